@@ -1,0 +1,80 @@
+//! Typed, time-ordered (UUIDv7) ids, so that ids of different things cannot be swapped.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+macro_rules! typed_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A new, time-ordered id.
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+
+            pub fn as_uuid(&self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = crate::Issue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s.trim()).map(Self).map_err(|_| crate::Issue::Invalid)
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(u: Uuid) -> Self {
+                Self(u)
+            }
+        }
+    };
+}
+
+typed_id!(
+    /// A workspace: one business, the tenant.
+    WorkspaceId
+);
+typed_id!(
+    /// A person who can sign in; a member of one or more workspaces.
+    UserId
+);
+typed_id!(
+    /// A persona of a workspace.
+    PersonaId
+);
+typed_id!(
+    /// A journey map.
+    JourneyId
+);
+typed_id!(
+    /// A stage of a journey.
+    StageId
+);
+typed_id!(
+    /// A touchpoint of a journey stage.
+    TouchpointId
+);
+typed_id!(
+    /// An API token.
+    TokenId
+);

@@ -1,0 +1,34 @@
+//! taith's domain: the types every other crate speaks, parsed and checked at the edge.
+//!
+//! Nothing here does I/O. A value of a type from this crate is valid by construction: a
+//! [`Slug`] is a slug, a [`Score`](crate) is on its scale, a [`Journey`] keeps its stages and
+//! touchpoints consistent. The store persists them; the web and CLI parse into them.
+
+pub mod error;
+pub mod ids;
+pub mod journey;
+pub mod locale;
+pub mod member;
+pub mod persona;
+pub mod text;
+pub mod transfer;
+
+pub use error::{FieldError, Issue, ValidationErrors};
+pub use ids::{JourneyId, PersonaId, StageId, TokenId, TouchpointId, UserId, WorkspaceId};
+pub use journey::{
+    Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
+    Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,
+    TouchpointInput,
+};
+pub use locale::Locale;
+pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
+pub use persona::{Persona, PersonaFields, PersonaInput};
+pub use text::{Email, LongText, Name, Slug};
+
+/// Current time in UTC, truncated to microseconds (the precision both stores keep), so a value
+/// read back from a store compares equal to the one written.
+pub fn now() -> time::OffsetDateTime {
+    let now = time::OffsetDateTime::now_utc();
+    now.replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(now)
+}

@@ -1,0 +1,202 @@
+//! Workspaces, the people in them, their roles, and what each role may do.
+
+use crate::{Email, Name, Slug, TokenId, UserId, WorkspaceId};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+use time::OffsetDateTime;
+
+/// One business: the tenant every stored row belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Workspace {
+    pub id: WorkspaceId,
+    pub slug: Slug,
+    pub name: Name,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// A person who can sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub name: Name,
+}
+
+/// A user's place in one workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub user: User,
+    pub role: Role,
+}
+
+/// A member's role (DESIGN §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Owner,
+    Admin,
+    Analyst,
+    Agent,
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Owner,
+        Role::Admin,
+        Role::Analyst,
+        Role::Agent,
+        Role::Viewer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Analyst => "analyst",
+            Role::Agent => "agent",
+            Role::Viewer => "viewer",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = crate::Issue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or(crate::Issue::UnknownValue)
+    }
+}
+
+/// What an API token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenScope {
+    Read,
+    Write,
+}
+
+impl TokenScope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::Write => "write",
+        }
+    }
+}
+
+impl FromStr for TokenScope {
+    type Err = crate::Issue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "read" => Ok(TokenScope::Read),
+            "write" => Ok(TokenScope::Write),
+            _ => Err(crate::Issue::UnknownValue),
+        }
+    }
+}
+
+/// Who is asking, within one workspace: a signed-in member or an API token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Member { user: User, role: Role },
+    Token { id: TokenId, scope: TokenScope },
+}
+
+/// Things a principal may try to do in a workspace. The policy is [`Principal::may`]; the web
+/// layer asks it for every request, UI and API alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read journeys, personas, members' names.
+    Read,
+    /// Create, change and delete journeys, stages, touchpoints and personas.
+    EditJourneys,
+    /// Change a touchpoint the principal owns (its description and notes).
+    EditOwnTouchpoint,
+    /// Add, change and remove members, and manage API tokens.
+    ManageMembers,
+}
+
+impl Principal {
+    pub fn may(&self, action: Action) -> bool {
+        match self {
+            Principal::Member { role, .. } => match action {
+                Action::Read => true,
+                Action::EditJourneys => matches!(role, Role::Owner | Role::Admin),
+                Action::EditOwnTouchpoint => {
+                    matches!(role, Role::Owner | Role::Admin | Role::Agent)
+                }
+                Action::ManageMembers => matches!(role, Role::Owner | Role::Admin),
+            },
+            Principal::Token { scope, .. } => match action {
+                Action::Read => true,
+                Action::EditJourneys | Action::EditOwnTouchpoint => *scope == TokenScope::Write,
+                // Tokens are for integrations; people are managed by people.
+                Action::ManageMembers => false,
+            },
+        }
+    }
+
+    pub fn user_id(&self) -> Option<UserId> {
+        match self {
+            Principal::Member { user, .. } => Some(user.id),
+            Principal::Token { .. } => None,
+        }
+    }
+
+    /// The name written into revisions as the author of a change.
+    pub fn display_name(&self) -> String {
+        match self {
+            Principal::Member { user, .. } => user.name.to_string(),
+            Principal::Token { id, .. } => format!("API token {id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(role: Role) -> Principal {
+        Principal::Member {
+            user: User {
+                id: UserId::new(),
+                email: Email::parse("a@b.cd").unwrap_or_else(|_| unreachable!()),
+                name: Name::parse("A").unwrap_or_else(|_| unreachable!()),
+            },
+            role,
+        }
+    }
+
+    #[test]
+    fn only_owners_and_admins_edit_journeys_and_manage_members() {
+        for role in Role::ALL {
+            let p = member(role);
+            let editor = matches!(role, Role::Owner | Role::Admin);
+            assert_eq!(p.may(Action::EditJourneys), editor, "{role:?}");
+            assert_eq!(p.may(Action::ManageMembers), editor, "{role:?}");
+            assert!(p.may(Action::Read));
+        }
+        assert!(member(Role::Agent).may(Action::EditOwnTouchpoint));
+        assert!(!member(Role::Analyst).may(Action::EditOwnTouchpoint));
+        assert!(!member(Role::Viewer).may(Action::EditOwnTouchpoint));
+    }
+
+    #[test]
+    fn a_read_token_reads_and_a_write_token_edits_but_neither_manages_members() {
+        let read = Principal::Token {
+            id: TokenId::new(),
+            scope: TokenScope::Read,
+        };
+        let write = Principal::Token {
+            id: TokenId::new(),
+            scope: TokenScope::Write,
+        };
+        assert!(read.may(Action::Read) && !read.may(Action::EditJourneys));
+        assert!(write.may(Action::EditJourneys));
+        assert!(!write.may(Action::ManageMembers));
+    }
+}

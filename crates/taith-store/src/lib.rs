@@ -1,0 +1,287 @@
+//! The `Store` trait: everything taith keeps, as purpose-shaped operations.
+//!
+//! Two implementations exist, `taith-store-sqlite` (the embedded default) and
+//! `taith-store-postgres` (production). Every method that touches tenant data takes the
+//! [`WorkspaceId`] first and scopes its query by it, so another workspace's id is simply
+//! [`StoreError::NotFound`]. Both run the same behaviour suite (`crates/taith/tests/it/store.rs`).
+
+use async_trait::async_trait;
+use std::path::Path;
+use std::sync::Arc;
+use taith_domain::journey::Revision;
+use taith_domain::{
+    Email, Journey, JourneyId, JourneySummary, Member, Name, Persona, PersonaFields, PersonaId,
+    Role, Slug, TokenId, TokenScope, User, UserId, Workspace, WorkspaceId, journey::Change,
+};
+use time::OffsetDateTime;
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No such row in this workspace (or at all: the two are indistinguishable on purpose).
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule or an expected version did not hold.
+    #[error("conflict: {0}")]
+    Conflict(ConflictKind),
+    /// The operation does not exist for this backend (e.g. `backup` on PostgreSQL).
+    #[error("not supported by this store: {0}")]
+    Unsupported(&'static str),
+    /// Anything else: the database is down, a row is corrupt, … — a fault of ours, not the client's.
+    #[error("store failure: {0}")]
+    Internal(String),
+}
+
+/// Which rule a conflict broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// The workspace slug is taken.
+    SlugTaken,
+    /// The e-mail address is taken (by a user, or by a member of this workspace).
+    EmailTaken,
+    /// The journey was saved by someone else since it was read.
+    StaleVersion,
+    /// The workspace would be left without an owner.
+    LastOwner,
+}
+
+impl std::fmt::Display for ConflictKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ConflictKind::SlugTaken => "slug taken",
+            ConflictKind::EmailTaken => "email taken",
+            ConflictKind::StaleVersion => "stale version",
+            ConflictKind::LastOwner => "last owner",
+        })
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A page request for a list: items after the cursor (an id), at most `limit` of them.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest<C> {
+    pub after: Option<C>,
+    pub limit: u32,
+}
+
+impl<C> PageRequest<C> {
+    pub const MAX_LIMIT: u32 = 500;
+
+    pub fn first(limit: u32) -> Self {
+        PageRequest {
+            after: None,
+            limit: limit.clamp(1, Self::MAX_LIMIT),
+        }
+    }
+
+    /// Everything, for internal callers that need whole lists (exports, pickers).
+    pub fn all() -> Self {
+        PageRequest {
+            after: None,
+            limit: u32::MAX,
+        }
+    }
+}
+
+/// A page of a list and the cursor of the next one, if there is more.
+#[derive(Debug, Clone)]
+pub struct Page<T, C> {
+    pub items: Vec<T>,
+    pub next: Option<C>,
+}
+
+/// A new user with an already-hashed password.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: Email,
+    pub name: Name,
+    /// PHC string (argon2id); the store never sees a password.
+    pub password_hash: String,
+}
+
+/// A user with their password hash, for signing in.
+#[derive(Debug, Clone)]
+pub struct UserCredentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+/// A signed-in browser session. The cookie holds a random secret; the store holds its hash.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: UserId,
+    /// The session's CSRF token, echoed in every form.
+    pub csrf_token: String,
+    pub expires_at: OffsetDateTime,
+}
+
+/// An API token (only its hash is stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: TokenId,
+    pub workspace_id: WorkspaceId,
+    pub name: Name,
+    pub scope: TokenScope,
+    pub created_at: OffsetDateTime,
+}
+
+/// Who saved a version of a journey, as written into its revision.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub user_id: Option<UserId>,
+    pub name: String,
+}
+
+/// A revision with the journey as it was saved.
+#[derive(Debug, Clone)]
+pub struct RevisionWithSnapshot {
+    pub revision: Revision,
+    pub journey: Journey,
+}
+
+/// taith's storage. Implementations must be safe to share between requests.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`, for logs.
+    fn backend(&self) -> &'static str;
+
+    // --- workspaces and people -------------------------------------------------------------
+
+    /// True until the first workspace exists (the set-up page is shown then).
+    async fn has_no_workspace(&self) -> StoreResult<bool>;
+
+    /// Creates a workspace and its first owner in one transaction. The owner is a new user,
+    /// or — when a user with that e-mail exists — that user (the password is then ignored).
+    async fn create_workspace(
+        &self,
+        slug: &Slug,
+        name: &Name,
+        owner: NewUser,
+    ) -> StoreResult<(Workspace, User)>;
+
+    async fn workspace_by_slug(&self, slug: &Slug) -> StoreResult<Workspace>;
+
+    /// The workspaces a user belongs to, with their role in each, by slug.
+    async fn memberships(&self, user: UserId) -> StoreResult<Vec<(Workspace, Role)>>;
+
+    async fn user_credentials(&self, email: &Email) -> StoreResult<UserCredentials>;
+
+    async fn user(&self, id: UserId) -> StoreResult<User>;
+
+    async fn set_password(&self, user: UserId, password_hash: &str) -> StoreResult<()>;
+
+    /// Adds a member: a new user, or an existing user by e-mail (password then ignored).
+    /// `Conflict(EmailTaken)` when that user is already a member.
+    async fn add_member(&self, ws: WorkspaceId, user: NewUser, role: Role) -> StoreResult<Member>;
+
+    async fn members(&self, ws: WorkspaceId) -> StoreResult<Vec<Member>>;
+
+    /// A user's role in a workspace; `NotFound` when not a member.
+    async fn member_role(&self, ws: WorkspaceId, user: UserId) -> StoreResult<Role>;
+
+    /// Changes a role; `Conflict(LastOwner)` when it would leave no owner.
+    async fn set_member_role(&self, ws: WorkspaceId, user: UserId, role: Role) -> StoreResult<()>;
+
+    /// Removes a member; `Conflict(LastOwner)` when it would leave no owner.
+    async fn remove_member(&self, ws: WorkspaceId, user: UserId) -> StoreResult<()>;
+
+    // --- sessions and tokens ---------------------------------------------------------------
+
+    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+
+    /// The session with that hash, if it has not expired at `now`.
+    async fn session(&self, token_hash: &str, now: OffsetDateTime) -> StoreResult<Session>;
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+
+    async fn create_api_token(
+        &self,
+        ws: WorkspaceId,
+        name: &Name,
+        scope: TokenScope,
+        token_hash: &str,
+    ) -> StoreResult<ApiToken>;
+
+    /// The token with that hash, with its workspace.
+    async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<ApiToken>;
+
+    async fn api_tokens(&self, ws: WorkspaceId) -> StoreResult<Vec<ApiToken>>;
+
+    async fn revoke_api_token(&self, ws: WorkspaceId, id: TokenId) -> StoreResult<()>;
+
+    // --- personas --------------------------------------------------------------------------
+
+    async fn personas(
+        &self,
+        ws: WorkspaceId,
+        page: PageRequest<PersonaId>,
+    ) -> StoreResult<Page<Persona, PersonaId>>;
+
+    async fn persona(&self, ws: WorkspaceId, id: PersonaId) -> StoreResult<Persona>;
+
+    async fn create_persona(&self, ws: WorkspaceId, fields: &PersonaFields)
+    -> StoreResult<Persona>;
+
+    async fn update_persona(
+        &self,
+        ws: WorkspaceId,
+        id: PersonaId,
+        fields: &PersonaFields,
+    ) -> StoreResult<Persona>;
+
+    /// Deletes a persona; journeys drawn for it keep their maps and lose the link.
+    async fn delete_persona(&self, ws: WorkspaceId, id: PersonaId) -> StoreResult<()>;
+
+    // --- journeys --------------------------------------------------------------------------
+
+    async fn journeys(
+        &self,
+        ws: WorkspaceId,
+        page: PageRequest<JourneyId>,
+    ) -> StoreResult<Page<JourneySummary, JourneyId>>;
+
+    async fn journey(&self, ws: WorkspaceId, id: JourneyId) -> StoreResult<Journey>;
+
+    /// Stores a new journey as version 1, with its first revision, in one transaction.
+    /// Returns it as stored.
+    async fn create_journey(
+        &self,
+        ws: WorkspaceId,
+        journey: &Journey,
+        author: &Author,
+        changes: &[Change],
+    ) -> StoreResult<Journey>;
+
+    /// Saves the whole journey — details, stages, touchpoints — and a revision, in one
+    /// transaction, if the stored version is still `journey.version`; the saved journey has
+    /// the next version. `Conflict(StaleVersion)` otherwise; `NotFound` if it is gone.
+    async fn save_journey(
+        &self,
+        ws: WorkspaceId,
+        journey: &Journey,
+        author: &Author,
+        changes: &[Change],
+    ) -> StoreResult<Journey>;
+
+    async fn delete_journey(&self, ws: WorkspaceId, id: JourneyId) -> StoreResult<()>;
+
+    /// A journey's revisions, newest first.
+    async fn revisions(&self, ws: WorkspaceId, id: JourneyId) -> StoreResult<Vec<Revision>>;
+
+    async fn revision(
+        &self,
+        ws: WorkspaceId,
+        id: JourneyId,
+        version: i64,
+    ) -> StoreResult<RevisionWithSnapshot>;
+
+    // --- operations ------------------------------------------------------------------------
+
+    /// Writes a consistent copy of the whole store to `path` while it stays in use.
+    async fn backup(&self, path: &Path) -> StoreResult<()>;
+}
+
+/// A store shared by the whole application.
+pub type SharedStore = Arc<dyn Store>;
