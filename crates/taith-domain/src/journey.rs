@@ -810,7 +810,7 @@ mod tests {
                 persona_id: None,
             },
             StageModel::FiveStage,
-            |k| name(k),
+            name,
             crate::now(),
         )
     }

@@ -196,7 +196,7 @@ mod tests {
                 persona_id: None,
             },
             StageModel::FiveStage,
-            |k| name(k),
+            name,
             crate::now(),
         );
         let s = j.stages[1].id;

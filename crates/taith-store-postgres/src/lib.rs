@@ -1,1 +1,75 @@
+//! taith's production store: PostgreSQL, shared by any number of stateless taith nodes.
+//!
+//! The queries are the shared SQL implementation in `taith_store::sql_impl`; this crate holds
+//! what is PostgreSQL's own: connecting, its migrations, read snapshots, row locks for
+//! workspace-wide rules, and the refusal to `backup` (use `pg_dump`).
 
+use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
+use sqlx::{Postgres, Transaction};
+use std::path::Path;
+use taith_store::{StoreError, StoreResult};
+use uuid::Uuid;
+
+/// The PostgreSQL implementation of [`taith_store::Store`].
+#[derive(Debug, Clone)]
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` (`postgres://…`) and brings its schema up to date.
+    /// Several nodes may do this at once: migrations take an advisory lock.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .connect(url)
+            .await
+            .map_err(|e| StoreError::Internal(format!("cannot connect to PostgreSQL: {e}")))?;
+        sqlx::migrate!()
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Internal(format!("migrating PostgreSQL: {e}")))?;
+        tracing::debug!("connected to PostgreSQL store");
+        Ok(PostgresStore { pool })
+    }
+
+    /// Closes the pool; the store must not be used afterwards.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    // --- hooks of the shared SQL implementation (see taith_store::sql_impl) -----------------
+
+    fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
+        // READ COMMITTED; the versioned UPDATE of a journey and lock_workspace do the rest.
+        self.pool.begin().await
+    }
+
+    async fn begin_read(&self) -> Result<Transaction<'static, Postgres>, sqlx::Error> {
+        // One snapshot for the several reads of a journey aggregate.
+        self.pool
+            .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .await
+    }
+
+    async fn lock_workspace(conn: &mut PgConnection, ws: Uuid) -> Result<(), sqlx::Error> {
+        // Serialises concurrent checks of the last-owner rule within one workspace.
+        sqlx::query("SELECT id FROM workspaces WHERE id = $1 FOR UPDATE")
+            .bind(ws)
+            .fetch_optional(conn)
+            .await
+            .map(|_| ())
+    }
+
+    async fn backup_to(&self, _target: &Path) -> StoreResult<()> {
+        Err(StoreError::Unsupported(
+            "backup of a PostgreSQL store: use pg_dump",
+        ))
+    }
+}
+
+taith_store::impl_sql_store!(PostgresStore, sqlx::Postgres, "postgres");

@@ -5,6 +5,10 @@
 //! [`WorkspaceId`] first and scopes its query by it, so another workspace's id is simply
 //! [`StoreError::NotFound`]. Both run the same behaviour suite (`crates/taith/tests/it/store.rs`).
 
+pub mod sql_impl;
+#[doc(hidden)]
+pub use sql_impl::__private;
+
 use async_trait::async_trait;
 use std::path::Path;
 use std::sync::Arc;

@@ -1,0 +1,286 @@
+//! The REST API under `/api/v1`: JSON in and out, one error shape, OpenAPI 3 from the code.
+//!
+//! - Who may call, and as whom: [`auth`] (bearer tokens, or a browser session with
+//!   `X-Taith-Workspace` and `X-CSRF-Token`).
+//! - What goes over the wire: [`wire`], kept apart from the domain types and converted.
+//! - Bodies, paths and paging whose failures are API errors: [`extract`].
+//! - Journey edits share [`edit::edit_journey`] with the UI: a domain operation on the journey
+//!   as stored, a diff for the revision, an optimistic save retried on a concurrent one.
+//!
+//! Every handler carries `#[utoipa::path]` and is registered with `routes!`, so the OpenAPI
+//! document ([`openapi_json`], served at `/api/v1/openapi.json` and committed as
+//! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
+
+pub mod auth;
+pub mod edit;
+pub mod extract;
+mod journeys;
+mod map;
+pub mod parse;
+mod personas;
+pub mod wire;
+mod workspace;
+
+use crate::AppState;
+use crate::api::auth::Caller;
+use crate::api::edit::{EditFailed, edit_journey};
+use crate::error::ApiError;
+use crate::routes::RouteInfo;
+use axum::http::header;
+use axum::response::IntoResponse;
+use std::sync::OnceLock;
+use taith_domain::{Journey, JourneyId, Member, Persona};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::tag::Tag;
+use utoipa::openapi::{Components, Info, OpenApi, OpenApiBuilder};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Where the OpenAPI document is served. It is a plain route: the document does not describe
+/// itself.
+pub const OPENAPI_PATH: &str = "/api/v1/openapi.json";
+
+/// The document before any route is added: title, version, the bearer scheme, the tags.
+fn base_document() -> OpenApi {
+    let mut bearer = Http::new(HttpAuthScheme::Bearer);
+    bearer.bearer_format = Some("taith_<64 hex digits>".to_owned());
+    bearer.description = Some(
+        "An API token of one workspace, created on the workspace's API tokens page.".to_owned(),
+    );
+    let mut components = Components::new();
+    components.add_security_scheme("bearer", SecurityScheme::Http(bearer));
+    let tag = |name: &str, description: &str| {
+        let mut t = Tag::new(name);
+        t.description = Some(description.to_owned());
+        t
+    };
+    let mut info = Info::new("taith API", env!("CARGO_PKG_VERSION"));
+    info.description = Some(
+        "The REST API of taith, the customer-experience platform. JSON with snake_case fields and RFC 3339 \
+         times. Lists take `?limit=` (1–500, default 50) and `?cursor=` and answer `{\"<items>\": [...], \
+         \"next_cursor\": ...}`. Every error is `{\"error\": {\"code\", \"message\", \"details\": [{\"field\", \
+         \"issue\"}]}}` with a stable `code`. Authenticate with `Authorization: Bearer taith_…`; a signed-in \
+         browser session works too, with `X-Taith-Workspace: <slug>` and, on changes, `X-CSRF-Token`."
+            .to_owned(),
+    );
+    OpenApiBuilder::new()
+        .info(info)
+        .components(Some(components))
+        .tags(Some([
+            tag("workspace", "The workspace the token or session acts in"),
+            tag("members", "The people of the workspace and their roles"),
+            tag("personas", "Customer types journeys are drawn for"),
+            tag("journeys", "Journey maps"),
+            tag("stages", "The stages of a journey, with their notes"),
+            tag(
+                "touchpoints",
+                "Where the customer meets the business, within a stage",
+            ),
+            tag("revisions", "Saved versions of a journey"),
+            tag("transfer", "Journey files: export and import"),
+        ]))
+        .build()
+}
+
+/// The API's routes, documented.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(base_document())
+        .routes(routes!(workspace::get_workspace))
+        .routes(routes!(workspace::list_members))
+        .routes(routes!(workspace::update_member, workspace::remove_member))
+        .routes(routes!(personas::list_personas, personas::create_persona))
+        .routes(routes!(
+            personas::get_persona,
+            personas::update_persona,
+            personas::delete_persona
+        ))
+        .routes(routes!(journeys::list_journeys, journeys::create_journey))
+        .routes(routes!(journeys::import_journey))
+        .routes(routes!(
+            journeys::get_journey,
+            journeys::update_journey,
+            journeys::delete_journey
+        ))
+        .routes(routes!(journeys::export_journey))
+        .routes(routes!(journeys::list_revisions))
+        .routes(routes!(journeys::get_revision))
+        .routes(routes!(map::create_stage))
+        .routes(routes!(map::update_stage, map::delete_stage))
+        .routes(routes!(map::reorder_stages))
+        .routes(routes!(map::list_touchpoints, map::create_touchpoint))
+        .routes(routes!(map::update_touchpoint, map::delete_touchpoint))
+        .route(OPENAPI_PATH, axum::routing::get(serve_openapi))
+        // Not a fallback: the app's fallback belongs to the UI.
+        .route("/api/{*rest}", axum::routing::any(no_such_endpoint))
+}
+
+/// An API path that does not exist: the API's 404 in the API's shape, not a page.
+async fn no_such_endpoint() -> ApiError {
+    ApiError::new(crate::error::ErrorCode::NotFound)
+}
+
+async fn serve_openapi() -> impl IntoResponse {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    let json = DOCUMENT.get_or_init(openapi_json).clone();
+    ([(header::CONTENT_TYPE, "application/json")], json)
+}
+
+/// The generated OpenAPI document.
+pub fn openapi() -> OpenApi {
+    router().into_openapi()
+}
+
+/// The OpenAPI document as pretty JSON with a final newline: what `/api/v1/openapi.json`
+/// serves, `taith openapi` prints and `crates/taith-web/openapi.json` holds.
+pub fn openapi_json() -> String {
+    match openapi().to_pretty_json() {
+        Ok(json) => json + "\n",
+        Err(e) => {
+            // Serialising our own document cannot fail short of a bug in it; say so loudly.
+            tracing::error!(error = %e, "the OpenAPI document does not serialise");
+            String::from("{}\n")
+        }
+    }
+}
+
+/// Every API route, `(method, path)` with `{param}` placeholders as routed: read off the
+/// generated document, so a new handler is listed as soon as it is routed, plus the document's
+/// own route.
+pub fn route_table() -> Vec<RouteInfo> {
+    static TABLE: OnceLock<Vec<RouteInfo>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+            let doc = openapi();
+            let mut table = Vec::new();
+            for (path, item) in doc.paths.paths {
+                let path = leak(path);
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                    ("OPTIONS", item.options.is_some()),
+                    ("HEAD", item.head.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("TRACE", item.trace.is_some()),
+                ];
+                table.extend(
+                    methods
+                        .into_iter()
+                        .filter(|(_, on)| *on)
+                        .map(|(method, _)| RouteInfo { method, path }),
+                );
+            }
+            table.push(RouteInfo {
+                method: "GET",
+                path: OPENAPI_PATH,
+            });
+            table
+        })
+        .clone()
+}
+
+/// [`edit_journey`] for an API caller: rejections and store failures as API errors.
+async fn edit<F, R>(
+    state: &AppState,
+    caller: &Caller,
+    id: JourneyId,
+    edit: F,
+) -> Result<(Journey, R), ApiError>
+where
+    F: FnMut(&mut Journey, &[Member], &[Persona]) -> Result<R, ApiError>,
+{
+    match edit_journey(
+        &*state.store,
+        caller.workspace_id,
+        id,
+        &caller.author(),
+        edit,
+    )
+    .await
+    {
+        Ok(done) => Ok(done),
+        Err(EditFailed::Rejected(e)) => Err(e),
+        Err(EditFailed::Store(e)) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
+
+    #[test]
+    fn committed_openapi_document_matches_the_code() {
+        let generated = openapi_json();
+        if std::env::var_os("UPDATE_OPENAPI").is_some_and(|v| v == "1") {
+            if let Err(e) = std::fs::write(COMMITTED, &generated) {
+                panic!("could not write {COMMITTED}: {e}");
+            }
+            return;
+        }
+        let committed = std::fs::read_to_string(COMMITTED).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "crates/taith-web/openapi.json differs from the API in the code. Regenerate it with \
+             `cargo run -- openapi > crates/taith-web/openapi.json` (or run this test with \
+             UPDATE_OPENAPI=1) and commit the result."
+        );
+    }
+
+    #[test]
+    fn the_route_table_lists_every_documented_operation_and_the_document() {
+        let table = route_table();
+        let has =
+            |method: &str, path: &str| table.iter().any(|r| r.method == method && r.path == path);
+        assert!(has("GET", "/api/v1/openapi.json"));
+        assert!(has("PUT", "/api/v1/journeys/{journey_id}/stage_order"));
+        assert!(has(
+            "PATCH",
+            "/api/v1/journeys/{journey_id}/touchpoints/{touchpoint_id}"
+        ));
+        assert!(has("POST", "/api/v1/journeys/import"));
+        let operations: usize = openapi()
+            .paths
+            .paths
+            .values()
+            .map(|i| {
+                [&i.get, &i.put, &i.post, &i.delete, &i.patch]
+                    .iter()
+                    .filter(|o| o.is_some())
+                    .count()
+            })
+            .sum();
+        assert_eq!(table.len(), operations + 1);
+    }
+
+    #[test]
+    fn every_operation_is_tagged_secured_and_documents_its_errors() {
+        let doc = openapi();
+        for (path, item) in &doc.paths.paths {
+            for op in [&item.get, &item.put, &item.post, &item.delete, &item.patch]
+                .into_iter()
+                .flatten()
+            {
+                let id = op.operation_id.clone().unwrap_or_default();
+                assert!(
+                    op.tags.as_ref().is_some_and(|t| !t.is_empty()),
+                    "{path} {id}: no tag"
+                );
+                assert!(
+                    op.security.as_ref().is_some_and(|s| !s.is_empty()),
+                    "{path} {id}: no security"
+                );
+                assert!(
+                    op.responses.responses.contains_key("401"),
+                    "{path} {id}: 401 undocumented"
+                );
+            }
+        }
+        let json = openapi_json();
+        assert!(json.contains("\"title\": \"taith API\""));
+        assert!(json.contains("\"bearer\""));
+    }
+}

@@ -1,0 +1,69 @@
+//! The admin UI: server-rendered pages, one handler module per area.
+
+pub mod account;
+pub mod error;
+pub mod form;
+pub mod journeys;
+pub mod layout;
+pub mod people;
+pub mod svg;
+pub mod view;
+
+use crate::routes::Routes;
+
+/// Every UI route. Tests walk this table, so a route added here is covered automatically.
+pub fn routes(r: Routes) -> Routes {
+    use account as a;
+    use journeys as j;
+    use people as p;
+    r.get("/", a::home)
+        .get("/setup", a::setup_form)
+        .post("/setup", a::setup)
+        .get("/login", a::login_form)
+        .post("/login", a::login)
+        .post("/logout", a::logout)
+        .get("/w/{slug}", j::list)
+        .get("/w/{slug}/journeys/new", j::new_form)
+        .post("/w/{slug}/journeys", j::create)
+        .get("/w/{slug}/journeys/{id}", j::map)
+        .post("/w/{slug}/journeys/{id}", j::update_details)
+        .get("/w/{slug}/journeys/{id}/edit", j::edit)
+        .get("/w/{slug}/journeys/{id}/map.svg", j::map_svg)
+        .get("/w/{slug}/journeys/{id}/export", j::export)
+        .post("/w/{slug}/journeys/{id}/delete", j::delete)
+        .post("/w/{slug}/journeys/{id}/stages", j::add_stage)
+        .post("/w/{slug}/journeys/{id}/stages/{stage}", j::update_stage)
+        .post("/w/{slug}/journeys/{id}/stages/{stage}/move", j::move_stage)
+        .post(
+            "/w/{slug}/journeys/{id}/stages/{stage}/delete",
+            j::delete_stage,
+        )
+        .post("/w/{slug}/journeys/{id}/touchpoints", j::add_touchpoint)
+        .post(
+            "/w/{slug}/journeys/{id}/touchpoints/{tp}",
+            j::update_touchpoint,
+        )
+        .post(
+            "/w/{slug}/journeys/{id}/touchpoints/{tp}/delete",
+            j::delete_touchpoint,
+        )
+        .get("/w/{slug}/journeys/{id}/revisions", j::revisions)
+        .get("/w/{slug}/journeys/{id}/revisions/{version}", j::revision)
+        .post(
+            "/w/{slug}/journeys/{id}/revisions/{version}/restore",
+            j::restore,
+        )
+        .get("/w/{slug}/personas", p::personas)
+        .get("/w/{slug}/personas/new", p::new_persona)
+        .post("/w/{slug}/personas", p::create_persona)
+        .get("/w/{slug}/personas/{id}", p::edit_persona)
+        .post("/w/{slug}/personas/{id}", p::update_persona)
+        .post("/w/{slug}/personas/{id}/delete", p::delete_persona)
+        .get("/w/{slug}/members", p::members)
+        .post("/w/{slug}/members", p::add_member)
+        .post("/w/{slug}/members/{id}", p::set_role)
+        .post("/w/{slug}/members/{id}/delete", p::remove_member)
+        .get("/w/{slug}/tokens", p::tokens)
+        .post("/w/{slug}/tokens", p::create_token)
+        .post("/w/{slug}/tokens/{id}/delete", p::revoke_token)
+}

@@ -1,0 +1,227 @@
+//! View models shared by the map page, the revision page and the SVG download: a journey laid
+//! out as columns (stages) and lanes, already worded in the reader's language.
+
+use crate::i18n::Tr;
+use taith_domain::{Channel, Journey, Member, Owner, Persona};
+
+/// A touchpoint as shown on the map.
+#[derive(Debug, Clone)]
+pub struct TouchpointView {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub description: String,
+    pub moment_of_truth: bool,
+}
+
+/// One lane of touchpoints: all touchpoints of one channel, a cell per stage.
+#[derive(Debug, Clone)]
+pub struct ChannelLane {
+    pub channel: String,
+    pub cells: Vec<Vec<TouchpointView>>,
+}
+
+/// One stage column's notes.
+#[derive(Debug, Clone)]
+pub struct StageColumn {
+    pub id: String,
+    pub name: String,
+    pub actions: Vec<String>,
+    pub thoughts: Vec<String>,
+    pub emotions: Vec<String>,
+    pub emotion: Option<i8>,
+    pub pain_points: Vec<String>,
+    pub opportunities: Vec<String>,
+}
+
+/// A point of the emotion curve, in a `0..1000 × 0..100` view box.
+#[derive(Debug, Clone)]
+pub struct CurvePoint {
+    pub x: i64,
+    pub y: i64,
+    pub label: String,
+}
+
+/// The whole map.
+#[derive(Debug, Clone)]
+pub struct MapView {
+    pub name: String,
+    pub description: String,
+    pub persona: Option<String>,
+    pub stages: Vec<StageColumn>,
+    pub lanes: Vec<ChannelLane>,
+    pub curve: Vec<CurvePoint>,
+    /// `points` attribute of the curve's polyline.
+    pub curve_path: String,
+    /// Text alternative of the curve.
+    pub curve_summary: String,
+    pub rtl: bool,
+}
+
+impl MapView {
+    pub fn columns(&self) -> usize {
+        self.stages.len()
+    }
+
+    pub fn has_touchpoints(&self) -> bool {
+        !self.lanes.is_empty()
+    }
+}
+
+/// The name to show for a touchpoint's owner.
+pub fn owner_name(owner: &Option<Owner>, members: &[Member], tr: &Tr) -> String {
+    match owner {
+        None => tr.t("owner-none"),
+        Some(Owner::Team { name }) => name.to_string(),
+        Some(Owner::Member { user_id }) => members
+            .iter()
+            .find(|m| m.user.id == *user_id)
+            .map(|m| m.user.name.to_string())
+            .unwrap_or_else(|| tr.t("owner-former-member")),
+    }
+}
+
+pub fn channel_name(c: Channel, tr: &Tr) -> String {
+    tr.t(&format!("channel-{}", c.as_str()))
+}
+
+fn lines(t: &taith_domain::LongText) -> Vec<String> {
+    t.lines().into_iter().map(str::to_owned).collect()
+}
+
+/// Lays a journey out for reading.
+pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: &Tr) -> MapView {
+    let stages: Vec<StageColumn> = j
+        .stages
+        .iter()
+        .map(|s| StageColumn {
+            id: s.id.to_string(),
+            name: s.fields.name.to_string(),
+            actions: lines(&s.fields.actions),
+            thoughts: lines(&s.fields.thoughts),
+            emotions: lines(&s.fields.emotions),
+            emotion: s.fields.emotion.map(|e| e.value()),
+            pain_points: lines(&s.fields.pain_points),
+            opportunities: lines(&s.fields.opportunities),
+        })
+        .collect();
+    let mut channels: Vec<Channel> = j.touchpoints.iter().map(|t| t.fields.channel).collect();
+    channels.sort();
+    channels.dedup();
+    let lanes = channels
+        .into_iter()
+        .map(|c| ChannelLane {
+            channel: channel_name(c, tr),
+            cells: j
+                .stages
+                .iter()
+                .map(|s| {
+                    j.touchpoints_of(s.id)
+                        .filter(|t| t.fields.channel == c)
+                        .map(|t| TouchpointView {
+                            id: t.id.to_string(),
+                            name: t.fields.name.to_string(),
+                            owner: owner_name(&t.fields.owner, members, tr),
+                            description: t.fields.description.to_string(),
+                            moment_of_truth: t.fields.moment_of_truth,
+                        })
+                        .collect()
+                })
+                .collect(),
+        })
+        .collect();
+    let n = stages.len().max(1) as i64;
+    let rtl = tr.is_rtl();
+    let curve: Vec<CurvePoint> = stages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let e = s.emotion?;
+            // Columns run right to left in Arabic, so the curve does too.
+            let col = if rtl { n - 1 - i as i64 } else { i as i64 };
+            Some(CurvePoint {
+                x: (col * 1000 + 500) / n,
+                y: 50 - i64::from(e) * 20,
+                label: format!("{}: {}", s.name, emotion_word(e, tr)),
+            })
+        })
+        .collect();
+    let curve_path = curve
+        .iter()
+        .map(|p| format!("{},{}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let curve_summary = if curve.is_empty() {
+        tr.t("map-curve-empty")
+    } else {
+        curve
+            .iter()
+            .map(|p| p.label.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    MapView {
+        name: j.fields.name.to_string(),
+        description: j.fields.description.to_string(),
+        persona: persona.map(|p| p.fields.name.to_string()),
+        stages,
+        lanes,
+        curve,
+        curve_path,
+        curve_summary,
+        rtl,
+    }
+}
+
+/// The word for an emotion score.
+pub fn emotion_word(e: i8, tr: &Tr) -> String {
+    tr.t(match e {
+        i8::MIN..=-2 => "emotion-very-negative",
+        -1 => "emotion-negative",
+        0 => "emotion-neutral",
+        1 => "emotion-positive",
+        _ => "emotion-very-positive",
+    })
+}
+
+/// Words a revision's change in the reader's language.
+pub fn describe_change(c: &taith_domain::Change, tr: &Tr) -> String {
+    use taith_domain::Change;
+    let fields = |f: &[String]| {
+        f.iter()
+            .map(|x| tr.t(&format!("field-{}", x.replace('_', "-"))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match c {
+        Change::Created => tr.t("change-created"),
+        Change::Imported => tr.t("change-imported"),
+        Change::Restored { version } => tr.t1("change-restored", "version", version),
+        Change::DetailsChanged { fields: f } => tr.t1("change-details", "fields", fields(f)),
+        Change::StageAdded { stage } => tr.t1("change-stage-added", "stage", stage),
+        Change::StageRemoved { stage } => tr.t1("change-stage-removed", "stage", stage),
+        Change::StageChanged { stage, fields: f } => tr.ta(
+            "change-stage-changed",
+            &[("stage", stage.clone()), ("fields", fields(f))],
+        ),
+        Change::StagesReordered => tr.t("change-stages-reordered"),
+        Change::TouchpointAdded { touchpoint, stage } => tr.ta(
+            "change-touchpoint-added",
+            &[("touchpoint", touchpoint.clone()), ("stage", stage.clone())],
+        ),
+        Change::TouchpointRemoved { touchpoint } => {
+            tr.t1("change-touchpoint-removed", "touchpoint", touchpoint)
+        }
+        Change::TouchpointChanged {
+            touchpoint,
+            fields: f,
+        } => tr.ta(
+            "change-touchpoint-changed",
+            &[("touchpoint", touchpoint.clone()), ("fields", fields(f))],
+        ),
+        Change::TouchpointMoved { touchpoint, stage } => tr.ta(
+            "change-touchpoint-moved",
+            &[("touchpoint", touchpoint.clone()), ("stage", stage.clone())],
+        ),
+    }
+}

@@ -1,0 +1,361 @@
+//! The command line: every subcommand, its options and what it does.
+
+use crate::database::{ACCEPTED_FORMS, DatabaseUrl, open_store};
+use anyhow::{Context as _, bail};
+use clap::{Args, Parser, Subcommand};
+use std::io::Read as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use taith_domain::transfer::{JourneyFile, read_journey_file};
+use taith_domain::{Change, Email, JourneyId, Name, Role, Slug, TokenScope};
+use taith_store::{Author, ConflictKind, NewUser, PageRequest, SharedStore, StoreError};
+use taith_web::auth::{
+    check_new_password, hash_password, new_api_token, random_secret, secret_hash,
+};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "taith",
+    version,
+    about = "taith: customer journeys, surveys and metrics in one binary"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the data lives; every subcommand that touches the store takes these.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// Directory for the embedded SQLite store (created on first run).
+    #[arg(
+        long,
+        global = true,
+        env = "TAITH_DATA_DIR",
+        default_value = "./taith-data"
+    )]
+    pub data_dir: PathBuf,
+    /// Store to use instead of the data directory's SQLite file: sqlite://PATH or
+    /// postgres://USER@HOST:PORT/DB.
+    #[arg(long, global = true, env = "TAITH_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl StoreArgs {
+    pub fn url(&self) -> anyhow::Result<DatabaseUrl> {
+        match &self.database_url {
+            Some(u) => DatabaseUrl::parse(u).map_err(|e| anyhow::anyhow!("--database-url: {e}")),
+            None => Ok(DatabaseUrl::default_for(&self.data_dir)),
+        }
+    }
+
+    pub async fn open(&self) -> anyhow::Result<SharedStore> {
+        let url = self.url()?;
+        open_store(&url)
+            .await
+            .with_context(|| format!("opening the store at {url}"))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web UI and the API.
+    Serve(ServeArgs),
+    /// Fill the workspace `demo` with a small Welsh bakery's journeys, and print how to sign in.
+    Demo,
+    /// Apply the store's migrations and exit (serve does this on start too).
+    Migrate,
+    /// Write a consistent copy of the SQLite store while taith keeps running.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Manage people.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Move journeys in and out as JSON files.
+    #[command(subcommand)]
+    Journey(JourneyCommand),
+    /// Print the OpenAPI document of the REST API.
+    Openapi,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "TAITH_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// On an empty store, create the demo workspace first.
+    #[arg(long)]
+    pub demo: bool,
+    /// Send cookies without the Secure flag. Only for serving plain HTTP on an address other
+    /// than localhost/127.0.0.1 (browsers keep Secure cookies there).
+    #[arg(long, env = "TAITH_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user as a member of a workspace; the workspace is created if it does not exist
+    /// (with this user as its owner). Prints the password when one is generated.
+    Create {
+        #[arg(long)]
+        workspace: String,
+        /// Display name of a workspace created by this command.
+        #[arg(long)]
+        workspace_name: Option<String>,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Role in an existing workspace (a new workspace's first user is its owner).
+        #[arg(long, default_value = "owner")]
+        role: String,
+        /// Read the password from standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token; the token is printed once, as the last line.
+    Create {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long, value_parser = ["read", "write"])]
+        scope: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JourneyCommand {
+    /// Write a journey as JSON (to standard output, or --output).
+    Export {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        journey: String,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Create a journey from a JSON file written by export; prints its new id.
+    Import {
+        file: PathBuf,
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+    },
+}
+
+fn slug(s: &str) -> anyhow::Result<Slug> {
+    Slug::parse(s).map_err(|i| anyhow::anyhow!("--workspace {s:?}: {}", i.code()))
+}
+
+async fn workspace(store: &SharedStore, s: &str) -> anyhow::Result<taith_domain::Workspace> {
+    match store.workspace_by_slug(&slug(s)?).await {
+        Ok(w) => Ok(w),
+        Err(StoreError::NotFound) => bail!("no workspace with slug {s:?}"),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Runs a parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let out = crate::output::Out;
+    match cli.command {
+        Command::Serve(args) => crate::server::serve_command(&cli.store, args).await,
+        Command::Demo => {
+            let store = cli.store.open().await?;
+            let creds = crate::server::ensure_demo(&store).await?;
+            out.demo_credentials(&creds);
+            Ok(())
+        }
+        Command::Migrate => {
+            let url = cli.store.url()?;
+            cli.store.open().await?;
+            out.line(&format!("migrations applied to {url}"));
+            Ok(())
+        }
+        Command::Backup { to } => {
+            let store = cli.store.open().await?;
+            store
+                .backup(&to)
+                .await
+                .with_context(|| format!("backing up to {}", to.display()))?;
+            out.line(&format!("backup written to {}", to.display()));
+            Ok(())
+        }
+        Command::User(UserCommand::Create {
+            workspace: ws,
+            workspace_name,
+            email,
+            name,
+            role,
+            password_stdin,
+        }) => {
+            let store = cli.store.open().await?;
+            let email =
+                Email::parse(&email).map_err(|i| anyhow::anyhow!("--email: {}", i.code()))?;
+            let name = Name::parse(&name).map_err(|i| anyhow::anyhow!("--name: {}", i.code()))?;
+            let role: Role = role.parse().map_err(|_| {
+                anyhow::anyhow!("--role: one of owner, admin, analyst, agent, viewer")
+            })?;
+            let (password, generated) = if password_stdin {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s)?;
+                (s.trim_end_matches(['\r', '\n']).to_owned(), false)
+            } else {
+                (random_secret()[..20].to_owned(), true)
+            };
+            check_new_password(&password).map_err(|i| anyhow::anyhow!("password: {}", i.code()))?;
+            let user = NewUser {
+                email: email.clone(),
+                name,
+                password_hash: hash_password(&password)?,
+            };
+            let slug = slug(&ws)?;
+            match store.workspace_by_slug(&slug).await {
+                Ok(w) => match store.add_member(w.id, user, role).await {
+                    Ok(_) => out.line(&format!("{email} is now {} of {}", role.as_str(), w.slug)),
+                    Err(StoreError::Conflict(ConflictKind::EmailTaken)) => {
+                        bail!("{email} is already a member of {}", w.slug)
+                    }
+                    Err(e) => return Err(e.into()),
+                },
+                Err(StoreError::NotFound) => {
+                    let ws_name = Name::parse(workspace_name.as_deref().unwrap_or(slug.as_str()))
+                        .map_err(|i| anyhow::anyhow!("--workspace-name: {}", i.code()))?;
+                    store.create_workspace(&slug, &ws_name, user).await?;
+                    out.line(&format!("created workspace {slug} with owner {email}"));
+                }
+                Err(e) => return Err(e.into()),
+            }
+            if generated {
+                out.line(&format!("password: {password}"));
+            }
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create {
+            workspace: ws,
+            scope,
+            name,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let scope: TokenScope = scope
+                .parse()
+                .map_err(|_| anyhow::anyhow!("--scope: read or write"))?;
+            let name = Name::parse(&name).map_err(|i| anyhow::anyhow!("--name: {}", i.code()))?;
+            let token = new_api_token();
+            store
+                .create_api_token(w.id, &name, scope, &secret_hash(&token))
+                .await?;
+            out.line(&format!(
+                "created a {} token for {}; it is shown only once:",
+                scope.as_str(),
+                w.slug
+            ));
+            out.line(&token);
+            Ok(())
+        }
+        Command::Journey(JourneyCommand::Export {
+            workspace: ws,
+            journey,
+            output,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let id: JourneyId = journey
+                .parse()
+                .map_err(|_| anyhow::anyhow!("--journey: not a journey id"))?;
+            let j = match store.journey(w.id, id).await {
+                Ok(j) => j,
+                Err(StoreError::NotFound) => bail!("no journey {id} in {}", w.slug),
+                Err(e) => return Err(e.into()),
+            };
+            let persona = match j.fields.persona_id {
+                Some(p) => Some(store.persona(w.id, p).await?.fields),
+                None => None,
+            };
+            let users: Vec<_> = store
+                .members(w.id)
+                .await?
+                .into_iter()
+                .map(|m| m.user)
+                .collect();
+            let file = JourneyFile::from_journey(&j, persona.as_ref(), &users);
+            let json = serde_json::to_string_pretty(&file)?;
+            match output {
+                Some(path) => std::fs::write(&path, json + "\n")
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => out.line(&json),
+            }
+            Ok(())
+        }
+        Command::Journey(JourneyCommand::Import {
+            file,
+            workspace: ws,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let parsed = read_journey_file(&bytes)
+                .with_context(|| format!("{} is not a journey file", file.display()))?;
+            let id = import_journey(&store, w.id, parsed).await?;
+            out.line(&format!("imported journey {id} into {}", w.slug));
+            Ok(())
+        }
+        Command::Openapi => {
+            out.line(taith_web::api::openapi_json().trim_end());
+            Ok(())
+        }
+    }
+}
+
+/// Creates a journey from a file: its persona is matched by name or created, all in the
+/// journey's own transaction except the persona (which is harmless if the journey fails).
+pub async fn import_journey(
+    store: &SharedStore,
+    ws: taith_domain::WorkspaceId,
+    file: JourneyFile,
+) -> anyhow::Result<JourneyId> {
+    let persona_id = match &file.persona {
+        None => None,
+        Some(p) => {
+            let existing = store.personas(ws, PageRequest::all()).await?.items;
+            match existing.into_iter().find(|x| x.fields.name == p.name) {
+                Some(x) => Some(x.id),
+                None => Some(store.create_persona(ws, p).await?.id),
+            }
+        }
+    };
+    let users: Vec<_> = store
+        .members(ws)
+        .await?
+        .into_iter()
+        .map(|m| m.user)
+        .collect();
+    let journey = file.into_journey(persona_id, &users, taith_domain::now());
+    let author = Author {
+        user_id: None,
+        name: "taith journey import".to_owned(),
+    };
+    let saved = store
+        .create_journey(ws, &journey, &author, &[Change::Imported])
+        .await?;
+    Ok(saved.id)
+}
+
+/// The message for a mistyped `--database-url`.
+pub fn accepted_forms() -> &'static str {
+    ACCEPTED_FORMS
+}

@@ -1,0 +1,29 @@
+//! What the CLI prints on standard output (logs go to standard error).
+
+#![expect(clippy::print_stdout, reason = "this module is the CLI's output")]
+
+use crate::demo::DemoCredentials;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Out;
+
+impl Out {
+    pub fn line(&self, s: &str) {
+        println!("{s}");
+    }
+
+    pub fn demo_credentials(&self, c: &DemoCredentials) {
+        if c.created {
+            println!("Created the demo workspace “{}”.", c.slug);
+        } else {
+            println!("The demo workspace “{}” already exists.", c.slug);
+        }
+        println!("Sign in with");
+        println!("  e-mail:   {}", c.email);
+        println!("  password: {}", c.password);
+    }
+
+    pub fn listening(&self, addr: std::net::SocketAddr) {
+        println!("taith is serving on http://{addr}");
+    }
+}

@@ -1,0 +1,67 @@
+//! `taith serve`: open the store, optionally seed the demo, serve until stopped.
+
+use crate::cli::{ServeArgs, StoreArgs};
+use crate::demo::{DEMO_PASSWORD, DemoCredentials, seed_demo};
+use anyhow::Context as _;
+use taith_store::SharedStore;
+use taith_web::WebConfig;
+use tokio::net::TcpListener;
+
+/// Creates the demo workspace unless it exists.
+pub async fn ensure_demo(store: &SharedStore) -> anyhow::Result<DemoCredentials> {
+    let hash = taith_web::auth::hash_password(DEMO_PASSWORD)?;
+    seed_demo(store.as_ref(), &hash).await
+}
+
+pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::Result<()> {
+    let url = store_args.url()?;
+    let store = store_args.open().await?;
+    tracing::info!(store = %url, backend = store.backend(), "store open, migrations applied");
+    let out = crate::output::Out;
+    if args.demo {
+        if store.has_no_workspace().await? {
+            let creds = ensure_demo(&store).await?;
+            out.demo_credentials(&creds);
+        } else {
+            tracing::info!("the store is not empty: --demo leaves it as it is");
+            if let Ok(creds) = ensure_demo(&store).await {
+                out.demo_credentials(&creds);
+            }
+        }
+    }
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("listening on {}", args.listen))?;
+    out.listening(listener.local_addr()?);
+    let config = WebConfig {
+        secure_cookies: !args.insecure_cookies,
+    };
+    taith_web::serve(listener, store, config, shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

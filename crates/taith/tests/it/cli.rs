@@ -1,0 +1,266 @@
+//! The `taith` binary itself: its subcommands against a real data directory.
+
+use crate::helpers::unique;
+use std::io::{BufRead as _, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn data_dir() -> PathBuf {
+    std::env::temp_dir().join(unique("taith-cli-"))
+}
+
+fn taith(dir: &PathBuf, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_taith"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TAITH_DATABASE_URL")
+        .output()
+        .expect("run taith")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn an_unknown_database_url_stops_start_up_naming_the_accepted_forms() {
+    let o = taith(
+        &data_dir(),
+        &["--database-url", "mysql://root@localhost/taith", "migrate"],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("sqlite://") && err.contains("postgres://"),
+        "{err}"
+    );
+}
+
+#[test]
+fn user_create_makes_a_workspace_and_token_create_prints_the_token_last() {
+    let dir = data_dir();
+    let o = taith(
+        &dir,
+        &[
+            "user",
+            "create",
+            "--workspace",
+            "becws",
+            "--workspace-name",
+            "Becws",
+            "--email",
+            "me@becws.example",
+            "--name",
+            "Siân",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("password: "));
+    let o = taith(
+        &dir,
+        &["token", "create", "--workspace", "becws", "--scope", "read"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let last = out.lines().last().unwrap();
+    assert!(last.starts_with("taith_") && last.len() == 70, "{last}");
+    assert!(
+        !std::fs::read(dir.join("taith.db"))
+            .unwrap()
+            .windows(last.len())
+            .any(|w| w == last.as_bytes()),
+        "only a hash is stored"
+    );
+    let o = taith(
+        &dir,
+        &["token", "create", "--workspace", "nope", "--scope", "read"],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no workspace"));
+}
+
+#[test]
+fn a_journey_exported_from_the_demo_imports_into_another_workspace_whole() {
+    let dir = data_dir();
+    let o = taith(&dir, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("taith-demo-2026"));
+    let o = taith(
+        &dir,
+        &[
+            "user",
+            "create",
+            "--workspace",
+            "other",
+            "--email",
+            "o@other.example",
+            "--name",
+            "O",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let store = rt
+        .block_on(taith::database::open_store(
+            &taith::database::DatabaseUrl::default_for(&dir),
+        ))
+        .unwrap();
+    let demo = rt
+        .block_on(store.workspace_by_slug(&taith_domain::Slug::parse("demo").unwrap()))
+        .unwrap();
+    let summary = rt
+        .block_on(store.journeys(demo.id, taith_store::PageRequest::all()))
+        .unwrap()
+        .items
+        .remove(0);
+    let original = rt.block_on(store.journey(demo.id, summary.id)).unwrap();
+    drop(store);
+
+    let file = dir.join("journey.json");
+    let id = summary.id.to_string();
+    let o = taith(
+        &dir,
+        &[
+            "journey",
+            "export",
+            "--workspace",
+            "demo",
+            "--journey",
+            &id,
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = taith(
+        &dir,
+        &[
+            "journey",
+            "import",
+            file.to_str().unwrap(),
+            "--workspace",
+            "other",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let store = rt
+        .block_on(taith::database::open_store(
+            &taith::database::DatabaseUrl::default_for(&dir),
+        ))
+        .unwrap();
+    let other = rt
+        .block_on(store.workspace_by_slug(&taith_domain::Slug::parse("other").unwrap()))
+        .unwrap();
+    let imported_id = rt
+        .block_on(store.journeys(other.id, taith_store::PageRequest::all()))
+        .unwrap()
+        .items[0]
+        .id;
+    let imported = rt.block_on(store.journey(other.id, imported_id)).unwrap();
+    let names = |j: &taith_domain::Journey| {
+        j.stages
+            .iter()
+            .map(|s| s.fields.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&imported), names(&original));
+    assert_eq!(imported.touchpoints.len(), original.touchpoints.len());
+    assert!(
+        imported.fields.persona_id.is_some(),
+        "the persona came along"
+    );
+    let revisions = rt.block_on(store.revisions(other.id, imported_id)).unwrap();
+    assert_eq!(revisions[0].changes, vec![taith_domain::Change::Imported]);
+
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        br#"{"format":"taith.journey/1","name":"","stages":[]}"#,
+    )
+    .unwrap();
+    let o = taith(
+        &dir,
+        &[
+            "journey",
+            "import",
+            broken.to_str().unwrap(),
+            "--workspace",
+            "other",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not a journey file"), "{}", stderr(&o));
+}
+
+#[test]
+fn backup_writes_a_working_copy_and_refuses_to_overwrite() {
+    let dir = data_dir();
+    assert!(taith(&dir, &["demo"]).status.success());
+    let copy = dir.join("backup.db");
+    let o = taith(&dir, &["backup", "--to", copy.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = taith(&dir, &["backup", "--to", copy.to_str().unwrap()]);
+    assert!(!o.status.success(), "an existing file is not overwritten");
+    let url = format!("sqlite://{}", copy.display());
+    let o = taith(
+        &dir,
+        &[
+            "--database-url",
+            &url,
+            "token",
+            "create",
+            "--workspace",
+            "demo",
+            "--scope",
+            "write",
+        ],
+    );
+    assert!(
+        o.status.success(),
+        "the backup is a working store: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn serve_with_demo_serves_the_demo_and_its_credentials_sign_in() {
+    let dir = data_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_taith"))
+        .arg("--data-dir")
+        .arg(&dir)
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = String::new();
+    let addr = loop {
+        let line = lines.next().expect("taith printed its address").unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if let Some(a) = line.strip_prefix("taith is serving on http://") {
+            break a.parse::<std::net::SocketAddr>().unwrap();
+        }
+    };
+    assert!(
+        printed.contains("sian@becws.example") && printed.contains("taith-demo-2026"),
+        "{printed}"
+    );
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let b = crate::helpers::Browser::new(addr);
+        b.sign_in("sian@becws.example", "taith-demo-2026").await;
+        let page = b.get("/w/demo").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Becws"), "{}", page.body);
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

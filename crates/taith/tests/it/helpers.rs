@@ -1,0 +1,331 @@
+//! Shared test helpers: fresh stores, the app on port 0, and a small cookie-keeping browser.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use taith::database::{DatabaseUrl, open_store};
+use taith_store::SharedStore;
+
+/// A unique name for a test resource.
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}{}", taith_domain::UserId::new().as_uuid().simple())
+}
+
+/// A fresh, empty SQLite store in its own temporary directory.
+pub async fn fresh_sqlite() -> (SharedStore, PathBuf) {
+    let dir = std::env::temp_dir().join(unique("taith-test-"));
+    let path = dir.join("taith.db");
+    let store = open_store(&DatabaseUrl::Sqlite(path.clone()))
+        .await
+        .expect("open sqlite store");
+    (store, path)
+}
+
+/// The PostgreSQL server for tests, if `TAITH_TEST_POSTGRES_URL` is set.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("TAITH_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// A fresh, empty PostgreSQL database on the test server, opened as a store; `None` (with a
+/// loud message) when no server is configured.
+pub async fn fresh_postgres() -> Option<SharedStore> {
+    use sqlx::Connection as _;
+    let Some(url) = postgres_url() else {
+        say_skipped("TAITH_TEST_POSTGRES_URL not set — PostgreSQL tests did not run");
+        return None;
+    };
+    let name = unique("taith_test_");
+    let mut admin = sqlx::PgConnection::connect(&url)
+        .await
+        .expect("connect to TAITH_TEST_POSTGRES_URL");
+    // The name is ours (a fixed prefix and a UUID): safe to splice, as identifiers cannot be bound.
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .expect("create test database");
+    let base = url
+        .rsplit_once('/')
+        .map(|(b, _)| b.to_owned())
+        .unwrap_or(url);
+    Some(
+        open_store(&DatabaseUrl::Postgres(format!("{base}/{name}")))
+            .await
+            .expect("open postgres store"),
+    )
+}
+
+/// Says on the terminal, once per reason, that tests were skipped. Written straight to
+/// standard error, past the test harness's capture, so a skipped run is never silent.
+pub fn say_skipped(reason: &str) {
+    use std::io::Write as _;
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !said.iter().any(|r| r == reason) {
+        said.push(reason.to_owned());
+        let _ = writeln!(std::io::stderr(), "\nSKIPPED: {reason}\n");
+    }
+}
+
+/// The app serving a store on 127.0.0.1, port chosen by the OS.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub store: SharedStore,
+}
+
+impl TestApp {
+    pub async fn spawn(store: SharedStore) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
+        let addr = listener.local_addr().expect("local addr");
+        let s = store.clone();
+        tokio::spawn(async move {
+            taith_web::serve(
+                listener,
+                s,
+                taith_web::WebConfig::default(),
+                std::future::pending(),
+            )
+            .await
+            .expect("serve");
+        });
+        TestApp { addr, store }
+    }
+
+    pub async fn on_sqlite() -> TestApp {
+        TestApp::spawn(fresh_sqlite().await.0).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(self.addr)
+    }
+
+    /// A workspace with an owner who can sign in with `password`.
+    pub async fn workspace(
+        &self,
+        slug: &str,
+        owner_email: &str,
+    ) -> (taith_domain::Workspace, taith_domain::User) {
+        let user = taith_store::NewUser {
+            email: taith_domain::Email::parse(owner_email).expect("email"),
+            name: taith_domain::Name::parse(&format!("Owner of {slug}")).expect("name"),
+            password_hash: taith_web::auth::hash_password(PASSWORD).expect("hash"),
+        };
+        self.store
+            .create_workspace(
+                &taith_domain::Slug::parse(slug).expect("slug"),
+                &taith_domain::Name::parse(slug).expect("name"),
+                user,
+            )
+            .await
+            .expect("create workspace")
+    }
+
+    /// Adds a member with `PASSWORD`.
+    pub async fn member(
+        &self,
+        ws: &taith_domain::Workspace,
+        email: &str,
+        role: taith_domain::Role,
+    ) -> taith_domain::Member {
+        let user = taith_store::NewUser {
+            email: taith_domain::Email::parse(email).expect("email"),
+            name: taith_domain::Name::parse(email).expect("name"),
+            password_hash: taith_web::auth::hash_password(PASSWORD).expect("hash"),
+        };
+        self.store
+            .add_member(ws.id, user, role)
+            .await
+            .expect("add member")
+    }
+
+    /// A signed-in browser for `email`.
+    pub async fn signed_in(&self, email: &str) -> Browser {
+        let b = self.browser();
+        b.sign_in(email, PASSWORD).await;
+        b
+    }
+}
+
+/// The password of every test user.
+pub const PASSWORD: &str = "a long test password";
+
+/// An HTTP client that keeps cookies (including Secure ones, as browsers do on 127.0.0.1) and
+/// does not follow redirects, so tests see them.
+pub struct Browser {
+    addr: SocketAddr,
+    client: reqwest::Client,
+    cookies: Mutex<HashMap<String, String>>,
+    pub accept_language: Mutex<Option<String>>,
+}
+
+/// A response read whole.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    pub location: Option<String>,
+    pub content_type: String,
+    pub body: String,
+}
+
+impl Page {
+    /// The body as a reader sees the text: the template's entities decoded and Fluent's bidi
+    /// isolation marks (kept in HTML on purpose) removed.
+    pub fn text(&self) -> String {
+        self.body
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .replace("&#60;", "<")
+            .replace("&#62;", ">")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#38;", "&")
+    }
+
+    /// The CSRF token of the first form on the page.
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self.body.find(marker).expect("a form with a csrf field") + marker.len();
+        self.body[start..]
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+impl Browser {
+    pub fn new(addr: SocketAddr) -> Browser {
+        Browser {
+            addr,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            cookies: Mutex::new(HashMap::new()),
+            accept_language: Mutex::new(None),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .lock()
+            .expect("lock")
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    async fn read(&self, resp: reqwest::Response) -> Page {
+        for v in resp.headers().get_all(reqwest::header::SET_COOKIE) {
+            let s = v.to_str().unwrap_or_default();
+            let first = s.split(';').next().unwrap_or_default();
+            if let Some((k, v)) = first.split_once('=') {
+                let mut jar = self.cookies.lock().expect("lock");
+                if v.is_empty() || s.contains("Max-Age=0") {
+                    jar.remove(k);
+                } else {
+                    jar.insert(k.to_owned(), v.to_owned());
+                }
+            }
+        }
+        Page {
+            status: resp.status().as_u16(),
+            location: resp
+                .headers()
+                .get("location")
+                .map(|v| v.to_str().unwrap_or_default().to_owned()),
+            content_type: resp
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap_or_default().to_owned())
+                .unwrap_or_default(),
+            body: resp.text().await.unwrap_or_default(),
+        }
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let mut r = self
+            .client
+            .request(method, format!("http://{}{}", self.addr, path))
+            .header("cookie", self.cookie_header());
+        if let Some(l) = self.accept_language.lock().expect("lock").clone() {
+            r = r.header("accept-language", l);
+        }
+        r
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let resp = self
+            .request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .expect("GET");
+        self.read(resp).await
+    }
+
+    /// Posts a form as is (the caller includes `csrf` if it wants to).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let resp = self
+            .request(reqwest::Method::POST, path)
+            .form(fields)
+            .send()
+            .await
+            .expect("POST");
+        self.read(resp).await
+    }
+
+    /// Posts a form with the CSRF token of the page at `form_page`.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let csrf = self.get(form_page).await.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        all.extend_from_slice(fields);
+        self.post_raw(action, &all).await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        let page = self
+            .submit(
+                "/login",
+                "/login",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(page.status, 303, "sign-in of {email} failed: {}", page.body);
+    }
+
+    pub fn has_cookie(&self, name: &str) -> bool {
+        self.cookies.lock().expect("lock").contains_key(name)
+    }
+
+    /// Sends a JSON API request with a bearer token.
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut r = self
+            .client
+            .request(method, format!("http://{}{}", self.addr, path))
+            .bearer_auth(token);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let resp = r.send().await.expect("API request");
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap_or_default();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+        )
+    }
+}

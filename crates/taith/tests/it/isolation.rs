@@ -1,0 +1,291 @@
+//! Tenant isolation over every route the app serves: a member or token of workspace A gets
+//! the same 404 for workspace B's objects as for ids that exist nowhere.
+//!
+//! The routes come from `taith_web::route_table()` (the UI's route table and the API's
+//! OpenAPI paths), so a new route is covered — or fails this test — without anyone
+//! remembering to add it here.
+
+use crate::helpers::{TestApp, unique};
+use taith_domain::{Change, Journey, Role, StageModel, TokenScope};
+use taith_store::{Author, SharedStore};
+
+/// The objects of one workspace that routes can name.
+struct Objects {
+    slug: String,
+    journey: String,
+    stage: String,
+    touchpoint: String,
+    persona: String,
+    user: String,
+    token: String,
+}
+
+async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
+    let app_user = taith_store::NewUser {
+        email: taith_domain::Email::parse(&format!("owner@{slug}.example")).unwrap(),
+        name: taith_domain::Name::parse("Owner").unwrap(),
+        password_hash: taith_web::auth::hash_password(crate::helpers::PASSWORD).unwrap(),
+    };
+    let (ws, _) = store
+        .create_workspace(
+            &taith_domain::Slug::parse(slug).unwrap(),
+            &taith_domain::Name::parse(slug).unwrap(),
+            app_user,
+        )
+        .await
+        .unwrap();
+    let other = taith_store::NewUser {
+        email: taith_domain::Email::parse(&format!("agent@{slug}.example")).unwrap(),
+        name: taith_domain::Name::parse("Agent").unwrap(),
+        password_hash: taith_web::auth::hash_password(crate::helpers::PASSWORD).unwrap(),
+    };
+    let agent = store.add_member(ws.id, other, Role::Agent).await.unwrap();
+    let persona = store
+        .create_persona(
+            ws.id,
+            &taith_domain::persona::PersonaInput {
+                name: "P".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut j = Journey::new(
+        taith_domain::JourneyFields {
+            name: taith_domain::Name::parse("J").unwrap(),
+            description: Default::default(),
+            persona_id: Some(persona.id),
+        },
+        StageModel::FiveStage,
+        |k| taith_domain::Name::parse(k).unwrap(),
+        taith_domain::now(),
+    );
+    let stage = j.stages[0].id;
+    let tp = j
+        .add_touchpoint(
+            stage,
+            taith_domain::TouchpointFields {
+                name: taith_domain::Name::parse("T").unwrap(),
+                channel: taith_domain::Channel::Web,
+                owner: None,
+                description: Default::default(),
+                moment_of_truth: false,
+            },
+        )
+        .unwrap();
+    let author = Author {
+        user_id: None,
+        name: "test".into(),
+    };
+    let j = store
+        .create_journey(ws.id, &j, &author, &[Change::Created])
+        .await
+        .unwrap();
+    let token_secret = taith_web::auth::new_api_token();
+    let token = store
+        .create_api_token(
+            ws.id,
+            &taith_domain::Name::parse("t").unwrap(),
+            TokenScope::Write,
+            &taith_web::auth::secret_hash(&token_secret),
+        )
+        .await
+        .unwrap();
+    (
+        Objects {
+            slug: slug.to_owned(),
+            journey: j.id.to_string(),
+            stage: stage.to_string(),
+            touchpoint: tp.to_string(),
+            persona: persona.id.to_string(),
+            user: agent.user.id.to_string(),
+            token: token.id.to_string(),
+        },
+        token_secret,
+    )
+}
+
+/// Fills a route's parameters: `{slug}` with `slug`, the rest from `o` (by the parameter's
+/// name, or for the UI's generic `{id}` by the collection it follows).
+fn fill(path: &str, slug: &str, o: &Objects) -> String {
+    let mut out = String::new();
+    let mut previous = "";
+    for seg in path.split('/').skip(1) {
+        out.push('/');
+        if let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            let v = match (name, previous) {
+                ("slug", _) => slug,
+                ("version", _) => "1",
+                (n, _) if n.contains("journey") => &o.journey,
+                (n, _) if n.contains("stage") => &o.stage,
+                (n, _) if n.contains("touchpoint") || n == "tp" => &o.touchpoint,
+                (n, _) if n.contains("persona") => &o.persona,
+                (n, _) if n.contains("user") || n.contains("member") => &o.user,
+                (n, _) if n.contains("token") => &o.token,
+                ("id", "journeys") => &o.journey,
+                ("id", "personas") => &o.persona,
+                ("id", "members") => &o.user,
+                ("id", "tokens") => &o.token,
+                (n, p) => panic!(
+                    "route {path}: no test value for parameter {{{n}}} after {p:?}; teach isolation.rs about it"
+                ),
+            };
+            out.push_str(v);
+        } else {
+            out.push_str(seg);
+        }
+        previous = seg;
+    }
+    out
+}
+
+/// A body the API would accept for this route if the ids were the caller's own, so that a
+/// 404 can only come from the ids.
+fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
+    if path.ends_with("/stage_order") {
+        serde_json::json!({ "stage_ids": [o.stage] })
+    } else if path.ends_with("/touchpoints") {
+        serde_json::json!({ "stage_id": o.stage, "name": "x", "channel": "web" })
+    } else {
+        serde_json::json!({ "name": "x" })
+    }
+}
+
+fn ids_of_nowhere() -> Objects {
+    let fresh = || taith_domain::UserId::new().to_string();
+    Objects {
+        slug: unique("nowhere"),
+        journey: fresh(),
+        stage: fresh(),
+        touchpoint: fresh(),
+        persona: fresh(),
+        user: fresh(),
+        token: fresh(),
+    }
+}
+
+async fn isolation_holds_on(store: SharedStore) {
+    let app = TestApp::spawn(store.clone()).await;
+    let (a, token_a) = populate(&store, "alpha").await;
+    let (b, _) = populate(&store, "bravo").await;
+    let nowhere = ids_of_nowhere();
+    let browser = app.signed_in("owner@alpha.example").await;
+    let csrf = browser.get("/w/alpha").await.csrf();
+    let mut checked = 0;
+    for route in taith_web::route_table() {
+        if !route.path.contains('{') {
+            continue;
+        }
+        if route.path.starts_with("/api/") {
+            let method: reqwest::Method = route.method.parse().unwrap();
+            let body = (route.method != "GET" && route.method != "DELETE")
+                .then(|| plausible_body(route.path, &b));
+            let (status, json) = browser
+                .api(
+                    method.clone(),
+                    &fill(route.path, &a.slug, &b),
+                    &token_a,
+                    body.clone(),
+                )
+                .await;
+            let (missing_status, missing) = browser
+                .api(method, &fill(route.path, &a.slug, &nowhere), &token_a, body)
+                .await;
+            assert_eq!(
+                status, 404,
+                "{} {} with workspace B's ids: {json}",
+                route.method, route.path
+            );
+            assert_eq!(
+                (status, &json),
+                (missing_status, &missing),
+                "{} {}: B's ids must look missing",
+                route.method,
+                route.path
+            );
+            checked += 1;
+            continue;
+        }
+        // UI: B's slug, and A's slug with B's ids, both look like nothing is there.
+        for (slug, ids, what) in [
+            (&b.slug, &b, "B's workspace"),
+            (&a.slug, &b, "B's ids in A's workspace"),
+        ] {
+            let url = fill(route.path, slug, ids);
+            let missing_url = fill(
+                route.path,
+                if slug == &a.slug {
+                    &a.slug
+                } else {
+                    &nowhere.slug
+                },
+                &nowhere,
+            );
+            let (page, missing) = if route.method == "GET" {
+                (browser.get(&url).await, browser.get(&missing_url).await)
+            } else {
+                let form = [
+                    ("csrf", csrf.as_str()),
+                    ("name", "x"),
+                    ("role", "viewer"),
+                    ("direction", "later"),
+                    ("channel", "web"),
+                ];
+                (
+                    browser.post_raw(&url, &form).await,
+                    browser.post_raw(&missing_url, &form).await,
+                )
+            };
+            if route.path.matches('{').count() == 1 && slug == &a.slug {
+                // Only the slug varies: A's own page, not an isolation case.
+                continue;
+            }
+            assert_eq!(
+                page.status, 404,
+                "{} {} ({what}): {}",
+                route.method, url, page.body
+            );
+            assert_eq!(
+                (page.status, &page.body),
+                (missing.status, &missing.body),
+                "{} {} ({what}) differs from a missing id",
+                route.method,
+                route.path
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} route cases checked");
+    // And A's own objects are still reachable with the same credentials (the 404s were not
+    // from broken auth).
+    assert_eq!(
+        browser
+            .get(&format!("/w/alpha/journeys/{}", a.journey))
+            .await
+            .status,
+        200
+    );
+    let (status, _) = browser
+        .api(
+            reqwest::Method::GET,
+            &format!("/api/v1/journeys/{}", a.journey),
+            &token_a,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn every_id_bearing_route_hides_other_workspaces_on_sqlite() {
+    isolation_holds_on(crate::helpers::fresh_sqlite().await.0).await;
+}
+
+#[tokio::test]
+async fn every_id_bearing_route_hides_other_workspaces_on_postgres() {
+    if let Some(store) = crate::helpers::fresh_postgres().await {
+        isolation_holds_on(store).await;
+    }
+}

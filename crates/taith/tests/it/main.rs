@@ -1,0 +1,10 @@
+//! taith's one integration test binary: each module is one area of behaviour.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod browser;
+mod cli;
+mod helpers;
+mod isolation;
+mod store;
+mod ui;
+mod webdriver;
