@@ -185,6 +185,7 @@ edit-title = تعديل الرحلة
 edit-back-to-map = العودة إلى الخريطة
 edit-details = التفاصيل
 edit-stages = المراحل
+edit-stage-notes = تعديل ملاحظات المرحلة
 edit-save-stage = حفظ المرحلة
 edit-move-earlier = تقديم
 edit-move-later = تأخير

@@ -185,6 +185,7 @@ edit-title = Golygu'r daith
 edit-back-to-map = Yn ôl i'r map
 edit-details = Manylion
 edit-stages = Camau
+edit-stage-notes = Golygu nodiadau'r cam
 edit-save-stage = Cadw'r cam
 edit-move-earlier = Symud yn gynharach
 edit-move-later = Symud yn hwyrach

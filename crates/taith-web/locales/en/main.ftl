@@ -173,6 +173,7 @@ edit-title = Edit journey
 edit-back-to-map = Back to the map
 edit-details = Details
 edit-stages = Stages
+edit-stage-notes = Edit the stage's notes
 edit-save-stage = Save stage
 edit-move-earlier = Move earlier
 edit-move-later = Move later

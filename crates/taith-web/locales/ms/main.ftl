@@ -170,6 +170,7 @@ edit-title = Sunting perjalanan
 edit-back-to-map = Kembali ke peta
 edit-details = Butiran
 edit-stages = Peringkat
+edit-stage-notes = Sunting nota peringkat
 edit-save-stage = Simpan peringkat
 edit-move-earlier = Alih lebih awal
 edit-move-later = Alih lebih lewat

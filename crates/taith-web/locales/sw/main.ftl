@@ -173,6 +173,7 @@ edit-title = Hariri safari
 edit-back-to-map = Rudi kwenye ramani
 edit-details = Taarifa
 edit-stages = Hatua
+edit-stage-notes = Hariri maelezo ya hatua
 edit-save-stage = Hifadhi hatua
 edit-move-earlier = Sogeza mapema
 edit-move-later = Sogeza baadaye

@@ -170,6 +170,7 @@ edit-title = Sửa hành trình
 edit-back-to-map = Quay lại bản đồ
 edit-details = Chi tiết
 edit-stages = Các giai đoạn
+edit-stage-notes = Sửa ghi chú của giai đoạn
 edit-save-stage = Lưu giai đoạn
 edit-move-earlier = Chuyển lên trước
 edit-move-later = Chuyển ra sau

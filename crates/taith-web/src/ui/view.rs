@@ -63,6 +63,11 @@ impl MapView {
         self.stages.len()
     }
 
+    /// True when some stage has typed-in emotion notes (the row under the curve).
+    pub fn has_emotion_notes(&self) -> bool {
+        self.stages.iter().any(|s| !s.emotions.is_empty())
+    }
+
     pub fn has_touchpoints(&self) -> bool {
         !self.lanes.is_empty()
     }
