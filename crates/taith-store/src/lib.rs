@@ -47,6 +47,9 @@ pub enum ConflictKind {
     StaleVersion,
     /// The workspace would be left without an owner.
     LastOwner,
+    /// The data names a persona, member or stage that is no longer there (deleted by someone
+    /// else since it was read).
+    StaleReference,
 }
 
 impl std::fmt::Display for ConflictKind {
@@ -56,6 +59,7 @@ impl std::fmt::Display for ConflictKind {
             ConflictKind::EmailTaken => "email taken",
             ConflictKind::StaleVersion => "stale version",
             ConflictKind::LastOwner => "last owner",
+            ConflictKind::StaleReference => "refers to something no longer there",
         })
     }
 }
@@ -166,6 +170,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<(Workspace, User)>;
 
     async fn workspace_by_slug(&self, slug: &Slug) -> StoreResult<Workspace>;
+
+    async fn workspace(&self, id: WorkspaceId) -> StoreResult<Workspace>;
 
     /// The workspaces a user belongs to, with their role in each, by slug.
     async fn memberships(&self, user: UserId) -> StoreResult<Vec<(Workspace, Role)>>;

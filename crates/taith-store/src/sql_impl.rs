@@ -132,10 +132,7 @@ macro_rules! impl_sql_store {
             fn journey_write(e: ::sqlx::Error) -> StoreError {
                 match &e {
                     ::sqlx::Error::Database(de) if de.is_foreign_key_violation() => {
-                        StoreError::Internal(format!(
-                            "journey refers to a persona, touchpoint owner or stage that is \
-                             not in the workspace or journey: {e}"
-                        ))
+                        StoreError::Conflict(ConflictKind::StaleReference)
                     }
                     _ => db(e),
                 }
@@ -673,6 +670,17 @@ macro_rules! impl_sql_store {
                     .await
                     .map_err(db)?
                     .ok_or(StoreError::NotFound)?;
+                    workspace_row(&row)
+                }
+
+                async fn workspace(&self, id: d::WorkspaceId) -> StoreResult<d::Workspace> {
+                    // Served by the primary key of workspaces.
+                    let row = ::sqlx::query("SELECT id, slug, name, created_at FROM workspaces WHERE id = $1")
+                        .bind(id.as_uuid())
+                        .fetch_optional(self.pool())
+                        .await
+                        .map_err(db)?
+                        .ok_or(StoreError::NotFound)?;
                     workspace_row(&row)
                 }
 

@@ -8,25 +8,8 @@ use crate::error::{ApiError, ErrorBody, ErrorCode};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use taith_domain::{Action, Issue, Role, UserId, ValidationErrors, Workspace, WorkspaceId};
+use taith_domain::{Action, Issue, Role, UserId, ValidationErrors};
 use taith_store::{ConflictKind, StoreError};
-
-/// The workspace by id. The store finds workspaces by slug or through a user's memberships;
-/// every workspace has an owner, so one of its members leads to it.
-async fn workspace_by_id(state: &AppState, ws: WorkspaceId) -> Result<Workspace, ApiError> {
-    let members = state.store.members(ws).await?;
-    let Some(member) = members.first() else {
-        return Err(ApiError::new(ErrorCode::NotFound));
-    };
-    state
-        .store
-        .memberships(member.user.id)
-        .await?
-        .into_iter()
-        .map(|(w, _)| w)
-        .find(|w| w.id == ws)
-        .ok_or_else(|| ApiError::new(ErrorCode::NotFound))
-}
 
 /// The workspace the caller acts in.
 #[utoipa::path(
@@ -46,7 +29,7 @@ pub async fn get_workspace(
     caller.require(Action::Read)?;
     let workspace = match caller.workspace {
         Some(w) => w,
-        None => workspace_by_id(&state, caller.workspace_id).await?,
+        None => state.store.workspace(caller.workspace_id).await?,
     };
     Ok(Json(wire::WorkspaceResponse {
         workspace: (&workspace).into(),

@@ -1047,6 +1047,14 @@ pub async fn restore(
     );
     let mut restored = old.journey;
     restored.version = current.version;
+    // A persona deleted since then cannot be linked again.
+    if let Some(p) = restored.fields.persona_id {
+        match state.store.persona(m.workspace.id, p).await {
+            Ok(_) => {}
+            Err(StoreError::NotFound) => restored.fields.persona_id = None,
+            Err(e) => return Err(PageError::from_store(e, &tr)),
+        }
+    }
     // An owner who has since left the workspace cannot own the restored touchpoint.
     for t in &mut restored.touchpoints {
         if matches!(&t.fields.owner, Some(Owner::Member { user_id }) if !members.contains(user_id))

@@ -12,49 +12,80 @@ pub fn unique(prefix: &str) -> String {
     format!("{prefix}{}", taith_domain::UserId::new().as_uuid().simple())
 }
 
-/// A fresh, empty SQLite store in its own temporary directory.
+/// A fresh SQLite store in its own temporary directory (which `open` creates); returns the
+/// directory so a test can remove it.
 pub async fn fresh_sqlite() -> (SharedStore, PathBuf) {
     let dir = std::env::temp_dir().join(unique("taith-test-"));
-    let path = dir.join("taith.db");
-    let store = open_store(&DatabaseUrl::Sqlite(path.clone()))
+    let store = open_store(&DatabaseUrl::Sqlite(dir.join("taith.db")))
         .await
-        .expect("open sqlite store");
-    (store, path)
+        .expect("open a fresh SQLite store");
+    assert_eq!(store.backend(), "sqlite");
+    (store, dir)
 }
 
-/// The PostgreSQL server for tests, if `TAITH_TEST_POSTGRES_URL` is set.
-pub fn postgres_url() -> Option<String> {
-    std::env::var("TAITH_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|s| !s.is_empty())
+/// A database of its own on the test PostgreSQL server, dropped when the test passed (kept for
+/// a look when it failed).
+pub struct PostgresDb {
+    server_url: String,
+    name: String,
 }
 
-/// A fresh, empty PostgreSQL database on the test server, opened as a store; `None` (with a
-/// loud message) when no server is configured.
-pub async fn fresh_postgres() -> Option<SharedStore> {
+impl PostgresDb {
+    pub async fn drop_database(self) {
+        use sqlx::Connection as _;
+        let mut admin = sqlx::PgConnection::connect(&self.server_url)
+            .await
+            .expect("connect to TAITH_TEST_POSTGRES_URL");
+        // The name is ours (a fixed prefix and a UUID): safe to splice, as identifiers cannot be bound.
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        )))
+        .execute(&mut admin)
+        .await
+        .expect("drop the test database");
+    }
+}
+
+/// A fresh, empty PostgreSQL database on the test server, opened as a store; `None` (said
+/// loudly) when `TAITH_TEST_POSTGRES_URL` is not set.
+pub async fn fresh_postgres() -> Option<(SharedStore, PostgresDb)> {
     use sqlx::Connection as _;
-    let Some(url) = postgres_url() else {
+    let Some(server_url) = std::env::var("TAITH_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+    else {
         say_skipped("TAITH_TEST_POSTGRES_URL not set — PostgreSQL tests did not run");
         return None;
     };
     let name = unique("taith_test_");
-    let mut admin = sqlx::PgConnection::connect(&url)
+    let mut admin = sqlx::PgConnection::connect(&server_url)
         .await
         .expect("connect to TAITH_TEST_POSTGRES_URL");
-    // The name is ours (a fixed prefix and a UUID): safe to splice, as identifiers cannot be bound.
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
         .await
-        .expect("create test database");
-    let base = url
-        .rsplit_once('/')
-        .map(|(b, _)| b.to_owned())
-        .unwrap_or(url);
-    Some(
-        open_store(&DatabaseUrl::Postgres(format!("{base}/{name}")))
-            .await
-            .expect("open postgres store"),
-    )
+        .expect("create a test database");
+    let _ = admin.close().await;
+    let url = DatabaseUrl::parse(&with_database(&server_url, &name)).expect("a postgres URL");
+    let store = open_store(&url)
+        .await
+        .expect("open a fresh PostgreSQL store");
+    assert_eq!(store.backend(), "postgres");
+    Some((store, PostgresDb { server_url, name }))
+}
+
+/// `postgres://u@h:5432/test?x=y` with its database replaced by `name`.
+fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").expect("a URL with a scheme");
+    let (before_query, query) = match rest.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (rest, String::new()),
+    };
+    let authority = before_query
+        .split_once('/')
+        .map_or(before_query, |(a, _)| a);
+    format!("{scheme}://{authority}/{name}{query}")
 }
 
 /// Says on the terminal, once per reason, that tests were skipped. Written straight to
@@ -303,6 +334,32 @@ impl Browser {
 
     pub fn has_cookie(&self, name: &str) -> bool {
         self.cookies.lock().expect("lock").contains_key(name)
+    }
+
+    /// Sends a JSON API request as the signed-in person (session cookie), in workspace `slug`,
+    /// with `csrf` as the `X-CSRF-Token` header when given.
+    pub async fn api_as_member(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        slug: &str,
+        csrf: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut r = self.request(method, path).header("x-taith-workspace", slug);
+        if let Some(c) = csrf {
+            r = r.header("x-csrf-token", c);
+        }
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let resp = r.send().await.expect("API request");
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap_or_default();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+        )
     }
 
     /// Sends a JSON API request with a bearer token.

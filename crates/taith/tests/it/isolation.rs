@@ -285,7 +285,8 @@ async fn every_id_bearing_route_hides_other_workspaces_on_sqlite() {
 
 #[tokio::test]
 async fn every_id_bearing_route_hides_other_workspaces_on_postgres() {
-    if let Some(store) = crate::helpers::fresh_postgres().await {
+    if let Some((store, db)) = crate::helpers::fresh_postgres().await {
         isolation_holds_on(store).await;
+        db.drop_database().await;
     }
 }

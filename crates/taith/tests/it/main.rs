@@ -1,6 +1,7 @@
 //! taith's one integration test binary: each module is one area of behaviour.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod api;
 mod browser;
 mod cli;
 mod helpers;

@@ -2,9 +2,6 @@
 //! `TAITH_TEST_POSTGRES_URL` is set (e.g. `postgres://postgres@127.0.0.1:5432/test`); each test
 //! gets a fresh database. Test names end in `_on_sqlite` / `_on_postgres`.
 
-use sqlx::Connection as _;
-use std::io::Write as _;
-use std::path::PathBuf;
 use std::time::Duration;
 use taith::database::{DatabaseUrl, open_store};
 use taith_domain::{
@@ -22,14 +19,14 @@ macro_rules! on_both_stores {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn [<$behaviour _on_sqlite>]() {
-                    let (store, dir) = sqlite_store().await;
+                    let (store, dir) = crate::helpers::fresh_sqlite().await;
                     $behaviour(store).await;
                     let _ = std::fs::remove_dir_all(dir);
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn [<$behaviour _on_postgres>]() {
-                    let Some((store, db)) = postgres_store().await else {
+                    let Some((store, db)) = crate::helpers::fresh_postgres().await else {
                         return;
                     };
                     $behaviour(store).await;
@@ -64,80 +61,6 @@ on_both_stores!(
     lists_are_paged_by_cursor,
     a_backup_taken_while_writing_opens_and_has_the_rows,
 );
-
-/// A fresh SQLite store in its own temporary directory (which `open` creates).
-async fn sqlite_store() -> (SharedStore, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("taith-test-{}", WorkspaceId::new().0.simple()));
-    let url = DatabaseUrl::parse(&format!("sqlite://{}", dir.join("taith.db").display()))
-        .expect("a sqlite URL");
-    let store = open_store(&url).await.expect("open a fresh SQLite store");
-    assert_eq!(store.backend(), "sqlite");
-    (store, dir)
-}
-
-/// A database of its own on the test PostgreSQL server, dropped when the behaviour passed
-/// (kept for a look when it failed).
-struct PostgresDb {
-    server_url: String,
-    name: String,
-}
-
-impl PostgresDb {
-    async fn drop_database(self) {
-        let mut admin = sqlx::PgConnection::connect(&self.server_url)
-            .await
-            .expect("connect to TAITH_TEST_POSTGRES_URL");
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        )))
-        .execute(&mut admin)
-        .await
-        .expect("drop the test database");
-    }
-}
-
-async fn postgres_store() -> Option<(SharedStore, PostgresDb)> {
-    let server_url = match std::env::var("TAITH_TEST_POSTGRES_URL") {
-        Ok(url) if !url.trim().is_empty() => url,
-        _ => {
-            // Straight to stderr, past the test harness's capture, so the skip shows.
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED: TAITH_TEST_POSTGRES_URL not set — PostgreSQL store suite did not run"
-            );
-            return None;
-        }
-    };
-    let name = format!("taith_test_{}", WorkspaceId::new().0.simple());
-    let mut admin = sqlx::PgConnection::connect(&server_url)
-        .await
-        .expect("connect to TAITH_TEST_POSTGRES_URL");
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut admin)
-        .await
-        .expect("create a test database");
-    let _ = admin.close().await;
-    let url = DatabaseUrl::parse(&with_database(&server_url, &name)).expect("a postgres URL");
-    let store = open_store(&url)
-        .await
-        .expect("open a fresh PostgreSQL store");
-    assert_eq!(store.backend(), "postgres");
-    Some((store, PostgresDb { server_url, name }))
-}
-
-/// `postgres://u@h:5432/test?x=y` with its database replaced by `name`.
-fn with_database(url: &str, name: &str) -> String {
-    let (scheme, rest) = url.split_once("://").expect("a URL with a scheme");
-    let (before_query, query) = match rest.split_once('?') {
-        Some((b, q)) => (b, format!("?{q}")),
-        None => (rest, String::new()),
-    };
-    let authority = before_query
-        .split_once('/')
-        .map_or(before_query, |(a, _)| a);
-    format!("{scheme}://{authority}/{name}{query}")
-}
 
 // --- small builders -----------------------------------------------------------------------------
 
@@ -927,7 +850,13 @@ async fn a_save_with_an_owner_who_is_not_a_member_fails_and_changes_nothing(stor
     edit.update_touchpoint(tp, stage, f).expect("set an owner");
     let failed = store.save_journey(ws.id, &edit, &author(&owner), &[]).await;
     assert!(failed.is_err(), "a non-member owner must not be saved");
-    assert!(!matches!(failed, Err(StoreError::NotFound)));
+    assert!(
+        matches!(
+            failed,
+            Err(StoreError::Conflict(ConflictKind::StaleReference))
+        ),
+        "{failed:?}"
+    );
 
     // Nothing of the failed save is left: not the name, version, stage, nor a revision.
     assert_eq!(store.journey(ws.id, v1.id).await.expect("read"), v1);
