@@ -6,9 +6,9 @@ use clap::{Args, Parser, Subcommand};
 use std::io::Read as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use taith_domain::transfer::{JourneyFile, read_journey_file};
-use taith_domain::{Change, Email, JourneyId, Name, Role, Slug, TokenScope};
-use taith_store::{Author, ConflictKind, NewUser, PageRequest, SharedStore, StoreError};
+use taith_domain::transfer::read_journey_file;
+use taith_domain::{Email, JourneyId, Name, Role, Slug, TokenScope};
+use taith_store::{Author, ConflictKind, NewUser, SharedStore, StoreError};
 use taith_web::auth::{
     check_new_password, hash_password, new_api_token, random_secret, secret_hash,
 };
@@ -276,22 +276,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let id: JourneyId = journey
                 .parse()
                 .map_err(|_| anyhow::anyhow!("--journey: not a journey id"))?;
-            let j = match store.journey(w.id, id).await {
-                Ok(j) => j,
+            let file = match taith_store::transfer::export_journey(store.as_ref(), w.id, id).await {
+                Ok(f) => f,
                 Err(StoreError::NotFound) => bail!("no journey {id} in {}", w.slug),
                 Err(e) => return Err(e.into()),
             };
-            let persona = match j.fields.persona_id {
-                Some(p) => Some(store.persona(w.id, p).await?.fields),
-                None => None,
-            };
-            let users: Vec<_> = store
-                .members(w.id)
-                .await?
-                .into_iter()
-                .map(|m| m.user)
-                .collect();
-            let file = JourneyFile::from_journey(&j, persona.as_ref(), &users);
             let json = serde_json::to_string_pretty(&file)?;
             match output {
                 Some(path) => std::fs::write(&path, json + "\n")
@@ -310,7 +299,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let parsed = read_journey_file(&bytes)
                 .with_context(|| format!("{} is not a journey file", file.display()))?;
-            let id = import_journey(&store, w.id, parsed).await?;
+            let author = Author {
+                user_id: None,
+                name: "taith journey import".to_owned(),
+            };
+            let id = taith_store::transfer::import_journey(store.as_ref(), w.id, parsed, &author)
+                .await?
+                .id;
             out.line(&format!("imported journey {id} into {}", w.slug));
             Ok(())
         }
@@ -319,40 +314,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
-}
-
-/// Creates a journey from a file: its persona is matched by name or created, all in the
-/// journey's own transaction except the persona (which is harmless if the journey fails).
-pub async fn import_journey(
-    store: &SharedStore,
-    ws: taith_domain::WorkspaceId,
-    file: JourneyFile,
-) -> anyhow::Result<JourneyId> {
-    let persona_id = match &file.persona {
-        None => None,
-        Some(p) => {
-            let existing = store.personas(ws, PageRequest::all()).await?.items;
-            match existing.into_iter().find(|x| x.fields.name == p.name) {
-                Some(x) => Some(x.id),
-                None => Some(store.create_persona(ws, p).await?.id),
-            }
-        }
-    };
-    let users: Vec<_> = store
-        .members(ws)
-        .await?
-        .into_iter()
-        .map(|m| m.user)
-        .collect();
-    let journey = file.into_journey(persona_id, &users, taith_domain::now());
-    let author = Author {
-        user_id: None,
-        name: "taith journey import".to_owned(),
-    };
-    let saved = store
-        .create_journey(ws, &journey, &author, &[Change::Imported])
-        .await?;
-    Ok(saved.id)
 }
 
 /// The message for a mistyped `--database-url`.

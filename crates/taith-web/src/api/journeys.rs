@@ -9,12 +9,11 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use taith_domain::journey::JourneyFields;
-use taith_domain::transfer::JourneyFile;
 use taith_domain::{
     Action, Change, Issue, Journey, JourneyId, LongText, Name, PersonaId, StageModel,
     ValidationErrors,
 };
-use taith_store::{PageRequest, StoreError};
+use taith_store::StoreError;
 
 /// The English name of a template stage: its key, capitalised (`awareness` → `Awareness`).
 fn english_stage_name(key: &str) -> Name {
@@ -339,24 +338,8 @@ pub async fn export_journey(
     ApiPath(id): ApiPath<JourneyId>,
 ) -> Result<Json<wire::JourneyFile>, ApiError> {
     caller.require(Action::Read)?;
-    let ws = caller.workspace_id;
-    let journey = state.store.journey(ws, id).await?;
-    let persona = match journey.fields.persona_id {
-        None => None,
-        Some(p) => match state.store.persona(ws, p).await {
-            Ok(p) => Some(p),
-            Err(StoreError::NotFound) => None,
-            Err(e) => return Err(e.into()),
-        },
-    };
-    let users: Vec<_> = state
-        .store
-        .members(ws)
-        .await?
-        .into_iter()
-        .map(|m| m.user)
-        .collect();
-    let file = JourneyFile::from_journey(&journey, persona.as_ref().map(|p| &p.fields), &users);
+    let file = taith_store::transfer::export_journey(state.store.as_ref(), caller.workspace_id, id)
+        .await?;
     Ok(Json((&file).into()))
 }
 
@@ -383,30 +366,14 @@ pub async fn import_journey(
     body: ApiJson<wire::JourneyFile>,
 ) -> Result<(StatusCode, Json<wire::JourneyResponse>), ApiError> {
     caller.require(Action::EditJourneys)?;
-    let ws = caller.workspace_id;
-    let mut file = parse::journey_file(body.into_inner()?)?;
-    let persona_id = match file.persona.take() {
-        None => None,
-        Some(fields) => {
-            let personas = state.store.personas(ws, PageRequest::all()).await?.items;
-            match personas.into_iter().find(|p| p.fields.name == fields.name) {
-                Some(existing) => Some(existing.id),
-                None => Some(state.store.create_persona(ws, &fields).await?.id),
-            }
-        }
-    };
-    let users: Vec<_> = state
-        .store
-        .members(ws)
-        .await?
-        .into_iter()
-        .map(|m| m.user)
-        .collect();
-    let journey = file.into_journey(persona_id, &users, taith_domain::now());
-    let saved = state
-        .store
-        .create_journey(ws, &journey, &caller.author(), &[Change::Imported])
-        .await?;
+    let file = parse::journey_file(body.into_inner()?)?;
+    let saved = taith_store::transfer::import_journey(
+        state.store.as_ref(),
+        caller.workspace_id,
+        file,
+        &caller.author(),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(wire::JourneyResponse {

@@ -350,13 +350,9 @@ pub async fn export(
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let id: JourneyId = parse_id(&id, m.tr())?;
-    let loaded = load(&state, &m, id).await?;
-    let users: Vec<_> = loaded.members.iter().map(|x| x.user.clone()).collect();
-    let file = taith_domain::transfer::JourneyFile::from_journey(
-        &loaded.journey,
-        loaded.persona.as_ref().map(|p| &p.fields),
-        &users,
-    );
+    let file = taith_store::transfer::export_journey(state.store.as_ref(), m.workspace.id, id)
+        .await
+        .map_err(|e| PageError::from_store(e, m.tr()))?;
     let json = serde_json::to_string_pretty(&file).map_err(|_| PageError::internal(m.tr()))?;
     Ok((
         [
