@@ -258,6 +258,7 @@ async fn isolation_holds_on(store: SharedStore) {
         }
     }
     assert!(checked > 40, "only {checked} route cases checked");
+    eprintln!("tenant isolation: {checked} route cases checked");
     // And A's own objects are still reachable with the same credentials (the 404s were not
     // from broken auth).
     assert_eq!(
