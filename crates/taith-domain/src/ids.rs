@@ -78,3 +78,19 @@ typed_id!(
     /// An API token.
     TokenId
 );
+typed_id!(
+    /// A survey.
+    SurveyId
+);
+typed_id!(
+    /// A follow-up question of a survey.
+    FollowUpId
+);
+typed_id!(
+    /// One submitted response.
+    ResponseId
+);
+typed_id!(
+    /// A customer of a workspace.
+    CustomerId
+);

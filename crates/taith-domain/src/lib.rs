@@ -4,17 +4,22 @@
 //! [`Slug`] is a slug, a [`Score`](crate) is on its scale, a [`Journey`] keeps its stages and
 //! touchpoints consistent. The store persists them; the web and CLI parse into them.
 
+pub mod csv;
 pub mod error;
 pub mod ids;
 pub mod journey;
 pub mod locale;
 pub mod member;
 pub mod persona;
+pub mod survey;
 pub mod text;
 pub mod transfer;
 
 pub use error::{FieldError, Issue, ValidationErrors};
-pub use ids::{JourneyId, PersonaId, StageId, TokenId, TouchpointId, UserId, WorkspaceId};
+pub use ids::{
+    CustomerId, FollowUpId, JourneyId, PersonaId, ResponseId, StageId, SurveyId, TokenId,
+    TouchpointId, UserId, WorkspaceId,
+};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
     Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,
@@ -23,6 +28,10 @@ pub use journey::{
 pub use locale::Locale;
 pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
 pub use persona::{Persona, PersonaFields, PersonaInput};
+pub use survey::{
+    Answer, AnswerValue, FollowUp, FollowUpKind, LocalizedText, NewResponse, Scale, ScoreRange,
+    Survey, SurveyFields, SurveyKind, SurveyStatus,
+};
 pub use text::{Email, LongText, Name, Slug};
 
 /// Current time in UTC, truncated to microseconds (the precision both stores keep), so a value

@@ -5,7 +5,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A locale of taith's interface. Arabic is written right to left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]

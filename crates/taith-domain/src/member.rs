@@ -118,6 +118,9 @@ pub enum Action {
     EditOwnTouchpoint,
     /// Add, change and remove members, and manage API tokens.
     ManageMembers,
+    /// Submit survey responses on customers' behalf (an integration, an agent on the phone,
+    /// staff at a shop counter): collecting feedback, not changing what is measured.
+    SubmitResponses,
 }
 
 impl Principal {
@@ -130,10 +133,15 @@ impl Principal {
                     matches!(role, Role::Owner | Role::Admin | Role::Agent)
                 }
                 Action::ManageMembers => matches!(role, Role::Owner | Role::Admin),
+                Action::SubmitResponses => {
+                    matches!(role, Role::Owner | Role::Admin | Role::Agent)
+                }
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read => true,
-                Action::EditJourneys | Action::EditOwnTouchpoint => *scope == TokenScope::Write,
+                Action::EditJourneys | Action::EditOwnTouchpoint | Action::SubmitResponses => {
+                    *scope == TokenScope::Write
+                }
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },
@@ -186,6 +194,18 @@ mod tests {
     }
 
     #[test]
+    fn owners_admins_and_agents_submit_responses_but_analysts_and_viewers_only_read_them() {
+        for role in Role::ALL {
+            let collects = matches!(role, Role::Owner | Role::Admin | Role::Agent);
+            assert_eq!(
+                member(role).may(Action::SubmitResponses),
+                collects,
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_read_token_reads_and_a_write_token_edits_but_neither_manages_members() {
         let read = Principal::Token {
             id: TokenId::new(),
@@ -198,5 +218,6 @@ mod tests {
         assert!(read.may(Action::Read) && !read.may(Action::EditJourneys));
         assert!(write.may(Action::EditJourneys));
         assert!(!write.may(Action::ManageMembers));
+        assert!(write.may(Action::SubmitResponses) && !read.may(Action::SubmitResponses));
     }
 }

@@ -19,6 +19,8 @@ use std::time::Duration;
 use taith_store::{StoreError, StoreResult};
 use uuid::Uuid;
 
+pub mod bench;
+
 /// How long a connection waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 

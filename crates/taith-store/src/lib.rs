@@ -14,9 +14,11 @@ use async_trait::async_trait;
 use std::path::Path;
 use std::sync::Arc;
 use taith_domain::journey::Revision;
+use taith_domain::survey::Answer;
 use taith_domain::{
-    Email, Journey, JourneyId, JourneySummary, Member, Name, Persona, PersonaFields, PersonaId,
-    Role, Slug, TokenId, TokenScope, User, UserId, Workspace, WorkspaceId, journey::Change,
+    CustomerId, Email, Journey, JourneyId, JourneySummary, Locale, LongText, Member, Name,
+    NewResponse, Persona, PersonaFields, PersonaId, ResponseId, Role, Slug, Survey, SurveyFields,
+    SurveyId, TokenId, TokenScope, User, UserId, Workspace, WorkspaceId, journey::Change,
 };
 use time::OffsetDateTime;
 
@@ -48,6 +50,8 @@ pub enum ConflictKind {
     StaleVersion,
     /// The workspace would be left without an owner.
     LastOwner,
+    /// The survey has responses and cannot be deleted.
+    HasResponses,
     /// The data names a persona, member or stage that is no longer there (deleted by someone
     /// else since it was read).
     StaleReference,
@@ -60,6 +64,7 @@ impl std::fmt::Display for ConflictKind {
             ConflictKind::EmailTaken => "email taken",
             ConflictKind::StaleVersion => "stale version",
             ConflictKind::LastOwner => "last owner",
+            ConflictKind::HasResponses => "has responses",
             ConflictKind::StaleReference => "refers to something no longer there",
         })
     }
@@ -288,10 +293,132 @@ pub trait Store: Send + Sync + 'static {
         version: i64,
     ) -> StoreResult<RevisionWithSnapshot>;
 
+    // --- surveys ---------------------------------------------------------------------------
+
+    async fn surveys(
+        &self,
+        ws: WorkspaceId,
+        page: PageRequest<SurveyId>,
+    ) -> StoreResult<Page<Survey, SurveyId>>;
+
+    async fn survey(&self, ws: WorkspaceId, id: SurveyId) -> StoreResult<Survey>;
+
+    /// The survey at `/s/{public_id}`, with its workspace: the one lookup not scoped by a
+    /// workspace, since respondents arrive with nothing but the address.
+    async fn survey_by_public_id(&self, public_id: &str) -> StoreResult<(WorkspaceId, Survey)>;
+
+    /// Stores a new survey; `public_id` is chosen by the caller (random, unique).
+    async fn create_survey(
+        &self,
+        ws: WorkspaceId,
+        fields: &SurveyFields,
+        public_id: &str,
+    ) -> StoreResult<Survey>;
+
+    /// Replaces a survey's definition. A touchpoint must be one of the workspace's
+    /// (`Conflict(StaleReference)` otherwise).
+    async fn update_survey(
+        &self,
+        ws: WorkspaceId,
+        id: SurveyId,
+        fields: &SurveyFields,
+    ) -> StoreResult<Survey>;
+
+    /// Deletes a survey that has no responses; `Conflict(HasResponses)` otherwise (close it
+    /// instead: answers are never thrown away by accident).
+    async fn delete_survey(&self, ws: WorkspaceId, id: SurveyId) -> StoreResult<()>;
+
+    // --- customers -------------------------------------------------------------------------
+
+    /// Finds a customer by external id, else by e-mail, filling in what was missing; or
+    /// creates one.
+    async fn upsert_customer(
+        &self,
+        ws: WorkspaceId,
+        customer: &NewCustomer,
+    ) -> StoreResult<Customer>;
+
+    async fn customer(&self, ws: WorkspaceId, id: CustomerId) -> StoreResult<Customer>;
+
+    // --- responses -------------------------------------------------------------------------
+
+    /// Stores a batch of responses in ONE transaction and returns only after it committed
+    /// durably, one result per input in order. A response whose `(workspace, survey,
+    /// client_key)` was stored before (or earlier in the same batch) is not stored again: its
+    /// result names the first one, `created: false`. All-or-nothing: a response naming a survey,
+    /// touchpoint or customer that is not in its workspace fails the whole batch
+    /// (`Conflict(StaleReference)`).
+    async fn insert_responses(&self, batch: &[ResponseToStore])
+    -> StoreResult<Vec<StoredResponse>>;
+
+    /// Adds follow-up answers and a comment to a stored response (the score was stored first,
+    /// so it counts even if these never come).
+    async fn add_answers(
+        &self,
+        ws: WorkspaceId,
+        id: ResponseId,
+        answers: &[Answer],
+        comment: &LongText,
+    ) -> StoreResult<()>;
+
+    async fn response(&self, ws: WorkspaceId, id: ResponseId) -> StoreResult<NewResponse>;
+
+    /// Responses of the workspace (of one survey when given), oldest first by id.
+    async fn responses(
+        &self,
+        ws: WorkspaceId,
+        survey: Option<SurveyId>,
+        page: PageRequest<ResponseId>,
+    ) -> StoreResult<Page<NewResponse, ResponseId>>;
+
+    /// When the customer last answered this survey, for throttling.
+    async fn last_response_at(
+        &self,
+        ws: WorkspaceId,
+        survey: SurveyId,
+        customer: CustomerId,
+    ) -> StoreResult<Option<OffsetDateTime>>;
+
     // --- operations ------------------------------------------------------------------------
 
     /// Writes a consistent copy of the whole store to `path` while it stays in use.
     async fn backup(&self, path: &Path) -> StoreResult<()>;
+}
+
+/// A customer to find or create: matched by external id, else by e-mail.
+#[derive(Debug, Clone, Default)]
+pub struct NewCustomer {
+    pub external_id: Option<String>,
+    pub email: Option<Email>,
+    pub name: Option<Name>,
+    pub locale: Option<Locale>,
+}
+
+/// A customer of a workspace: a person who answers surveys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    pub id: CustomerId,
+    pub external_id: Option<String>,
+    pub email: Option<Email>,
+    pub name: Option<Name>,
+    pub locale: Option<Locale>,
+}
+
+/// A response on its way into the store, with the workspace it belongs to.
+#[derive(Debug, Clone)]
+pub struct ResponseToStore {
+    pub workspace_id: WorkspaceId,
+    pub response: NewResponse,
+}
+
+/// What became of one response of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredResponse {
+    /// The stored response's id: the new one, or — for a repeated client key — the id of the
+    /// response stored the first time.
+    pub id: ResponseId,
+    /// False when the client key had been stored before (nothing new was written).
+    pub created: bool,
 }
 
 /// A store shared by the whole application.

@@ -48,8 +48,41 @@
 //! - Errors: unique violations become the `Conflict` kind of the statement that hit them; a
 //!   foreign-key violation on `workspace_id` when creating a persona or token is `NotFound`
 //!   (no such workspace); every other database error is `Internal`, never `NotFound`.
+//! - Deleting a touchpoint (a journey save without it, or deleting its journey) clears
+//!   `surveys.touchpoint_id` first, in the same transaction: the survey stays, without the link,
+//!   and its `updated_at` does not change. Responses are history: `responses.touchpoint_id` has
+//!   no foreign key and keeps the touchpoint a response was given at; `insert_responses` checks
+//!   instead that each touchpoint of a batch is one of the workspace's when it is written.
+//! - `insert_responses` is one write transaction for the whole batch. Rows without a client key
+//!   go in with multi-row INSERTs (up to 512 rows a statement, sizes cut to powers of two so
+//!   only a few distinct statements are prepared and cached); rows with a key go in the same
+//!   way with `ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING RETURNING id` (on
+//!   PostgreSQL in key order, so two batches racing over the same keys queue instead of
+//!   deadlocking), and only a key that was already stored costs a look-up of the first id.
+//!   Repeats of a key within the batch are resolved in memory to the first. Concurrent writers
+//!   of one key: SQLite serialises them (`BEGIN IMMEDIATE`); on PostgreSQL the second waits on
+//!   the unique index until the first commits, then skips the row and finds it. A survey or
+//!   customer of another workspace fails the composite foreign key: `Conflict(StaleReference)`,
+//!   and the whole batch rolls back. This INSERT is the one statement whose text differs by
+//!   backend: anonymous `?` parameters on SQLite (see [`anonymous_params`]).
+//! - `upsert_customer`: the external id decides; an e-mail match counts only when the request
+//!   has no external id or the match has none (a match with another external id is someone
+//!   else who shares the address). Missing fields are filled in, present ones never replaced;
+//!   an e-mail another customer holds is not written. On PostgreSQL a lost race (unique
+//!   violation, or `ON CONFLICT DO NOTHING` skipping the insert) rolls back and retries.
+//! - `add_answers` merges by follow-up question (a new answer replaces the old answer to the
+//!   same question, other answers stay), so a retried follow-up page is harmless; an empty
+//!   comment keeps the one given before.
+//! - `create_survey` / `update_survey`: a touchpoint not in the workspace fails the foreign key,
+//!   `Conflict(StaleReference)`; `delete_survey` checks for responses first and also maps the
+//!   foreign-key violation of a response committed meanwhile to `Conflict(HasResponses)`.
 
 use crate::{StoreError, StoreResult};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use taith_domain::SurveyFields;
+use taith_domain::survey::{Answer, FollowUp, LocalizedText};
 use time::OffsetDateTime;
 
 #[doc(hidden)]
@@ -94,6 +127,187 @@ pub fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Internal(format!("corrupt stored {what}: {value:?}"))
 }
 
+// --- surveys and responses: the parts that need no database types ------------------------------
+
+/// A survey's `definition` column: the parts only ever read whole, as one JSON object
+/// `{"question", "thank_you", "follow_ups"}`.
+#[doc(hidden)]
+pub fn survey_definition(fields: &SurveyFields) -> StoreResult<String> {
+    let mut map = serde_json::Map::new();
+    let mut put = |key: &str, value: Result<serde_json::Value, serde_json::Error>| {
+        value
+            .map(|v| {
+                map.insert(key.to_owned(), v);
+            })
+            .map_err(|e| StoreError::Internal(format!("encoding survey {key}: {e}")))
+    };
+    put("question", serde_json::to_value(&fields.question))?;
+    put("thank_you", serde_json::to_value(&fields.thank_you))?;
+    put("follow_ups", serde_json::to_value(&fields.follow_ups))?;
+    serde_json::to_string(&serde_json::Value::Object(map))
+        .map_err(|e| StoreError::Internal(format!("encoding a survey definition: {e}")))
+}
+
+/// A survey's `definition` column back: question, thank-you text and follow-ups.
+#[doc(hidden)]
+pub fn parse_survey_definition(
+    json: &str,
+) -> StoreResult<(LocalizedText, LocalizedText, Vec<FollowUp>)> {
+    let bad = || corrupt("survey definition", json);
+    let serde_json::Value::Object(mut map) =
+        serde_json::from_str::<serde_json::Value>(json).map_err(|_| bad())?
+    else {
+        return Err(bad());
+    };
+    let mut take = |key: &str| map.remove(key).unwrap_or(serde_json::Value::Null);
+    let question = serde_json::from_value(take("question")).map_err(|_| bad())?;
+    let thank_you = serde_json::from_value(take("thank_you")).map_err(|_| bad())?;
+    let follow_ups = match take("follow_ups") {
+        serde_json::Value::Null => Vec::new(),
+        v => serde_json::from_value(v).map_err(|_| bad())?,
+    };
+    Ok((question, thank_you, follow_ups))
+}
+
+/// A response's `answers` column.
+#[doc(hidden)]
+pub fn answers_json(answers: &[Answer]) -> StoreResult<Cow<'static, str>> {
+    if answers.is_empty() {
+        return Ok(Cow::Borrowed("[]"));
+    }
+    serde_json::to_string(answers)
+        .map(Cow::Owned)
+        .map_err(|e| StoreError::Internal(format!("encoding answers: {e}")))
+}
+
+/// A response's `attributes` column.
+#[doc(hidden)]
+pub fn attributes_json(attributes: &BTreeMap<String, String>) -> StoreResult<Cow<'static, str>> {
+    if attributes.is_empty() {
+        return Ok(Cow::Borrowed("{}"));
+    }
+    serde_json::to_string(attributes)
+        .map(Cow::Owned)
+        .map_err(|e| StoreError::Internal(format!("encoding attributes: {e}")))
+}
+
+/// A response's `answers` column back.
+#[doc(hidden)]
+pub fn parse_answers(json: &str) -> StoreResult<Vec<Answer>> {
+    serde_json::from_str(json).map_err(|_| corrupt("answers", json))
+}
+
+/// A response's `attributes` column back.
+#[doc(hidden)]
+pub fn parse_attributes(json: &str) -> StoreResult<BTreeMap<String, String>> {
+    serde_json::from_str(json).map_err(|_| corrupt("attributes", json))
+}
+
+/// Merges follow-up answers into those already stored: a new answer to a question replaces
+/// the old one, answers to other questions stay (so sending the same answers twice is
+/// harmless, and answers given on different pages add up).
+#[doc(hidden)]
+pub fn merge_answers(stored: Vec<Answer>, new: &[Answer]) -> Vec<Answer> {
+    let mut out: Vec<Answer> = stored
+        .into_iter()
+        .filter(|a| !new.iter().any(|n| n.follow_up_id == a.follow_up_id))
+        .collect();
+    for n in new {
+        // The last of several answers to one question in `new` wins.
+        out.retain(|a| a.follow_up_id != n.follow_up_id);
+        out.push(n.clone());
+    }
+    out
+}
+
+/// The row counts of the multi-row INSERTs of `insert_responses`, largest first. Rows are
+/// written in chunks of at most [`RESPONSE_CHUNK_ROWS`] rows; the rest is split into powers of
+/// two, so only a handful of distinct statements exist and each is prepared once per
+/// connection and cached (a 37-row batch is 32 + 4 + 1 rows).
+const RESPONSE_CHUNK_SIZES: [usize; 10] = [512, 256, 128, 64, 32, 16, 8, 4, 2, 1];
+
+/// The largest multi-row INSERT: 512 rows × 14 values = 7,168 bind parameters at most
+/// (SQLite allows 32,766, PostgreSQL 65,535).
+#[doc(hidden)]
+pub const RESPONSE_CHUNK_ROWS: usize = RESPONSE_CHUNK_SIZES[0];
+
+/// Splits `n` rows into chunk sizes taken from [`RESPONSE_CHUNK_SIZES`], largest first.
+#[doc(hidden)]
+pub fn response_chunks(n: usize) -> Vec<usize> {
+    let mut out = vec![RESPONSE_CHUNK_ROWS; n / RESPONSE_CHUNK_ROWS];
+    let rest = n % RESPONSE_CHUNK_ROWS;
+    out.extend(
+        RESPONSE_CHUNK_SIZES
+            .iter()
+            .copied()
+            .filter(|size| rest & size != 0),
+    );
+    out
+}
+
+/// How the multi-row INSERT of `insert_responses` writes its bind parameters on `backend`.
+///
+/// The one place where the SQL text differs between the backends: SQLite looks up the name of
+/// a numbered parameter (`$7`, `?7`) with a linear scan of all the statement's parameter names,
+/// and sqlx asks for the name of each one when it binds, which makes binding a statement of
+/// n numbered parameters cost O(n²) — most of the time of a large batch. Anonymous `?`
+/// parameters have no name, so SQLite gets those, bound in order; PostgreSQL knows only `$n`.
+#[doc(hidden)]
+pub fn anonymous_params(backend: &str) -> bool {
+    backend == "sqlite"
+}
+
+/// Whether all write transactions on `backend` run one at a time (SQLite: `BEGIN IMMEDIATE`),
+/// so the order in which a transaction writes cannot deadlock it against another.
+#[doc(hidden)]
+pub fn serialised_writes(backend: &str) -> bool {
+    backend == "sqlite"
+}
+
+/// The multi-row INSERT of `rows` responses (a size from [`response_chunks`]). Each row binds,
+/// in order: workspace_id, id, survey_id, score, answers, comment, touchpoint_id, channel,
+/// locale, customer_id, attributes, submitted_at, client_key — and then the batch's
+/// `created_at`, which is bound once as `$1` before all rows when the parameters are numbered
+/// and once at the end of each row when they are anonymous ([`anonymous_params`]). `keyed`:
+/// rows with client keys skip keys already stored and return the ids of the rows they wrote.
+#[doc(hidden)]
+pub fn insert_responses_sql(rows: usize, keyed: bool, anonymous: bool) -> &'static str {
+    const SIZES: usize = RESPONSE_CHUNK_SIZES.len();
+    static CACHE: [[[OnceLock<String>; SIZES]; 2]; 2] =
+        [const { [const { [const { OnceLock::new() }; SIZES] }; 2] }; 2];
+    let slot = RESPONSE_CHUNK_SIZES
+        .iter()
+        .position(|&size| size == rows)
+        .unwrap_or(SIZES - 1);
+    let rows = RESPONSE_CHUNK_SIZES[slot];
+    CACHE[usize::from(keyed)][usize::from(anonymous)][slot].get_or_init(|| {
+        const COLUMNS: usize = 13;
+        let mut sql = String::with_capacity(200 + rows * (COLUMNS + 1) * 7);
+        sql.push_str(
+            "INSERT INTO responses (workspace_id, id, survey_id, score, answers, comment, \
+             touchpoint_id, channel, locale, customer_id, attributes, submitted_at, client_key, \
+             created_at) VALUES ",
+        );
+        for row in 0..rows {
+            sql.push_str(if row == 0 { "(" } else { ", (" });
+            for col in 0..COLUMNS {
+                if anonymous {
+                    sql.push_str("?, ");
+                } else {
+                    sql.push_str(&format!("${}, ", 2 + row * COLUMNS + col));
+                }
+            }
+            sql.push_str(if anonymous { "?)" } else { "$1)" });
+        }
+        if keyed {
+            sql.push_str(
+                " ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING RETURNING id",
+            );
+        }
+        sql
+    })
+}
+
 /// The shared SQL implementation of `taith_store::Store`; see the [module](crate::sql_impl)
 /// documentation for the hooks the store type must provide.
 #[macro_export]
@@ -104,10 +318,16 @@ macro_rules! impl_sql_store {
             use $crate::__private::taith_domain as d;
             use $crate::__private::time::OffsetDateTime;
             use $crate::__private::uuid::Uuid;
-            use $crate::sql_impl::{corrupt, from_micros, sql_limit, to_micros, truncate};
+            use $crate::sql_impl::{
+                answers_json, anonymous_params, attributes_json, corrupt, from_micros,
+                insert_responses_sql, merge_answers, parse_answers, parse_attributes,
+                parse_survey_definition, response_chunks, serialised_writes, sql_limit,
+                survey_definition, to_micros, truncate,
+            };
             use $crate::{
-                ApiToken, Author, ConflictKind, NewUser, Page, PageRequest,
-                RevisionWithSnapshot, Session, Store, StoreError, StoreResult, UserCredentials,
+                ApiToken, Author, ConflictKind, Customer, NewCustomer, NewUser, Page,
+                PageRequest, ResponseToStore, RevisionWithSnapshot, Session, Store, StoreError,
+                StoreResult, StoredResponse, UserCredentials,
             };
 
             type Conn = <$db as ::sqlx::Database>::Connection;
@@ -562,6 +782,17 @@ macro_rules! impl_sql_store {
                     .iter()
                     .filter(|id| journey.touchpoint(d::TouchpointId(**id)).is_none())
                 {
+                    // Its surveys stay and lose the link (served by the index
+                    // surveys(workspace_id, touchpoint_id)).
+                    ::sqlx::query(
+                        "UPDATE surveys SET touchpoint_id = NULL \
+                         WHERE workspace_id = $1 AND touchpoint_id = $2",
+                    )
+                    .bind(ws)
+                    .bind(*gone)
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(db)?;
                     ::sqlx::query("DELETE FROM touchpoints WHERE workspace_id = $1 AND id = $2")
                         .bind(ws)
                         .bind(*gone)
@@ -611,6 +842,280 @@ macro_rules! impl_sql_store {
                 .await
                 .map_err(db)?;
                 Ok(())
+            }
+
+            // --- surveys, customers, responses: decoding and shared steps -------------------
+
+            fn survey_write(e: ::sqlx::Error) -> StoreError {
+                match &e {
+                    // A touchpoint not (any more) in the workspace.
+                    ::sqlx::Error::Database(de) if de.is_foreign_key_violation() => {
+                        StoreError::Conflict(ConflictKind::StaleReference)
+                    }
+                    // The caller draws public ids at random; a collision is a fault of ours.
+                    ::sqlx::Error::Database(de) if de.is_unique_violation() => {
+                        StoreError::Internal(format!("survey public id taken: {e}"))
+                    }
+                    _ => db(e),
+                }
+            }
+
+            /// Errors while writing responses: a foreign key that fails means a survey or a
+            /// customer that is not in the response's workspace.
+            fn response_write(e: ::sqlx::Error) -> StoreError {
+                match &e {
+                    ::sqlx::Error::Database(de) if de.is_foreign_key_violation() => {
+                        StoreError::Conflict(ConflictKind::StaleReference)
+                    }
+                    _ => db(e),
+                }
+            }
+
+            fn small_int<T: TryFrom<i64>>(row: &DbRow, col: &str) -> StoreResult<T> {
+                let v: i64 = get(row, col)?;
+                T::try_from(v).map_err(|_| corrupt(col, &v.to_string()))
+            }
+
+            fn survey_row(row: &DbRow) -> StoreResult<d::Survey> {
+                let definition: String = get(row, "definition")?;
+                let (question, thank_you, follow_ups) = parse_survey_definition(&definition)?;
+                Ok(d::Survey {
+                    id: d::SurveyId(get(row, "id")?),
+                    public_id: get(row, "public_id")?,
+                    fields: d::SurveyFields {
+                        name: name(row, "name")?,
+                        kind: parse_col::<d::SurveyKind>(row, "kind")?,
+                        scale: d::Scale {
+                            low: small_int(row, "scale_low")?,
+                            high: small_int(row, "scale_high")?,
+                        },
+                        default_locale: parse_col::<d::Locale>(row, "default_locale")?,
+                        question,
+                        thank_you,
+                        follow_ups,
+                        touchpoint_id: get::<Option<Uuid>>(row, "touchpoint_id")?
+                            .map(d::TouchpointId),
+                        status: parse_col::<d::SurveyStatus>(row, "status")?,
+                        anonymous: get(row, "anonymous")?,
+                        throttle_days: small_int(row, "throttle_days")?,
+                    },
+                    created_at: time(row, "created_at")?,
+                    updated_at: time(row, "updated_at")?,
+                })
+            }
+
+            fn customer_row(row: &DbRow) -> StoreResult<Customer> {
+                let email = get::<Option<String>>(row, "email")?
+                    .map(|e| d::Email::parse(&e).map_err(|_| corrupt("email", &e)))
+                    .transpose()?;
+                let name = get::<Option<String>>(row, "name")?
+                    .map(|n| d::Name::parse(&n).map_err(|_| corrupt("name", &n)))
+                    .transpose()?;
+                let locale = get::<Option<String>>(row, "locale")?
+                    .map(|l| l.parse::<d::Locale>().map_err(|_| corrupt("locale", &l)))
+                    .transpose()?;
+                Ok(Customer {
+                    id: d::CustomerId(get(row, "id")?),
+                    external_id: get(row, "external_id")?,
+                    email,
+                    name,
+                    locale,
+                })
+            }
+
+            fn response_row(row: &DbRow) -> StoreResult<d::NewResponse> {
+                Ok(d::NewResponse {
+                    id: d::ResponseId(get(row, "id")?),
+                    survey_id: d::SurveyId(get(row, "survey_id")?),
+                    score: small_int(row, "score")?,
+                    answers: parse_answers(&get::<String>(row, "answers")?)?,
+                    comment: long_text(row, "comment")?,
+                    touchpoint_id: get::<Option<Uuid>>(row, "touchpoint_id")?
+                        .map(d::TouchpointId),
+                    channel: parse_col::<d::Channel>(row, "channel")?,
+                    locale: parse_col::<d::Locale>(row, "locale")?,
+                    customer_id: get::<Option<Uuid>>(row, "customer_id")?.map(d::CustomerId),
+                    attributes: parse_attributes(&get::<String>(row, "attributes")?)?,
+                    submitted_at: time(row, "submitted_at")?,
+                    client_key: get(row, "client_key")?,
+                })
+            }
+
+            /// The customer whose `column` (external_id or email) is `value`. Served by the
+            /// unique indexes customers(workspace_id, external_id) and (workspace_id, email).
+            async fn customer_by(
+                conn: &mut Conn,
+                ws: Uuid,
+                by_email: bool,
+                value: &str,
+            ) -> StoreResult<Option<Customer>> {
+                let sql = if by_email {
+                    "SELECT id, external_id, email, name, locale FROM customers \
+                     WHERE workspace_id = $1 AND email = $2"
+                } else {
+                    "SELECT id, external_id, email, name, locale FROM customers \
+                     WHERE workspace_id = $1 AND external_id = $2"
+                };
+                let row = ::sqlx::query(sql)
+                    .bind(ws)
+                    .bind(value)
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(db)?;
+                row.as_ref().map(customer_row).transpose()
+            }
+
+            /// One attempt of `upsert_customer` in the caller's write transaction. `None`: a
+            /// concurrent writer (PostgreSQL) took the external id or e-mail in between; roll
+            /// back and try again.
+            async fn upsert_customer_in(
+                conn: &mut Conn,
+                ws: Uuid,
+                new: &NewCustomer,
+            ) -> StoreResult<Option<Customer>> {
+                let mut found = None;
+                if let Some(external_id) = &new.external_id {
+                    found = customer_by(conn, ws, false, external_id).await?;
+                }
+                // Who has the e-mail, when it matters: to match on it, or to fill it in.
+                let email_lookup = new
+                    .email
+                    .as_ref()
+                    .filter(|_| found.as_ref().is_none_or(|c| c.email.is_none()));
+                let holder = match email_lookup {
+                    Some(email) => customer_by(conn, ws, true, email.as_str()).await?,
+                    None => None,
+                };
+                // The e-mail is written only where it is missing and nobody has it.
+                let email = email_lookup.filter(|_| holder.is_none()).cloned();
+                if found.is_none() {
+                    // An e-mail match that has another external id is someone else who shares
+                    // the address: not them.
+                    found = holder
+                        .filter(|c| new.external_id.is_none() || c.external_id.is_none());
+                }
+                let Some(mut customer) = found else {
+                    let customer = Customer {
+                        id: d::CustomerId::new(),
+                        external_id: new.external_id.clone(),
+                        email,
+                        name: new.name.clone(),
+                        locale: new.locale,
+                    };
+                    let row = ::sqlx::query(
+                        "INSERT INTO customers (workspace_id, id, external_id, email, name, \
+                         locale, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                         ON CONFLICT DO NOTHING RETURNING id",
+                    )
+                    .bind(ws)
+                    .bind(customer.id.as_uuid())
+                    .bind(customer.external_id.as_deref())
+                    .bind(customer.email.as_ref().map(|e| e.as_str()))
+                    .bind(customer.name.as_ref().map(|n| n.as_str()))
+                    .bind(customer.locale.map(|l| l.tag()))
+                    .bind(to_micros(d::now()))
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(|e| match &e {
+                        // No such workspace.
+                        ::sqlx::Error::Database(de) if de.is_foreign_key_violation() => {
+                            StoreError::NotFound
+                        }
+                        _ => db(e),
+                    })?;
+                    return Ok(row.map(|_| customer));
+                };
+                // Fill in what was missing; what is there stays.
+                let external_id = new
+                    .external_id
+                    .clone()
+                    .filter(|_| customer.external_id.is_none());
+                let email = email.filter(|_| customer.email.is_none());
+                let name = new.name.clone().filter(|_| customer.name.is_none());
+                let locale = new.locale.filter(|_| customer.locale.is_none());
+                if external_id.is_none() && email.is_none() && name.is_none() && locale.is_none()
+                {
+                    return Ok(Some(customer));
+                }
+                let done = ::sqlx::query(
+                    "UPDATE customers SET external_id = COALESCE(external_id, $1), \
+                     email = COALESCE(email, $2), name = COALESCE(name, $3), \
+                     locale = COALESCE(locale, $4) WHERE workspace_id = $5 AND id = $6",
+                )
+                .bind(external_id.as_deref())
+                .bind(email.as_ref().map(|e| e.as_str()))
+                .bind(name.as_ref().map(|n| n.as_str()))
+                .bind(locale.map(|l| l.tag()))
+                .bind(ws)
+                .bind(customer.id.as_uuid())
+                .execute(&mut *conn)
+                .await;
+                match done {
+                    Err(::sqlx::Error::Database(de)) if de.is_unique_violation() => {
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(db(e)),
+                    Ok(_) => {}
+                }
+                customer.external_id = customer.external_id.or(external_id);
+                customer.email = customer.email.or(email);
+                customer.name = customer.name.or(name);
+                customer.locale = customer.locale.or(locale);
+                Ok(Some(customer))
+            }
+
+            /// Writes the responses `items` (indexes into `batch`) with multi-row INSERTs in
+            /// the caller's transaction. `keyed`: they all have client keys, keys already
+            /// stored are skipped, and the ids of the rows written are returned.
+            async fn insert_response_rows(
+                conn: &mut Conn,
+                batch: &[ResponseToStore],
+                items: &[usize],
+                json: &[(::std::borrow::Cow<'static, str>, ::std::borrow::Cow<'static, str>)],
+                created_at: i64,
+                keyed: bool,
+            ) -> StoreResult<::std::collections::HashSet<Uuid>> {
+                let anonymous = anonymous_params($backend);
+                let mut written = ::std::collections::HashSet::new();
+                let mut rest = items;
+                for size in response_chunks(items.len()) {
+                    let (chunk, tail) = rest.split_at(size);
+                    rest = tail;
+                    let mut query = ::sqlx::query(insert_responses_sql(size, keyed, anonymous));
+                    if !anonymous {
+                        query = query.bind(created_at);
+                    }
+                    for &i in chunk {
+                        let (item, (answers, attributes)) = (&batch[i], &json[i]);
+                        let r = &item.response;
+                        query = query
+                            .bind(item.workspace_id.as_uuid())
+                            .bind(r.id.as_uuid())
+                            .bind(r.survey_id.as_uuid())
+                            .bind(i64::from(r.score))
+                            .bind(answers.as_ref())
+                            .bind(r.comment.as_str())
+                            .bind(r.touchpoint_id.map(|t| t.as_uuid()))
+                            .bind(r.channel.as_str())
+                            .bind(r.locale.tag())
+                            .bind(r.customer_id.map(|c| c.as_uuid()))
+                            .bind(attributes.as_ref())
+                            .bind(to_micros(r.submitted_at))
+                            .bind(r.client_key.as_deref());
+                        if anonymous {
+                            query = query.bind(created_at);
+                        }
+                    }
+                    if keyed {
+                        let rows = query.fetch_all(&mut *conn).await.map_err(response_write)?;
+                        for row in &rows {
+                            written.insert(get::<Uuid>(row, "id")?);
+                        }
+                    } else {
+                        query.execute(&mut *conn).await.map_err(response_write)?;
+                    }
+                }
+                Ok(written)
             }
 
             #[$crate::__private::async_trait]
@@ -1287,19 +1792,33 @@ macro_rules! impl_sql_store {
                     ws: d::WorkspaceId,
                     id: d::JourneyId,
                 ) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    // The surveys of its touchpoints stay and lose the link (served by the
+                    // indexes touchpoints(workspace_id, journey_id, …) and
+                    // surveys(workspace_id, touchpoint_id)).
+                    ::sqlx::query(
+                        "UPDATE surveys SET touchpoint_id = NULL WHERE workspace_id = $1 \
+                         AND touchpoint_id IN (SELECT id FROM touchpoints \
+                         WHERE workspace_id = $1 AND journey_id = $2)",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
                     // Stages, touchpoints and revisions go with it (ON DELETE CASCADE).
                     let done = ::sqlx::query(
                         "DELETE FROM journeys WHERE workspace_id = $1 AND id = $2",
                     )
                     .bind(ws.as_uuid())
                     .bind(id.as_uuid())
-                    .execute(self.pool())
+                    .execute(&mut *tx)
                     .await
                     .map_err(db)?;
                     if done.rows_affected() == 0 {
                         return Err(StoreError::NotFound);
                     }
-                    Ok(())
+                    tx.commit().await.map_err(db)
                 }
 
                 async fn revisions(
@@ -1352,6 +1871,485 @@ macro_rules! impl_sql_store {
                     })
                 }
 
+                // --- surveys ------------------------------------------------------------------
+
+                async fn surveys(
+                    &self,
+                    ws: d::WorkspaceId,
+                    page_req: PageRequest<d::SurveyId>,
+                ) -> StoreResult<Page<d::Survey, d::SurveyId>> {
+                    // Served by the primary key surveys(workspace_id, id).
+                    let rows = ::sqlx::query(
+                        "SELECT id, public_id, name, kind, scale_low, scale_high, \
+                         default_locale, definition, touchpoint_id, status, anonymous, \
+                         throttle_days, created_at, updated_at FROM surveys \
+                         WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(page_req.after.map(|a| a.as_uuid()).unwrap_or(Uuid::nil()))
+                    .bind(sql_limit(page_req.limit))
+                    .fetch_all(self.pool())
+                    .await
+                    .map_err(db)?;
+                    let items = rows.iter().map(survey_row).collect::<StoreResult<Vec<_>>>()?;
+                    Ok(page(items, page_req.limit, |s| s.id))
+                }
+
+                async fn survey(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::SurveyId,
+                ) -> StoreResult<d::Survey> {
+                    let row = ::sqlx::query(
+                        "SELECT id, public_id, name, kind, scale_low, scale_high, \
+                         default_locale, definition, touchpoint_id, status, anonymous, \
+                         throttle_days, created_at, updated_at FROM surveys \
+                         WHERE workspace_id = $1 AND id = $2",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err(db)?
+                    .ok_or(StoreError::NotFound)?;
+                    survey_row(&row)
+                }
+
+                async fn survey_by_public_id(
+                    &self,
+                    public_id: &str,
+                ) -> StoreResult<(d::WorkspaceId, d::Survey)> {
+                    // Served by the unique index on surveys(public_id).
+                    let row = ::sqlx::query(
+                        "SELECT workspace_id, id, public_id, name, kind, scale_low, scale_high, \
+                         default_locale, definition, touchpoint_id, status, anonymous, \
+                         throttle_days, created_at, updated_at FROM surveys \
+                         WHERE public_id = $1",
+                    )
+                    .bind(public_id)
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err(db)?
+                    .ok_or(StoreError::NotFound)?;
+                    Ok((d::WorkspaceId(get(&row, "workspace_id")?), survey_row(&row)?))
+                }
+
+                async fn create_survey(
+                    &self,
+                    ws: d::WorkspaceId,
+                    fields: &d::SurveyFields,
+                    public_id: &str,
+                ) -> StoreResult<d::Survey> {
+                    let now = d::now();
+                    let survey = d::Survey {
+                        id: d::SurveyId::new(),
+                        public_id: public_id.to_owned(),
+                        fields: fields.clone(),
+                        created_at: now,
+                        updated_at: now,
+                    };
+                    ::sqlx::query(
+                        "INSERT INTO surveys (workspace_id, id, public_id, name, kind, \
+                         scale_low, scale_high, default_locale, definition, touchpoint_id, \
+                         status, anonymous, throttle_days, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+                         $15)",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(survey.id.as_uuid())
+                    .bind(public_id)
+                    .bind(fields.name.as_str())
+                    .bind(fields.kind.as_str())
+                    .bind(i64::from(fields.scale.low))
+                    .bind(i64::from(fields.scale.high))
+                    .bind(fields.default_locale.tag())
+                    .bind(survey_definition(fields)?)
+                    .bind(fields.touchpoint_id.map(|t| t.as_uuid()))
+                    .bind(fields.status.as_str())
+                    .bind(fields.anonymous)
+                    .bind(i64::from(fields.throttle_days))
+                    .bind(to_micros(now))
+                    .bind(to_micros(now))
+                    .execute(self.pool())
+                    .await
+                    .map_err(|e| match (&e, fields.touchpoint_id) {
+                        // Without a touchpoint, only the workspace can be missing.
+                        (::sqlx::Error::Database(de), None) if de.is_foreign_key_violation() => {
+                            StoreError::NotFound
+                        }
+                        _ => survey_write(e),
+                    })?;
+                    Ok(survey)
+                }
+
+                async fn update_survey(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::SurveyId,
+                    fields: &d::SurveyFields,
+                ) -> StoreResult<d::Survey> {
+                    let now = d::now();
+                    let row = ::sqlx::query(
+                        "UPDATE surveys SET name = $1, kind = $2, scale_low = $3, \
+                         scale_high = $4, default_locale = $5, definition = $6, \
+                         touchpoint_id = $7, status = $8, anonymous = $9, throttle_days = $10, \
+                         updated_at = $11 WHERE workspace_id = $12 AND id = $13 \
+                         RETURNING public_id, created_at",
+                    )
+                    .bind(fields.name.as_str())
+                    .bind(fields.kind.as_str())
+                    .bind(i64::from(fields.scale.low))
+                    .bind(i64::from(fields.scale.high))
+                    .bind(fields.default_locale.tag())
+                    .bind(survey_definition(fields)?)
+                    .bind(fields.touchpoint_id.map(|t| t.as_uuid()))
+                    .bind(fields.status.as_str())
+                    .bind(fields.anonymous)
+                    .bind(i64::from(fields.throttle_days))
+                    .bind(to_micros(now))
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err(survey_write)?
+                    .ok_or(StoreError::NotFound)?;
+                    Ok(d::Survey {
+                        id,
+                        public_id: get(&row, "public_id")?,
+                        fields: fields.clone(),
+                        created_at: time(&row, "created_at")?,
+                        updated_at: now,
+                    })
+                }
+
+                async fn delete_survey(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::SurveyId,
+                ) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    // Served by the index responses(workspace_id, survey_id, id).
+                    let answered = ::sqlx::query(
+                        "SELECT id FROM responses WHERE workspace_id = $1 AND survey_id = $2 \
+                         LIMIT 1",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+                    if answered.is_some() {
+                        return Err(StoreError::Conflict(ConflictKind::HasResponses));
+                    }
+                    let done = ::sqlx::query(
+                        "DELETE FROM surveys WHERE workspace_id = $1 AND id = $2",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| match &e {
+                        // PostgreSQL: a response committed since the check above.
+                        ::sqlx::Error::Database(de) if de.is_foreign_key_violation() => {
+                            StoreError::Conflict(ConflictKind::HasResponses)
+                        }
+                        _ => db(e),
+                    })?;
+                    if done.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    tx.commit().await.map_err(db)
+                }
+
+                // --- customers ----------------------------------------------------------------
+
+                async fn upsert_customer(
+                    &self,
+                    ws: d::WorkspaceId,
+                    customer: &NewCustomer,
+                ) -> StoreResult<Customer> {
+                    // SQLite: BEGIN IMMEDIATE serialises writers, so the first attempt wins.
+                    // PostgreSQL: a concurrent upsert of the same customer can get in between
+                    // the lookup and the write; the loser rolls back and finds the winner's.
+                    for _ in 0..3 {
+                        let mut tx = self.begin_write().await.map_err(db)?;
+                        if let Some(stored) =
+                            upsert_customer_in(&mut tx, ws.as_uuid(), customer).await?
+                        {
+                            tx.commit().await.map_err(db)?;
+                            return Ok(stored);
+                        }
+                    }
+                    Err(StoreError::Internal(
+                        "upsert_customer lost three races in a row".to_owned(),
+                    ))
+                }
+
+                async fn customer(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::CustomerId,
+                ) -> StoreResult<Customer> {
+                    let row = ::sqlx::query(
+                        "SELECT id, external_id, email, name, locale FROM customers \
+                         WHERE workspace_id = $1 AND id = $2",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err(db)?
+                    .ok_or(StoreError::NotFound)?;
+                    customer_row(&row)
+                }
+
+                // --- responses ----------------------------------------------------------------
+
+                async fn insert_responses(
+                    &self,
+                    batch: &[ResponseToStore],
+                ) -> StoreResult<Vec<StoredResponse>> {
+                    use ::std::collections::hash_map::Entry;
+                    if batch.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    // Plan outside the transaction (the write lock is held for less time):
+                    // rows without a key, the first row of each key, and the repeats of a key
+                    // earlier in the batch (which resolve to that first row).
+                    let mut plain = Vec::new();
+                    let mut keyed = Vec::new();
+                    let mut repeats = Vec::new();
+                    let mut first_of_key = ::std::collections::HashMap::new();
+                    let mut touchpoints = ::std::collections::BTreeSet::new();
+                    let mut json = Vec::with_capacity(batch.len());
+                    for (i, item) in batch.iter().enumerate() {
+                        let (ws, r) = (item.workspace_id.as_uuid(), &item.response);
+                        if let Some(tp) = r.touchpoint_id {
+                            touchpoints.insert((ws, tp.as_uuid()));
+                        }
+                        match r.client_key.as_deref() {
+                            None => plain.push(i),
+                            Some(key) => {
+                                let key = (ws, r.survey_id.as_uuid(), key);
+                                match first_of_key.entry(key) {
+                                    Entry::Occupied(first) => repeats.push((i, *first.get())),
+                                    Entry::Vacant(slot) => {
+                                        slot.insert(i);
+                                        keyed.push(i);
+                                    }
+                                }
+                            }
+                        }
+                        json.push((answers_json(&r.answers)?, attributes_json(&r.attributes)?));
+                    }
+                    // PostgreSQL: keyed rows go in key order, so two batches racing over the
+                    // same keys wait for each other instead of deadlocking. SQLite serialises
+                    // writers, and the input order (usually by id) keeps the id indexes
+                    // appending instead of splitting pages all over.
+                    if !serialised_writes($backend) {
+                        let key_of = |i: usize| {
+                            let (item, r) = (&batch[i], &batch[i].response);
+                            (item.workspace_id, r.survey_id, r.client_key.as_deref())
+                        };
+                        keyed.sort_by(|&a, &b| key_of(a).cmp(&key_of(b)));
+                    }
+
+                    let mut results: Vec<Option<StoredResponse>> = vec![None; batch.len()];
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    // Responses keep their touchpoint when it is later deleted, so there is no
+                    // foreign key: check it here, once per touchpoint of the batch.
+                    for (ws, tp) in &touchpoints {
+                        let there = ::sqlx::query(
+                            "SELECT id FROM touchpoints WHERE workspace_id = $1 AND id = $2",
+                        )
+                        .bind(*ws)
+                        .bind(*tp)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                        if there.is_none() {
+                            return Err(StoreError::Conflict(ConflictKind::StaleReference));
+                        }
+                    }
+                    let created_at = to_micros(d::now());
+                    insert_response_rows(&mut tx, batch, &plain, &json, created_at, false).await?;
+                    let written =
+                        insert_response_rows(&mut tx, batch, &keyed, &json, created_at, true)
+                            .await?;
+                    for &i in &keyed {
+                        let r = &batch[i].response;
+                        if written.contains(&r.id.as_uuid()) {
+                            results[i] = Some(StoredResponse { id: r.id, created: true });
+                            continue;
+                        }
+                        // Stored before: served by the unique index responses(workspace_id,
+                        // survey_id, client_key).
+                        let row = ::sqlx::query(
+                            "SELECT id FROM responses WHERE workspace_id = $1 \
+                             AND survey_id = $2 AND client_key = $3",
+                        )
+                        .bind(batch[i].workspace_id.as_uuid())
+                        .bind(r.survey_id.as_uuid())
+                        .bind(r.client_key.as_deref())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(db)?
+                        .ok_or_else(|| {
+                            StoreError::Internal(format!(
+                                "response {} was neither written nor found by its client key",
+                                r.id
+                            ))
+                        })?;
+                        results[i] = Some(StoredResponse {
+                            id: d::ResponseId(get(&row, "id")?),
+                            created: false,
+                        });
+                    }
+                    tx.commit().await.map_err(db)?;
+                    for &i in &plain {
+                        results[i] = Some(StoredResponse {
+                            id: batch[i].response.id,
+                            created: true,
+                        });
+                    }
+                    for (i, first) in repeats {
+                        results[i] = results[first].map(|f| StoredResponse {
+                            id: f.id,
+                            created: false,
+                        });
+                    }
+                    results
+                        .into_iter()
+                        .map(|r| {
+                            r.ok_or_else(|| {
+                                StoreError::Internal("a response of the batch has no result".into())
+                            })
+                        })
+                        .collect()
+                }
+
+                async fn add_answers(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::ResponseId,
+                    answers: &[d::Answer],
+                    comment: &d::LongText,
+                ) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    let row = ::sqlx::query(
+                        "SELECT answers, comment FROM responses \
+                         WHERE workspace_id = $1 AND id = $2",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?
+                    .ok_or(StoreError::NotFound)?;
+                    let stored = parse_answers(&get::<String>(&row, "answers")?)?;
+                    let merged = merge_answers(stored, answers);
+                    // An empty comment adds nothing: the one given before stays.
+                    let comment = if comment.is_empty() {
+                        get::<String>(&row, "comment")?
+                    } else {
+                        comment.as_str().to_owned()
+                    };
+                    ::sqlx::query(
+                        "UPDATE responses SET answers = $1, comment = $2 \
+                         WHERE workspace_id = $3 AND id = $4",
+                    )
+                    .bind(answers_json(&merged)?.as_ref())
+                    .bind(comment)
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+                    tx.commit().await.map_err(db)
+                }
+
+                async fn response(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::ResponseId,
+                ) -> StoreResult<d::NewResponse> {
+                    let row = ::sqlx::query(
+                        "SELECT id, survey_id, score, answers, comment, touchpoint_id, channel, \
+                         locale, customer_id, attributes, submitted_at, client_key \
+                         FROM responses WHERE workspace_id = $1 AND id = $2",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err(db)?
+                    .ok_or(StoreError::NotFound)?;
+                    response_row(&row)
+                }
+
+                async fn responses(
+                    &self,
+                    ws: d::WorkspaceId,
+                    survey: Option<d::SurveyId>,
+                    page_req: PageRequest<d::ResponseId>,
+                ) -> StoreResult<Page<d::NewResponse, d::ResponseId>> {
+                    let after = page_req.after.map(|a| a.as_uuid()).unwrap_or(Uuid::nil());
+                    // Two statements rather than `($2 IS NULL OR survey_id = $2)`, so that each
+                    // is planned for its index.
+                    let rows = match survey {
+                        // Served by the index responses(workspace_id, survey_id, id).
+                        Some(survey) => ::sqlx::query(
+                            "SELECT id, survey_id, score, answers, comment, touchpoint_id, \
+                             channel, locale, customer_id, attributes, submitted_at, client_key \
+                             FROM responses WHERE workspace_id = $1 AND survey_id = $2 \
+                             AND id > $3 ORDER BY id LIMIT $4",
+                        )
+                        .bind(ws.as_uuid())
+                        .bind(survey.as_uuid())
+                        .bind(after)
+                        .bind(sql_limit(page_req.limit))
+                        .fetch_all(self.pool())
+                        .await,
+                        // Served by the primary key responses(workspace_id, id).
+                        None => ::sqlx::query(
+                            "SELECT id, survey_id, score, answers, comment, touchpoint_id, \
+                             channel, locale, customer_id, attributes, submitted_at, client_key \
+                             FROM responses WHERE workspace_id = $1 AND id > $2 \
+                             ORDER BY id LIMIT $3",
+                        )
+                        .bind(ws.as_uuid())
+                        .bind(after)
+                        .bind(sql_limit(page_req.limit))
+                        .fetch_all(self.pool())
+                        .await,
+                    }
+                    .map_err(db)?;
+                    let items = rows.iter().map(response_row).collect::<StoreResult<Vec<_>>>()?;
+                    Ok(page(items, page_req.limit, |r| r.id))
+                }
+
+                async fn last_response_at(
+                    &self,
+                    ws: d::WorkspaceId,
+                    survey: d::SurveyId,
+                    customer: d::CustomerId,
+                ) -> StoreResult<Option<OffsetDateTime>> {
+                    // Served by the index responses(workspace_id, survey_id, customer_id,
+                    // submitted_at): one step from its end.
+                    let row = ::sqlx::query(
+                        "SELECT submitted_at FROM responses WHERE workspace_id = $1 \
+                         AND survey_id = $2 AND customer_id = $3 \
+                         ORDER BY submitted_at DESC LIMIT 1",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(survey.as_uuid())
+                    .bind(customer.as_uuid())
+                    .fetch_optional(self.pool())
+                    .await
+                    .map_err(db)?;
+                    row.as_ref().map(|row| time(row, "submitted_at")).transpose()
+                }
+
                 // --- operations ---------------------------------------------------------------
 
                 async fn backup(&self, path: &::std::path::Path) -> StoreResult<()> {
@@ -1360,4 +2358,105 @@ macro_rules! impl_sql_store {
             }
         };
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::*;
+    use taith_domain::survey::{AnswerValue, FollowUpKind};
+    use taith_domain::{FollowUpId, Locale, Name, SurveyKind, SurveyStatus};
+
+    #[test]
+    fn a_batch_is_cut_into_few_distinct_statement_sizes() {
+        assert!(response_chunks(0).is_empty());
+        assert_eq!(response_chunks(1), [1]);
+        assert_eq!(response_chunks(37), [32, 4, 1]);
+        assert_eq!(response_chunks(512), [512]);
+        assert_eq!(response_chunks(1_100), [512, 512, 64, 8, 4]);
+        for n in [0, 1, 2, 3, 511, 513, 100_000] {
+            let sizes = response_chunks(n);
+            assert_eq!(sizes.iter().sum::<usize>(), n);
+            assert!(sizes.iter().all(|s| RESPONSE_CHUNK_SIZES.contains(s)));
+        }
+    }
+
+    #[test]
+    fn the_multi_row_insert_has_one_parameter_per_value() {
+        for rows in [1, 4, 512] {
+            let numbered = insert_responses_sql(rows, false, false);
+            assert!(numbered.contains(&format!("${}", 1 + rows * 13)));
+            assert!(!numbered.contains(&format!("${}", 2 + rows * 13)));
+            assert!(!numbered.contains('?'));
+            let anonymous = insert_responses_sql(rows, true, true);
+            assert_eq!(anonymous.matches('?').count(), rows * 14);
+            assert!(!anonymous.contains('$'));
+            assert!(anonymous.ends_with("DO NOTHING RETURNING id"));
+        }
+        // Cached: the same text each time.
+        assert!(std::ptr::eq(
+            insert_responses_sql(8, true, false),
+            insert_responses_sql(8, true, false)
+        ));
+    }
+
+    #[test]
+    fn a_survey_definition_reads_back_as_written() {
+        let text = |s: &str| LocalizedText([(Locale::En, s.to_owned())].into());
+        let fields = SurveyFields {
+            name: Name::parse("Checkout").expect("a name"),
+            kind: SurveyKind::Nps,
+            scale: SurveyKind::Nps.default_scale(),
+            default_locale: Locale::En,
+            question: LocalizedText(
+                [
+                    (Locale::En, "Would you recommend us?".to_owned()),
+                    (Locale::Ar, "هل تنصح بنا؟".to_owned()),
+                ]
+                .into(),
+            ),
+            thank_you: text("Thanks"),
+            follow_ups: vec![FollowUp {
+                id: FollowUpId::new(),
+                prompt: text("Which?"),
+                kind: FollowUpKind::MultipleChoice {
+                    options: vec![text("Bread"), text("Cake")],
+                },
+                when: None,
+            }],
+            touchpoint_id: None,
+            status: SurveyStatus::Draft,
+            anonymous: false,
+            throttle_days: 30,
+        };
+        let json = survey_definition(&fields).expect("encode");
+        let (question, thank_you, follow_ups) = parse_survey_definition(&json).expect("decode");
+        assert_eq!(
+            (question, thank_you, follow_ups),
+            (fields.question, fields.thank_you, fields.follow_ups)
+        );
+        assert!(parse_survey_definition("[]").is_err());
+    }
+
+    #[test]
+    fn new_answers_replace_those_to_the_same_question_and_add_to_the_others() {
+        let (a, b) = (FollowUpId::new(), FollowUpId::new());
+        let answer = |id, s: &str| Answer {
+            follow_up_id: id,
+            value: AnswerValue::Text(s.to_owned()),
+        };
+        let merged = merge_answers(
+            vec![answer(a, "old a"), answer(b, "b")],
+            &[answer(a, "new a")],
+        );
+        assert_eq!(merged, [answer(b, "b"), answer(a, "new a")]);
+        assert_eq!(
+            merge_answers(Vec::new(), &[answer(a, "1"), answer(a, "2")]),
+            [answer(a, "2")]
+        );
+        assert_eq!(
+            parse_answers(&answers_json(&merged).expect("encode")).expect("decode"),
+            merged
+        );
+    }
 }

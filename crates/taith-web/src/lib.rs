@@ -6,6 +6,7 @@ pub mod auth;
 pub mod ctx;
 pub mod error;
 pub mod i18n;
+pub mod ingest;
 pub mod routes;
 pub mod ui;
 
@@ -37,6 +38,8 @@ impl Default for WebConfig {
 pub struct AppState {
     pub store: SharedStore,
     pub config: Arc<WebConfig>,
+    /// The group-commit writer every response goes through.
+    pub ingest: ingest::Ingest,
 }
 
 /// Largest request body accepted anywhere (413 beyond). A whole journey import is far smaller.
@@ -51,9 +54,11 @@ pub fn route_table() -> Vec<routes::RouteInfo> {
 
 /// The whole application.
 pub fn app(store: SharedStore, config: WebConfig) -> Router {
+    let ingest = ingest::Ingest::start(store.clone());
     let state = AppState {
         store,
         config: Arc::new(config),
+        ingest,
     };
     let ui = ui::routes(routes::Routes::new()).router;
     let (api, _) = api::router().split_for_parts();

@@ -2,12 +2,12 @@
 
 use crate::database::{ACCEPTED_FORMS, DatabaseUrl, open_store};
 use anyhow::{Context as _, bail};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use taith_domain::transfer::read_journey_file;
-use taith_domain::{Email, JourneyId, Name, Role, Slug, TokenScope};
+use taith_domain::{Email, JourneyId, Name, Role, Slug, SurveyId, TokenScope};
 use taith_store::{Author, ConflictKind, NewUser, SharedStore, StoreError};
 use taith_web::auth::{
     check_new_password, hash_password, new_api_token, random_secret, secret_hash,
@@ -82,8 +82,17 @@ pub enum Command {
     /// Move journeys in and out as JSON files.
     #[command(subcommand)]
     Journey(JourneyCommand),
+    /// Bring data in from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write data out to files.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Print the OpenAPI document of the REST API.
     Openapi,
+    /// Measure taith against a baseline (prints both and their ratio).
+    #[command(subcommand)]
+    Bench(BenchCommand),
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +107,26 @@ pub struct ServeArgs {
     /// than localhost/127.0.0.1 (browsers keep Secure cookies there).
     #[arg(long, env = "TAITH_INSECURE_COOKIES")]
     pub insecure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Durable responses per second over HTTP on a fresh SQLite store, against a raw batched
+    /// insert of the same rows into the same schema.
+    Ingest {
+        /// Responses to submit.
+        #[arg(long, default_value_t = 20_000)]
+        responses: usize,
+        /// Concurrent HTTP connections.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        /// Responses per request (1 = one request per response; the API takes up to 1,000).
+        #[arg(long, default_value_t = 1)]
+        batch: usize,
+        /// Where the two scratch stores go (emptied first).
+        #[arg(long, default_value = "./taith-bench")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -153,6 +182,80 @@ pub enum JourneyCommand {
         #[arg(long, env = "TAITH_WORKSPACE")]
         workspace: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add a survey's responses from a CSV file.
+    ///
+    /// The file is UTF-8 with commas, and its header is
+    /// `submitted_at,score,comment,touchpoint,channel,locale,customer_id,customer_email`
+    /// followed by any attribute columns (team, agent, plan, region, …). `submitted_at` is RFC
+    /// 3339; `score` is on the survey's scale; `touchpoint` is the name of a touchpoint on one
+    /// of the workspace's journeys (empty: the survey's own); `channel` is one of web, email,
+    /// phone, chat, social, in-store, in-app, sms, other; `locale` a language tag of en, cy,
+    /// ms, sw, ar or vi; `comment` (at most 5,000 characters), `customer_id` (the customer's
+    /// external id) and `customer_email` may be empty, and are ignored for anonymous surveys.
+    ///
+    /// Every line is checked first: a bad one stops the import, naming its line and column,
+    /// and nothing is stored. Importing the same file twice stores its responses twice.
+    Responses {
+        /// The CSV file to read.
+        file: PathBuf,
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// The survey's id.
+        #[arg(long)]
+        survey: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write a survey's responses as CSV or JSON (to standard output, or --output).
+    ///
+    /// Responses come oldest first. The CSV has the header `import responses` reads, with one
+    /// column per attribute, so an export imports back unchanged. A cell a spreadsheet would
+    /// run as a formula (starting with = + - @, a tab or a carriage return) gets a leading ',
+    /// which the import removes again.
+    Responses {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// The survey's id.
+        #[arg(long)]
+        survey: String,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// The file to write (replaced if it exists); standard output when not given.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The file format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// CSV with a header line.
+    Csv,
+    /// `{"responses": [...]}`.
+    Json,
+}
+
+async fn survey(
+    store: &SharedStore,
+    w: &taith_domain::Workspace,
+    s: &str,
+) -> anyhow::Result<taith_domain::Survey> {
+    let id: SurveyId = s
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--survey {s:?}: not a survey id"))?;
+    match store.survey(w.id, id).await {
+        Ok(survey) => Ok(survey),
+        Err(StoreError::NotFound) => bail!("no survey {id} in {}", w.slug),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn slug(s: &str) -> anyhow::Result<Slug> {
@@ -307,6 +410,76 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?
                 .id;
             out.line(&format!("imported journey {id} into {}", w.slug));
+            Ok(())
+        }
+        Command::Import(ImportCommand::Responses {
+            file,
+            workspace: ws,
+            survey: survey_id,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let survey = survey(&store, &w, &survey_id).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let summary =
+                crate::responses_io::import_responses_csv(store.as_ref(), w.id, &survey, &bytes)
+                    .await
+                    .with_context(|| format!("importing {}", file.display()))?;
+            let customers = match summary.customers {
+                1 => "1 customer".to_owned(),
+                n => format!("{n} customers"),
+            };
+            out.line(&format!(
+                "imported {} responses ({customers}) into the survey “{}” of {}",
+                summary.responses, survey.fields.name, w.slug
+            ));
+            Ok(())
+        }
+        Command::Export(ExportCommand::Responses {
+            workspace: ws,
+            survey: survey_id,
+            format,
+            output,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let survey = survey(&store, &w, &survey_id).await?;
+            let rows = crate::responses_io::export_rows(store.as_ref(), w.id, &survey).await?;
+            let text = match format {
+                ExportFormat::Csv => taith_domain::csv::write_responses_csv(&rows),
+                ExportFormat::Json => taith_domain::csv::write_responses_json(&rows)? + "\n",
+            };
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => out.file(&text).context("writing to standard output")?,
+            }
+            Ok(())
+        }
+        Command::Bench(BenchCommand::Ingest {
+            responses,
+            clients,
+            batch,
+            dir,
+        }) => {
+            out.line(&format!(
+                "taith bench ingest: {responses} responses, {clients} concurrent connections, \
+                 {batch} per request, SQLite in {}",
+                dir.display()
+            ));
+            let f = crate::bench::ingest(&dir, responses, clients, batch).await?;
+            out.line(&format!(
+                "ours  (HTTP, durable, group commit): {:>9.0} responses/s  ({:.2?})",
+                f.http_rate(),
+                f.http
+            ));
+            out.line(&format!(
+                "raw   (one batched transaction):     {:>9.0} responses/s  ({:.2?})",
+                f.raw_rate(),
+                f.raw
+            ));
+            out.line(&format!("ratio ours/raw: {:.3}", f.ratio()));
             Ok(())
         }
         Command::Openapi => {

@@ -5,7 +5,8 @@
 //! through a web shop with its own delivery van around Cardiff. The workspace holds four
 //! members (one per role that matters day to day), two personas and one journey map for each:
 //! a five-stage map of a commuter's web-shop order, and a seven-stage map of a Welsh-speaking
-//! regular's phone order for his chapel's coffee morning.
+//! regular's phone order for his chapel's coffee morning. Three live surveys on their
+//! touchpoints hold a year of responses (`demo_surveys`).
 //!
 //! The content lives in tables at the end of this file; the code above them only turns rows
 //! into domain values and stores them. The sign-in is public on purpose ([`DEMO_EMAIL`],
@@ -102,17 +103,27 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
         name: owner.name.to_string(),
     };
     let now = taith_domain::now();
+    let mut journeys = Vec::new();
     for row in &JOURNEYS {
         let persona = personas
             .iter()
             .find(|(key, _)| *key == row.persona)
             .map(|(_, id)| *id);
         let journey = build_journey(row, persona, &members, now)?;
-        store
+        let saved = store
             .create_journey(ws.id, &journey, &author, &[Change::Created])
             .await
             .with_context(|| format!("creating demo journey {}", row.name))?;
+        journeys.push(saved);
     }
+    // Survey texts in the UI's standard wording, as a business would start from; Fluent's
+    // bidi isolation marks are for HTML and are left out of stored text.
+    let wording = |key: &str, locale: taith_domain::Locale| {
+        taith_web::i18n::Tr::new(locale)
+            .t1(key, "business", BUSINESS)
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    crate::demo_surveys::seed_surveys(store, ws.id, &journeys, &wording).await?;
     Ok(credentials(true))
 }
 

@@ -12,6 +12,17 @@ impl Out {
         println!("{s}");
     }
 
+    /// Writes `s` as it is, for a whole file sent to standard output. A reader that stops
+    /// early (`| head`) is not an error.
+    pub fn file(&self, s: &str) -> std::io::Result<()> {
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+
     pub fn demo_credentials(&self, c: &DemoCredentials) {
         if c.created {
             println!("Created the demo workspace “{}”.", c.slug);

@@ -18,7 +18,10 @@ mod journeys;
 mod map;
 pub mod parse;
 mod personas;
+mod responses;
+mod surveys;
 pub mod wire;
+pub mod wire_surveys;
 mod workspace;
 
 use crate::AppState;
@@ -78,6 +81,11 @@ fn base_document() -> OpenApi {
             ),
             tag("revisions", "Saved versions of a journey"),
             tag("transfer", "Journey files: export and import"),
+            tag(
+                "surveys",
+                "NPS, CSAT, CES and custom surveys, each on a touchpoint",
+            ),
+            tag("responses", "Answers to surveys: submitted and read back"),
         ]))
         .build()
 }
@@ -109,6 +117,23 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(map::reorder_stages))
         .routes(routes!(map::list_touchpoints, map::create_touchpoint))
         .routes(routes!(map::update_touchpoint, map::delete_touchpoint))
+        .routes(routes!(surveys::list_surveys, surveys::create_survey))
+        .routes(routes!(
+            surveys::get_survey,
+            surveys::update_survey,
+            surveys::delete_survey
+        ))
+        .merge(
+            // A full batch with long comments is larger than the app's usual body limit.
+            OpenApiRouter::new()
+                .routes(routes!(
+                    responses::list_responses,
+                    responses::submit_responses
+                ))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    responses::MAX_SUBMISSION_BYTES,
+                )),
+        )
         .route(OPENAPI_PATH, axum::routing::get(serve_openapi))
         // Not a fallback: the app's fallback belongs to the UI.
         .route("/api/{*rest}", axum::routing::any(no_such_endpoint))

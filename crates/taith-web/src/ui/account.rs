@@ -365,9 +365,14 @@ pub async fn remember_language(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
+    // Respondents and survey previews pick a language for that page only: a respondent's
+    // choice must not follow them, and an admin previewing in Arabic keeps their own language.
+    let path = req.uri().path();
+    let remembers = !path.starts_with("/s/") && !path.ends_with("/preview");
     let chosen = req
         .uri()
         .query()
+        .filter(|_| remembers)
         .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
         .and_then(|q| q.into_iter().find(|(k, _)| k == "lang"))
         .and_then(|(_, v)| taith_domain::Locale::from_tag(&v));

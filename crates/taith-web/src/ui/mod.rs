@@ -6,6 +6,8 @@ pub mod form;
 pub mod journeys;
 pub mod layout;
 pub mod people;
+pub mod respond;
+pub mod surveys;
 pub mod svg;
 pub mod view;
 
@@ -16,6 +18,8 @@ pub fn routes(r: Routes) -> Routes {
     use account as a;
     use journeys as j;
     use people as p;
+    use respond as rs;
+    use surveys as s;
     r.get("/", a::home)
         .get("/setup", a::setup_form)
         .post("/setup", a::setup)
@@ -66,4 +70,18 @@ pub fn routes(r: Routes) -> Routes {
         .get("/w/{slug}/tokens", p::tokens)
         .post("/w/{slug}/tokens", p::create_token)
         .post("/w/{slug}/tokens/{id}/delete", p::revoke_token)
+        .get("/w/{slug}/surveys", s::list)
+        .get("/w/{slug}/surveys/new", s::new_form)
+        .post("/w/{slug}/surveys", s::create)
+        .get("/w/{slug}/surveys/{id}", s::edit)
+        .post("/w/{slug}/surveys/{id}", s::update)
+        .post("/w/{slug}/surveys/{id}/suggest", s::suggest)
+        .post("/w/{slug}/surveys/{id}/delete", s::delete)
+        .get("/w/{slug}/surveys/{id}/preview", s::preview)
+        // Public survey pages: respondents need no sign-in.
+        .get("/s/{public_id}", rs::show)
+        .post("/s/{public_id}", rs::submit)
+        .get("/s/{public_id}/r/{response_id}", rs::follow_up)
+        .post("/s/{public_id}/r/{response_id}", rs::answer)
+        .get("/s/{public_id}/r/{response_id}/thanks", rs::thanks)
 }

@@ -18,6 +18,7 @@ struct Objects {
     persona: String,
     user: String,
     token: String,
+    survey: String,
 }
 
 async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
@@ -83,6 +84,30 @@ async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
         .create_journey(ws.id, &j, &author, &[Change::Created])
         .await
         .unwrap();
+    let survey = store
+        .create_survey(
+            ws.id,
+            &taith_domain::SurveyFields {
+                name: taith_domain::Name::parse("S").unwrap(),
+                kind: taith_domain::SurveyKind::Nps,
+                scale: taith_domain::SurveyKind::Nps.default_scale(),
+                default_locale: taith_domain::Locale::En,
+                question: taith_domain::LocalizedText(
+                    [(taith_domain::Locale::En, "How likely?".to_owned())].into(),
+                ),
+                thank_you: taith_domain::LocalizedText(
+                    [(taith_domain::Locale::En, "Thanks".to_owned())].into(),
+                ),
+                follow_ups: Vec::new(),
+                touchpoint_id: Some(tp),
+                status: taith_domain::SurveyStatus::Live,
+                anonymous: false,
+                throttle_days: 30,
+            },
+            &taith_web::auth::random_secret()[..16],
+        )
+        .await
+        .unwrap();
     let token_secret = taith_web::auth::new_api_token();
     let token = store
         .create_api_token(
@@ -102,6 +127,7 @@ async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
             persona: persona.id.to_string(),
             user: agent.user.id.to_string(),
             token: token.id.to_string(),
+            survey: survey.id.to_string(),
         },
         token_secret,
     )
@@ -124,10 +150,12 @@ fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("persona") => &o.persona,
                 (n, _) if n.contains("user") || n.contains("member") => &o.user,
                 (n, _) if n.contains("token") => &o.token,
+                (n, _) if n.contains("survey") => &o.survey,
                 ("id", "journeys") => &o.journey,
                 ("id", "personas") => &o.persona,
                 ("id", "members") => &o.user,
                 ("id", "tokens") => &o.token,
+                ("id", "surveys") => &o.survey,
                 (n, p) => panic!(
                     "route {path}: no test value for parameter {{{n}}} after {p:?}; teach isolation.rs about it"
                 ),
@@ -163,6 +191,7 @@ fn ids_of_nowhere() -> Objects {
         persona: fresh(),
         user: fresh(),
         token: fresh(),
+        survey: fresh(),
     }
 }
 
@@ -175,7 +204,9 @@ async fn isolation_holds_on(store: SharedStore) {
     let csrf = browser.get("/w/alpha").await.csrf();
     let mut checked = 0;
     for route in taith_web::route_table() {
-        if !route.path.contains('{') {
+        // Public survey pages (`/s/{public_id}`) belong to no signed-in workspace: whoever has
+        // the address may answer, so they are not a workspace boundary to test here.
+        if !route.path.contains('{') || route.path.starts_with("/s/") {
             continue;
         }
         if route.path.starts_with("/api/") {

@@ -4,8 +4,13 @@
 mod api;
 mod browser;
 mod cli;
+mod crash;
+mod csv_io;
 mod helpers;
 mod isolation;
 mod store;
+mod store_surveys;
+mod surveys_api;
+mod surveys_ui;
 mod ui;
 mod webdriver;

@@ -1,0 +1,66 @@
+//! The baseline of `taith bench ingest`: the same response rows inserted into the same schema
+//! as fast as SQLite takes them — one transaction, multi-row INSERTs, no HTTP, no idempotency
+//! look-ups, no group commit — so the benchmark can print how close the real path comes.
+
+use crate::SqliteStore;
+use sqlx::Connection as _;
+use std::time::{Duration, Instant};
+use taith_domain::{SurveyId, WorkspaceId};
+use taith_store::StoreError;
+
+/// Rows per INSERT statement (13 columns each, well under SQLite's 32,766 variables).
+const CHUNK: usize = 500;
+const COLUMNS: &str = "workspace_id, id, survey_id, score, answers, comment, touchpoint_id, channel, \
+                       locale, customer_id, attributes, submitted_at, client_key, created_at";
+
+impl SqliteStore {
+    /// Inserts `rows` responses to `survey` in one durable transaction and says how long that
+    /// took, commit included.
+    pub async fn raw_batched_insert(
+        &self,
+        ws: WorkspaceId,
+        survey: SurveyId,
+        rows: usize,
+    ) -> Result<Duration, StoreError> {
+        let internal = |e: sqlx::Error| StoreError::Internal(e.to_string());
+        let placeholders = |n: usize| {
+            let one = format!("({})", vec!["?"; 14].join(", "));
+            vec![one; n].join(", ")
+        };
+        let now = taith_domain::now();
+        let micros = (now.unix_timestamp_nanos() / 1_000) as i64;
+        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        let started = Instant::now();
+        let mut tx = conn.begin().await.map_err(internal)?;
+        let mut done = 0;
+        while done < rows {
+            let n = CHUNK.min(rows - done);
+            let sql = format!(
+                "INSERT INTO responses ({COLUMNS}) VALUES {}",
+                placeholders(n)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for i in done..done + n {
+                q = q
+                    .bind(ws.as_uuid())
+                    .bind(taith_domain::ResponseId::new().as_uuid())
+                    .bind(survey.as_uuid())
+                    .bind((i % 11) as i64)
+                    .bind("[]")
+                    .bind("")
+                    .bind(None::<uuid::Uuid>)
+                    .bind("web")
+                    .bind("en")
+                    .bind(None::<uuid::Uuid>)
+                    .bind(format!(r#"{{"team":"t{}"}}"#, i % 10))
+                    .bind(micros)
+                    .bind(format!("bench-{i}"))
+                    .bind(micros);
+            }
+            q.execute(&mut *tx).await.map_err(internal)?;
+            done += n;
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(started.elapsed())
+    }
+}
