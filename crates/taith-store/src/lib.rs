@@ -338,6 +338,13 @@ pub trait Store: Send + Sync + 'static {
         customer: &NewCustomer,
     ) -> StoreResult<Customer>;
 
+    /// [`Store::upsert_customer`] for many customers in one transaction, results in order.
+    async fn upsert_customers(
+        &self,
+        ws: WorkspaceId,
+        customers: &[NewCustomer],
+    ) -> StoreResult<Vec<Customer>>;
+
     async fn customer(&self, ws: WorkspaceId, id: CustomerId) -> StoreResult<Customer>;
 
     // --- responses -------------------------------------------------------------------------

@@ -56,9 +56,12 @@
 //! - `insert_responses` is one write transaction for the whole batch. Rows without a client key
 //!   go in with multi-row INSERTs (up to 512 rows a statement, sizes cut to powers of two so
 //!   only a few distinct statements are prepared and cached); rows with a key go in the same
-//!   way with `ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING RETURNING id` (on
-//!   PostgreSQL in key order, so two batches racing over the same keys queue instead of
-//!   deadlocking), and only a key that was already stored costs a look-up of the first id.
+//!   way with `ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING` (on PostgreSQL in
+//!   key order, so two batches racing over the same keys queue instead of deadlocking); only
+//!   the rows of a statement that skipped a row (its row count is short) cost a look-up of
+//!   the id that holds their key — none unless a key was stored before. When a key comes
+//!   back with the very response id it was stored under, a look-up cannot tell it from a row
+//!   just written: the transaction is rolled back and written again with `RETURNING id`.
 //!   Repeats of a key within the batch are resolved in memory to the first. Concurrent writers
 //!   of one key: SQLite serialises them (`BEGIN IMMEDIATE`); on PostgreSQL the second waits on
 //!   the unique index until the first commits, then skips the row and finds it. A survey or
@@ -264,23 +267,36 @@ pub fn serialised_writes(backend: &str) -> bool {
     backend == "sqlite"
 }
 
+/// What a multi-row INSERT of `insert_responses` does about client keys.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseInsert {
+    /// Rows without a key: plain INSERT.
+    Plain,
+    /// Rows with keys: keys already stored are skipped; the statement's row count tells
+    /// whether any was (no `RETURNING`, which costs a row sent back per row written).
+    SkipStoredKeys,
+    /// The same, returning the ids of the rows written, for telling apart a key re-sent with
+    /// the very response id it was first stored under.
+    SkipStoredKeysReturningIds,
+}
+
 /// The multi-row INSERT of `rows` responses (a size from [`response_chunks`]). Each row binds,
 /// in order: workspace_id, id, survey_id, score, answers, comment, touchpoint_id, channel,
 /// locale, customer_id, attributes, submitted_at, client_key — and then the batch's
 /// `created_at`, which is bound once as `$1` before all rows when the parameters are numbered
-/// and once at the end of each row when they are anonymous ([`anonymous_params`]). `keyed`:
-/// rows with client keys skip keys already stored and return the ids of the rows they wrote.
+/// and once at the end of each row when they are anonymous ([`anonymous_params`]).
 #[doc(hidden)]
-pub fn insert_responses_sql(rows: usize, keyed: bool, anonymous: bool) -> &'static str {
+pub fn insert_responses_sql(rows: usize, mode: ResponseInsert, anonymous: bool) -> &'static str {
     const SIZES: usize = RESPONSE_CHUNK_SIZES.len();
-    static CACHE: [[[OnceLock<String>; SIZES]; 2]; 2] =
-        [const { [const { [const { OnceLock::new() }; SIZES] }; 2] }; 2];
+    static CACHE: [[[OnceLock<String>; SIZES]; 2]; 3] =
+        [const { [const { [const { OnceLock::new() }; SIZES] }; 2] }; 3];
     let slot = RESPONSE_CHUNK_SIZES
         .iter()
         .position(|&size| size == rows)
         .unwrap_or(SIZES - 1);
     let rows = RESPONSE_CHUNK_SIZES[slot];
-    CACHE[usize::from(keyed)][usize::from(anonymous)][slot].get_or_init(|| {
+    CACHE[mode as usize][usize::from(anonymous)][slot].get_or_init(|| {
         const COLUMNS: usize = 13;
         let mut sql = String::with_capacity(200 + rows * (COLUMNS + 1) * 7);
         sql.push_str(
@@ -299,11 +315,15 @@ pub fn insert_responses_sql(rows: usize, keyed: bool, anonymous: bool) -> &'stat
             }
             sql.push_str(if anonymous { "?)" } else { "$1)" });
         }
-        if keyed {
-            sql.push_str(
-                " ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING RETURNING id",
-            );
-        }
+        sql.push_str(match mode {
+            ResponseInsert::Plain => "",
+            ResponseInsert::SkipStoredKeys => {
+                " ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING"
+            }
+            ResponseInsert::SkipStoredKeysReturningIds => {
+                " ON CONFLICT (workspace_id, survey_id, client_key) DO NOTHING RETURNING id"
+            }
+        });
         sql
     })
 }
@@ -319,10 +339,10 @@ macro_rules! impl_sql_store {
             use $crate::__private::time::OffsetDateTime;
             use $crate::__private::uuid::Uuid;
             use $crate::sql_impl::{
-                answers_json, anonymous_params, attributes_json, corrupt, from_micros,
-                insert_responses_sql, merge_answers, parse_answers, parse_attributes,
-                parse_survey_definition, response_chunks, serialised_writes, sql_limit,
-                survey_definition, to_micros, truncate,
+                ResponseInsert, answers_json, anonymous_params, attributes_json, corrupt,
+                from_micros, insert_responses_sql, merge_answers, parse_answers,
+                parse_attributes, parse_survey_definition, response_chunks, serialised_writes,
+                sql_limit, survey_definition, to_micros, truncate,
             };
             use $crate::{
                 ApiToken, Author, ConflictKind, Customer, NewCustomer, NewUser, Page,
@@ -1064,24 +1084,55 @@ macro_rules! impl_sql_store {
                 Ok(Some(customer))
             }
 
-            /// Writes the responses `items` (indexes into `batch`) with multi-row INSERTs in
-            /// the caller's transaction. `keyed`: they all have client keys, keys already
-            /// stored are skipped, and the ids of the rows written are returned.
+            /// The id of the response that holds `item`'s client key. Served by the unique
+            /// index responses(workspace_id, survey_id, client_key).
+            async fn key_holder(
+                conn: &mut Conn,
+                item: &ResponseToStore,
+            ) -> StoreResult<d::ResponseId> {
+                let r = &item.response;
+                let row = ::sqlx::query(
+                    "SELECT id FROM responses WHERE workspace_id = $1 AND survey_id = $2 \
+                     AND client_key = $3",
+                )
+                .bind(item.workspace_id.as_uuid())
+                .bind(r.survey_id.as_uuid())
+                .bind(r.client_key.as_deref())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(db)?
+                .ok_or_else(|| {
+                    StoreError::Internal(format!(
+                        "response {} was neither written nor found by its client key",
+                        r.id
+                    ))
+                })?;
+                Ok(d::ResponseId(get(&row, "id")?))
+            }
+
+            /// Writes the responses `items` (indexes into `batch`, no two with one key) with
+            /// multi-row INSERTs in the caller's transaction and puts their results in
+            /// `results`. With `SkipStoredKeys`, only the rows of a statement that skipped some
+            /// (its row count is short) are looked up: a key held by another id was stored
+            /// before. `Ok(false)` when that does not account for every skipped row — a key
+            /// re-sent with the response id it was first stored under, which a look-up cannot
+            /// tell from a row just written: roll back and write again with
+            /// `SkipStoredKeysReturningIds`.
             async fn insert_response_rows(
                 conn: &mut Conn,
                 batch: &[ResponseToStore],
                 items: &[usize],
                 json: &[(::std::borrow::Cow<'static, str>, ::std::borrow::Cow<'static, str>)],
                 created_at: i64,
-                keyed: bool,
-            ) -> StoreResult<::std::collections::HashSet<Uuid>> {
+                mode: ResponseInsert,
+                results: &mut [Option<StoredResponse>],
+            ) -> StoreResult<bool> {
                 let anonymous = anonymous_params($backend);
-                let mut written = ::std::collections::HashSet::new();
                 let mut rest = items;
                 for size in response_chunks(items.len()) {
                     let (chunk, tail) = rest.split_at(size);
                     rest = tail;
-                    let mut query = ::sqlx::query(insert_responses_sql(size, keyed, anonymous));
+                    let mut query = ::sqlx::query(insert_responses_sql(size, mode, anonymous));
                     if !anonymous {
                         query = query.bind(created_at);
                     }
@@ -1105,17 +1156,55 @@ macro_rules! impl_sql_store {
                         if anonymous {
                             query = query.bind(created_at);
                         }
+                        results[i] = Some(StoredResponse {
+                            id: r.id,
+                            created: true,
+                        });
                     }
-                    if keyed {
-                        let rows = query.fetch_all(&mut *conn).await.map_err(response_write)?;
-                        for row in &rows {
-                            written.insert(get::<Uuid>(row, "id")?);
+                    match mode {
+                        ResponseInsert::Plain => {
+                            query.execute(&mut *conn).await.map_err(response_write)?;
                         }
-                    } else {
-                        query.execute(&mut *conn).await.map_err(response_write)?;
+                        ResponseInsert::SkipStoredKeys => {
+                            let done = query.execute(&mut *conn).await.map_err(response_write)?;
+                            let skipped = (size as u64).saturating_sub(done.rows_affected());
+                            if skipped == 0 {
+                                continue;
+                            }
+                            let mut held_by_others = 0;
+                            for &i in chunk {
+                                let holder = key_holder(conn, &batch[i]).await?;
+                                if holder != batch[i].response.id {
+                                    results[i] = Some(StoredResponse {
+                                        id: holder,
+                                        created: false,
+                                    });
+                                    held_by_others += 1;
+                                }
+                            }
+                            if held_by_others != skipped {
+                                return Ok(false);
+                            }
+                        }
+                        ResponseInsert::SkipStoredKeysReturningIds => {
+                            let rows =
+                                query.fetch_all(&mut *conn).await.map_err(response_write)?;
+                            let written = rows
+                                .iter()
+                                .map(|row| get::<Uuid>(row, "id"))
+                                .collect::<StoreResult<::std::collections::HashSet<_>>>()?;
+                            for &i in chunk {
+                                if !written.contains(&batch[i].response.id.as_uuid()) {
+                                    results[i] = Some(StoredResponse {
+                                        id: key_holder(conn, &batch[i]).await?,
+                                        created: false,
+                                    });
+                                }
+                            }
+                        }
                     }
                 }
-                Ok(written)
+                Ok(true)
             }
 
             #[$crate::__private::async_trait]
@@ -2085,6 +2174,31 @@ macro_rules! impl_sql_store {
                     ))
                 }
 
+                async fn upsert_customers(
+                    &self,
+                    ws: d::WorkspaceId,
+                    customers: &[NewCustomer],
+                ) -> StoreResult<Vec<Customer>> {
+                    // The same rule as upsert_customer, for many at once in one transaction:
+                    // an import of thousands of customers costs one flush, not thousands.
+                    'attempt: for _ in 0..3 {
+                        let mut tx = self.begin_write().await.map_err(db)?;
+                        let mut stored = Vec::with_capacity(customers.len());
+                        for customer in customers {
+                            match upsert_customer_in(&mut tx, ws.as_uuid(), customer).await? {
+                                Some(c) => stored.push(c),
+                                // Lost a race to a concurrent writer (PostgreSQL): start over.
+                                None => continue 'attempt,
+                            }
+                        }
+                        tx.commit().await.map_err(db)?;
+                        return Ok(stored);
+                    }
+                    Err(StoreError::Internal(
+                        "upsert_customers lost three races in a row".to_owned(),
+                    ))
+                }
+
                 async fn customer(
                     &self,
                     ws: d::WorkspaceId,
@@ -2155,62 +2269,42 @@ macro_rules! impl_sql_store {
                     }
 
                     let mut results: Vec<Option<StoredResponse>> = vec![None; batch.len()];
-                    let mut tx = self.begin_write().await.map_err(db)?;
-                    // Responses keep their touchpoint when it is later deleted, so there is no
-                    // foreign key: check it here, once per touchpoint of the batch.
-                    for (ws, tp) in &touchpoints {
-                        let there = ::sqlx::query(
-                            "SELECT id FROM touchpoints WHERE workspace_id = $1 AND id = $2",
-                        )
-                        .bind(*ws)
-                        .bind(*tp)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(db)?;
-                        if there.is_none() {
-                            return Err(StoreError::Conflict(ConflictKind::StaleReference));
+                    let mut keyed_mode = ResponseInsert::SkipStoredKeys;
+                    loop {
+                        let mut tx = self.begin_write().await.map_err(db)?;
+                        // Responses keep their touchpoint when it is later deleted, so there is
+                        // no foreign key: check it here, once per touchpoint of the batch.
+                        for (ws, tp) in &touchpoints {
+                            let there = ::sqlx::query(
+                                "SELECT id FROM touchpoints WHERE workspace_id = $1 AND id = $2",
+                            )
+                            .bind(*ws)
+                            .bind(*tp)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(db)?;
+                            if there.is_none() {
+                                return Err(StoreError::Conflict(ConflictKind::StaleReference));
+                            }
                         }
-                    }
-                    let created_at = to_micros(d::now());
-                    insert_response_rows(&mut tx, batch, &plain, &json, created_at, false).await?;
-                    let written =
-                        insert_response_rows(&mut tx, batch, &keyed, &json, created_at, true)
-                            .await?;
-                    for &i in &keyed {
-                        let r = &batch[i].response;
-                        if written.contains(&r.id.as_uuid()) {
-                            results[i] = Some(StoredResponse { id: r.id, created: true });
-                            continue;
-                        }
-                        // Stored before: served by the unique index responses(workspace_id,
-                        // survey_id, client_key).
-                        let row = ::sqlx::query(
-                            "SELECT id FROM responses WHERE workspace_id = $1 \
-                             AND survey_id = $2 AND client_key = $3",
+                        let created_at = to_micros(d::now());
+                        let plain_mode = ResponseInsert::Plain;
+                        insert_response_rows(
+                            &mut tx, batch, &plain, &json, created_at, plain_mode, &mut results,
                         )
-                        .bind(batch[i].workspace_id.as_uuid())
-                        .bind(r.survey_id.as_uuid())
-                        .bind(r.client_key.as_deref())
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(db)?
-                        .ok_or_else(|| {
-                            StoreError::Internal(format!(
-                                "response {} was neither written nor found by its client key",
-                                r.id
-                            ))
-                        })?;
-                        results[i] = Some(StoredResponse {
-                            id: d::ResponseId(get(&row, "id")?),
-                            created: false,
-                        });
-                    }
-                    tx.commit().await.map_err(db)?;
-                    for &i in &plain {
-                        results[i] = Some(StoredResponse {
-                            id: batch[i].response.id,
-                            created: true,
-                        });
+                        .await?;
+                        let told = insert_response_rows(
+                            &mut tx, batch, &keyed, &json, created_at, keyed_mode, &mut results,
+                        )
+                        .await?;
+                        if told {
+                            tx.commit().await.map_err(db)?;
+                            break;
+                        }
+                        // Rare: a key re-sent with its first response id. Write again, with
+                        // the ids of the rows written returned.
+                        tx.rollback().await.map_err(db)?;
+                        keyed_mode = ResponseInsert::SkipStoredKeysReturningIds;
                     }
                     for (i, first) in repeats {
                         results[i] = results[first].map(|f| StoredResponse {
@@ -2384,19 +2478,23 @@ mod tests {
     #[test]
     fn the_multi_row_insert_has_one_parameter_per_value() {
         for rows in [1, 4, 512] {
-            let numbered = insert_responses_sql(rows, false, false);
+            let numbered = insert_responses_sql(rows, ResponseInsert::Plain, false);
             assert!(numbered.contains(&format!("${}", 1 + rows * 13)));
             assert!(!numbered.contains(&format!("${}", 2 + rows * 13)));
             assert!(!numbered.contains('?'));
-            let anonymous = insert_responses_sql(rows, true, true);
+            let anonymous = insert_responses_sql(rows, ResponseInsert::SkipStoredKeys, true);
             assert_eq!(anonymous.matches('?').count(), rows * 14);
             assert!(!anonymous.contains('$'));
-            assert!(anonymous.ends_with("DO NOTHING RETURNING id"));
+            assert!(anonymous.ends_with("DO NOTHING"));
+            let returning =
+                insert_responses_sql(rows, ResponseInsert::SkipStoredKeysReturningIds, false);
+            assert!(returning.ends_with("DO NOTHING RETURNING id"));
         }
         // Cached: the same text each time.
+        let mode = ResponseInsert::SkipStoredKeys;
         assert!(std::ptr::eq(
-            insert_responses_sql(8, true, false),
-            insert_responses_sql(8, true, false)
+            insert_responses_sql(8, mode, false),
+            insert_responses_sql(8, mode, false)
         ));
     }
 

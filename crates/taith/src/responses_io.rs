@@ -77,36 +77,35 @@ pub async fn import_responses_csv(
 
     // The distinct customers, in the order the file first names them.
     let mut customers: HashMap<CustomerKey, Option<CustomerId>> = HashMap::new();
-    let mut order: Vec<(CustomerKey, taith_domain::Locale, u64)> = Vec::new();
+    let mut order: Vec<(CustomerKey, taith_domain::Locale)> = Vec::new();
     for row in &rows {
         if let Some(key) = &row.customer
             && !customers.contains_key(key)
         {
             customers.insert(key.clone(), None);
-            order.push((key.clone(), row.locale, row.line));
+            order.push((key.clone(), row.locale));
         }
     }
     let started = Instant::now();
-    let mut distinct = std::collections::HashSet::new();
-    for (key, locale, line) in &order {
-        let customer = NewCustomer {
+    let wanted: Vec<NewCustomer> = order
+        .iter()
+        .map(|(key, locale)| NewCustomer {
             external_id: key.external_id.clone(),
             email: key.email.clone(),
             name: None,
             locale: Some(*locale),
-        };
-        let stored = store
-            .upsert_customer(ws, &customer)
-            .await
-            .with_context(|| {
-                format!(
-                    "line {line}: storing the customer {} (no response was stored)",
-                    describe(key)
-                )
-            })?;
-        customers.insert(key.clone(), Some(stored.id));
-        distinct.insert(stored.id);
+        })
+        .collect();
+    // All customers in one transaction: thousands of them cost one flush, not thousands.
+    let stored = store
+        .upsert_customers(ws, &wanted)
+        .await
+        .context("storing the file's customers (no response was stored)")?;
+    for ((key, _), customer) in order.iter().zip(&stored) {
+        customers.insert(key.clone(), Some(customer.id));
     }
+    // Two keys (an external id, an e-mail) may turn out to be one customer.
+    let distinct: std::collections::HashSet<_> = stored.iter().map(|c| c.id).collect();
 
     tracing::debug!(customers = order.len(), took = ?started.elapsed(), "import: customers stored");
     let started = Instant::now();
@@ -139,15 +138,6 @@ pub async fn import_responses_csv(
         responses: stored,
         customers: distinct.len(),
     })
-}
-
-fn describe(key: &CustomerKey) -> String {
-    match (&key.external_id, &key.email) {
-        (Some(id), Some(email)) => format!("{id} <{email}>"),
-        (Some(id), None) => id.clone(),
-        (None, Some(email)) => format!("<{email}>"),
-        (None, None) => String::new(),
-    }
 }
 
 /// The survey's responses as export rows, by time of submission (then in the order they were

@@ -45,6 +45,7 @@ macro_rules! on_both_stores {
 }
 
 on_both_stores!(
+    many_customers_are_upserted_in_one_call_by_the_same_rule,
     surveys_are_created_read_listed_updated_and_deleted,
     a_survey_is_found_by_its_public_id_from_any_workspace,
     nothing_of_a_survey_is_reachable_through_another_workspace,
@@ -760,6 +761,20 @@ async fn a_client_key_is_stored_once_across_batches_and_within_one(store: Shared
             r(plain_2.id, true),
         ]
     );
+    // Old keys, one under its own first id, among new ones in one statement.
+    let newer = keyed(s.id, 6, "newer");
+    let another_retry = keyed(s.id, 2, "fresh");
+    let results = store
+        .insert_responses(&to_store(
+            ws.id,
+            &[newer.clone(), first.clone(), another_retry.clone()],
+        ))
+        .await
+        .expect("a mixed batch");
+    assert_eq!(
+        results,
+        vec![r(newer.id, true), r(first.id, false), r(new_a.id, false)]
+    );
     let in_cafe = keyed(c.id, 8, "retry-me");
     assert_eq!(
         store
@@ -770,7 +785,7 @@ async fn a_client_key_is_stored_once_across_batches_and_within_one(store: Shared
     );
 
     let stored_s = all_responses(&store, ws.id, Some(s.id)).await;
-    assert_eq!(stored_s.len(), 4);
+    assert_eq!(stored_s.len(), 5);
     let first_stored = stored_s
         .iter()
         .find(|x| x.id == first.id)
@@ -1241,4 +1256,55 @@ async fn hundred_thousand_responses_in_one_batch_on_sqlite() {
         );
     }
     let _ = std::fs::remove_dir_all(dir);
+}
+
+async fn many_customers_are_upserted_in_one_call_by_the_same_rule(store: SharedStore) {
+    let (ws, _) = workspace(&store, "batch").await;
+    let known = store
+        .upsert_customer(
+            ws.id,
+            &NewCustomer {
+                external_id: Some("c-1".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("a first customer");
+    let wanted = vec![
+        NewCustomer {
+            external_id: Some("c-1".into()),
+            email: Some(email("one@batch.example")),
+            ..Default::default()
+        },
+        NewCustomer {
+            external_id: Some("c-2".into()),
+            ..Default::default()
+        },
+        NewCustomer {
+            email: Some(email("one@batch.example")),
+            ..Default::default()
+        },
+    ];
+    let stored = store
+        .upsert_customers(ws.id, &wanted)
+        .await
+        .expect("a batch upsert");
+    assert_eq!(stored.len(), 3);
+    assert_eq!(
+        stored[0].id, known.id,
+        "found by external id, e-mail filled in"
+    );
+    assert_eq!(stored[0].email, Some(email("one@batch.example")));
+    assert_ne!(stored[1].id, known.id);
+    assert_eq!(
+        stored[2].id, known.id,
+        "found by the e-mail the same batch filled in"
+    );
+    assert!(
+        store
+            .upsert_customers(ws.id, &[])
+            .await
+            .expect("nothing to do")
+            .is_empty()
+    );
 }
