@@ -151,6 +151,17 @@ fn response_json(survey_id: &str, i: usize) -> String {
     )
 }
 
+/// The body of one request: response `first` alone, or up to `batch` responses from `first` on.
+fn request_json(survey_id: &str, first: usize, batch: usize, total: usize) -> String {
+    if batch <= 1 {
+        return response_json(survey_id, first);
+    }
+    let items: Vec<String> = (first..(first + batch).min(total))
+        .map(|i| response_json(survey_id, i))
+        .collect();
+    format!(r#"{{"responses":[{}]}}"#, items.join(","))
+}
+
 /// Runs the benchmark in `dir` (two fresh SQLite stores): `responses` submissions from
 /// `clients` concurrent connections, `batch` responses per request (1: one each).
 pub async fn ingest(
@@ -180,15 +191,14 @@ pub async fn ingest(
         let (token, survey_id) = (token.clone(), survey_id.clone());
         tasks.push(tokio::spawn(async move {
             let mut conn = Connection::open(addr).await?;
-            let mut i = c;
-            while i < responses {
-                let status = conn
-                    .post("/api/v1/responses", &token, &response_json(&survey_id, i))
-                    .await?;
+            let mut first = c * batch;
+            while first < responses {
+                let body = request_json(&survey_id, first, batch, responses);
+                let status = conn.post("/api/v1/responses", &token, &body).await?;
                 if status != 201 {
-                    bail!("response {i} was answered {status}");
+                    bail!("the request from response {first} on was answered {status}");
                 }
-                i += clients;
+                first += clients * batch;
             }
             Ok::<(), anyhow::Error>(())
         }));
