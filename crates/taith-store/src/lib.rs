@@ -6,6 +6,7 @@
 //! [`StoreError::NotFound`]. Both run the same behaviour suite (`crates/taith/tests/it/store.rs`).
 
 pub mod sql_impl;
+pub mod survey_files;
 pub mod transfer;
 #[doc(hidden)]
 pub use sql_impl::__private;

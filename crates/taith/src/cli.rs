@@ -445,7 +445,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = cli.store.open().await?;
             let w = workspace(&store, &ws).await?;
             let survey = survey(&store, &w, &survey_id).await?;
-            let rows = crate::responses_io::export_rows(store.as_ref(), w.id, &survey).await?;
+            let rows =
+                taith_store::survey_files::export_rows(store.as_ref(), w.id, &survey).await?;
             let text = match format {
                 ExportFormat::Csv => taith_domain::csv::write_responses_csv(&rows),
                 ExportFormat::Json => taith_domain::csv::write_responses_json(&rows)? + "\n",

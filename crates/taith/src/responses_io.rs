@@ -9,9 +9,9 @@
 use anyhow::Context as _;
 use std::collections::HashMap;
 use std::time::Instant;
-use taith_domain::csv::{CustomerKey, ExportRow, ImportSpec, TouchpointRef, read_responses_csv};
-use taith_domain::{CustomerId, JourneyId, ResponseId, Survey, TouchpointId, WorkspaceId};
-use taith_store::{NewCustomer, PageRequest, ResponseToStore, Store, StoreError, StoreResult};
+use taith_domain::csv::{CustomerKey, ImportSpec, read_responses_csv};
+use taith_domain::{CustomerId, Survey, WorkspaceId};
+use taith_store::{NewCustomer, ResponseToStore, Store};
 
 /// What an import stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,43 +22,6 @@ pub struct ImportSummary {
     pub customers: usize,
 }
 
-/// Page size for reading whole lists out of the store.
-const PAGE: u32 = 5_000;
-
-/// Every touchpoint on the workspace's journeys, with its journey's name.
-pub async fn workspace_touchpoints(
-    store: &dyn Store,
-    ws: WorkspaceId,
-) -> StoreResult<Vec<TouchpointRef>> {
-    let mut ids: Vec<JourneyId> = Vec::new();
-    let mut after = None;
-    loop {
-        let page = store
-            .journeys(ws, PageRequest { after, limit: PAGE })
-            .await?;
-        ids.extend(page.items.iter().map(|j| j.id));
-        match page.next {
-            Some(next) if !page.items.is_empty() => after = Some(next),
-            _ => break,
-        }
-    }
-    let mut out = Vec::new();
-    for id in ids {
-        let journey = match store.journey(ws, id).await {
-            Ok(j) => j,
-            // Deleted since it was listed.
-            Err(StoreError::NotFound) => continue,
-            Err(e) => return Err(e),
-        };
-        out.extend(journey.touchpoints.iter().map(|t| TouchpointRef {
-            id: t.id,
-            name: t.fields.name.to_string(),
-            journey: journey.fields.name.to_string(),
-        }));
-    }
-    Ok(out)
-}
-
 /// Imports a CSV file of responses into `survey` (module docs of [`taith_domain::csv`]).
 /// A bad line fails with a [`taith_domain::csv::ImportError`] naming it, and nothing is stored.
 pub async fn import_responses_csv(
@@ -67,7 +30,7 @@ pub async fn import_responses_csv(
     survey: &Survey,
     input: &[u8],
 ) -> anyhow::Result<ImportSummary> {
-    let touchpoints = workspace_touchpoints(store, ws)
+    let touchpoints = taith_store::survey_files::workspace_touchpoints(store, ws)
         .await
         .context("reading the workspace's touchpoints")?;
     let spec = ImportSpec::new(survey, touchpoints);
@@ -138,60 +101,4 @@ pub async fn import_responses_csv(
         responses: stored,
         customers: distinct.len(),
     })
-}
-
-/// The survey's responses as export rows, by time of submission (then in the order they were
-/// stored), with touchpoints and customers resolved.
-pub async fn export_rows(
-    store: &dyn Store,
-    ws: WorkspaceId,
-    survey: &Survey,
-) -> StoreResult<Vec<ExportRow>> {
-    let names: HashMap<TouchpointId, String> = workspace_touchpoints(store, ws)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect();
-    let mut customers: HashMap<CustomerId, (Option<String>, Option<String>)> = HashMap::new();
-    let mut rows = Vec::new();
-    let mut after: Option<ResponseId> = None;
-    loop {
-        let page = store
-            .responses(ws, Some(survey.id), PageRequest { after, limit: PAGE })
-            .await?;
-        for r in &page.items {
-            let (customer_id, customer_email) = match r.customer_id {
-                None => (None, None),
-                Some(id) => match customers.get(&id) {
-                    Some(found) => found.clone(),
-                    None => {
-                        let found = match store.customer(ws, id).await {
-                            Ok(c) => (c.external_id, c.email.map(|e| e.to_string())),
-                            Err(StoreError::NotFound) => (None, None),
-                            Err(e) => return Err(e),
-                        };
-                        customers.insert(id, found.clone());
-                        found
-                    }
-                },
-            };
-            rows.push(ExportRow {
-                submitted_at: r.submitted_at,
-                score: r.score,
-                comment: r.comment.to_string(),
-                touchpoint: r.touchpoint_id.and_then(|t| names.get(&t).cloned()),
-                channel: r.channel,
-                locale: r.locale,
-                customer_id,
-                customer_email,
-                attributes: r.attributes.clone(),
-            });
-        }
-        match page.next {
-            Some(next) if !page.items.is_empty() => after = Some(next),
-            _ => break,
-        }
-    }
-    rows.sort_by_key(|r| r.submitted_at);
-    Ok(rows)
 }

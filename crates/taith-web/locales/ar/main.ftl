@@ -307,6 +307,7 @@ survey-public-link-live = شارك هذا العنوان، أو ضع رابطً�
 survey-public-link-not-live = يستطيع المشاركون الإجابة عندما تصبح الحالة «نشط».
 survey-preview = معاينة
 survey-preview-hint = تعرض المعاينة صفحات المشارك، ولا يُسجَّل أي شيء يُجاب عنه هناك.
+survey-export = تنزيل الإجابات
 survey-delete = حذف الاستبيان
 survey-delete-confirm = هل تريد حذف هذا الاستبيان؟
 survey-delete-has-responses = لهذا الاستبيان إجابات، لذا لا يمكن حذفه. أغلقه بدلًا من ذلك، فتبقى إجاباته في تقاريرك.

@@ -307,6 +307,7 @@ survey-public-link-live = Rhannwch y cyfeiriad hwn, neu rhowch ddolen iddo ar ei
 survey-public-link-not-live = Gall ymatebwyr ateb pan fydd y statws yn “Byw”.
 survey-preview = Rhagolwg
 survey-preview-hint = Mae'r rhagolwg yn dangos tudalennau'r ymatebwr; does dim sy'n cael ei ateb yno'n cael ei gofnodi.
+survey-export = Lawrlwytho'r ymatebion
 survey-delete = Dileu'r arolwg
 survey-delete-confirm = Dileu'r arolwg hwn?
 survey-delete-has-responses = Mae gan yr arolwg hwn atebion, felly does dim modd ei ddileu. Caewch ef yn lle hynny: mae ei atebion yn aros yn eich adroddiadau.

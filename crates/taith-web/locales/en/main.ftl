@@ -295,6 +295,7 @@ survey-public-link-live = Share this address, or link to it from your website, r
 survey-public-link-not-live = Respondents can answer once the status is “Live”.
 survey-preview = Preview
 survey-preview-hint = The preview shows the respondent's pages; nothing answered there is recorded.
+survey-export = Download the responses
 survey-delete = Delete survey
 survey-delete-confirm = Delete this survey?
 survey-delete-has-responses = This survey has answers, so it cannot be deleted. Close it instead: its answers stay in your reports.

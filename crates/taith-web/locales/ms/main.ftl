@@ -292,6 +292,7 @@ survey-public-link-live = Kongsi alamat ini, atau pautkannya dari laman web, res
 survey-public-link-not-live = Responden boleh menjawab setelah statusnya “Aktif”.
 survey-preview = Pratonton
 survey-preview-hint = Pratonton menunjukkan halaman responden; apa-apa yang dijawab di sana tidak direkodkan.
+survey-export = Muat turun respons
 survey-delete = Padam tinjauan
 survey-delete-confirm = Padam tinjauan ini?
 survey-delete-has-responses = Tinjauan ini sudah mempunyai jawapan, jadi ia tidak boleh dipadam. Tutup sahaja tinjauan ini: jawapannya kekal dalam laporan anda.

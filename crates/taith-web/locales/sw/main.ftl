@@ -295,6 +295,7 @@ survey-public-link-live = Shiriki anwani hii, au weka kiungo chake kwenye tovuti
 survey-public-link-not-live = Wanaojibu wataweza kujibu hali ikishakuwa “Hai”.
 survey-preview = Onyesho la awali
 survey-preview-hint = Onyesho la awali linaonyesha kurasa za anayejibu; chochote kinachojibiwa hapo hakirekodiwi.
+survey-export = Pakua majibu
 survey-delete = Futa utafiti
 survey-delete-confirm = Ufute utafiti huu?
 survey-delete-has-responses = Utafiti huu una majibu, kwa hivyo hauwezi kufutwa. Badala yake uufunge: majibu yake yatabaki kwenye ripoti zako.

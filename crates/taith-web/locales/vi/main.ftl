@@ -292,6 +292,7 @@ survey-public-link-live = Chia sẻ địa chỉ này, hoặc đặt liên kết
 survey-public-link-not-live = Người trả lời có thể trả lời khi trạng thái là “Đang mở”.
 survey-preview = Xem trước
 survey-preview-hint = Bản xem trước hiển thị các trang của người trả lời; mọi câu trả lời ở đó đều không được ghi lại.
+survey-export = Tải xuống các câu trả lời
 survey-delete = Xóa khảo sát
 survey-delete-confirm = Xóa khảo sát này?
 survey-delete-has-responses = Khảo sát này đã có câu trả lời nên không thể xóa. Hãy đóng khảo sát thay vì xóa: các câu trả lời vẫn được giữ trong báo cáo của bạn.

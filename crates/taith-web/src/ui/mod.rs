@@ -78,6 +78,8 @@ pub fn routes(r: Routes) -> Routes {
         .post("/w/{slug}/surveys/{id}/suggest", s::suggest)
         .post("/w/{slug}/surveys/{id}/delete", s::delete)
         .get("/w/{slug}/surveys/{id}/preview", s::preview)
+        .get("/w/{slug}/surveys/{id}/export.csv", s::export_csv)
+        .get("/w/{slug}/surveys/{id}/export.json", s::export_json)
         // Public survey pages: respondents need no sign-in.
         .get("/s/{public_id}", rs::show)
         .post("/s/{public_id}", rs::submit)

@@ -1056,6 +1056,65 @@ pub async fn edit(
     Ok(edit_page(&m, &survey, form, &touchpoints, notice))
 }
 
+/// A survey's responses as a file: `csv` (with a byte-order mark, so spreadsheets read
+/// Arabic and Welsh correctly; `taith import` accepts it) or `json`.
+pub async fn export_csv(
+    state: State<AppState>,
+    m: Member,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    export(state, m, id, "csv").await
+}
+
+pub async fn export_json(
+    state: State<AppState>,
+    m: Member,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    export(state, m, id, "json").await
+}
+
+async fn export(
+    State(state): State<AppState>,
+    m: Member,
+    id: String,
+    format: &str,
+) -> Result<Response, PageError> {
+    let survey = load(&state, &m, &id).await?;
+    let tr = m.tr();
+    let rows =
+        taith_store::survey_files::export_rows(state.store.as_ref(), m.workspace.id, &survey)
+            .await
+            .map_err(|e| PageError::from_store(e, tr))?;
+    let (body, content_type) = match format {
+        "csv" => (
+            format!("\u{feff}{}", taith_domain::csv::write_responses_csv(&rows)),
+            "text/csv; charset=utf-8",
+        ),
+        "json" => (
+            taith_domain::csv::write_responses_json(&rows).map_err(|_| PageError::internal(tr))?,
+            "application/json",
+        ),
+        _ => return Err(PageError::not_found(tr)),
+    };
+    let name = format!(
+        "responses-{}.{}",
+        survey.public_id,
+        format.trim_start_matches("export.")
+    );
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 pub async fn update(
     State(state): State<AppState>,
     m: Member,

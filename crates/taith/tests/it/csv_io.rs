@@ -86,7 +86,7 @@ impl Setup {
     fn touchpoint(&self, ws: &Workspace, name: &str) -> TouchpointId {
         let ws = ws.id;
         self.with_store(async |s| {
-            let tps = taith::responses_io::workspace_touchpoints(s.as_ref(), ws)
+            let tps = taith_store::survey_files::workspace_touchpoints(s.as_ref(), ws)
                 .await
                 .unwrap();
             tps.into_iter().find(|t| t.name == name).unwrap().id

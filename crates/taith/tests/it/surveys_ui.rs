@@ -784,3 +784,61 @@ async fn only_owners_and_admins_change_surveys_and_everyone_else_reads_them() {
     assert_eq!(refused.status, 403);
     assert_eq!(app.store.survey(ws.id, survey.id).await.unwrap(), survey);
 }
+
+#[tokio::test]
+async fn a_surveys_responses_download_as_csv_and_json_from_its_page() {
+    let app = crate::helpers::TestApp::on_sqlite().await;
+    let creds = taith::server::ensure_demo(&app.store).await.unwrap();
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse("demo").unwrap())
+        .await
+        .unwrap();
+    let survey = app
+        .store
+        .surveys(ws.id, taith_store::PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.kind == taith_domain::SurveyKind::Nps)
+        .unwrap();
+    let stored = app
+        .store
+        .responses(ws.id, Some(survey.id), taith_store::PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .len();
+    let b = app.browser();
+    b.sign_in(&creds.email, &creds.password).await;
+    let page = b.get(&format!("/w/demo/surveys/{}", survey.id)).await;
+    assert!(page.body.contains("/export.csv") && page.body.contains("/export.json"));
+
+    let csv = b
+        .get(&format!("/w/demo/surveys/{}/export.csv", survey.id))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert!(csv.body.starts_with("\u{feff}submitted_at,score,comment,touchpoint,channel,locale,customer_id,customer_email"), "{}", &csv.body[..200]);
+    // One line per response (the demo's comments have no line breaks), after the header.
+    assert_eq!(csv.body.lines().count(), stored + 1);
+    assert!(csv.body.contains("Checkout and delivery slot"));
+
+    let json = b
+        .get(&format!("/w/demo/surveys/{}/export.json", survey.id))
+        .await;
+    let parsed: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(parsed["responses"].as_array().unwrap().len(), stored);
+
+    // Another workspace's member cannot download it.
+    app.workspace("other", "o@other.example").await;
+    let stranger = app.signed_in("o@other.example").await;
+    assert_eq!(
+        stranger
+            .get(&format!("/w/demo/surveys/{}/export.csv", survey.id))
+            .await
+            .status,
+        404
+    );
+}
