@@ -336,6 +336,7 @@ survey-ces-strongly-agree = أوافق بشدة
 
 respond-title = { $business }: رأيك يهمّنا
 respond-languages = اللغات
+respond-kiosk-fullscreen = ملء الشاشة
 respond-preview-banner = معاينة: الإجابات المقدَّمة هنا لا تُسجَّل.
 respond-nps-low = غير محتمل على الإطلاق
 respond-nps-high = محتمل جدًا

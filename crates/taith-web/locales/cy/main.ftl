@@ -336,6 +336,7 @@ survey-ces-strongly-agree = Cytuno'n gryf
 
 respond-title = { $business }: eich adborth
 respond-languages = Ieithoedd
+respond-kiosk-fullscreen = Sgrin lawn
 respond-preview-banner = Rhagolwg: nid yw atebion a roddir yma'n cael eu cofnodi.
 respond-nps-low = Ddim yn debygol o gwbl
 respond-nps-high = Hynod o debygol

@@ -324,6 +324,7 @@ survey-ces-strongly-agree = Strongly agree
 
 respond-title = { $business }: your feedback
 respond-languages = Languages
+respond-kiosk-fullscreen = Full screen
 respond-preview-banner = Preview: answers given here are not recorded.
 respond-nps-low = Not at all likely
 respond-nps-high = Extremely likely

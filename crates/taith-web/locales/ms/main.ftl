@@ -321,6 +321,7 @@ survey-ces-strongly-agree = Sangat setuju
 
 respond-title = { $business }: maklum balas anda
 respond-languages = Bahasa
+respond-kiosk-fullscreen = Skrin penuh
 respond-preview-banner = Pratonton: jawapan yang diberikan di sini tidak direkodkan.
 respond-nps-low = Langsung tidak mungkin
 respond-nps-high = Sangat mungkin

@@ -324,6 +324,7 @@ survey-ces-strongly-agree = Nakubaliana kabisa
 
 respond-title = { $business }: maoni yako
 respond-languages = Lugha
+respond-kiosk-fullscreen = Skrini nzima
 respond-preview-banner = Onyesho la awali: majibu yanayotolewa hapa hayarekodiwi.
 respond-nps-low = Hakuna uwezekano kabisa
 respond-nps-high = Uwezekano mkubwa sana

@@ -321,6 +321,7 @@ survey-ces-strongly-agree = Hoàn toàn đồng ý
 
 respond-title = { $business }: ý kiến của bạn
 respond-languages = Ngôn ngữ
+respond-kiosk-fullscreen = Toàn màn hình
 respond-preview-banner = Xem trước: các câu trả lời ở đây không được ghi lại.
 respond-nps-low = Hoàn toàn không có khả năng
 respond-nps-high = Rất có khả năng

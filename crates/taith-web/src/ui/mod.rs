@@ -83,6 +83,8 @@ pub fn routes(r: Routes) -> Routes {
         // Public survey pages: respondents need no sign-in.
         .get("/s/{public_id}", rs::show)
         .post("/s/{public_id}", rs::submit)
+        .get("/k/{public_id}", rs::kiosk)
+        .post("/k/{public_id}", rs::kiosk_submit)
         .get("/s/{public_id}/r/{response_id}", rs::follow_up)
         .post("/s/{public_id}/r/{response_id}", rs::answer)
         .get("/s/{public_id}/r/{response_id}/thanks", rs::thanks)

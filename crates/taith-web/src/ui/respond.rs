@@ -55,6 +55,10 @@ pub struct Frame {
     pub preview: bool,
     /// Links to this page in the other locales the survey is written in.
     pub languages: Vec<(Locale, String)>,
+    /// Kiosk mode: the page fills the screen and goes back to the start by itself.
+    pub kiosk: bool,
+    /// `(seconds, url)`: go to `url` after `seconds` (a meta refresh, so it needs no script).
+    pub reset: Option<(u32, String)>,
 }
 
 impl Frame {
@@ -65,7 +69,16 @@ impl Frame {
             t,
             preview,
             languages,
+            kiosk: false,
+            reset: None,
         }
+    }
+
+    /// The frame of a kiosk page, which returns to `start` after `seconds`.
+    fn in_kiosk(mut self, start: String, seconds: u32) -> Frame {
+        self.kiosk = true;
+        self.reset = Some((seconds, start));
+        self
     }
 
     pub fn is_current(&self, l: &Locale) -> bool {
@@ -76,8 +89,18 @@ impl Frame {
 /// Where the page's forms and links go: the live survey, or the builder's preview.
 #[derive(Debug, Clone, Copy)]
 enum Mode<'a> {
-    Live { public_id: &'a str, csrf: &'a str },
-    Preview { base: &'a str },
+    Live {
+        public_id: &'a str,
+        csrf: &'a str,
+    },
+    /// The shop-counter tablet: the score form posts to `/k/{public_id}`.
+    Kiosk {
+        public_id: &'a str,
+        csrf: &'a str,
+    },
+    Preview {
+        base: &'a str,
+    },
 }
 
 // --- locales ------------------------------------------------------------------------------------
@@ -257,6 +280,11 @@ fn score_page(
             format!("/s/{public_id}"),
             vec![("csrf", csrf.to_owned()), ("k", key.to_owned()), lang],
         ),
+        Mode::Kiosk { public_id, csrf } => (
+            "post",
+            format!("/k/{public_id}"),
+            vec![("csrf", csrf.to_owned()), ("k", key.to_owned()), lang],
+        ),
         Mode::Preview { base } => ("get", base.to_owned(), vec![lang]),
     };
     ScorePage {
@@ -407,7 +435,7 @@ fn follow_up_page(
     let locale = frame.t.locale;
     let lang = ("lang", locale.tag().to_owned());
     let (method, action, hidden, skip_href) = match mode {
-        Mode::Live { public_id, csrf } => (
+        Mode::Live { public_id, csrf } | Mode::Kiosk { public_id, csrf } => (
             "post",
             format!("/s/{public_id}/r/{response}"),
             vec![("csrf", csrf.to_owned()), lang],
@@ -569,6 +597,8 @@ fn unknown(v: &Visitor) -> Response {
             t,
             preview: false,
             languages: Vec::new(),
+            kiosk: false,
+            reset: None,
         },
     };
     (StatusCode::NOT_FOUND, page).into_response()
@@ -714,6 +744,7 @@ async fn store_score(
     score: i16,
     locale: Locale,
     key: String,
+    surface: Surface,
     tr: &Tr,
 ) -> Result<ResponseId, PageError> {
     let survey = &found.survey;
@@ -724,7 +755,7 @@ async fn store_score(
         answers: Vec::new(),
         comment: LongText::empty(),
         touchpoint_id: survey.fields.touchpoint_id,
-        channel: Channel::Web,
+        channel: surface.channel(),
         locale,
         // Links do not name customers yet; anonymous surveys never will.
         customer_id: None,
@@ -769,6 +800,58 @@ pub struct LangQuery {
     lang: String,
 }
 
+/// Where a respondent answers: the hosted page, or a tablet on a shop counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Hosted,
+    Kiosk,
+}
+
+/// Kiosk pages go back to the start this long after a page was last loaded: an answer
+/// abandoned half-way is not left for the next customer.
+const KIOSK_IDLE_SECS: u32 = 90;
+/// How long a kiosk shows its thank-you before it is ready for the next customer.
+const KIOSK_THANKS_SECS: u32 = 5;
+
+impl Surface {
+    fn prefix(self) -> &'static str {
+        match self {
+            Surface::Hosted => "s",
+            Surface::Kiosk => "k",
+        }
+    }
+
+    fn channel(self) -> Channel {
+        match self {
+            Surface::Hosted => Channel::Web,
+            Surface::Kiosk => Channel::InStore,
+        }
+    }
+
+    fn mode<'a>(self, public_id: &'a str, csrf: &'a str) -> Mode<'a> {
+        match self {
+            Surface::Hosted => Mode::Live { public_id, csrf },
+            Surface::Kiosk => Mode::Kiosk { public_id, csrf },
+        }
+    }
+
+    /// The page's frame: in a kiosk, filling the screen and returning to the start (in the
+    /// survey's default language) after `seconds`.
+    fn frame(
+        self,
+        found: &Found,
+        locale: Locale,
+        links: Vec<(Locale, String)>,
+        seconds: u32,
+    ) -> Frame {
+        let frame = frame_for(found, locale, links);
+        match self {
+            Surface::Hosted => frame,
+            Surface::Kiosk => frame.in_kiosk(format!("/k/{}", found.survey.public_id), seconds),
+        }
+    }
+}
+
 pub async fn show(
     State(state): State<AppState>,
     v: Visitor,
@@ -776,23 +859,44 @@ pub async fn show(
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let Some(found) = find(&state, &public_id, &v).await? else {
-        return Ok(unknown(&v));
+    show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Hosted).await
+}
+
+/// Kiosk mode for a shop tablet (`/k/{public_id}`): full screen, answers recorded as
+/// `in-store`, no follow-up questions, back to the start after each answer and when idle.
+pub async fn kiosk(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(public_id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Kiosk).await
+}
+
+async fn show_score(
+    state: &AppState,
+    v: &Visitor,
+    public_id: &str,
+    lang: &str,
+    headers: &HeaderMap,
+    surface: Surface,
+) -> Result<Response, PageError> {
+    let Some(found) = find(state, public_id, v).await? else {
+        return Ok(unknown(v));
     };
     let survey = &found.survey;
-    let locale = respondent_locale(survey, &q.lang, &headers);
+    let locale = respondent_locale(survey, lang, headers);
+    let prefix = surface.prefix();
     let links = language_links(survey, |l| {
-        format!("/s/{}?lang={}", survey.public_id, l.tag())
+        format!("/{prefix}/{}?lang={}", survey.public_id, l.tag())
     });
-    let frame = frame_for(&found, locale, links);
+    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
     if survey.fields.status != SurveyStatus::Live {
         return Ok(not_open(survey, frame));
     }
-    let (csrf, cookie) = csrf_for(&state, &v);
-    let mode = Mode::Live {
-        public_id: &survey.public_id,
-        csrf: &csrf,
-    };
+    let (csrf, cookie) = csrf_for(state, v);
+    let mode = surface.mode(&survey.public_id, &csrf);
     let page = score_page(survey, frame, mode, &random_secret(), None, None);
     Ok(finish(page.into_response(), cookie))
 }
@@ -804,28 +908,47 @@ pub async fn submit(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let typed = form_fields(&body);
-    let Some(found) = find(&state, &public_id, &v).await? else {
-        return Ok(unknown(&v));
+    submit_score(&state, &v, &public_id, &headers, &body, Surface::Hosted).await
+}
+
+pub async fn kiosk_submit(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(public_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    submit_score(&state, &v, &public_id, &headers, &body, Surface::Kiosk).await
+}
+
+async fn submit_score(
+    state: &AppState,
+    v: &Visitor,
+    public_id: &str,
+    headers: &HeaderMap,
+    body: &Bytes,
+    surface: Surface,
+) -> Result<Response, PageError> {
+    let typed = form_fields(body);
+    let Some(found) = find(state, public_id, v).await? else {
+        return Ok(unknown(v));
     };
     let survey = &found.survey;
-    let locale = respondent_locale(survey, first(&typed, "lang"), &headers);
+    let locale = respondent_locale(survey, first(&typed, "lang"), headers);
     let tr = Tr::new(locale);
+    let prefix = surface.prefix();
     let links = language_links(survey, |l| {
-        format!("/s/{}?lang={}", survey.public_id, l.tag())
+        format!("/{prefix}/{}?lang={}", survey.public_id, l.tag())
     });
-    let frame = frame_for(&found, locale, links);
+    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
     if survey.fields.status != SurveyStatus::Live {
         return Ok(not_open(survey, frame));
     }
     let key = client_key(first(&typed, "k"));
     let chosen = first(&typed, "score");
-    let (csrf, cookie) = csrf_for(&state, &v);
-    let mode = Mode::Live {
-        public_id: &survey.public_id,
-        csrf: &csrf,
-    };
-    if !csrf_ok(first(&typed, "csrf"), &v) {
+    let (csrf, cookie) = csrf_for(state, v);
+    let mode = surface.mode(&survey.public_id, &csrf);
+    if !csrf_ok(first(&typed, "csrf"), v) {
         let message = tr.t("respond-form-expired");
         let page = score_page(survey, frame, mode, &key, Some(chosen), Some(message));
         return Ok(finish(
@@ -854,8 +977,17 @@ pub async fn submit(
             ));
         }
     };
-    let id = store_score(&state, &found, score, locale, key, &tr).await?;
-    Ok(Redirect::to(&format!("/s/{}/r/{id}", survey.public_id)).into_response())
+    let id = store_score(state, &found, score, locale, key, surface, &tr).await?;
+    match surface {
+        Surface::Hosted => {
+            Ok(Redirect::to(&format!("/s/{}/r/{id}", survey.public_id)).into_response())
+        }
+        // The next customer is waiting: thank this one, then start again.
+        Surface::Kiosk => {
+            let frame = surface.frame(&found, locale, Vec::new(), KIOSK_THANKS_SECS);
+            Ok(thanks_page(survey, frame).into_response())
+        }
+    }
 }
 
 /// The follow-up page, with `?lang=` kept in links when it differs from the response's.

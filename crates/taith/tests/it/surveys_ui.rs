@@ -842,3 +842,91 @@ async fn a_surveys_responses_download_as_csv_and_json_from_its_page() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_kiosk_records_in_store_answers_and_returns_to_the_start_by_itself() {
+    let app = crate::helpers::TestApp::on_sqlite().await;
+    taith::server::ensure_demo(&app.store).await.unwrap();
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse("demo").unwrap())
+        .await
+        .unwrap();
+    let survey = app
+        .store
+        .surveys(ws.id, taith_store::PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.kind == taith_domain::SurveyKind::Nps)
+        .unwrap();
+    let before = app
+        .store
+        .responses(ws.id, Some(survey.id), taith_store::PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .len();
+    let start = format!("/k/{}", survey.public_id);
+    let b = app.browser();
+
+    // The start page fills the screen and resets itself when left idle.
+    let page = b.get(&format!("{start}?lang=ar")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("dir=\"rtl\"") && page.body.contains("class=\"respondent kiosk\""));
+    assert!(
+        page.body.contains(&format!(
+            "<meta http-equiv=\"refresh\" content=\"90;url={start}\">"
+        )),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("action=\"{start}\"")));
+
+    // A detractor's score: stored as in-store, thanked, and back to the start in 5 s — no
+    // follow-up questions keep the next customer waiting.
+    let form = page.text();
+    let key = form
+        .split("name=\"k\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let done = b
+        .post_raw(
+            &start,
+            &[
+                ("csrf", page.csrf().as_str()),
+                ("k", key.as_str()),
+                ("score", "3"),
+                ("lang", "ar"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains(&format!(
+        "<meta http-equiv=\"refresh\" content=\"5;url={start}\">"
+    )));
+    let stored = app
+        .store
+        .responses(ws.id, Some(survey.id), taith_store::PageRequest::all())
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(stored.len(), before + 1);
+    let mine = stored
+        .iter()
+        .find(|r| r.client_key.as_deref() == Some(key.as_str()))
+        .unwrap();
+    assert_eq!(
+        (mine.score, mine.channel, mine.locale),
+        (3, taith_domain::Channel::InStore, taith_domain::Locale::Ar)
+    );
+
+    // The hosted page is not a kiosk.
+    let hosted = b.get(&format!("/s/{}", survey.public_id)).await;
+    assert!(!hosted.body.contains("http-equiv=\"refresh\""));
+}
