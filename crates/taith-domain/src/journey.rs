@@ -636,17 +636,6 @@ impl Journey {
             Ok(())
         }
     }
-
-    /// Owners that are members, for checking that an owner removed from the workspace is
-    /// noticed.
-    pub fn member_owners(&self) -> impl Iterator<Item = UserId> + '_ {
-        self.touchpoints
-            .iter()
-            .filter_map(|t| match &t.fields.owner {
-                Some(Owner::Member { user_id }) => Some(*user_id),
-                _ => None,
-            })
-    }
 }
 
 /// One thing that changed between two versions of a journey, as shown in its history.

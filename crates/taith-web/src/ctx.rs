@@ -30,7 +30,7 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The locale for an admin page: `?lang=`, then the language cookie, then Accept-Language,
 /// then English.
-pub fn negotiate_locale(parts: &Parts) -> (Locale, bool) {
+pub fn negotiate_locale(parts: &Parts) -> Locale {
     let from_query = parts.uri.query().and_then(|q| {
         serde_urlencoded::from_str::<Vec<(String, String)>>(q)
             .ok()?
@@ -39,25 +39,23 @@ pub fn negotiate_locale(parts: &Parts) -> (Locale, bool) {
             .and_then(|(_, v)| Locale::from_tag(&v))
     });
     if let Some(l) = from_query {
-        return (l, true);
+        return l;
     }
     if let Some(l) = cookie(&parts.headers, LANG_COOKIE).and_then(Locale::from_tag) {
-        return (l, false);
+        return l;
     }
     let accept = parts
         .headers
         .get(axum::http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .and_then(Locale::negotiate);
-    (accept.unwrap_or_default(), false)
+    accept.unwrap_or_default()
 }
 
 /// Anyone at an admin page: their language, and their session when signed in.
 #[derive(Debug, Clone)]
 pub struct Visitor {
     pub tr: Tr,
-    /// The locale came from `?lang=`: remember it in a cookie.
-    pub chose_locale: bool,
     pub signed_in: Option<SignedIn>,
     /// The pre-session CSRF cookie, when the browser has one.
     pub pre_session_csrf: Option<String>,
@@ -111,7 +109,7 @@ impl FromRequestParts<AppState> for Visitor {
         if let Some(v) = parts.extensions.get::<Visitor>() {
             return Ok(v.clone());
         }
-        let (locale, chose_locale) = negotiate_locale(parts);
+        let locale = negotiate_locale(parts);
         let tr = Tr::new(locale);
         let mut signed_in = None;
         if let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) {
@@ -134,7 +132,6 @@ impl FromRequestParts<AppState> for Visitor {
         }
         let visitor = Visitor {
             tr,
-            chose_locale,
             signed_in,
             pre_session_csrf: cookie(&parts.headers, PRE_SESSION_CSRF_COOKIE).map(str::to_owned),
             path: parts

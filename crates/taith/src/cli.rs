@@ -1,6 +1,6 @@
 //! The command line: every subcommand, its options and what it does.
 
-use crate::database::{ACCEPTED_FORMS, DatabaseUrl, open_store};
+use crate::database::{DatabaseUrl, open_store};
 use anyhow::{Context as _, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read as _;
@@ -488,9 +488,4 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
-}
-
-/// The message for a mistyped `--database-url`.
-pub fn accepted_forms() -> &'static str {
-    ACCEPTED_FORMS
 }
