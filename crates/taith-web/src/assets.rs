@@ -8,6 +8,21 @@ use axum::routing::get;
 
 const APP_CSS: &str = include_str!("../assets/app.css");
 const APP_JS: &str = include_str!("../assets/app.js");
+/// Runs inside the widget's frame (`/e/...`): reports the page's height to the host page.
+const EMBED_JS: &str = include_str!("../assets/embed.js");
+/// The widget a business puts on its own site, served at `/widget/{public_id}.js`.
+pub const WIDGET_JS: &str = include_str!("../assets/widget.js");
+
+fn javascript(body: &'static str) -> axum::response::Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -24,18 +39,7 @@ pub fn router() -> Router<AppState> {
                     .into_response()
             }),
         )
-        .route(
-            "/assets/app.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    APP_JS,
-                )
-                    .into_response()
-            }),
-        )
+        .route("/assets/app.js", get(|| async { javascript(APP_JS) }))
+        .route("/assets/embed.js", get(|| async { javascript(EMBED_JS) }))
         .route("/healthz", get(|| async { "ok" }))
 }

@@ -61,6 +61,9 @@ pub struct Visitor {
     pub pre_session_csrf: Option<String>,
     /// The path and query, for returning after sign-in and for the language links.
     pub path: String,
+    /// Where taith is reached from outside, for addresses shown to be copied elsewhere (the
+    /// widget's tag, a survey's link): `--public-url`, else this request's host.
+    pub origin: String,
 }
 
 #[derive(Debug, Clone)]
@@ -139,10 +142,34 @@ impl FromRequestParts<AppState> for Visitor {
                 .path_and_query()
                 .map(|p| p.as_str().to_owned())
                 .unwrap_or_else(|| "/".into()),
+            origin: origin_of(parts, state),
         };
         parts.extensions.insert(visitor.clone());
         Ok(visitor)
     }
+}
+
+/// The configured public address, else `http(s)://` and the request's Host (plain HTTP only on
+/// a loopback address). A Host that is not a plain host name and port is not repeated.
+fn origin_of(parts: &Parts, state: &AppState) -> String {
+    if let Some(url) = &state.config.public_url {
+        return url.clone();
+    }
+    let host = parts
+        .headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        })
+        .unwrap_or("localhost");
+    let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
+    let loopback = matches!(name, "localhost" | "127.0.0.1" | "[::1]");
+    let scheme = if loopback { "http" } else { "https" };
+    format!("{scheme}://{host}")
 }
 
 /// A signed-in member at a page of one of their workspaces (`/w/{slug}/…`).

@@ -23,12 +23,16 @@ pub struct WebConfig {
     /// Mark cookies `Secure`. Browsers keep Secure cookies on `http://localhost` and
     /// `http://127.0.0.1`; turn this off only to serve plain HTTP on another address.
     pub secure_cookies: bool,
+    /// The address people reach taith at from outside (`https://feedback.example`, no
+    /// trailing slash), for links in e-mails and the widget's tag. None: the request's host.
+    pub public_url: Option<String>,
 }
 
 impl Default for WebConfig {
     fn default() -> Self {
         WebConfig {
             secure_cookies: true,
+            public_url: None,
         }
     }
 }

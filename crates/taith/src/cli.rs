@@ -107,6 +107,28 @@ pub struct ServeArgs {
     /// than localhost/127.0.0.1 (browsers keep Secure cookies there).
     #[arg(long, env = "TAITH_INSECURE_COOKIES")]
     pub insecure_cookies: bool,
+    /// The address customers reach taith at (`https://feedback.example`), used in e-mailed
+    /// links and the widget's tag. Default: the address each request names.
+    #[arg(long, env = "TAITH_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+}
+
+/// An `http://` or `https://` address with a host and nothing after it but an optional `/`.
+fn parse_public_url(s: &str) -> Result<String, String> {
+    let trimmed = s.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or("the public URL must start with https:// or http://")?;
+    let ok = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
+    if ok {
+        Ok(trimmed.to_owned())
+    } else {
+        Err("the public URL is a scheme and a host, with an optional port and nothing else (e.g. https://feedback.example)".to_owned())
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -35,6 +35,7 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
     out.listening(listener.local_addr()?);
     let config = WebConfig {
         secure_cookies: !args.insecure_cookies,
+        public_url: args.public_url,
     };
     taith_web::serve(listener, store, config, shutdown_signal()).await?;
     tracing::info!("stopped");

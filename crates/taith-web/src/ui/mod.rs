@@ -88,4 +88,10 @@ pub fn routes(r: Routes) -> Routes {
         .get("/s/{public_id}/r/{response_id}", rs::follow_up)
         .post("/s/{public_id}/r/{response_id}", rs::answer)
         .get("/s/{public_id}/r/{response_id}/thanks", rs::thanks)
+        .get("/widget/{script}", rs::widget_script)
+        .get("/e/{public_id}", rs::embedded)
+        .post("/e/{public_id}", rs::embedded_submit)
+        .get("/e/{public_id}/r/{response_id}", rs::embedded_follow_up)
+        .post("/e/{public_id}/r/{response_id}", rs::embedded_answer)
+        .get("/e/{public_id}/r/{response_id}/thanks", rs::embedded_thanks)
 }

@@ -31,8 +31,8 @@ use taith_domain::survey::{
     parse_comment,
 };
 use taith_domain::{
-    Channel, Issue, Locale, LongText, NewResponse, ResponseId, Survey, SurveyKind, SurveyStatus,
-    WorkspaceId,
+    Channel, CustomerId, Issue, Locale, LongText, NewResponse, ResponseId, Survey, SurveyKind,
+    SurveyStatus, WorkspaceId,
 };
 use taith_store::{ConflictKind, ResponseToStore, StoreError};
 
@@ -59,6 +59,9 @@ pub struct Frame {
     pub kiosk: bool,
     /// `(seconds, url)`: go to `url` after `seconds` (a meta refresh, so it needs no script).
     pub reset: Option<(u32, String)>,
+    /// Inside the widget's frame on the business's own site: compact, and the page tells the
+    /// frame its height.
+    pub embed: bool,
 }
 
 impl Frame {
@@ -71,6 +74,7 @@ impl Frame {
             languages,
             kiosk: false,
             reset: None,
+            embed: false,
         }
     }
 
@@ -90,17 +94,21 @@ impl Frame {
 #[derive(Debug, Clone, Copy)]
 enum Mode<'a> {
     Live {
+        surface: Surface,
         public_id: &'a str,
-        csrf: &'a str,
-    },
-    /// The shop-counter tablet: the score form posts to `/k/{public_id}`.
-    Kiosk {
-        public_id: &'a str,
-        csrf: &'a str,
+        /// Where the score form posts.
+        action: &'a str,
+        /// The double-submit token, on surfaces that use the cookie.
+        csrf: Option<&'a str>,
     },
     Preview {
         base: &'a str,
     },
+}
+
+/// The hidden CSRF field, where the surface uses one.
+fn csrf_field(csrf: Option<&str>) -> Option<(&'static str, String)> {
+    csrf.map(|c| ("csrf", c.to_owned()))
 }
 
 // --- locales ------------------------------------------------------------------------------------
@@ -275,16 +283,11 @@ fn score_page(
         .collect();
     let lang = ("lang", tr.locale.tag().to_owned());
     let (method, action, hidden) = match mode {
-        Mode::Live { public_id, csrf } => (
-            "post",
-            format!("/s/{public_id}"),
-            vec![("csrf", csrf.to_owned()), ("k", key.to_owned()), lang],
-        ),
-        Mode::Kiosk { public_id, csrf } => (
-            "post",
-            format!("/k/{public_id}"),
-            vec![("csrf", csrf.to_owned()), ("k", key.to_owned()), lang],
-        ),
+        Mode::Live { action, csrf, .. } => {
+            let mut hidden: Vec<_> = csrf_field(csrf).into_iter().collect();
+            hidden.extend([("k", key.to_owned()), lang]);
+            ("post", action.to_owned(), hidden)
+        }
         Mode::Preview { base } => ("get", base.to_owned(), vec![lang]),
     };
     ScorePage {
@@ -435,12 +438,22 @@ fn follow_up_page(
     let locale = frame.t.locale;
     let lang = ("lang", locale.tag().to_owned());
     let (method, action, hidden, skip_href) = match mode {
-        Mode::Live { public_id, csrf } | Mode::Kiosk { public_id, csrf } => (
-            "post",
-            format!("/s/{public_id}/r/{response}"),
-            vec![("csrf", csrf.to_owned()), lang],
-            format!("/s/{public_id}/r/{response}/thanks"),
-        ),
+        Mode::Live {
+            surface,
+            public_id,
+            csrf,
+            ..
+        } => {
+            let pages = surface.pages();
+            let mut hidden: Vec<_> = csrf_field(csrf).into_iter().collect();
+            hidden.push(lang);
+            (
+                "post",
+                format!("/{pages}/{public_id}/r/{response}"),
+                hidden,
+                format!("/{pages}/{public_id}/r/{response}/thanks"),
+            )
+        }
         Mode::Preview { base } => (
             "get",
             base.to_owned(),
@@ -599,6 +612,7 @@ fn unknown(v: &Visitor) -> Response {
             languages: Vec::new(),
             kiosk: false,
             reset: None,
+            embed: false,
         },
     };
     (StatusCode::NOT_FOUND, page).into_response()
@@ -736,32 +750,40 @@ fn answered(r: &NewResponse) -> bool {
     !r.answers.is_empty() || !r.comment.is_empty()
 }
 
+/// A score on its way to the store, with what the surface knows about who gave it.
+struct ScoreToStore {
+    score: i16,
+    locale: Locale,
+    /// The idempotency key: a resent form (or a second click on an e-mail's button) finds
+    /// the response stored the first time.
+    key: String,
+    channel: Channel,
+    /// The customer an invitation was sent to (never on an anonymous survey).
+    customer: Option<CustomerId>,
+}
+
 /// Stores a score through the group-commit writer and returns the response's id — the first
 /// one's when this client key was stored before.
 async fn store_score(
     state: &AppState,
     found: &Found,
-    score: i16,
-    locale: Locale,
-    key: String,
-    surface: Surface,
+    score: ScoreToStore,
     tr: &Tr,
 ) -> Result<ResponseId, PageError> {
     let survey = &found.survey;
     let mut response = NewResponse {
         id: ResponseId::new(),
         survey_id: survey.id,
-        score,
+        score: score.score,
         answers: Vec::new(),
         comment: LongText::empty(),
         touchpoint_id: survey.fields.touchpoint_id,
-        channel: surface.channel(),
-        locale,
-        // Links do not name customers yet; anonymous surveys never will.
-        customer_id: None,
+        channel: score.channel,
+        locale: score.locale,
+        customer_id: score.customer.filter(|_| !survey.fields.anonymous),
         attributes: BTreeMap::new(),
         submitted_at: taith_domain::now(),
-        client_key: Some(key),
+        client_key: Some(score.key),
     };
     loop {
         let item = ResponseToStore {
@@ -800,11 +822,15 @@ pub struct LangQuery {
     lang: String,
 }
 
-/// Where a respondent answers: the hosted page, or a tablet on a shop counter.
+/// Where a respondent answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {
+    /// The hosted page, `/s/{public_id}`.
     Hosted,
+    /// A tablet on a shop counter, `/k/{public_id}`.
     Kiosk,
+    /// The widget's frame on the business's own site, `/e/{public_id}`.
+    Embed,
 }
 
 /// Kiosk pages go back to the start this long after a page was last loaded: an answer
@@ -814,29 +840,40 @@ const KIOSK_IDLE_SECS: u32 = 90;
 const KIOSK_THANKS_SECS: u32 = 5;
 
 impl Surface {
+    /// The first segment of the score page's address.
     fn prefix(self) -> &'static str {
         match self {
             Surface::Hosted => "s",
             Surface::Kiosk => "k",
+            Surface::Embed => "e",
+        }
+    }
+
+    /// The first segment of the follow-up and thank-you pages' addresses.
+    fn pages(self) -> &'static str {
+        match self {
+            Surface::Hosted | Surface::Kiosk => "s",
+            Surface::Embed => "e",
         }
     }
 
     fn channel(self) -> Channel {
         match self {
-            Surface::Hosted => Channel::Web,
+            Surface::Hosted | Surface::Embed => Channel::Web,
             Surface::Kiosk => Channel::InStore,
         }
     }
 
-    fn mode<'a>(self, public_id: &'a str, csrf: &'a str) -> Mode<'a> {
-        match self {
-            Surface::Hosted => Mode::Live { public_id, csrf },
-            Surface::Kiosk => Mode::Kiosk { public_id, csrf },
-        }
+    /// Whether forms carry the double-submit cookie's token. Not inside the widget's frame:
+    /// a browser does not send (or keep) a cookie set in a frame on another site, and there
+    /// is nothing for a forged request to borrow — no respondent page acts on a signed-in
+    /// person's authority.
+    fn uses_csrf_cookie(self) -> bool {
+        !matches!(self, Surface::Embed)
     }
 
     /// The page's frame: in a kiosk, filling the screen and returning to the start (in the
-    /// survey's default language) after `seconds`.
+    /// survey's default language) after `seconds`; in the widget, compact.
     fn frame(
         self,
         found: &Found,
@@ -844,12 +881,35 @@ impl Surface {
         links: Vec<(Locale, String)>,
         seconds: u32,
     ) -> Frame {
-        let frame = frame_for(found, locale, links);
+        let mut frame = frame_for(found, locale, links);
         match self {
             Surface::Hosted => frame,
             Surface::Kiosk => frame.in_kiosk(format!("/k/{}", found.survey.public_id), seconds),
+            Surface::Embed => {
+                frame.embed = true;
+                frame
+            }
         }
     }
+}
+
+/// The CSRF token for a page on `surface` (none inside the widget), and the cookie to set.
+fn csrf_on(
+    state: &AppState,
+    v: &Visitor,
+    surface: Surface,
+) -> (Option<String>, Option<HeaderValue>) {
+    if surface.uses_csrf_cookie() {
+        let (token, cookie) = csrf_for(state, v);
+        (Some(token), cookie)
+    } else {
+        (None, None)
+    }
+}
+
+/// Whether a form sent on `surface` passes the CSRF check.
+fn csrf_passes(typed: &Typed, v: &Visitor, surface: Surface) -> bool {
+    !surface.uses_csrf_cookie() || csrf_ok(first(typed, "csrf"), v)
 }
 
 pub async fn show(
@@ -874,6 +934,17 @@ pub async fn kiosk(
     show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Kiosk).await
 }
 
+/// The survey inside the widget's frame (`/e/{public_id}`), put there by `/widget/{public_id}.js`.
+pub async fn embedded(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(public_id): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Embed).await
+}
+
 async fn show_score(
     state: &AppState,
     v: &Visitor,
@@ -895,8 +966,14 @@ async fn show_score(
     if survey.fields.status != SurveyStatus::Live {
         return Ok(not_open(survey, frame));
     }
-    let (csrf, cookie) = csrf_for(state, v);
-    let mode = surface.mode(&survey.public_id, &csrf);
+    let (csrf, cookie) = csrf_on(state, v, surface);
+    let action = format!("/{prefix}/{}", survey.public_id);
+    let mode = Mode::Live {
+        surface,
+        public_id: &survey.public_id,
+        action: &action,
+        csrf: csrf.as_deref(),
+    };
     let page = score_page(survey, frame, mode, &random_secret(), None, None);
     Ok(finish(page.into_response(), cookie))
 }
@@ -919,6 +996,31 @@ pub async fn kiosk_submit(
     body: Bytes,
 ) -> Result<Response, PageError> {
     submit_score(&state, &v, &public_id, &headers, &body, Surface::Kiosk).await
+}
+
+pub async fn embedded_submit(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(public_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    submit_score(&state, &v, &public_id, &headers, &body, Surface::Embed).await
+}
+
+/// The score a respondent chose, or the message that says what is wrong with it.
+fn chosen_score(survey: &Survey, chosen: &str, tr: &Tr) -> Result<i16, String> {
+    let scale = survey.fields.scale;
+    scale.parse_score(chosen).map_err(|issue| match issue {
+        Issue::Required => tr.t("respond-choose-score"),
+        _ => tr.ta(
+            "respond-score-off-scale",
+            &[
+                ("low", scale.low.to_string()),
+                ("high", scale.high.to_string()),
+            ],
+        ),
+    })
 }
 
 async fn submit_score(
@@ -946,9 +1048,15 @@ async fn submit_score(
     }
     let key = client_key(first(&typed, "k"));
     let chosen = first(&typed, "score");
-    let (csrf, cookie) = csrf_for(state, v);
-    let mode = surface.mode(&survey.public_id, &csrf);
-    if !csrf_ok(first(&typed, "csrf"), v) {
+    let (csrf, cookie) = csrf_on(state, v, surface);
+    let action = format!("/{prefix}/{}", survey.public_id);
+    let mode = Mode::Live {
+        surface,
+        public_id: &survey.public_id,
+        action: &action,
+        csrf: csrf.as_deref(),
+    };
+    if !csrf_passes(&typed, v, surface) {
         let message = tr.t("respond-form-expired");
         let page = score_page(survey, frame, mode, &key, Some(chosen), Some(message));
         return Ok(finish(
@@ -956,20 +1064,9 @@ async fn submit_score(
             cookie,
         ));
     }
-    let scale = survey.fields.scale;
-    let score = match scale.parse_score(chosen) {
+    let score = match chosen_score(survey, chosen, &tr) {
         Ok(s) => s,
-        Err(issue) => {
-            let message = match issue {
-                Issue::Required => tr.t("respond-choose-score"),
-                _ => tr.ta(
-                    "respond-score-off-scale",
-                    &[
-                        ("low", scale.low.to_string()),
-                        ("high", scale.high.to_string()),
-                    ],
-                ),
-            };
+        Err(message) => {
             let page = score_page(survey, frame, mode, &key, Some(chosen), Some(message));
             return Ok(finish(
                 (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
@@ -977,10 +1074,20 @@ async fn submit_score(
             ));
         }
     };
-    let id = store_score(state, &found, score, locale, key, surface, &tr).await?;
+    let score = ScoreToStore {
+        score,
+        locale,
+        key,
+        channel: surface.channel(),
+        customer: None,
+    };
+    let id = store_score(state, &found, score, &tr).await?;
     match surface {
-        Surface::Hosted => {
-            Ok(Redirect::to(&format!("/s/{}/r/{id}", survey.public_id)).into_response())
+        Surface::Hosted | Surface::Embed => {
+            Ok(
+                Redirect::to(&format!("/{}/{}/r/{id}", surface.pages(), survey.public_id))
+                    .into_response(),
+            )
         }
         // The next customer is waiting: thank this one, then start again.
         Surface::Kiosk => {
@@ -990,12 +1097,18 @@ async fn submit_score(
     }
 }
 
-/// The follow-up page, with `?lang=` kept in links when it differs from the response's.
-fn follow_up_links(found: &Found, response: &NewResponse, tail: &str) -> Vec<(Locale, String)> {
+/// Links to a follow-up or thank-you page in each of the survey's locales.
+fn follow_up_links(
+    found: &Found,
+    response: &NewResponse,
+    surface: Surface,
+    tail: &str,
+) -> Vec<(Locale, String)> {
     let s = &found.survey;
+    let pages = surface.pages();
     language_links(s, |l| {
         format!(
-            "/s/{}/r/{}{tail}?lang={}",
+            "/{pages}/{}/r/{}{tail}?lang={}",
             s.public_id,
             response.id,
             l.tag()
@@ -1009,25 +1122,66 @@ pub async fn follow_up(
     Path((public_id, response_id)): Path<(String, String)>,
     Query(q): Query<LangQuery>,
 ) -> Result<Response, PageError> {
-    let Some(found) = find(&state, &public_id, &v).await? else {
-        return Ok(unknown(&v));
+    show_follow_up(
+        &state,
+        &v,
+        &public_id,
+        &response_id,
+        &q.lang,
+        Surface::Hosted,
+    )
+    .await
+}
+
+pub async fn embedded_follow_up(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((public_id, response_id)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, PageError> {
+    show_follow_up(
+        &state,
+        &v,
+        &public_id,
+        &response_id,
+        &q.lang,
+        Surface::Embed,
+    )
+    .await
+}
+
+async fn show_follow_up(
+    state: &AppState,
+    v: &Visitor,
+    public_id: &str,
+    response_id: &str,
+    lang: &str,
+    surface: Surface,
+) -> Result<Response, PageError> {
+    let Some(found) = find(state, public_id, v).await? else {
+        return Ok(unknown(v));
     };
-    let Some(response) = find_response(&state, &found, &response_id, &v).await? else {
-        return Ok(unknown(&v));
+    let Some(response) = find_response(state, &found, response_id, v).await? else {
+        return Ok(unknown(v));
     };
     let survey = &found.survey;
+    let pages = surface.pages();
     if answered(&response) {
-        return Ok(
-            Redirect::to(&format!("/s/{}/r/{}/thanks", survey.public_id, response.id))
-                .into_response(),
-        );
+        return Ok(Redirect::to(&format!(
+            "/{pages}/{}/r/{}/thanks",
+            survey.public_id, response.id
+        ))
+        .into_response());
     }
-    let locale = offered_locale(survey, Locale::from_tag(&q.lang)).unwrap_or(response.locale);
-    let frame = frame_for(&found, locale, follow_up_links(&found, &response, ""));
-    let (csrf, cookie) = csrf_for(&state, &v);
+    let locale = offered_locale(survey, Locale::from_tag(lang)).unwrap_or(response.locale);
+    let links = follow_up_links(&found, &response, surface, "");
+    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
+    let (csrf, cookie) = csrf_on(state, v, surface);
     let mode = Mode::Live {
+        surface,
         public_id: &survey.public_id,
-        csrf: &csrf,
+        action: "",
+        csrf: csrf.as_deref(),
     };
     let form = FollowUpForm {
         typed: &Vec::new(),
@@ -1044,12 +1198,32 @@ pub async fn answer(
     Path((public_id, response_id)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let typed = form_fields(&body);
-    let Some(found) = find(&state, &public_id, &v).await? else {
-        return Ok(unknown(&v));
+    save_answers(&state, &v, &public_id, &response_id, &body, Surface::Hosted).await
+}
+
+pub async fn embedded_answer(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((public_id, response_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    save_answers(&state, &v, &public_id, &response_id, &body, Surface::Embed).await
+}
+
+async fn save_answers(
+    state: &AppState,
+    v: &Visitor,
+    public_id: &str,
+    response_id: &str,
+    body: &Bytes,
+    surface: Surface,
+) -> Result<Response, PageError> {
+    let typed = form_fields(body);
+    let Some(found) = find(state, public_id, v).await? else {
+        return Ok(unknown(v));
     };
-    let Some(response) = find_response(&state, &found, &response_id, &v).await? else {
-        return Ok(unknown(&v));
+    let Some(response) = find_response(state, &found, response_id, v).await? else {
+        return Ok(unknown(v));
     };
     let survey = &found.survey;
     let locale =
@@ -1061,19 +1235,27 @@ pub async fn answer(
         } else {
             format!("?lang={}", locale.tag())
         };
-        format!("/s/{}/r/{}/thanks{lang}", survey.public_id, response.id)
+        format!(
+            "/{}/{}/r/{}/thanks{lang}",
+            surface.pages(),
+            survey.public_id,
+            response.id
+        )
     };
     // Answers are given once; a repeated or late submission does not overwrite them.
     if answered(&response) {
         return Ok(Redirect::to(&thanks).into_response());
     }
-    let (csrf, cookie) = csrf_for(&state, &v);
+    let (csrf, cookie) = csrf_on(state, v, surface);
     let mode = Mode::Live {
+        surface,
         public_id: &survey.public_id,
-        csrf: &csrf,
+        action: "",
+        csrf: csrf.as_deref(),
     };
-    let frame = frame_for(&found, locale, follow_up_links(&found, &response, ""));
-    if !csrf_ok(first(&typed, "csrf"), &v) {
+    let links = follow_up_links(&found, &response, surface, "");
+    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
+    if !csrf_passes(&typed, v, surface) {
         let form = FollowUpForm {
             typed: &typed,
             errors: &BTreeMap::new(),
@@ -1117,20 +1299,85 @@ pub async fn thanks(
     Path((public_id, response_id)): Path<(String, String)>,
     Query(q): Query<LangQuery>,
 ) -> Result<Response, PageError> {
-    let Some(found) = find(&state, &public_id, &v).await? else {
-        return Ok(unknown(&v));
+    show_thanks(
+        &state,
+        &v,
+        &public_id,
+        &response_id,
+        &q.lang,
+        Surface::Hosted,
+    )
+    .await
+}
+
+pub async fn embedded_thanks(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((public_id, response_id)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, PageError> {
+    show_thanks(
+        &state,
+        &v,
+        &public_id,
+        &response_id,
+        &q.lang,
+        Surface::Embed,
+    )
+    .await
+}
+
+async fn show_thanks(
+    state: &AppState,
+    v: &Visitor,
+    public_id: &str,
+    response_id: &str,
+    lang: &str,
+    surface: Surface,
+) -> Result<Response, PageError> {
+    let Some(found) = find(state, public_id, v).await? else {
+        return Ok(unknown(v));
     };
-    let Some(response) = find_response(&state, &found, &response_id, &v).await? else {
-        return Ok(unknown(&v));
+    let Some(response) = find_response(state, &found, response_id, v).await? else {
+        return Ok(unknown(v));
     };
-    let locale =
-        offered_locale(&found.survey, Locale::from_tag(&q.lang)).unwrap_or(response.locale);
-    let frame = frame_for(
-        &found,
-        locale,
-        follow_up_links(&found, &response, "/thanks"),
-    );
+    let locale = offered_locale(&found.survey, Locale::from_tag(lang)).unwrap_or(response.locale);
+    let links = follow_up_links(&found, &response, surface, "/thanks");
+    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
     Ok(thanks_page(&found.survey, frame).into_response())
+}
+
+/// The widget (`/widget/{public_id}.js`): one script tag on the business's own site puts the
+/// survey there, in a frame served from here. The script is the same for every survey (it
+/// reads the survey's id from its own address), so it is cached like any asset; an unknown
+/// survey gets a 404 so that a wrong tag shows up in the host page's console.
+pub async fn widget_script(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(file): Path<String>,
+) -> Result<Response, PageError> {
+    let known = match file.strip_suffix(".js") {
+        Some(public_id) => find(&state, public_id, &v).await?.is_some(),
+        None => false,
+    };
+    if !known {
+        return Ok((
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+            "// taith: no survey at this address\n",
+        )
+            .into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+            // The host page may load it with `crossorigin` (subresource integrity).
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+        ],
+        crate::assets::WIDGET_JS,
+    )
+        .into_response())
 }
 
 // --- the builder's preview ----------------------------------------------------------------------

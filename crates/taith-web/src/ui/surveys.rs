@@ -840,6 +840,9 @@ pub struct EditSurveyPage {
     l: Layout,
     id: String,
     public_path: String,
+    kiosk_path: String,
+    /// The tag that puts the survey on the business's own site.
+    widget_tag: String,
     live: bool,
     kind: &'static str,
     kind_name: String,
@@ -966,6 +969,11 @@ fn edit_page(
         l: Layout::member(m, "surveys"),
         id: survey.id.to_string(),
         public_path: format!("/s/{}", survey.public_id),
+        kiosk_path: format!("/k/{}", survey.public_id),
+        widget_tag: format!(
+            "<script src=\"{}/widget/{}.js\" async></script>",
+            m.visitor.origin, survey.public_id
+        ),
         live: f.status == SurveyStatus::Live,
         kind: f.kind.as_str(),
         kind_name: kind_name(f.kind, tr),

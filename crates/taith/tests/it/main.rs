@@ -8,6 +8,7 @@ mod crash;
 mod csv_io;
 mod helpers;
 mod isolation;
+mod respond_browser;
 mod store;
 mod store_surveys;
 mod surveys_api;

@@ -53,7 +53,7 @@ async fn becws() -> (TestApp, Workspace, Browser, TouchpointId) {
 }
 
 /// A live NPS survey in the standard wording with the detractor follow-up, made in the store.
-async fn live_nps(app: &TestApp, ws: &Workspace) -> Survey {
+pub async fn live_nps(app: &TestApp, ws: &Workspace) -> Survey {
     let fields = SurveyFields {
         name: Name::parse("Checkout NPS").unwrap(),
         kind: SurveyKind::Nps,

@@ -25,6 +25,23 @@ impl ElementId {
 }
 
 /// One chromedriver process with one browser session; both end on drop.
+/// How the browser is set up.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub javascript: bool,
+    /// The Accept-Language preference, e.g. `"cy,en"`.
+    pub accept_language: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            javascript: true,
+            accept_language: None,
+        }
+    }
+}
+
 pub struct WebDriver {
     child: Child,
     port: u16,
@@ -70,6 +87,11 @@ fn element_of(value: &Value) -> Result<ElementId, String> {
 impl WebDriver {
     /// Starts chromedriver on a free port and opens a headless Chromium session.
     pub async fn start() -> Result<WebDriver, String> {
+        WebDriver::start_with(Options::default()).await
+    }
+
+    /// [`WebDriver::start`] with JavaScript turned off or a language preference.
+    pub async fn start_with(options: Options) -> Result<WebDriver, String> {
         let port = free_port()?;
         let profile = std::env::temp_dir().join(crate::helpers::unique("taith-chromium-"));
         std::fs::create_dir_all(&profile).map_err(|e| format!("profile dir: {e}"))?;
@@ -105,13 +127,23 @@ impl WebDriver {
             "--window-size=1400,1000".to_owned(),
             format!("--user-data-dir={}", wd.profile.display()),
         ];
+        let mut prefs = serde_json::Map::new();
+        if !options.javascript {
+            prefs.insert(
+                "profile.managed_default_content_settings.javascript".into(),
+                json!(2),
+            );
+        }
+        if let Some(langs) = &options.accept_language {
+            prefs.insert("intl.accept_languages".into(), json!(langs));
+        }
         let caps = json!({
             "capabilities": {
                 "alwaysMatch": {
                     "browserName": "chrome",
                     // A `window.confirm` (delete buttons) is accepted.
                     "unhandledPromptBehavior": "accept",
-                    "goog:chromeOptions": { "binary": CHROMIUM, "args": args }
+                    "goog:chromeOptions": { "binary": CHROMIUM, "args": args, "prefs": prefs }
                 }
             }
         });
@@ -269,6 +301,28 @@ impl WebDriver {
     }
 
     /// Runs `script` as a function body with `arguments` = `args`; returns what it returns.
+    /// Whether a checkbox or radio button is ticked.
+    pub async fn selected(&self, el: &ElementId) -> Result<bool, String> {
+        let v = self.get(&format!("/element/{}/selected", el.0)).await?;
+        v.as_bool().ok_or_else(|| format!("not a bool: {v}"))
+    }
+
+    /// The element's position and size: `{x, y, width, height}` in CSS pixels.
+    pub async fn rect(&self, el: &ElementId) -> Result<Value, String> {
+        self.get(&format!("/element/{}/rect", el.0)).await
+    }
+
+    /// Commands go to the document inside the frame `el` until [`WebDriver::leave_frame`].
+    pub async fn enter_frame(&self, el: &ElementId) -> Result<(), String> {
+        self.post("/frame", json!({ "id": el.arg() }))
+            .await
+            .map(drop)
+    }
+
+    pub async fn leave_frame(&self) -> Result<(), String> {
+        self.post("/frame/parent", json!({})).await.map(drop)
+    }
+
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
         self.post("/execute/sync", json!({ "script": script, "args": args }))
             .await
