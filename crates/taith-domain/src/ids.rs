@@ -94,3 +94,7 @@ typed_id!(
     /// A customer of a workspace.
     CustomerId
 );
+typed_id!(
+    /// An e-mail invitation of one customer to one survey.
+    InvitationId
+);

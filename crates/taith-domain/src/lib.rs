@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod error;
 pub mod ids;
+pub mod invitation;
 pub mod journey;
 pub mod locale;
 pub mod member;
@@ -17,8 +18,8 @@ pub mod transfer;
 
 pub use error::{FieldError, Issue, ValidationErrors};
 pub use ids::{
-    CustomerId, FollowUpId, JourneyId, PersonaId, ResponseId, StageId, SurveyId, TokenId,
-    TouchpointId, UserId, WorkspaceId,
+    CustomerId, FollowUpId, InvitationId, JourneyId, PersonaId, ResponseId, StageId, SurveyId,
+    TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,

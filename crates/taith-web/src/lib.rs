@@ -7,6 +7,8 @@ pub mod ctx;
 pub mod error;
 pub mod i18n;
 pub mod ingest;
+pub mod invite;
+pub mod mail;
 pub mod routes;
 pub mod ui;
 
@@ -26,6 +28,8 @@ pub struct WebConfig {
     /// The address people reach taith at from outside (`https://feedback.example`, no
     /// trailing slash), for links in e-mails and the widget's tag. None: the request's host.
     pub public_url: Option<String>,
+    /// The SMTP server invitations go out through; None: they wait in the outbox.
+    pub mailer: Option<mail::Mailer>,
 }
 
 impl Default for WebConfig {
@@ -33,6 +37,7 @@ impl Default for WebConfig {
         WebConfig {
             secure_cookies: true,
             public_url: None,
+            mailer: None,
         }
     }
 }
@@ -44,6 +49,8 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// The group-commit writer every response goes through.
     pub ingest: ingest::Ingest,
+    /// Sends invitation and reminder e-mails.
+    pub outbox: mail::Outbox,
 }
 
 /// Largest request body accepted anywhere (413 beyond). A whole journey import is far smaller.
@@ -56,17 +63,38 @@ pub fn route_table() -> Vec<routes::RouteInfo> {
     table
 }
 
-/// The whole application.
-pub fn app(store: SharedStore, config: WebConfig) -> Router {
+/// The whole application, with its background tasks (the response writer and the outbox)
+/// started. `listening` is the server's own address: links in e-mails use it when no public
+/// URL is configured.
+pub fn app(store: SharedStore, config: WebConfig, listening: Option<SocketAddr>) -> Router {
+    app_with_state(store, config, listening).0
+}
+
+/// [`app`], and the state its handlers share (tests drive the outbox through it).
+pub fn app_with_state(
+    store: SharedStore,
+    config: WebConfig,
+    listening: Option<SocketAddr>,
+) -> (Router, AppState) {
     let ingest = ingest::Ingest::start(store.clone());
+    let links = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| match listening {
+            Some(addr) => format!("http://{addr}"),
+            None => "http://localhost:8080".to_owned(),
+        });
+    let outbox = mail::Outbox::new(store.clone(), config.mailer.clone(), links);
+    outbox.start();
     let state = AppState {
         store,
         config: Arc::new(config),
         ingest,
+        outbox,
     };
     let ui = ui::routes(routes::Routes::new()).router;
     let (api, _) = api::router().split_for_parts();
-    Router::new()
+    let router = Router::new()
         .merge(ui)
         .merge(api)
         .merge(assets::router())
@@ -75,7 +103,8 @@ pub fn app(store: SharedStore, config: WebConfig) -> Router {
             ui::account::remember_language,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(state)
+        .with_state(state.clone());
+    (router, state)
 }
 
 /// Serves the app on `listener` until `shutdown` completes.
@@ -85,7 +114,16 @@ pub async fn serve(
     config: WebConfig,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = app(store, config);
+    let app = app(store, config, listener.local_addr().ok());
+    serve_router(listener, app, shutdown).await
+}
+
+/// Serves an app made by [`app_with_state`] on `listener` until `shutdown` completes.
+pub async fn serve_router(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -88,6 +88,28 @@ pub enum Command {
     /// Write data out to files.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Invite customers to a survey by e-mail, from a CSV file.
+    ///
+    /// One customer per line: `email,name,locale,customer_id` (only the e-mail is needed; a
+    /// header line naming those columns is allowed). Every line is checked first: bad lines are
+    /// named with their column and nothing is invited. Customers who unsubscribed, or were
+    /// invited to or answered the survey within its throttling period, are skipped. The
+    /// running server's outbox sends the e-mails (configure it with --smtp-url and
+    /// --mail-from), with one reminder after --reminder-days.
+    Invite {
+        /// The CSV file to read.
+        file: PathBuf,
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// The survey's id.
+        #[arg(long)]
+        survey: String,
+        /// Days until one reminder to those who have not answered (0: none).
+        #[arg(long, default_value_t = taith_domain::invitation::DEFAULT_REMINDER_DAYS,
+              value_parser = clap::value_parser!(u16).range(0..=60))]
+        reminder_days: u16,
+    },
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -111,6 +133,19 @@ pub struct ServeArgs {
     /// links and the widget's tag. Default: the address each request names.
     #[arg(long, env = "TAITH_PUBLIC_URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
+    /// The SMTP server survey invitations go out through: `smtps://user:pass@host:465`,
+    /// `smtp://user:pass@host:587?tls=required`, or `smtp://host:25` for a local relay
+    /// (URL-encode a password's special characters). Without it invitations wait.
+    #[arg(
+        long,
+        env = "TAITH_SMTP_URL",
+        requires = "mail_from",
+        hide_env_values = true
+    )]
+    pub smtp_url: Option<String>,
+    /// Who invitations are from, e.g. "Becws Bara Brith <adborth@becws.example>".
+    #[arg(long, env = "TAITH_MAIL_FROM", requires = "smtp_url")]
+    pub mail_from: Option<String>,
 }
 
 /// An `http://` or `https://` address with a host and nothing after it but an optional `/`.
@@ -456,6 +491,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "imported {} responses ({customers}) into the survey “{}” of {}",
                 summary.responses, survey.fields.name, w.slug
             ));
+            Ok(())
+        }
+        Command::Invite {
+            file,
+            workspace: ws,
+            survey: survey_id,
+            reminder_days,
+        } => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let survey = survey(&store, &w, &survey_id).await?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {} (it must be UTF-8 text)", file.display()))?;
+            let summary = crate::invitations_io::invite_from_csv(
+                store.as_ref(),
+                w.id,
+                &survey,
+                &text,
+                reminder_days,
+            )
+            .await
+            .with_context(|| format!("inviting from {}", file.display()))?;
+            out.line(&summary);
             Ok(())
         }
         Command::Export(ExportCommand::Responses {

@@ -33,9 +33,22 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
     out.listening(listener.local_addr()?);
+    let mailer = match (args.smtp_url, args.mail_from) {
+        (Some(smtp_url), Some(from)) => {
+            let mailer =
+                taith_web::mail::Mailer::new(&taith_web::mail::MailConfig { smtp_url, from })?;
+            tracing::info!("e-mail invitations go out over SMTP");
+            Some(mailer)
+        }
+        _ => {
+            tracing::info!("no --smtp-url: e-mail invitations wait in the outbox");
+            None
+        }
+    };
     let config = WebConfig {
         secure_cookies: !args.insecure_cookies,
         public_url: args.public_url,
+        mailer,
     };
     taith_web::serve(listener, store, config, shutdown_signal()).await?;
     tracing::info!("stopped");

@@ -362,3 +362,43 @@ respond-not-open-title = هذا الاستبيان غير مفتوح بعد
 respond-not-open = يُرجى المحاولة مرة أخرى لاحقًا.
 respond-unknown-title = لا يوجد استبيان هنا
 respond-unknown = لا يوجد استبيان على هذا العنوان. يُرجى التحقق من الرابط الذي وصلك.
+respond-invitation-unknown = هذا الرابط غير صالح. يُرجى التأكد من أنك فتحت الرابط كاملًا من رسالة البريد الإلكتروني.
+
+# إلغاء الاشتراك في رسائل الاستبيانات من نشاط تجاري (/u/{token}).
+
+unsubscribe-title = إلغاء الاشتراك
+unsubscribe-question = هل تريد إيقاف رسائل الاستبيانات التي تصلك من { $business }؟
+unsubscribe-explain = لن تتلقى بعد الآن دعوات أو تذكيرات بالاستبيانات من { $business }.
+unsubscribe-button = إلغاء الاشتراك
+unsubscribe-done-title = تم إلغاء اشتراكك
+unsubscribe-done = لن ترسل إليك { $business } رسائل استبيانات بعد الآن.
+
+# رسائل الدعوة والتذكير. العناوين نص عادي.
+
+mail-invite-subject = سؤال سريع من { $business }
+mail-reminder-subject = تذكير: سؤال سريع من { $business }
+mail-greeting = مرحبًا { $name }،
+mail-greeting-anonymous = مرحبًا،
+mail-invite-intro = تودّ { $business } أن تسمع رأيك. نقرة واحدة تكفي:
+mail-reminder-intro = قبل بضعة أيام طرحت عليك { $business } سؤالًا واحدًا. إن كان لديك دقيقة، فنقرة واحدة تكفي:
+mail-score-hint = انقر على إجابتك. يمكنك بعد ذلك أن تخبرنا بالمزيد إن شئت.
+mail-open-page = أجب في متصفحك
+mail-why = تصلك هذه الرسالة لأنك من عملاء { $business }.
+mail-unsubscribe = إلغاء الاشتراك في هذه الرسائل
+
+# دعوة العملاء عبر البريد الإلكتروني (صفحة الاستبيان).
+
+survey-invite = الدعوة عبر البريد الإلكتروني
+survey-invite-customers = العملاء المراد دعوتهم
+survey-invite-customers-hint = عميل واحد في كل سطر: البريد الإلكتروني، والاسم، واللغة (en، cy، ms، sw، ar أو vi)، ومعرّف العميل لديك. البريد الإلكتروني وحده مطلوب، ويُسمح بسطر للعناوين. بحد أقصى { $max } في المرة الواحدة.
+survey-invite-reminder = التذكير بعد (بالأيام)
+survey-invite-reminder-hint = تذكير واحد لمن لم يُجب حتى ذلك الحين. 0: بلا تذكير.
+survey-invite-send = إرسال الدعوات
+survey-invite-result = المدعوون: { $invited }. غير المدعوين: { $throttled } سُئلوا في الأيام الـ{ $days } الأخيرة، و{ $unsubscribed } ألغوا اشتراكهم.
+survey-invite-anonymous = لا يمكن إرسال استبيان مجهول الهوية عبر البريد الإلكتروني: رابط الدعوة يحدد هوية العميل. شارك بدلًا من ذلك رابطه العام أو الأداة أو الجهاز اللوحي.
+survey-invite-closed = هذا الاستبيان مغلق: لا يمكن إرسال دعوات جديدة له.
+survey-invite-mail-off = البريد الإلكتروني غير مُعَدّ على هذا الخادم (شغّل taith باستخدام --smtp-url و --mail-from): تنتظر الدعوات إلى أن يتم إعداده.
+survey-invite-waiting = تُرسَل الدعوات ما دامت حالة الاستبيان «نشط».
+survey-invite-stats = المدعوون: { $invited } · أُرسلت إليهم رسائل: { $sent } · تم تذكيرهم: { $reminded } · أجابوا: { $answered } · ألغوا الاشتراك: { $unsubscribed }
+survey-invite-line = السطر { $line }، { $column }: { $issue }
+survey-invite-empty = يُرجى إدخال عميل واحد على الأقل.

@@ -362,3 +362,43 @@ respond-not-open-title = Dydy'r arolwg hwn ddim ar agor eto
 respond-not-open = Rhowch gynnig arall arni'n nes ymlaen, os gwelwch yn dda.
 respond-unknown-title = Dim arolwg yma
 respond-unknown = Does dim arolwg yn y cyfeiriad hwn. Gwiriwch y ddolen a gawsoch chi, os gwelwch yn dda.
+respond-invitation-unknown = Dydy'r ddolen hon ddim yn ddilys. Gwiriwch eich bod wedi agor y ddolen gyfan o'r e-bost, os gwelwch yn dda.
+
+# Dad-danysgrifio o e-byst arolwg busnes (/u/{token}).
+
+unsubscribe-title = Dad-danysgrifio
+unsubscribe-question = Rhoi'r gorau i gael e-byst arolwg gan { $business }?
+unsubscribe-explain = Fyddwch chi ddim yn cael rhagor o wahoddiadau i arolygon na nodiadau atgoffa gan { $business }.
+unsubscribe-button = Dad-danysgrifio
+unsubscribe-done-title = Rydych chi wedi dad-danysgrifio
+unsubscribe-done = Fydd { $business } ddim yn anfon e-byst arolwg atoch chi mwyach.
+
+# E-byst gwahodd ac atgoffa. Testun plaen yw'r penawdau pwnc.
+
+mail-invite-subject = Cwestiwn sydyn gan { $business }
+mail-reminder-subject = Nodyn atgoffa: cwestiwn sydyn gan { $business }
+mail-greeting = Helo { $name },
+mail-greeting-anonymous = Helo,
+mail-invite-intro = Hoffai { $business } glywed gennych chi. Mae un clic yn ddigon:
+mail-reminder-intro = Ychydig ddyddiau yn ôl, gofynnodd { $business } un cwestiwn i chi. Os oes gennych chi funud, mae un clic yn ddigon:
+mail-score-hint = Cliciwch ar eich ateb. Yna gallwch ddweud mwy wrthon ni os hoffech chi.
+mail-open-page = Ateb yn eich porwr
+mail-why = Rydych chi'n cael yr e-bost hwn am eich bod yn gwsmer i { $business }.
+mail-unsubscribe = Dad-danysgrifio o'r e-byst hyn
+
+# Gwahodd cwsmeriaid drwy e-bost (tudalen yr arolwg).
+
+survey-invite = Gwahodd drwy e-bost
+survey-invite-customers = Cwsmeriaid i'w gwahodd
+survey-invite-customers-hint = Un cwsmer ar bob llinell: e-bost, enw, iaith (en, cy, ms, sw, ar neu vi), eich cyfeirnod cwsmer. Dim ond yr e-bost sy'n orfodol; caniateir llinell bennawd. Hyd at { $max } ar y tro.
+survey-invite-reminder = Nodyn atgoffa ar ôl (diwrnodau)
+survey-invite-reminder-hint = Un nodyn atgoffa i'r rhai sydd heb ateb erbyn hynny. 0: dim nodyn atgoffa.
+survey-invite-send = Anfon y gwahoddiadau
+survey-invite-result = Wedi'u gwahodd: { $invited }. Heb eu gwahodd: { $throttled } wedi'u holi yn ystod y { $days } diwrnod diwethaf, { $unsubscribed } wedi dad-danysgrifio.
+survey-invite-anonymous = Does dim modd anfon arolwg dienw drwy e-bost: mae dolen pob gwahoddiad yn enwi'r cwsmer. Rhannwch y ddolen gyhoeddus, y teclyn neu'r llechen yn lle hynny.
+survey-invite-closed = Mae'r arolwg hwn ar gau: does dim modd anfon rhagor o wahoddiadau ato.
+survey-invite-mail-off = Dydy e-bost ddim wedi'i osod ar y gweinydd hwn (dechreuwch taith gyda --smtp-url a --mail-from): bydd y gwahoddiadau'n aros nes iddo gael ei osod.
+survey-invite-waiting = Anfonir gwahoddiadau tra bo statws yr arolwg yn “Byw”.
+survey-invite-stats = Wedi'u gwahodd: { $invited } · wedi cael e-bost: { $sent } · wedi'u hatgoffa: { $reminded } · wedi ateb: { $answered } · wedi dad-danysgrifio: { $unsubscribed }
+survey-invite-line = Llinell { $line }, { $column }: { $issue }
+survey-invite-empty = Ychwanegwch o leiaf un cwsmer.

@@ -350,3 +350,43 @@ respond-not-open-title = This survey is not open yet
 respond-not-open = Please try again later.
 respond-unknown-title = No survey here
 respond-unknown = There is no survey at this address. Please check the link you were given.
+respond-invitation-unknown = This link is not valid. Please check that you opened the whole link from the e-mail.
+
+# Unsubscribing from a business's survey e-mails (/u/{token}).
+
+unsubscribe-title = Unsubscribe
+unsubscribe-question = Stop survey e-mails from { $business }?
+unsubscribe-explain = You will get no more survey invitations or reminders from { $business }.
+unsubscribe-button = Unsubscribe
+unsubscribe-done-title = You are unsubscribed
+unsubscribe-done = { $business } will not send you survey e-mails any more.
+
+# Invitation and reminder e-mails. Subjects are plain text.
+
+mail-invite-subject = A quick question from { $business }
+mail-reminder-subject = Reminder: a quick question from { $business }
+mail-greeting = Hello { $name },
+mail-greeting-anonymous = Hello,
+mail-invite-intro = { $business } would like to hear from you. One click is enough:
+mail-reminder-intro = A few days ago { $business } asked you one question. If you have a moment, one click is enough:
+mail-score-hint = Click your answer. You can then tell us more if you wish.
+mail-open-page = Answer in your browser
+mail-why = You are getting this e-mail because you are a customer of { $business }.
+mail-unsubscribe = Unsubscribe from these e-mails
+
+# Inviting customers by e-mail (the survey page).
+
+survey-invite = Invite by e-mail
+survey-invite-customers = Customers to invite
+survey-invite-customers-hint = One customer per line: e-mail, name, language (en, cy, ms, sw, ar or vi), your customer id. Only the e-mail is needed; a header line is allowed. Up to { $max } at a time.
+survey-invite-reminder = Reminder after (days)
+survey-invite-reminder-hint = One reminder to those who have not answered by then. 0: no reminder.
+survey-invite-send = Send invitations
+survey-invite-result = Invited: { $invited }. Not invited: { $throttled } asked in the last { $days } days, { $unsubscribed } unsubscribed.
+survey-invite-anonymous = An anonymous survey cannot be sent by e-mail: an invitation's link names the customer. Share its public link, widget or kiosk instead.
+survey-invite-closed = This survey is closed: it takes no more invitations.
+survey-invite-mail-off = E-mail is not set up on this server (start taith with --smtp-url and --mail-from): invitations wait until it is.
+survey-invite-waiting = Invitations go out while the survey is live.
+survey-invite-stats = Invited: { $invited } · e-mailed: { $sent } · reminded: { $reminded } · answered: { $answered } · unsubscribed: { $unsubscribed }
+survey-invite-line = Line { $line }, { $column }: { $issue }
+survey-invite-empty = Give at least one customer.

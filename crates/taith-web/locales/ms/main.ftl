@@ -347,3 +347,43 @@ respond-not-open-title = Tinjauan ini belum dibuka
 respond-not-open = Sila cuba lagi kemudian.
 respond-unknown-title = Tiada tinjauan di sini
 respond-unknown = Tiada tinjauan di alamat ini. Sila semak pautan yang diberikan kepada anda.
+respond-invitation-unknown = Pautan ini tidak sah. Sila pastikan anda membuka keseluruhan pautan daripada e-mel tersebut.
+
+# Berhenti melanggan e-mel tinjauan daripada sesebuah perniagaan (/u/{token}).
+
+unsubscribe-title = Berhenti melanggan
+unsubscribe-question = Berhenti menerima e-mel tinjauan daripada { $business }?
+unsubscribe-explain = Anda tidak akan menerima jemputan atau peringatan tinjauan lagi daripada { $business }.
+unsubscribe-button = Berhenti melanggan
+unsubscribe-done-title = Anda telah berhenti melanggan
+unsubscribe-done = { $business } tidak akan menghantar e-mel tinjauan kepada anda lagi.
+
+# E-mel jemputan dan peringatan. Subjek ialah teks biasa.
+
+mail-invite-subject = Satu soalan ringkas daripada { $business }
+mail-reminder-subject = Peringatan: satu soalan ringkas daripada { $business }
+mail-greeting = Salam sejahtera { $name },
+mail-greeting-anonymous = Salam sejahtera,
+mail-invite-intro = { $business } ingin mendengar pendapat anda. Satu klik sudah memadai:
+mail-reminder-intro = Beberapa hari lalu, { $business } telah bertanya satu soalan kepada anda. Jika anda ada masa sebentar, satu klik sudah memadai:
+mail-score-hint = Klik jawapan anda. Selepas itu, anda boleh memberitahu kami lebih lanjut jika mahu.
+mail-open-page = Jawab dalam pelayar anda
+mail-why = Anda menerima e-mel ini kerana anda pelanggan { $business }.
+mail-unsubscribe = Berhenti melanggan e-mel ini
+
+# Menjemput pelanggan melalui e-mel (halaman tinjauan).
+
+survey-invite = Jemput melalui e-mel
+survey-invite-customers = Pelanggan yang hendak dijemput
+survey-invite-customers-hint = Seorang pelanggan bagi setiap baris: e-mel, nama, bahasa (en, cy, ms, sw, ar atau vi), ID pelanggan anda. Hanya e-mel yang wajib; baris tajuk dibenarkan. Sehingga { $max } pada satu masa.
+survey-invite-reminder = Peringatan selepas (hari)
+survey-invite-reminder-hint = Satu peringatan kepada mereka yang belum menjawab dalam tempoh itu. 0: tiada peringatan.
+survey-invite-send = Hantar jemputan
+survey-invite-result = Dijemput: { $invited }. Tidak dijemput: { $throttled } sudah ditanya dalam { $days } hari yang lalu, { $unsubscribed } telah berhenti melanggan.
+survey-invite-anonymous = Tinjauan tanpa nama tidak boleh dihantar melalui e-mel: pautan jemputan mengenal pasti pelanggan. Sebaliknya, kongsi pautan awam, widget atau tablet kaunternya.
+survey-invite-closed = Tinjauan ini telah ditutup: jemputan tidak lagi boleh dihantar.
+survey-invite-mail-off = E-mel belum disediakan pada pelayan ini (mulakan taith dengan --smtp-url dan --mail-from): jemputan akan menunggu sehingga e-mel disediakan.
+survey-invite-waiting = Jemputan dihantar semasa status tinjauan ialah “Aktif”.
+survey-invite-stats = Dijemput: { $invited } · dihantar e-mel: { $sent } · diingatkan: { $reminded } · menjawab: { $answered } · berhenti melanggan: { $unsubscribed }
+survey-invite-line = Baris { $line }, { $column }: { $issue }
+survey-invite-empty = Sila masukkan sekurang-kurangnya seorang pelanggan.

@@ -350,3 +350,43 @@ respond-not-open-title = Utafiti huu bado haujafunguliwa
 respond-not-open = Tafadhali jaribu tena baadaye.
 respond-unknown-title = Hakuna utafiti hapa
 respond-unknown = Hakuna utafiti kwenye anwani hii. Tafadhali angalia kiungo ulichopewa.
+respond-invitation-unknown = Kiungo hiki si sahihi. Tafadhali hakikisha umefungua kiungo kizima kutoka kwenye barua pepe.
+
+# Kujiondoa kwenye barua pepe za tafiti za biashara (/u/{token}).
+
+unsubscribe-title = Jiondoe
+unsubscribe-question = Ungependa kuacha kupokea barua pepe za tafiti kutoka kwa { $business }?
+unsubscribe-explain = Hutapokea tena mialiko wala vikumbusho vya tafiti kutoka kwa { $business }.
+unsubscribe-button = Jiondoe
+unsubscribe-done-title = Umejiondoa
+unsubscribe-done = { $business } haitakutumia tena barua pepe za tafiti.
+
+# Barua pepe za mwaliko na ukumbusho. Mada ni maandishi ya kawaida.
+
+mail-invite-subject = Swali fupi kutoka kwa { $business }
+mail-reminder-subject = Ukumbusho: swali fupi kutoka kwa { $business }
+mail-greeting = Habari { $name },
+mail-greeting-anonymous = Habari,
+mail-invite-intro = { $business } ingependa kusikia maoni yako. Kubofya mara moja tu kunatosha:
+mail-reminder-intro = Siku chache zilizopita { $business } ilikuuliza swali moja. Ikiwa una muda kidogo, kubofya mara moja tu kunatosha:
+mail-score-hint = Bofya jibu lako. Kisha unaweza kutueleza zaidi ukipenda.
+mail-open-page = Jibu kwenye kivinjari chako
+mail-why = Unapokea barua pepe hii kwa sababu wewe ni mteja wa { $business }.
+mail-unsubscribe = Jiondoe kwenye barua pepe hizi
+
+# Kualika wateja kwa barua pepe (ukurasa wa utafiti).
+
+survey-invite = Alika kwa barua pepe
+survey-invite-customers = Wateja wa kualika
+survey-invite-customers-hint = Mteja mmoja kwa kila mstari: barua pepe, jina, lugha (en, cy, ms, sw, ar au vi), kitambulisho chako cha mteja. Barua pepe pekee ndiyo inayohitajika; mstari wa vichwa unaruhusiwa. Hadi { $max } kwa wakati mmoja.
+survey-invite-reminder = Ukumbusho baada ya (siku)
+survey-invite-reminder-hint = Ukumbusho mmoja kwa wale ambao hawajajibu kufikia wakati huo. 0: hakuna ukumbusho.
+survey-invite-send = Tuma mialiko
+survey-invite-result = Walioalikwa: { $invited }. Ambao hawakualikwa: { $throttled } waliulizwa ndani ya siku { $days } zilizopita, { $unsubscribed } wamejiondoa.
+survey-invite-anonymous = Utafiti usio na jina hauwezi kutumwa kwa barua pepe: kiungo cha mwaliko kinamtambulisha mteja. Badala yake, shiriki kiungo chake cha umma, wijeti au kishikwambi cha kaunta.
+survey-invite-closed = Utafiti huu umefungwa: mialiko zaidi haiwezi kutumwa.
+survey-invite-mail-off = Barua pepe haijawekwa kwenye seva hii (anzisha taith kwa --smtp-url na --mail-from): mialiko itasubiri hadi iwekwe.
+survey-invite-waiting = Mialiko hutumwa wakati hali ya utafiti ni “Hai”.
+survey-invite-stats = Walioalikwa: { $invited } · waliotumiwa barua pepe: { $sent } · waliokumbushwa: { $reminded } · waliojibu: { $answered } · waliojiondoa: { $unsubscribed }
+survey-invite-line = Mstari { $line }, { $column }: { $issue }
+survey-invite-empty = Tafadhali weka angalau mteja mmoja.

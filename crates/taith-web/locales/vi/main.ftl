@@ -347,3 +347,43 @@ respond-not-open-title = Khảo sát này chưa mở
 respond-not-open = Vui lòng thử lại sau.
 respond-unknown-title = Không có khảo sát nào ở đây
 respond-unknown = Không có khảo sát nào tại địa chỉ này. Vui lòng kiểm tra lại liên kết bạn nhận được.
+respond-invitation-unknown = Liên kết này không hợp lệ. Vui lòng kiểm tra xem bạn đã mở toàn bộ liên kết trong email chưa.
+
+# Hủy nhận email khảo sát của một doanh nghiệp (/u/{token}).
+
+unsubscribe-title = Hủy đăng ký
+unsubscribe-question = Ngừng nhận email khảo sát từ { $business }?
+unsubscribe-explain = Bạn sẽ không còn nhận lời mời hay lời nhắc tham gia khảo sát từ { $business }.
+unsubscribe-button = Hủy đăng ký
+unsubscribe-done-title = Bạn đã hủy đăng ký
+unsubscribe-done = { $business } sẽ không gửi email khảo sát cho bạn nữa.
+
+# Email mời và email nhắc. Tiêu đề là văn bản thuần.
+
+mail-invite-subject = Một câu hỏi nhanh từ { $business }
+mail-reminder-subject = Nhắc lại: một câu hỏi nhanh từ { $business }
+mail-greeting = Xin chào { $name },
+mail-greeting-anonymous = Xin chào,
+mail-invite-intro = { $business } rất mong nhận được ý kiến của bạn. Chỉ cần một cú nhấp:
+mail-reminder-intro = Vài ngày trước, { $business } đã gửi bạn một câu hỏi. Nếu bạn có chút thời gian, chỉ cần một cú nhấp:
+mail-score-hint = Hãy nhấp vào câu trả lời của bạn. Sau đó, bạn có thể chia sẻ thêm nếu muốn.
+mail-open-page = Trả lời trên trình duyệt
+mail-why = Bạn nhận được email này vì bạn là khách hàng của { $business }.
+mail-unsubscribe = Hủy nhận các email này
+
+# Mời khách hàng qua email (trang khảo sát).
+
+survey-invite = Mời qua email
+survey-invite-customers = Khách hàng cần mời
+survey-invite-customers-hint = Mỗi dòng một khách hàng: email, tên, ngôn ngữ (en, cy, ms, sw, ar hoặc vi), mã khách hàng của bạn. Chỉ bắt buộc có email; có thể có một dòng tiêu đề. Tối đa { $max } khách hàng mỗi lần.
+survey-invite-reminder = Nhắc lại sau (ngày)
+survey-invite-reminder-hint = Gửi một lời nhắc cho những ai chưa trả lời sau số ngày này. 0: không nhắc.
+survey-invite-send = Gửi lời mời
+survey-invite-result = Đã mời: { $invited }. Không mời: { $throttled } đã được hỏi trong { $days } ngày qua, { $unsubscribed } đã hủy đăng ký.
+survey-invite-anonymous = Khảo sát ẩn danh không thể gửi qua email: liên kết trong lời mời cho biết khách hàng là ai. Thay vào đó, hãy chia sẻ liên kết công khai, tiện ích hoặc máy tính bảng tại quầy của khảo sát.
+survey-invite-closed = Khảo sát này đã đóng: không thể gửi thêm lời mời.
+survey-invite-mail-off = Máy chủ này chưa được cấu hình email (hãy khởi động taith với --smtp-url và --mail-from): các lời mời sẽ chờ cho đến khi email được cấu hình.
+survey-invite-waiting = Lời mời được gửi đi khi khảo sát ở trạng thái “Đang mở”.
+survey-invite-stats = Đã mời: { $invited } · đã gửi email: { $sent } · đã nhắc: { $reminded } · đã trả lời: { $answered } · đã hủy đăng ký: { $unsubscribed }
+survey-invite-line = Dòng { $line }, { $column }: { $issue }
+survey-invite-empty = Vui lòng nhập ít nhất một khách hàng.

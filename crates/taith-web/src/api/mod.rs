@@ -123,6 +123,10 @@ pub fn router() -> OpenApiRouter<AppState> {
             surveys::update_survey,
             surveys::delete_survey
         ))
+        .routes(routes!(
+            surveys::create_invitations,
+            surveys::invitation_counts
+        ))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

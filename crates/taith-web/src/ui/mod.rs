@@ -3,6 +3,7 @@
 pub mod account;
 pub mod error;
 pub mod form;
+pub mod invitations;
 pub mod journeys;
 pub mod layout;
 pub mod people;
@@ -78,6 +79,8 @@ pub fn routes(r: Routes) -> Routes {
         .post("/w/{slug}/surveys/{id}/suggest", s::suggest)
         .post("/w/{slug}/surveys/{id}/delete", s::delete)
         .get("/w/{slug}/surveys/{id}/preview", s::preview)
+        .get("/w/{slug}/surveys/{id}/invite", invitations::form)
+        .post("/w/{slug}/surveys/{id}/invite", invitations::send)
         .get("/w/{slug}/surveys/{id}/export.csv", s::export_csv)
         .get("/w/{slug}/surveys/{id}/export.json", s::export_json)
         // Public survey pages: respondents need no sign-in.
@@ -89,6 +92,11 @@ pub fn routes(r: Routes) -> Routes {
         .post("/s/{public_id}/r/{response_id}", rs::answer)
         .get("/s/{public_id}/r/{response_id}/thanks", rs::thanks)
         .get("/widget/{script}", rs::widget_script)
+        .get("/i/{token}", rs::invitation)
+        .post("/i/{token}", rs::invitation_submit)
+        .get("/i/{token}/{score}", rs::invitation_score)
+        .get("/u/{token}", rs::unsubscribe_page)
+        .post("/u/{token}", rs::unsubscribe)
         .get("/e/{public_id}", rs::embedded)
         .post("/e/{public_id}", rs::embedded_submit)
         .get("/e/{public_id}/r/{response_id}", rs::embedded_follow_up)

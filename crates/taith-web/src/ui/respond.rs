@@ -26,6 +26,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use taith_domain::invitation::Invitation;
 use taith_domain::survey::{
     Answer, AnswerValue, FollowUpKind, LocalizedText, MAX_CLIENT_KEY_CHARS, MAX_COMMENT_CHARS,
     parse_comment,
@@ -125,11 +126,24 @@ fn offered_locales(survey: &Survey) -> Vec<Locale> {
         .collect()
 }
 
-/// The respondent's locale, among those the survey is written in: `?lang=`, then the
-/// customer's (once links name a customer), then Accept-Language in order of preference, then
-/// the survey's default.
+/// The respondent's locale, among those the survey is written in: `?lang=`, then Accept-Language
+/// in order of preference, then the survey's default.
 fn respondent_locale(survey: &Survey, asked: &str, headers: &HeaderMap) -> Locale {
+    customer_locale(survey, asked, None, headers)
+}
+
+/// [`respondent_locale`] for a known customer: `?lang=`, then the customer's language (an
+/// invitation's), then Accept-Language, then the survey's default.
+fn customer_locale(
+    survey: &Survey,
+    asked: &str,
+    customer: Option<Locale>,
+    headers: &HeaderMap,
+) -> Locale {
     if let Some(l) = offered_locale(survey, Locale::from_tag(asked)) {
+        return l;
+    }
+    if let Some(l) = offered_locale(survey, customer) {
         return l;
     }
     let accept = headers
@@ -200,7 +214,7 @@ pub struct ScorePage {
 }
 
 /// The label of each point of a CSAT or CES scale; empty for other scales.
-fn point_labels(kind: SurveyKind, high: i16, tr: &Tr) -> Vec<String> {
+pub(crate) fn point_labels(kind: SurveyKind, high: i16, tr: &Tr) -> Vec<String> {
     let keys: &[&str] = match (kind, high) {
         (SurveyKind::Csat, 3) => &[
             "survey-csat-dissatisfied",
@@ -1345,6 +1359,256 @@ async fn show_thanks(
     let links = follow_up_links(&found, &response, surface, "/thanks");
     let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
     Ok(thanks_page(&found.survey, frame).into_response())
+}
+
+// --- e-mail invitations ------------------------------------------------------------------------
+
+/// An invitation found by its link's token, with its survey.
+struct Invited {
+    found: Found,
+    invitation: Invitation,
+}
+
+async fn find_invitation(
+    state: &AppState,
+    token: &str,
+    v: &Visitor,
+) -> Result<Option<Invited>, PageError> {
+    let plausible = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
+    if !plausible {
+        return Ok(None);
+    }
+    let (ws, invitation) = match state.store.invitation_by_token(token).await {
+        Ok(found) => found,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(PageError::from_store(e, &v.tr)),
+    };
+    let survey = match state.store.survey(ws, invitation.survey_id).await {
+        Ok(s) => s,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(PageError::from_store(e, &v.tr)),
+    };
+    let business = state
+        .store
+        .workspace(ws)
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?
+        .name
+        .to_string();
+    Ok(Some(Invited {
+        found: Found {
+            ws,
+            survey,
+            business,
+        },
+        invitation,
+    }))
+}
+
+/// An invitation link that leads nowhere (mistyped, cut short, or its survey deleted).
+fn unknown_invitation(v: &Visitor) -> Response {
+    let t = v.tr.clone();
+    let page = MessagePage {
+        heading: t.t("respond-unknown-title"),
+        message: t.t("respond-invitation-unknown"),
+        r: Frame::new(t.clone(), "", false, Vec::new()),
+    };
+    (StatusCode::NOT_FOUND, page).into_response()
+}
+
+/// Where an invitation's answer continues: its follow-up page (which shows the thank-you
+/// once it is answered).
+fn to_follow_ups(found: &Found, id: ResponseId) -> Response {
+    Redirect::to(&format!("/s/{}/r/{id}", found.survey.public_id)).into_response()
+}
+
+/// The invitation's own page (`/i/{token}`): the survey in the customer's language. Once the
+/// link has recorded an answer it leads to that answer's follow-ups instead: single use.
+pub async fn invitation(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let Some(Invited { found, invitation }) = find_invitation(&state, &token, &v).await? else {
+        return Ok(unknown_invitation(&v));
+    };
+    let survey = &found.survey;
+    let locale = customer_locale(survey, &q.lang, Some(invitation.locale), &headers);
+    let links = language_links(survey, |l| format!("/i/{token}?lang={}", l.tag()));
+    let frame = frame_for(&found, locale, links);
+    if survey.fields.status != SurveyStatus::Live {
+        return Ok(not_open(survey, frame));
+    }
+    let key = invitation.response_key();
+    if let Some(id) = state
+        .store
+        .response_by_client_key(found.ws, survey.id, &key)
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?
+    {
+        return Ok(to_follow_ups(&found, id));
+    }
+    let action = format!("/i/{token}");
+    let mode = Mode::Live {
+        surface: Surface::Hosted,
+        public_id: &survey.public_id,
+        action: &action,
+        csrf: None,
+    };
+    let page = score_page(survey, frame, mode, &key, None, None);
+    Ok(finish(page.into_response(), None))
+}
+
+/// The invitation page's form. No CSRF token: the link's secret is the authority, and it
+/// can be used once.
+pub async fn invitation_submit(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let typed = form_fields(&body);
+    record_invited_score(
+        &state,
+        &v,
+        &token,
+        first(&typed, "score"),
+        first(&typed, "lang"),
+        &headers,
+    )
+    .await
+}
+
+/// A score button in the e-mail (`/i/{token}/{score}`): one click records the score, then
+/// opens the follow-up questions. A second click, on any button, adds nothing: it opens the
+/// first answer's page.
+pub async fn invitation_score(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((token, score)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    record_invited_score(&state, &v, &token, &score, &q.lang, &headers).await
+}
+
+async fn record_invited_score(
+    state: &AppState,
+    v: &Visitor,
+    token: &str,
+    chosen: &str,
+    lang: &str,
+    headers: &HeaderMap,
+) -> Result<Response, PageError> {
+    let Some(Invited { found, invitation }) = find_invitation(state, token, v).await? else {
+        return Ok(unknown_invitation(v));
+    };
+    let survey = &found.survey;
+    let locale = customer_locale(survey, lang, Some(invitation.locale), headers);
+    let tr = Tr::new(locale);
+    let links = language_links(survey, |l| format!("/i/{token}?lang={}", l.tag()));
+    let frame = frame_for(&found, locale, links);
+    if survey.fields.status != SurveyStatus::Live {
+        return Ok(not_open(survey, frame));
+    }
+    let key = invitation.response_key();
+    let score = match chosen_score(survey, chosen, &tr) {
+        Ok(s) => s,
+        Err(message) => {
+            let action = format!("/i/{token}");
+            let mode = Mode::Live {
+                surface: Surface::Hosted,
+                public_id: &survey.public_id,
+                action: &action,
+                csrf: None,
+            };
+            let page = score_page(survey, frame, mode, &key, Some(chosen), Some(message));
+            return Ok(finish(
+                (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
+                None,
+            ));
+        }
+    };
+    let score = ScoreToStore {
+        score,
+        locale,
+        key,
+        channel: Channel::Email,
+        customer: Some(invitation.customer_id),
+    };
+    let id = store_score(state, &found, score, &tr).await?;
+    Ok(to_follow_ups(&found, id))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "respond_unsubscribe.html")]
+pub struct UnsubscribePage {
+    r: Frame,
+    heading: String,
+    message: String,
+    /// Where the confirming form posts; None once unsubscribed.
+    action: Option<String>,
+}
+
+/// The e-mail's unsubscribe link (`/u/{token}`): asks to confirm, so that a mail scanner
+/// opening every link unsubscribes nobody.
+pub async fn unsubscribe_page(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let Some(Invited { found, invitation }) = find_invitation(&state, &token, &v).await? else {
+        return Ok(unknown_invitation(&v));
+    };
+    let locale = customer_locale(&found.survey, &q.lang, Some(invitation.locale), &headers);
+    let t = Tr::new(locale);
+    let links = language_links(&found.survey, |l| format!("/u/{token}?lang={}", l.tag()));
+    let page = UnsubscribePage {
+        heading: t.t1("unsubscribe-question", "business", &found.business),
+        message: t.t1("unsubscribe-explain", "business", &found.business),
+        action: Some(format!("/u/{token}?lang={}", locale.tag())),
+        r: Frame {
+            title: t.t("unsubscribe-title"),
+            ..frame_for(&found, locale, links)
+        },
+    };
+    Ok(finish(page.into_response(), None))
+}
+
+/// Unsubscribes the invitation's customer from the workspace's survey e-mails: the confirming
+/// form, or a mail program's one-click button (RFC 8058), which posts without cookies.
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(token): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let Some(Invited { found, invitation }) = find_invitation(&state, &token, &v).await? else {
+        return Ok(unknown_invitation(&v));
+    };
+    let locale = customer_locale(&found.survey, &q.lang, Some(invitation.locale), &headers);
+    let t = Tr::new(locale);
+    state
+        .store
+        .unsubscribe(found.ws, invitation.customer_id, taith_domain::now())
+        .await
+        .map_err(|e| PageError::from_store(e, &t))?;
+    let page = UnsubscribePage {
+        heading: t.t("unsubscribe-done-title"),
+        message: t.t1("unsubscribe-done", "business", &found.business),
+        action: None,
+        r: Frame {
+            title: t.t("unsubscribe-done-title"),
+            ..frame_for(&found, locale, Vec::new())
+        },
+    };
+    Ok(finish(page.into_response(), None))
 }
 
 /// The widget (`/widget/{public_id}.js`): one script tag on the business's own site puts the

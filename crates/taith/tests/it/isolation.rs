@@ -174,6 +174,8 @@ fn fill(path: &str, slug: &str, o: &Objects) -> String {
 fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     if path.ends_with("/stage_order") {
         serde_json::json!({ "stage_ids": [o.stage] })
+    } else if path.ends_with("/invitations") {
+        serde_json::json!({ "customers": [{ "email": "x@example.com" }] })
     } else if path.ends_with("/touchpoints") {
         serde_json::json!({ "stage_id": o.stage, "name": "x", "channel": "web" })
     } else {
@@ -205,9 +207,10 @@ async fn isolation_holds_on(store: SharedStore) {
     let mut checked = 0;
     for route in taith_web::route_table() {
         // Public survey pages (`/s/{public_id}`, the kiosk's `/k/{public_id}`, the widget's
-        // `/widget/{public_id}.js` and `/e/{public_id}`) belong to no signed-in workspace:
+        // `/widget/{public_id}.js` and `/e/{public_id}`, an invitation's `/i/{token}` and
+        // `/u/{token}`) belong to no signed-in workspace:
         // whoever has the address may answer, so they are not a workspace boundary to test here.
-        let public = ["/s/", "/k/", "/e/", "/widget/"];
+        let public = ["/s/", "/k/", "/e/", "/widget/", "/i/", "/u/"];
         if !route.path.contains('{') || public.iter().any(|p| route.path.starts_with(p)) {
             continue;
         }

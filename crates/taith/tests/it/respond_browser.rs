@@ -365,3 +365,118 @@ async fn the_widget_shows_the_survey_on_a_strict_csp_page_of_another_site_and_re
         .collect();
     assert!(others.is_empty(), "{others:?}");
 }
+
+#[tokio::test]
+async fn a_member_invites_customers_in_arabic_and_a_customer_answers_and_unsubscribes_in_chromium()
+{
+    let app = TestApp::on_sqlite().await;
+    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    let survey = live_nps(&app, &ws).await;
+    let Some(wd) = browser(Options {
+        javascript: true,
+        accept_language: Some("ar".to_owned()),
+    })
+    .await
+    else {
+        return;
+    };
+    wd.goto(&app.url("/login")).await.unwrap();
+    let email = wd.find("#email").await.unwrap();
+    wd.send_keys(&email, "owner@becws.example").await.unwrap();
+    let password = wd.find("#password").await.unwrap();
+    wd.send_keys(&password, crate::helpers::PASSWORD)
+        .await
+        .unwrap();
+    wd.click(
+        &wd.find("form[action=\"/login\"] button[type=submit]")
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    wait_for(&wd, "header .who").await;
+
+    // The survey's page shows its links and the widget's tag; the invite page takes a list.
+    wd.goto(&app.url(&format!("/w/becws/surveys/{}", survey.id)))
+        .await
+        .unwrap();
+    let tag = text(&wd, "#widget-tag").await;
+    assert!(
+        tag.contains(&format!("/widget/{}.js", survey.public_id)),
+        "{tag}"
+    );
+    assert_eq!(
+        page_direction(&wd).await,
+        ("ar".into(), "rtl".into(), false)
+    );
+    screenshot("survey-share-ar.png", &wd.screenshot_png().await.unwrap());
+    wd.click(&wd.find("a[href$=\"/invite\"]").await.unwrap())
+        .await
+        .unwrap();
+    let list = wait_for(&wd, "#customers").await;
+    wd.send_keys(&list, "layla@example.com,ليلى,ar\nbroken-line")
+        .await
+        .unwrap();
+    wd.click(
+        &wd.find("form[action$=\"/invite\"] button[type=submit]")
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    wait_for(&wd, "#customers-error").await;
+    assert_eq!(
+        page_direction(&wd).await,
+        ("ar".into(), "rtl".into(), false)
+    );
+    screenshot(
+        "survey-invite-error-ar.png",
+        &wd.screenshot_png().await.unwrap(),
+    );
+    let list = wd.find("#customers").await.unwrap();
+    wd.clear(&list).await.unwrap();
+    wd.send_keys(&list, "layla@example.com,ليلى,ar")
+        .await
+        .unwrap();
+    wd.click(
+        &wd.find("form[action$=\"/invite\"] button[type=submit]")
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    wait_for(&wd, "p.notice").await;
+    screenshot("survey-invite-ar.png", &wd.screenshot_png().await.unwrap());
+
+    // Layla opens her link (no SMTP here: the outbox holds it), answers, then unsubscribes.
+    let due = app.store.mail_due(taith_domain::now(), 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    let token = &due[0].token;
+    wd.goto(&app.url(&format!("/i/{token}"))).await.unwrap();
+    assert_eq!(
+        page_direction(&wd).await,
+        ("ar".into(), "rtl".into(), false)
+    );
+    choose_score(&wd, 10).await;
+    wait_for(&wd, "a.respond-skip").await;
+    wd.goto(&app.url(&format!("/u/{token}"))).await.unwrap();
+    assert_eq!(
+        page_direction(&wd).await,
+        ("ar".into(), "rtl".into(), false)
+    );
+    screenshot("unsubscribe-ar.png", &wd.screenshot_png().await.unwrap());
+    wd.click(&wd.find("button.respond-submit").await.unwrap())
+        .await
+        .unwrap();
+    wait_for(&wd, ".respond-done h1").await;
+    screenshot("unsubscribed-ar.png", &wd.screenshot_png().await.unwrap());
+
+    let stored = responses(&app, &ws, &survey).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!((stored[0].score, stored[0].channel), (10, Channel::Email));
+    let counts = app.store.invitation_counts(ws.id, survey.id).await.unwrap();
+    assert_eq!(
+        (counts.invited, counts.answered, counts.unsubscribed),
+        (1, 1, 1)
+    );
+}

@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use taith_domain::TokenScope;
 
-async fn token(app: &TestApp, slug: &str, scope: TokenScope) -> String {
+pub async fn token(app: &TestApp, slug: &str, scope: TokenScope) -> String {
     let ws = app
         .store
         .workspace_by_slug(&taith_domain::Slug::parse(slug).unwrap())
