@@ -19,7 +19,7 @@ pub const Z95: f64 = 1.96;
 pub const SMALL_SAMPLE: u64 = 30;
 
 /// Responses per score, 0 to 10 (every scale of DESIGN §3 lies within it).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Histogram(pub [u64; 11]);
 
 impl Histogram {

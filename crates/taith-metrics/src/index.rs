@@ -208,6 +208,22 @@ impl Index {
         }
     }
 
+    /// Gives back the room growing columns keep in reserve: after a bulk load (start-up,
+    /// an import) the columns would otherwise hold up to twice what they need.
+    pub fn compact(&mut self) {
+        self.ids.shrink_to_fit();
+        self.survey.shrink_to_fit();
+        self.touchpoint.shrink_to_fit();
+        self.channel.shrink_to_fit();
+        self.locale.shrink_to_fit();
+        self.day.shrink_to_fit();
+        self.score.shrink_to_fit();
+        self.removed.shrink_to_fit();
+        for column in &mut self.attributes {
+            column.codes.shrink_to_fit();
+        }
+    }
+
     /// Takes responses out; unknown ids are ignored. Returns how many were taken out.
     pub fn remove(&mut self, ids: &[ResponseId]) -> usize {
         let wanted: std::collections::HashSet<&ResponseId> = ids.iter().collect();
@@ -364,11 +380,33 @@ pub struct Query {
     pub to: Option<Date>,
 }
 
-/// One group of the answer: its key (one label per `by` dimension) and its histogram.
+/// One group of the answer: its key (per `by` dimension, the position of its label in
+/// [`Answer::labels`]) and its histogram.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
-    pub key: Vec<String>,
+    pub key: Vec<u32>,
     pub histogram: Histogram,
+}
+
+/// The groups that have responses, and the labels their keys point into. Labels are shared,
+/// not repeated per group: a grouping by week × touchpoint has a hundred thousand groups but
+/// only a few hundred labels.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answer {
+    /// Per `by` dimension, its labels.
+    pub labels: Vec<Vec<String>>,
+    pub groups: Vec<Group>,
+}
+
+impl Answer {
+    /// A group's key as labels, in `by` order.
+    pub fn key(&self, g: &Group) -> Vec<&str> {
+        g.key
+            .iter()
+            .zip(&self.labels)
+            .map(|(i, labels)| labels.get(*i as usize).map_or("", String::as_str))
+            .collect()
+    }
 }
 
 /// Why a query cannot be answered.
@@ -469,7 +507,7 @@ impl Index {
     }
 
     /// Answers `q`: the histogram of every group that has responses, keyed in `q.by`'s order.
-    pub fn query(&self, q: &Query, layout: &Layout) -> Result<Vec<Group>, QueryError> {
+    pub fn query(&self, q: &Query, layout: &Layout) -> Result<Answer, QueryError> {
         let (from, to) = (q.from.map(day_of), q.to.map(day_of));
         if let (Some(f), Some(t)) = (from, to)
             && f > t
@@ -505,7 +543,7 @@ impl Index {
                 Column::Channel => &mut channel,
                 Column::Locale => &mut locale,
                 Column::Attribute(k) => attribute_lookup(&mut attributes, k, labels.len()),
-                Column::MissingAttribute => return Ok(Vec::new()),
+                Column::MissingAttribute => return Ok(Answer::default()),
                 Column::Time => continue,
             };
             for (code, label) in labels.iter().enumerate() {
@@ -541,7 +579,7 @@ impl Index {
                 Column::Attribute(k) => {
                     &mut attribute_lookup(&mut attributes, k, buckets.of_code.len()).table
                 }
-                Column::MissingAttribute => return Ok(Vec::new()),
+                Column::MissingAttribute => return Ok(Answer::default()),
                 Column::Time => &mut day,
             };
             for (code, bucket) in buckets.of_code.iter().enumerate() {
@@ -568,13 +606,12 @@ impl Index {
                 locale: &locale.table,
                 day: &day,
                 first_day,
-                last_day,
                 attributes: &attributes,
             },
             groups,
         );
-        // Label the groups that have responses.
-        let mut out = Vec::new();
+        // The groups that have responses, keyed by their labels' positions.
+        let mut groups_out = Vec::new();
         for (g, counts) in histograms.chunks_exact(11).enumerate() {
             if counts.iter().all(|c| *c == 0) {
                 continue;
@@ -586,14 +623,14 @@ impl Index {
             let key = key_labels
                 .iter()
                 .zip(&strides)
-                .map(|(labels, s)| {
-                    let i = (g as u64 / s) % (labels.len().max(1) as u64);
-                    labels.get(i as usize).cloned().unwrap_or_default()
-                })
+                .map(|(labels, s)| ((g as u64 / s) % (labels.len().max(1) as u64)) as u32)
                 .collect();
-            out.push(Group { key, histogram });
+            groups_out.push(Group { key, histogram });
         }
-        Ok(out)
+        Ok(Answer {
+            labels: key_labels,
+            groups: groups_out,
+        })
     }
 
     fn column_of(&self, d: &Dimension) -> Column {
@@ -653,11 +690,23 @@ impl Index {
         rows: std::ops::Range<usize>,
     ) -> Vec<u32> {
         let mut counts = vec![0u32; groups * 11];
-        let (first, last) = (plan.first_day, plan.last_day);
-        let attr_columns: Vec<(&[u16], &[u32])> = plan
+        // Tables as wide as their column's type, so a code can index them without a bounds
+        // check or a branch; codes no table entry was made for are OUT. The day table covers
+        // every day, OUT outside the range asked for.
+        let survey_t = wide16(plan.survey);
+        let touchpoint_t = wide16(plan.touchpoint);
+        let channel_t = wide8(plan.channel);
+        let locale_t = wide8(plan.locale);
+        let mut day_t = Box::new([OUT; 1 << 16]);
+        for (offset, v) in plan.day.iter().enumerate() {
+            if let Some(e) = day_t.get_mut(usize::from(plan.first_day) + offset) {
+                *e = *v;
+            }
+        }
+        let attrs: Vec<(&[u16], Box<[u32; 1 << 16]>)> = plan
             .attributes
             .iter()
-            .map(|(k, l)| (&self.attributes[*k].codes[rows.clone()], &l.table[..]))
+            .map(|(k, l)| (&self.attributes[*k].codes[rows.clone()], wide16(&l.table)))
             .collect();
         let survey = &self.survey[rows.clone()];
         let touchpoint = &self.touchpoint[rows.clone()];
@@ -667,40 +716,76 @@ impl Index {
         let score = &self.score[rows.clone()];
         let removed = &self.removed[rows.clone()];
         let any_removed = self.removed_count > 0;
-        let at = |table: &[u32], code: usize| table.get(code).copied().unwrap_or(OUT);
-        for i in 0..survey.len() {
-            let d = day[i];
-            if d < first || d > last {
-                continue;
+        let mut count = |g: u32, out: u32, i: usize| {
+            if out != 0 || (any_removed && removed[i]) {
+                return;
             }
-            let sv = at(plan.survey, usize::from(survey[i]));
-            let tp = at(plan.touchpoint, usize::from(touchpoint[i]));
-            let ch = at(plan.channel, usize::from(channel[i]));
-            let lo = at(plan.locale, usize::from(locale[i]));
-            let dy = at(plan.day, usize::from(d - first));
-            // Each passing value adds its share of the group number (shares stay below
-            // 2^31); OUT in any of them marks the response out.
-            let mut out = (sv | tp | ch | lo | dy) & OUT;
-            let mut g = sv
+            if let Some(c) = counts.get_mut(g as usize * 11 + usize::from(score[i])) {
+                *c += 1;
+            }
+        };
+        // Each passing value adds its share of the group number (shares stay below 2^31);
+        // OUT in any of them marks the response out.
+        let base = |i: usize| {
+            let sv = survey_t[usize::from(survey[i])];
+            let tp = touchpoint_t[usize::from(touchpoint[i])];
+            let ch = channel_t[usize::from(channel[i])];
+            let lo = locale_t[usize::from(locale[i])];
+            let dy = day_t[usize::from(day[i])];
+            let g = sv
                 .wrapping_add(tp)
                 .wrapping_add(ch)
                 .wrapping_add(lo)
                 .wrapping_add(dy);
-            for (codes, table) in &attr_columns {
-                let a = at(table, usize::from(codes[i]));
-                out |= a & OUT;
-                g = g.wrapping_add(a);
+            (g, (sv | tp | ch | lo | dy) & OUT)
+        };
+        match attrs.as_slice() {
+            [] => {
+                for i in 0..survey.len() {
+                    let (g, out) = base(i);
+                    count(g, out, i);
+                }
             }
-            if out != 0 || (any_removed && removed[i]) {
-                continue;
+            // The common case (one segment attribute) without the inner loop.
+            [(codes, table)] => {
+                for i in 0..survey.len() {
+                    let (g, out) = base(i);
+                    let a = table[usize::from(codes[i])];
+                    count(g.wrapping_add(a), out | (a & OUT), i);
+                }
             }
-            let slot = g as usize * 11 + usize::from(score[i]);
-            if let Some(c) = counts.get_mut(slot) {
-                *c += 1;
+            many => {
+                for i in 0..survey.len() {
+                    let (mut g, mut out) = base(i);
+                    for (codes, table) in many {
+                        let a = table[usize::from(codes[i])];
+                        out |= a & OUT;
+                        g = g.wrapping_add(a);
+                    }
+                    count(g, out, i);
+                }
             }
         }
         counts
     }
+}
+
+/// `table` widened to every u16 code, OUT beyond its end.
+fn wide16(table: &[u32]) -> Box<[u32; 1 << 16]> {
+    let mut wide = Box::new([OUT; 1 << 16]);
+    for (w, t) in wide.iter_mut().zip(table) {
+        *w = *t;
+    }
+    wide
+}
+
+/// `table` widened to every u8 code, OUT beyond its end.
+fn wide8(table: &[u32]) -> [u32; 256] {
+    let mut wide = [OUT; 256];
+    for (w, t) in wide.iter_mut().zip(table) {
+        *w = *t;
+    }
+    wide
 }
 
 /// Which column a dimension reads.
@@ -723,7 +808,6 @@ struct ScanPlan<'a> {
     /// Indexed by day − first_day.
     day: &'a [u32],
     first_day: Day,
-    last_day: Day,
     attributes: &'a [(usize, Lookup)],
 }
 
@@ -900,8 +984,8 @@ mod tests {
         })
     }
 
-    /// The answer computed response by response.
-    fn brute_force(w: &World, q: &Query) -> Vec<Group> {
+    /// The answer computed response by response: (key labels, histogram), sorted.
+    fn brute_force(w: &World, q: &Query) -> Vec<(Vec<String>, Histogram)> {
         let mut groups: HashMap<Vec<String>, Histogram> = HashMap::new();
         'rows: for r in &w.responses {
             let shape = w.surveys.iter().find(|(id, _)| *id == r.survey).unwrap().1;
@@ -927,17 +1011,22 @@ mod tests {
             }
             groups.entry(key).or_default().record(r.score);
         }
-        let mut out: Vec<Group> = groups
-            .into_iter()
-            .map(|(key, histogram)| Group { key, histogram })
-            .collect();
-        out.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut out: Vec<_> = groups.into_iter().collect();
+        out.sort();
         out
     }
 
-    fn sorted(mut groups: Vec<Group>) -> Vec<Group> {
-        groups.sort_by(|a, b| a.key.cmp(&b.key));
-        groups
+    fn sorted(answer: Answer) -> Vec<(Vec<String>, Histogram)> {
+        let mut out: Vec<_> = answer
+            .groups
+            .iter()
+            .map(|g| {
+                let key = answer.key(g).into_iter().map(str::to_owned).collect();
+                (key, g.histogram)
+            })
+            .collect();
+        out.sort();
+        out
     }
 
     #[test]
@@ -1005,7 +1094,7 @@ mod tests {
             from: None,
             to: None,
         };
-        let before = index.query(&q, &w.layout).unwrap()[0].histogram.n();
+        let before = index.query(&q, &w.layout).unwrap().groups[0].histogram.n();
         let nps: Vec<ResponseId> = w
             .responses
             .iter()
@@ -1019,7 +1108,7 @@ mod tests {
             .collect();
         assert_eq!(index.remove(&nps), 10);
         assert_eq!(index.remove(&nps), 0, "already out");
-        let after = index.query(&q, &w.layout).unwrap()[0].histogram.n();
+        let after = index.query(&q, &w.layout).unwrap().groups[0].histogram.n();
         assert_eq!(after, before - 10);
         assert_eq!(index.len(), 490);
         let _ = &w.touchpoints;

@@ -4,6 +4,8 @@
 //! what is PostgreSQL's own: connecting, its migrations, read snapshots, row locks for
 //! workspace-wide rules, and the refusal to `backup` (use `pg_dump`).
 
+pub mod bench;
+
 use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
 use sqlx::{Postgres, Transaction};
 use std::path::Path;

@@ -64,3 +64,78 @@ impl SqliteStore {
         Ok(started.elapsed())
     }
 }
+
+/// Rows per INSERT of the metrics baseline (6 columns each, under SQLite's 32,766 variables).
+const METRICS_CHUNK: usize = 5_000;
+
+impl SqliteStore {
+    /// The SQLite side of `taith bench metrics`: loads `rows` into a narrow table of this
+    /// (scratch) database, then times `runs` warm runs of the NPS query over them.
+    pub async fn metrics_baseline(
+        &self,
+        rows: &taith_store::bench::MetricsBenchRows,
+        runs: usize,
+    ) -> Result<taith_store::bench::MetricsBaseline, StoreError> {
+        use sqlx::Row as _;
+        use taith_store::bench::{CREATE_TABLE, NPS_BY_TOUCHPOINT_CHANNEL_SEGMENT_WEEK};
+        let internal = |e: sqlx::Error| StoreError::Internal(e.to_string());
+        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        let started = Instant::now();
+        sqlx::query("DROP TABLE IF EXISTS bench_responses")
+            .execute(&mut *conn)
+            .await
+            .map_err(internal)?;
+        sqlx::query(CREATE_TABLE)
+            .execute(&mut *conn)
+            .await
+            .map_err(internal)?;
+        let mut tx = conn.begin().await.map_err(internal)?;
+        let mut done = 0;
+        while done < rows.len() {
+            let n = METRICS_CHUNK.min(rows.len() - done);
+            let values = vec!["(?, ?, ?, ?, ?, ?)"; n].join(", ");
+            let sql = format!("INSERT INTO bench_responses VALUES {values}");
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for i in done..done + n {
+                q = q
+                    .bind(rows.survey[i])
+                    .bind(rows.touchpoint[i])
+                    .bind(rows.channel[i])
+                    .bind(rows.segment[i])
+                    .bind(rows.day[i])
+                    .bind(rows.score[i]);
+            }
+            q.execute(&mut *tx).await.map_err(internal)?;
+            done += n;
+        }
+        tx.commit().await.map_err(internal)?;
+        let load = started.elapsed();
+        let mut times = Vec::with_capacity(runs);
+        let (mut groups, mut responses, mut promoters) = (0, 0, 0);
+        // One untimed run first: the timed ones are warm, as ours are.
+        for run in 0..=runs {
+            let started = Instant::now();
+            let found = sqlx::query(NPS_BY_TOUCHPOINT_CHANNEL_SEGMENT_WEEK)
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(internal)?;
+            if run > 0 {
+                times.push(started.elapsed());
+            }
+            groups = found.len() as u64;
+            responses = 0;
+            promoters = 0;
+            for row in &found {
+                responses += row.try_get::<i64, _>("n").map_err(internal)? as u64;
+                promoters += row.try_get::<i64, _>("promoters").map_err(internal)? as u64;
+            }
+        }
+        Ok(taith_store::bench::MetricsBaseline {
+            load,
+            runs: times,
+            groups,
+            responses,
+            promoters,
+        })
+    }
+}

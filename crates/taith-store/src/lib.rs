@@ -5,6 +5,7 @@
 //! [`WorkspaceId`] first and scopes its query by it, so another workspace's id is simply
 //! [`StoreError::NotFound`]. Both run the same behaviour suite (`crates/taith/tests/it/store.rs`).
 
+pub mod bench;
 pub mod sql_impl;
 pub mod survey_files;
 pub mod transfer;

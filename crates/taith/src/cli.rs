@@ -184,6 +184,25 @@ pub enum BenchCommand {
         #[arg(long, default_value = "./taith-bench")]
         dir: PathBuf,
     },
+    /// NPS by touchpoint × channel × segment × week over a generated data set (10 million
+    /// responses by default): our analytics index against the same query in SQL over the same
+    /// rows in SQLite and, with --postgres-url, PostgreSQL. Prints each time, the ratios and
+    /// the index's memory.
+    Metrics {
+        /// Responses to generate.
+        #[arg(long, default_value_t = 10_000_000)]
+        responses: usize,
+        /// Timed runs per side (after one untimed warm-up); the median is reported.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// A scratch PostgreSQL database to load the rows into (a table `bench_responses` is
+        /// made there and dropped again).
+        #[arg(long, env = "TAITH_BENCH_POSTGRES_URL")]
+        postgres_url: Option<String>,
+        /// Where SQLite's scratch database goes.
+        #[arg(long, default_value = "./taith-bench")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -561,6 +580,58 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 f.raw
             ));
             out.line(&format!("ratio ours/raw: {:.3}", f.ratio()));
+            Ok(())
+        }
+        Command::Bench(BenchCommand::Metrics {
+            responses,
+            runs,
+            postgres_url,
+            dir,
+        }) => {
+            let shape = crate::bench_metrics::Shape {
+                responses,
+                ..Default::default()
+            };
+            out.line(&format!(
+                "taith bench metrics: {responses} NPS responses over {} surveys, {} touchpoints, \
+                 {} channels, {} segment values, {} weeks; {runs} warm runs per side",
+                shape.surveys, shape.touchpoints, shape.channels, shape.segments, shape.weeks
+            ));
+            let f =
+                crate::bench_metrics::run(shape, &dir, postgres_url.as_deref(), runs.max(1), |s| {
+                    out.line(s)
+                })
+                .await?;
+            let ours = crate::bench_metrics::median(&f.ours);
+            let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+            out.line(&format!(
+                "NPS by touchpoint × channel × segment × week: {} groups",
+                f.groups
+            ));
+            out.line(&format!(
+                "ours (analytics index):  {:>10.1} ms   (fastest {:.1} ms; index built in {:.1?}, {:.0} MB)",
+                ms(ours),
+                ms(f.ours.iter().min().copied().unwrap_or_default()),
+                f.build,
+                f.memory_bytes as f64 / 1e6
+            ));
+            let sqlite = crate::bench_metrics::median(&f.sqlite.runs);
+            out.line(&format!(
+                "SQLite (same rows, SQL): {:>10.1} ms   ratio SQLite/ours {:.0}×",
+                ms(sqlite),
+                ms(sqlite) / ms(ours)
+            ));
+            match &f.postgres {
+                Some(pg) => {
+                    let pg = crate::bench_metrics::median(&pg.runs);
+                    out.line(&format!(
+                        "PostgreSQL (same rows):  {:>10.1} ms   ratio PostgreSQL/ours {:.0}×",
+                        ms(pg),
+                        ms(pg) / ms(ours)
+                    ));
+                }
+                None => out.line("PostgreSQL: not run (no --postgres-url)"),
+            }
             Ok(())
         }
         Command::Openapi => {
