@@ -373,6 +373,8 @@ pub struct Filter {
 #[derive(Debug, Clone)]
 pub struct Query {
     pub kind: SurveyKind,
+    /// Only surveys on this scale (a CSAT on 1–3 and one on 1–5 do not add up).
+    pub scale: Option<Scale>,
     pub filters: Vec<Filter>,
     pub by: Vec<Dimension>,
     /// Inclusive.
@@ -517,7 +519,7 @@ impl Index {
         // Every column starts "all pass, one bucket"; filters and groupings narrow that.
         let mut survey = Lookup::all(self.surveys.len());
         for (code, shape) in self.shapes.iter().enumerate() {
-            if shape.kind != q.kind {
+            if shape.kind != q.kind || q.scale.is_some_and(|s| s != shape.scale) {
                 survey.table[code] = OUT;
             }
         }
@@ -1072,6 +1074,7 @@ mod tests {
                     .then(|| base + time::Duration::days(60 + rng.below(60) as i64));
                 let q = Query {
                     kind,
+                    scale: None,
                     filters,
                     by,
                     from,
@@ -1089,6 +1092,7 @@ mod tests {
         let mut index = index_of(&w);
         let q = Query {
             kind: SurveyKind::Nps,
+            scale: None,
             filters: Vec::new(),
             by: Vec::new(),
             from: None,
@@ -1136,6 +1140,7 @@ mod tests {
         let index = index_of(&w);
         let q = Query {
             kind: SurveyKind::Nps,
+            scale: None,
             filters: Vec::new(),
             by: vec![
                 Dimension::Day,

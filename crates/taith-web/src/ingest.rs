@@ -5,6 +5,7 @@
 //! Durability then costs one flush per batch instead of one per request, and SQLite's single
 //! writer is never contended.
 
+use crate::analytics::Analytics;
 use taith_store::{ResponseToStore, SharedStore, StoreError, StoreResult, StoredResponse};
 use tokio::sync::{mpsc, oneshot};
 
@@ -32,9 +33,9 @@ impl std::fmt::Debug for Ingest {
 
 impl Ingest {
     /// Starts the writer task on the current Tokio runtime.
-    pub fn start(store: SharedStore) -> Ingest {
+    pub fn start(store: SharedStore, analytics: Analytics) -> Ingest {
         let (tx, rx) = mpsc::channel(QUEUE);
-        tokio::spawn(write_batches(store, rx));
+        tokio::spawn(write_batches(store, analytics, rx));
         Ingest { tx }
     }
 
@@ -55,7 +56,19 @@ impl Ingest {
     }
 }
 
-async fn write_batches(store: SharedStore, mut rx: mpsc::Receiver<Job>) {
+/// Stores `items` and, once committed, counts them in the analytics index, so a response
+/// is in the metrics as soon as its submitter hears it was stored.
+async fn store_and_count(
+    store: &SharedStore,
+    analytics: &Analytics,
+    items: &[ResponseToStore],
+) -> StoreResult<Vec<StoredResponse>> {
+    let results = store.insert_responses(items).await?;
+    analytics.record(items, &results).await;
+    Ok(results)
+}
+
+async fn write_batches(store: SharedStore, analytics: Analytics, mut rx: mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         let mut size = jobs[0].items.len();
@@ -71,12 +84,12 @@ async fn write_batches(store: SharedStore, mut rx: mpsc::Receiver<Job>) {
         }
         if jobs.len() == 1 {
             let job = jobs.remove(0);
-            let result = store.insert_responses(&job.items).await;
+            let result = store_and_count(&store, &analytics, &job.items).await;
             let _ = job.reply.send(result);
             continue;
         }
         let all: Vec<ResponseToStore> = jobs.iter().flat_map(|j| j.items.iter().cloned()).collect();
-        match store.insert_responses(&all).await {
+        match store_and_count(&store, &analytics, &all).await {
             Ok(results) => {
                 let mut results = results.into_iter();
                 for job in jobs {
@@ -88,7 +101,7 @@ async fn write_batches(store: SharedStore, mut rx: mpsc::Receiver<Job>) {
             // One bad submission must not fail its neighbours: write each on its own.
             Err(_) => {
                 for job in jobs {
-                    let result = store.insert_responses(&job.items).await;
+                    let result = store_and_count(&store, &analytics, &job.items).await;
                     let _ = job.reply.send(result);
                 }
             }

@@ -1,5 +1,6 @@
 //! taith's HTTP surface: the admin UI, the REST API with its OpenAPI document, and sign-in.
 
+pub mod analytics;
 pub mod api;
 pub mod assets;
 pub mod auth;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub ingest: ingest::Ingest,
     /// Sends invitation and reminder e-mails.
     pub outbox: mail::Outbox,
+    /// Each workspace's analytics index, fed by `ingest`.
+    pub analytics: analytics::Analytics,
 }
 
 /// Largest request body accepted anywhere (413 beyond). A whole journey import is far smaller.
@@ -76,7 +79,8 @@ pub fn app_with_state(
     config: WebConfig,
     listening: Option<SocketAddr>,
 ) -> (Router, AppState) {
-    let ingest = ingest::Ingest::start(store.clone());
+    let analytics = analytics::Analytics::default();
+    let ingest = ingest::Ingest::start(store.clone(), analytics.clone());
     let links = config
         .public_url
         .clone()
@@ -91,6 +95,7 @@ pub fn app_with_state(
         config: Arc::new(config),
         ingest,
         outbox,
+        analytics,
     };
     let ui = ui::routes(routes::Routes::new()).router;
     let (api, _) = api::router().split_for_parts();

@@ -194,6 +194,7 @@ pub async fn run(
     say(&format!("built the index in {build:.1?}"));
     let query = Query {
         kind: SurveyKind::Nps,
+        scale: None,
         filters: Vec::new(),
         by: vec![
             Dimension::Touchpoint,

@@ -110,6 +110,35 @@ pub enum Command {
               value_parser = clap::value_parser!(u16).range(0..=60))]
         reminder_days: u16,
     },
+    /// NPS, CSAT or CES of a workspace's responses, grouped and filtered, with counts, the 95%
+    /// interval and the small-sample flag: the JSON of GET /api/v1/metrics.
+    Metrics {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// nps, csat or ces.
+        #[arg(long)]
+        metric: String,
+        /// Only this survey's answers (its id).
+        #[arg(long)]
+        survey: Option<String>,
+        /// Comma-separated: survey, journey, stage, touchpoint, channel, locale, any response
+        /// attribute (team, agent, plan, region…), and day, week, month or quarter.
+        #[arg(long)]
+        by: Option<String>,
+        /// First day counted, YYYY-MM-DD (UTC, inclusive).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day counted, YYYY-MM-DD (inclusive).
+        #[arg(long)]
+        to: Option<String>,
+        /// `key=value`, repeatable: several values of one key match any of them.
+        #[arg(long = "where")]
+        wheres: Vec<String>,
+        /// Output format.
+        #[arg(long, default_value = "json", value_parser = ["json"])]
+        format: String,
+    },
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -632,6 +661,60 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 None => out.line("PostgreSQL: not run (no --postgres-url)"),
             }
+            Ok(())
+        }
+        Command::Metrics {
+            workspace: ws,
+            metric,
+            survey,
+            by,
+            from,
+            to,
+            wheres,
+            format: _,
+        } => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let mut pairs = Vec::new();
+            for term in &wheres {
+                let (k, v) = term
+                    .split_once('=')
+                    .with_context(|| format!("--where {term}: write it as key=value"))?;
+                pairs.push((k.to_owned(), v.to_owned()));
+            }
+            let request = taith_web::analytics::MetricsRequest::parse(
+                &metric,
+                survey.as_deref(),
+                by.as_deref(),
+                from.as_deref(),
+                to.as_deref(),
+                &pairs,
+            )
+            .map_err(|e| {
+                let said: Vec<String> =
+                    e.0.iter()
+                        .map(|f| format!("--{}: {}", f.field, f.issue.code()))
+                        .collect();
+                anyhow::anyhow!("{}", said.join("; "))
+            })?;
+            let answer = taith_web::analytics::Analytics::default()
+                .metrics(store.as_ref(), w.id, &request)
+                .await
+                .map_err(|e| match e {
+                    taith_web::analytics::MetricsError::MixedScales => anyhow::anyhow!(
+                        "this workspace's surveys of that kind use different scales: name one with --survey"
+                    ),
+                    taith_web::analytics::MetricsError::Invalid(e) => {
+                        let said: Vec<String> = e
+                            .0
+                            .iter()
+                            .map(|f| format!("--{}: {}", f.field, f.issue.code()))
+                            .collect();
+                        anyhow::anyhow!("{}", said.join("; "))
+                    }
+                    other => anyhow::anyhow!("{other}"),
+                })?;
+            out.line(&serde_json::to_string(&answer)?);
             Ok(())
         }
         Command::Openapi => {

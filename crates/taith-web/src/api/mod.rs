@@ -16,6 +16,7 @@ pub mod edit;
 pub mod extract;
 mod journeys;
 mod map;
+mod metrics;
 pub mod parse;
 mod personas;
 mod responses;
@@ -86,6 +87,10 @@ fn base_document() -> OpenApi {
                 "NPS, CSAT, CES and custom surveys, each on a touchpoint",
             ),
             tag("responses", "Answers to surveys: submitted and read back"),
+            tag(
+                "metrics",
+                "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping",
+            ),
         ]))
         .build()
 }
@@ -127,6 +132,7 @@ pub fn router() -> OpenApiRouter<AppState> {
             surveys::create_invitations,
             surveys::invitation_counts
         ))
+        .routes(routes!(metrics::get_metrics))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -9,6 +9,7 @@ mod csv_io;
 mod helpers;
 mod invitations;
 mod isolation;
+mod metrics;
 mod respond_browser;
 mod smtp_sink;
 mod store;

@@ -1,0 +1,474 @@
+//! The analytics index of each workspace (`taith_metrics::index`), kept beside the store: built
+//! from the store on a workspace's first metrics question (the build is logged), fed every
+//! response the group-commit writer stores, and asked by the metrics API, the CLI and the
+//! dashboards through [`Analytics::metrics`] — one function, so all of them give the same JSON.
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+use taith_domain::{
+    Issue, Locale, NewResponse, Scale, Survey, SurveyId, ValidationErrors, WorkspaceId,
+};
+use taith_metrics::index::{
+    Dimension, Filter, Index, IndexedResponse, Layout, Place, Query, SurveyShape, day_of,
+};
+use taith_metrics::{Detail, Metric, MetricValue};
+use taith_store::{PageRequest, ResponseToStore, Store, StoreError, StoredResponse};
+use time::Date;
+use tokio::sync::RwLock;
+
+/// Every workspace's index that has been built, shared by the whole process.
+#[derive(Clone, Default)]
+pub struct Analytics {
+    indexes: Arc<RwLock<HashMap<WorkspaceId, Index>>>,
+}
+
+impl std::fmt::Debug for Analytics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Analytics")
+    }
+}
+
+/// A response as the index takes it.
+fn indexed(r: &NewResponse) -> IndexedResponse {
+    IndexedResponse {
+        id: r.id,
+        survey: r.survey_id,
+        touchpoint: r.touchpoint_id,
+        channel: r.channel,
+        locale: r.locale,
+        day: day_of(r.submitted_at.to_offset(time::UtcOffset::UTC).date()),
+        score: r.score,
+        attributes: r
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    }
+}
+
+fn shape(s: &Survey) -> SurveyShape {
+    SurveyShape {
+        kind: s.fields.kind,
+        scale: s.fields.scale,
+    }
+}
+
+impl Analytics {
+    /// Counts responses the writer has just stored (only those it created): in indexes
+    /// already built; a workspace not built yet reads them from the store when it is.
+    pub async fn record(&self, items: &[ResponseToStore], results: &[StoredResponse]) {
+        let mut indexes = self.indexes.write().await;
+        let mut by_workspace: HashMap<WorkspaceId, Vec<IndexedResponse>> = HashMap::new();
+        for (item, result) in items.iter().zip(results) {
+            if result.created && indexes.contains_key(&item.workspace_id) {
+                by_workspace
+                    .entry(item.workspace_id)
+                    .or_default()
+                    .push(indexed(&item.response));
+            }
+        }
+        for (ws, rows) in by_workspace {
+            if let Some(index) = indexes.get_mut(&ws) {
+                index.add(&rows);
+            }
+        }
+    }
+
+    /// Builds the workspace's index from the store unless it is built.
+    async fn ensure_built(&self, store: &dyn Store, ws: WorkspaceId) -> Result<(), StoreError> {
+        if self.indexes.read().await.contains_key(&ws) {
+            return Ok(());
+        }
+        // Holding the write lock while reading keeps the writer's `record` from adding
+        // responses the build will read anyway (no double counting).
+        let mut indexes = self.indexes.write().await;
+        if indexes.contains_key(&ws) {
+            return Ok(());
+        }
+        let started = Instant::now();
+        let mut index = Index::new();
+        let mut after = None;
+        loop {
+            let page = store
+                .responses(
+                    ws,
+                    None,
+                    PageRequest {
+                        after,
+                        limit: 5_000,
+                    },
+                )
+                .await?;
+            let rows: Vec<IndexedResponse> = page.items.iter().map(indexed).collect();
+            index.add(&rows);
+            if index.len() % 100_000 < rows.len() {
+                tracing::info!(workspace = %ws, responses = index.len(), "building the analytics index");
+            }
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        index.compact();
+        tracing::info!(workspace = %ws, responses = index.len(), took = ?started.elapsed(), "analytics index built");
+        indexes.insert(ws, index);
+        Ok(())
+    }
+
+    /// Answers a metrics request for workspace `ws` (the API's and the CLI's JSON).
+    pub async fn metrics(
+        &self,
+        store: &dyn Store,
+        ws: WorkspaceId,
+        request: &MetricsRequest,
+    ) -> Result<MetricsAnswer, MetricsError> {
+        let surveys = store.surveys(ws, PageRequest::all()).await?.items;
+        let layout = layout_of(store, ws).await?;
+        // Which scale the figure is on: the survey's when one is named, else the one scale
+        // the workspace's surveys of this kind share.
+        let kind = request.metric.kind();
+        let of_kind: Vec<&Survey> = surveys
+            .iter()
+            .filter(|s| s.fields.kind == kind)
+            .filter(|s| request.survey.is_none_or(|id| s.id == id))
+            .collect();
+        let scale = match of_kind.first() {
+            None => match request.survey {
+                // Named, but not a survey of this workspace and kind.
+                Some(_) => return Err(MetricsError::invalid("survey", Issue::NotFound)),
+                None => kind.default_scale(),
+            },
+            Some(first) => {
+                if of_kind.iter().any(|s| s.fields.scale != first.fields.scale) {
+                    return Err(MetricsError::MixedScales);
+                }
+                first.fields.scale
+            }
+        };
+        self.ensure_built(store, ws).await?;
+        let answer = {
+            let mut indexes = self.indexes.write().await;
+            let Some(index) = indexes.get_mut(&ws) else {
+                return Err(MetricsError::Store(StoreError::Internal(
+                    "the analytics index vanished".into(),
+                )));
+            };
+            for s in &surveys {
+                index.set_survey(s.id, shape(s));
+            }
+            let mut filters = request.filters.clone();
+            if let Some(id) = request.survey {
+                filters.push(Filter {
+                    dimension: Dimension::Survey,
+                    values: vec![id.to_string()],
+                });
+            }
+            let query = Query {
+                kind,
+                scale: Some(scale),
+                filters,
+                by: request.by.clone(),
+                from: request.from,
+                to: request.to,
+            };
+            index.query(&query, &layout).map_err(|e| match e {
+                taith_metrics::index::QueryError::TooManyGroups(_) => MetricsError::TooManyGroups,
+                taith_metrics::index::QueryError::EmptyRange => {
+                    MetricsError::invalid("from", Issue::UnknownValue)
+                }
+            })?
+        };
+        let mut groups: Vec<MetricsGroup> = answer
+            .groups
+            .iter()
+            .map(|g| {
+                let key = request
+                    .by
+                    .iter()
+                    .map(|d| d.name().to_owned())
+                    .zip(answer.key(g).into_iter().map(str::to_owned))
+                    .collect();
+                MetricsGroup::of(request.metric, scale, key, &g.histogram)
+            })
+            .collect();
+        // No grouping: one group with an empty key, also when nothing was counted.
+        if request.by.is_empty() && groups.is_empty() {
+            groups.push(MetricsGroup::of(
+                request.metric,
+                scale,
+                Vec::new(),
+                &taith_metrics::Histogram::default(),
+            ));
+        }
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(MetricsAnswer {
+            metric: request.metric.as_str(),
+            groups,
+        })
+    }
+}
+
+/// Where each touchpoint sits on the workspace's journeys now.
+async fn layout_of(store: &dyn Store, ws: WorkspaceId) -> Result<Layout, StoreError> {
+    let mut layout = Layout::default();
+    for summary in store.journeys(ws, PageRequest::all()).await?.items {
+        let journey = store.journey(ws, summary.id).await?;
+        for tp in &journey.touchpoints {
+            let stage = journey
+                .stages
+                .iter()
+                .find(|s| s.id == tp.stage_id)
+                .map(|s| s.fields.name.to_string())
+                .unwrap_or_default();
+            layout.touchpoints.insert(
+                tp.id,
+                Place {
+                    touchpoint: tp.fields.name.to_string(),
+                    stage,
+                    journey: journey.fields.name.to_string(),
+                    stage_id: tp.stage_id,
+                    journey_id: journey.id,
+                },
+            );
+        }
+    }
+    Ok(layout)
+}
+
+// --- the request ----------------------------------------------------------------------------------
+
+/// A metrics question, as the API's query string and the CLI's flags give it.
+#[derive(Debug, Clone)]
+pub struct MetricsRequest {
+    pub metric: Metric,
+    pub survey: Option<SurveyId>,
+    pub by: Vec<Dimension>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub filters: Vec<Filter>,
+}
+
+/// Most `by` dimensions and `where` filters one request may name.
+const MAX_TERMS: usize = 8;
+
+impl MetricsRequest {
+    /// Reads the raw parameters: `metric` (nps, csat, ces), `survey` (an id), `by` (comma-
+    /// separated dimensions), `from` and `to` (inclusive `YYYY-MM-DD`, UTC), and `where` terms
+    /// `key` + value (several values of one key: any of them).
+    pub fn parse(
+        metric: &str,
+        survey: Option<&str>,
+        by: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+        wheres: &[(String, String)],
+    ) -> Result<MetricsRequest, ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        let metric = e.check(
+            "metric",
+            Metric::parse(metric).ok_or(if metric.trim().is_empty() {
+                Issue::Required
+            } else {
+                Issue::UnknownValue
+            }),
+        );
+        let survey = match survey.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Some(None),
+            Some(s) => e.check(
+                "survey",
+                s.parse::<SurveyId>().map(Some).map_err(|_| Issue::Invalid),
+            ),
+        };
+        let by: Vec<Dimension> = by
+            .unwrap_or("")
+            .split(',')
+            .filter_map(Dimension::parse)
+            .collect();
+        if by.len() > MAX_TERMS {
+            e.push("by", Issue::TooLong);
+        }
+        if by.iter().any(|d| d.name().chars().count() > 100) {
+            e.push("by", Issue::TooLong);
+        }
+        let date = |field: &str, s: Option<&str>, e: &mut ValidationErrors| match s
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Some(None),
+            Some(s) => e.check(
+                field,
+                Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+                    .map(Some)
+                    .map_err(|_| Issue::Invalid),
+            ),
+        };
+        let from = date("from", from, &mut e);
+        let to = date("to", to, &mut e);
+        if let (Some(Some(f)), Some(Some(t))) = (from, to)
+            && f > t
+        {
+            e.push("to", Issue::UnknownValue);
+        }
+        if wheres.len() > MAX_TERMS * 4 {
+            e.push("where", Issue::TooLong);
+        }
+        let mut filters: Vec<Filter> = Vec::new();
+        for (key, value) in wheres {
+            let Some(dimension) = Dimension::parse(key) else {
+                e.push("where", Issue::Invalid);
+                continue;
+            };
+            if matches!(
+                dimension,
+                Dimension::Day | Dimension::Week | Dimension::Month | Dimension::Quarter
+            ) {
+                // Time is filtered by from/to.
+                e.push("where", Issue::UnknownValue);
+                continue;
+            }
+            let value = match &dimension {
+                // A locale filter matches however the tag is written.
+                Dimension::Locale => Locale::from_tag(value)
+                    .map(|l| l.tag().to_owned())
+                    .unwrap_or_else(|| value.clone()),
+                _ => value.clone(),
+            };
+            match filters.iter_mut().find(|f| f.dimension == dimension) {
+                Some(f) => f.values.push(value),
+                None => filters.push(Filter {
+                    dimension,
+                    values: vec![value],
+                }),
+            }
+        }
+        e.into_result()?;
+        Ok(MetricsRequest {
+            metric: metric.unwrap_or(Metric::Nps),
+            survey: survey.flatten(),
+            by,
+            from: from.flatten(),
+            to: to.flatten(),
+            filters,
+        })
+    }
+}
+
+/// Why a metrics request has no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum MetricsError {
+    #[error("invalid request")]
+    Invalid(ValidationErrors),
+    /// The workspace's surveys of this kind are on different scales: name one survey.
+    #[error("surveys of this kind use different scales")]
+    MixedScales,
+    #[error("too many groups")]
+    TooManyGroups,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl MetricsError {
+    fn invalid(field: &str, issue: Issue) -> MetricsError {
+        let mut e = ValidationErrors::default();
+        e.push(field, issue);
+        MetricsError::Invalid(e)
+    }
+}
+
+// --- the answer (the contract of issue 4) -----------------------------------------------------------
+
+/// `{"metric": "nps", "groups": [...]}`.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MetricsAnswer {
+    pub metric: &'static str,
+    pub groups: Vec<MetricsGroup>,
+}
+
+/// One group: its key, n, value and 95% interval (null when n = 0), the small-sample flag
+/// (n < 30), the responses per scale point (lowest first), and the metric's own counts.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MetricsGroup {
+    /// One entry per `by` dimension, e.g. `{"touchpoint": "Checkout", "week": "2026-W45"}`.
+    #[serde(serialize_with = "key_as_object")]
+    #[schema(value_type = HashMap<String, String>)]
+    pub key: Vec<(String, String)>,
+    pub n: u64,
+    pub value: Option<f64>,
+    pub ci95: Option<[f64; 2]>,
+    pub small_sample: bool,
+    pub histogram: Vec<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promoters: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passives: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detractors: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satisfied: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub easy: Option<u64>,
+    /// CSAT and CES: the mean score (null when n = 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<Option<f64>>,
+}
+
+fn key_as_object<S: serde::Serializer>(key: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(key.len()))?;
+    for (k, v) in key {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+/// One decimal, as figures are shown.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+impl MetricsGroup {
+    fn of(
+        metric: Metric,
+        scale: Scale,
+        key: Vec<(String, String)>,
+        h: &taith_metrics::Histogram,
+    ) -> MetricsGroup {
+        let v = MetricValue::of(metric, scale, h);
+        let mut g = MetricsGroup {
+            key,
+            n: v.n,
+            value: v.value.map(round1),
+            ci95: v.ci95.map(|(lo, hi)| [round1(lo), round1(hi)]),
+            small_sample: v.small_sample,
+            histogram: h.on_scale(scale),
+            promoters: None,
+            passives: None,
+            detractors: None,
+            satisfied: None,
+            easy: None,
+            mean: None,
+        };
+        match v.detail {
+            Detail::Nps {
+                promoters,
+                passives,
+                detractors,
+            } => {
+                g.promoters = Some(promoters);
+                g.passives = Some(passives);
+                g.detractors = Some(detractors);
+            }
+            Detail::Csat { satisfied, mean } => {
+                g.satisfied = Some(satisfied);
+                g.mean = Some(mean.map(|m| (m * 100.0).round() / 100.0));
+            }
+            Detail::Ces { easy, mean } => {
+                g.easy = Some(easy);
+                g.mean = Some(mean.map(|m| (m * 100.0).round() / 100.0));
+            }
+        }
+        g
+    }
+}

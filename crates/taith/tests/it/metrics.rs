@@ -1,0 +1,384 @@
+//! The metrics API and CLI over the analytics index: the contract's JSON, equal to a count
+//! made response by response from the store (on both stores), equal between API and CLI, a new
+//! response counted within a second, and bad parameters named.
+
+use crate::helpers::{TestApp, fresh_postgres, fresh_sqlite};
+use crate::surveys_api::token;
+use crate::surveys_ui::live_nps;
+use reqwest::Method;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+use taith_domain::{
+    Change, Channel, Journey, JourneyFields, Locale, Name, NewResponse, ResponseId, StageModel,
+    SurveyKind, TokenScope, TouchpointFields, TouchpointId, Workspace,
+};
+use taith_metrics::{Histogram, Metric, MetricValue};
+use taith_store::{Author, PageRequest, ResponseToStore, SharedStore};
+
+/// A journey with three touchpoints over two stages, a live NPS and a live CSAT survey, and
+/// `n` responses spread over touchpoints, channels, locales, teams and 90 days.
+async fn seeded(app: &TestApp, n: usize) -> (Workspace, Vec<(TouchpointId, String, String)>) {
+    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    let mut j = Journey::new(
+        JourneyFields {
+            name: Name::parse("Web shop").unwrap(),
+            description: Default::default(),
+            persona_id: None,
+        },
+        StageModel::FiveStage,
+        |k| Name::parse(k).unwrap(),
+        taith_domain::now(),
+    );
+    let mut tps = Vec::new();
+    for (stage, name) in [(1, "Product page"), (2, "Checkout"), (2, "Delivery note")] {
+        let stage_id = j.stages[stage].id;
+        let stage_name = j.stages[stage].fields.name.to_string();
+        let tp = j
+            .add_touchpoint(
+                stage_id,
+                TouchpointFields {
+                    name: Name::parse(name).unwrap(),
+                    channel: Channel::Web,
+                    owner: None,
+                    description: Default::default(),
+                    moment_of_truth: false,
+                },
+            )
+            .unwrap();
+        tps.push((tp, name.to_owned(), stage_name));
+    }
+    let author = Author {
+        user_id: None,
+        name: "test".into(),
+    };
+    app.store
+        .create_journey(ws.id, &j, &author, &[Change::Created])
+        .await
+        .unwrap();
+    let nps = live_nps(app, &ws).await;
+    let mut csat_fields = nps.fields.clone();
+    csat_fields.kind = SurveyKind::Csat;
+    csat_fields.scale = SurveyKind::Csat.default_scale();
+    csat_fields.follow_ups.clear();
+    let csat = app
+        .store
+        .create_survey(ws.id, &csat_fields, "csat-metrics-1")
+        .await
+        .unwrap();
+    let start = taith_domain::now() - time::Duration::days(90);
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    let batch: Vec<ResponseToStore> = (0..n)
+        .map(|_| {
+            let is_nps = next(3) > 0;
+            let (survey, low, span) = if is_nps {
+                (nps.id, 0, 11)
+            } else {
+                (csat.id, 1, 5)
+            };
+            let mut attributes = BTreeMap::new();
+            if next(4) > 0 {
+                attributes.insert("team".to_owned(), format!("team-{}", next(3)));
+            }
+            ResponseToStore {
+                workspace_id: ws.id,
+                response: NewResponse {
+                    id: ResponseId::new(),
+                    survey_id: survey,
+                    score: (low + next(span)) as i16,
+                    answers: Vec::new(),
+                    comment: Default::default(),
+                    touchpoint_id: (next(5) > 0).then(|| tps[next(3) as usize].0),
+                    channel: [Channel::Web, Channel::Email, Channel::Phone][next(3) as usize],
+                    locale: Locale::ALL[next(6) as usize],
+                    customer_id: None,
+                    attributes,
+                    submitted_at: start + time::Duration::hours(next(90 * 24) as i64),
+                    client_key: None,
+                },
+            }
+        })
+        .collect();
+    app.store.insert_responses(&batch).await.unwrap();
+    (ws, tps)
+}
+
+/// The labels of a stored response for the dimensions used here.
+fn label(r: &NewResponse, tps: &[(TouchpointId, String, String)], d: &str) -> Option<String> {
+    let place = || tps.iter().find(|t| Some(t.0) == r.touchpoint_id);
+    let date = r.submitted_at.date();
+    Some(match d {
+        "touchpoint" => place()?.1.clone(),
+        "stage" => place()?.2.clone(),
+        "channel" => r.channel.as_str().to_owned(),
+        "locale" => r.locale.tag().to_owned(),
+        "team" => r.attributes.get("team")?.clone(),
+        "week" => {
+            let (y, w, _) = date.to_iso_week_date();
+            format!("{y:04}-W{w:02}")
+        }
+        "month" => format!("{:04}-{:02}", date.year(), u8::from(date.month())),
+        other => panic!("no label for {other}"),
+    })
+}
+
+/// The API's groups as key → (n, histogram).
+fn groups_of(body: &Value) -> BTreeMap<String, (u64, Vec<u64>)> {
+    body["groups"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no groups in {body}"))
+        .iter()
+        .map(|g| {
+            let hist = g["histogram"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_u64().unwrap())
+                .collect();
+            (g["key"].to_string(), (g["n"].as_u64().unwrap(), hist))
+        })
+        .collect()
+}
+
+async fn agrees_with_a_brute_force_count(store: SharedStore) {
+    let app = TestApp::spawn(store.clone()).await;
+    let (ws, tps) = seeded(&app, 1_500).await;
+    let read = token(&app, "becws", TokenScope::Read).await;
+    let b = app.browser();
+    let all = store
+        .responses(ws.id, None, PageRequest::all())
+        .await
+        .unwrap()
+        .items;
+    let surveys = store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items;
+    let today = taith_domain::now().date();
+    let from = today - time::Duration::days(40);
+    // (metric, by, where, from 40 days ago to today)
+    type Case<'a> = (Metric, Vec<&'a str>, Vec<(&'a str, &'a str)>, bool);
+    let cases: Vec<Case> = vec![
+        (Metric::Nps, vec!["touchpoint", "week"], vec![], false),
+        (
+            Metric::Nps,
+            vec!["team"],
+            vec![("channel", "web"), ("channel", "email")],
+            false,
+        ),
+        (
+            Metric::Csat,
+            vec!["stage", "month"],
+            vec![("locale", "cy")],
+            true,
+        ),
+        (Metric::Nps, vec![], vec![("team", "team-1")], true),
+        (
+            Metric::Csat,
+            vec!["channel", "locale", "team"],
+            vec![],
+            false,
+        ),
+    ];
+    for (metric, by, wheres, dated) in cases {
+        let mut url = format!("/api/v1/metrics?metric={}", metric.as_str());
+        if !by.is_empty() {
+            url.push_str(&format!("&by={}", by.join(",")));
+        }
+        for (k, v) in &wheres {
+            url.push_str(&format!("&where={k}:{v}"));
+        }
+        if dated {
+            url.push_str(&format!("&from={from}&to={today}"));
+        }
+        let (status, body) = b.api(Method::GET, &url, &read, None).await;
+        assert_eq!(status, 200, "{url}: {body}");
+        assert_eq!(body["metric"], metric.as_str());
+
+        // The same, response by response.
+        let scale = metric.kind().default_scale();
+        let mut expected: BTreeMap<String, Histogram> = BTreeMap::new();
+        'rows: for r in &all {
+            let kind = surveys
+                .iter()
+                .find(|s| s.id == r.survey_id)
+                .unwrap()
+                .fields
+                .kind;
+            if kind != metric.kind() || (dated && r.submitted_at.date() < from) {
+                continue;
+            }
+            for (k, v) in &wheres {
+                let values: Vec<&str> = wheres
+                    .iter()
+                    .filter(|(key, _)| key == k)
+                    .map(|(_, v)| *v)
+                    .collect();
+                match label(r, &tps, k) {
+                    Some(l) if values.contains(&l.as_str()) => {}
+                    _ => continue 'rows,
+                }
+                let _ = v;
+            }
+            let mut key = serde_json::Map::new();
+            for d in &by {
+                match label(r, &tps, d) {
+                    Some(l) => {
+                        key.insert((*d).to_owned(), json!(l));
+                    }
+                    None => continue 'rows,
+                }
+            }
+            expected
+                .entry(Value::Object(key).to_string())
+                .or_default()
+                .record(r.score);
+        }
+        let got = groups_of(&body);
+        let want: BTreeMap<String, (u64, Vec<u64>)> = expected
+            .iter()
+            .map(|(k, h)| (k.clone(), (h.n(), h.on_scale(scale))))
+            .collect();
+        assert_eq!(got, want, "{url}");
+        // And each figure is the formula's, rounded to one decimal.
+        for g in body["groups"].as_array().unwrap() {
+            let h = &expected[&g["key"].to_string()];
+            let v = MetricValue::of(metric, scale, h);
+            let value = g["value"].as_f64().unwrap();
+            assert!((value - v.value.unwrap()).abs() <= 0.050_001, "{url}: {g}");
+            assert_eq!(g["small_sample"], json!(v.n < 30));
+        }
+    }
+}
+
+#[tokio::test]
+async fn metrics_equal_a_response_by_response_count() {
+    agrees_with_a_brute_force_count(fresh_sqlite().await.0).await;
+}
+
+#[tokio::test]
+async fn metrics_equal_a_response_by_response_count_on_postgres() {
+    let Some((store, db)) = fresh_postgres().await else {
+        return;
+    };
+    agrees_with_a_brute_force_count(store).await;
+    db.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_submitted_response_counts_in_the_metrics_within_a_second() {
+    let app = TestApp::on_sqlite().await;
+    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    let survey = live_nps(&app, &ws).await;
+    let write = token(&app, "becws", TokenScope::Write).await;
+    let b = app.browser();
+    let url = "/api/v1/metrics?metric=nps";
+    let (status, body) = b.api(Method::GET, url, &write, None).await;
+    assert_eq!(status, 200, "{body}");
+    // Nothing yet: one group, empty key, no value.
+    assert_eq!(
+        body,
+        json!({"metric": "nps", "groups": [{"key": {}, "n": 0, "value": null, "ci95": null,
+            "small_sample": true, "histogram": [0,0,0,0,0,0,0,0,0,0,0],
+            "promoters": 0, "passives": 0, "detractors": 0}]})
+    );
+    let (status, body) = b
+        .api(
+            Method::POST,
+            "/api/v1/responses",
+            &write,
+            Some(json!({"survey_id": survey.id, "score": 10})),
+        )
+        .await;
+    assert!(status == 201 || status == 200, "{status}: {body}");
+    let acknowledged = Instant::now();
+    loop {
+        let (_, body) = b.api(Method::GET, url, &write, None).await;
+        if body["groups"][0]["n"] == 1 {
+            assert_eq!(body["groups"][0]["value"], json!(100.0));
+            break;
+        }
+        assert!(
+            acknowledged.elapsed() < Duration::from_secs(1),
+            "not counted within a second: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_cli_prints_the_apis_json_and_bad_parameters_are_named() {
+    let (store, path) = fresh_sqlite().await;
+    let app = TestApp::spawn(store.clone()).await;
+    let (_ws, _) = seeded(&app, 400).await;
+    let read = token(&app, "becws", TokenScope::Read).await;
+    let b = app.browser();
+    let (status, api) = b
+        .api(
+            Method::GET,
+            "/api/v1/metrics?metric=nps&by=touchpoint,month&where=team:team-0",
+            &read,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+        .arg("--data-dir")
+        .arg(&path)
+        .env_remove("TAITH_DATABASE_URL")
+        .args([
+            "metrics",
+            "--workspace",
+            "becws",
+            "--metric",
+            "nps",
+            "--by",
+            "touchpoint,month",
+            "--where",
+            "team=team-0",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cli, api);
+
+    for (query, field) in [
+        ("metric=happiness", "metric"),
+        ("metric=nps&from=2026-13-01", "from"),
+        ("metric=nps&from=2026-05-02&to=2026-05-01", "to"),
+        ("metric=nps&where=team", "where"),
+        ("metric=nps&where=week:2026-W01", "where"),
+        ("metric=nps&survey=not-an-id", "survey"),
+    ] {
+        let (status, body) = b
+            .api(
+                Method::GET,
+                &format!("/api/v1/metrics?{query}"),
+                &read,
+                None,
+            )
+            .await;
+        assert_eq!(status, 422, "{query}: {body}");
+        let fields: Vec<&str> = body["error"]["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["field"].as_str().unwrap())
+            .collect();
+        assert!(fields.contains(&field), "{query}: {body}");
+    }
+}
