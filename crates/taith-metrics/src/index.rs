@@ -289,6 +289,8 @@ fn locale_code(l: Locale) -> u8 {
 pub enum Dimension {
     Survey,
     Touchpoint,
+    /// The touchpoint's id (names need not be unique across journeys).
+    TouchpointId,
     Stage,
     Journey,
     Channel,
@@ -308,6 +310,7 @@ impl Dimension {
             "" => return None,
             "survey" => Dimension::Survey,
             "touchpoint" => Dimension::Touchpoint,
+            "touchpoint_id" => Dimension::TouchpointId,
             "stage" => Dimension::Stage,
             "journey" => Dimension::Journey,
             "channel" => Dimension::Channel,
@@ -324,6 +327,7 @@ impl Dimension {
         match self {
             Dimension::Survey => "survey",
             Dimension::Touchpoint => "touchpoint",
+            Dimension::TouchpointId => "touchpoint_id",
             Dimension::Stage => "stage",
             Dimension::Journey => "journey",
             Dimension::Channel => "channel",
@@ -474,6 +478,12 @@ impl Index {
                 .values()
                 .iter()
                 .map(|s| Some(s.to_string()))
+                .collect(),
+            Dimension::TouchpointId => self
+                .touchpoints
+                .values()
+                .iter()
+                .map(|tp| tp.map(|t| t.to_string()))
                 .collect(),
             Dimension::Touchpoint | Dimension::Stage | Dimension::Journey => self
                 .touchpoints
@@ -638,7 +648,10 @@ impl Index {
     fn column_of(&self, d: &Dimension) -> Column {
         match d {
             Dimension::Survey => Column::Survey,
-            Dimension::Touchpoint | Dimension::Stage | Dimension::Journey => Column::Touchpoint,
+            Dimension::Touchpoint
+            | Dimension::TouchpointId
+            | Dimension::Stage
+            | Dimension::Journey => Column::Touchpoint,
             Dimension::Channel => Column::Channel,
             Dimension::Locale => Column::Locale,
             Dimension::Attribute(k) => match self.attribute_keys.find(k) {
@@ -965,6 +978,7 @@ mod tests {
         Some(match d {
             Dimension::Survey => r.survey.to_string(),
             Dimension::Touchpoint => place()?.touchpoint.clone(),
+            Dimension::TouchpointId => r.touchpoint?.to_string(),
             Dimension::Stage => place()?.stage.clone(),
             Dimension::Journey => place()?.journey.clone(),
             Dimension::Channel => r.channel.as_str().to_owned(),
@@ -1036,6 +1050,7 @@ mod tests {
         let dims = [
             Dimension::Survey,
             Dimension::Touchpoint,
+            Dimension::TouchpointId,
             Dimension::Stage,
             Dimension::Journey,
             Dimension::Channel,

@@ -183,6 +183,9 @@ pub trait Store: Send + Sync + 'static {
 
     async fn workspace(&self, id: WorkspaceId) -> StoreResult<Workspace>;
 
+    /// Every workspace, oldest first (start-up work such as building the analytics index).
+    async fn all_workspaces(&self) -> StoreResult<Vec<Workspace>>;
+
     /// The workspaces a user belongs to, with their role in each, by slug.
     async fn memberships(&self, user: UserId) -> StoreResult<Vec<(Workspace, Role)>>;
 

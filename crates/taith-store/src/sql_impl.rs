@@ -1335,6 +1335,16 @@ macro_rules! impl_sql_store {
                     workspace_row(&row)
                 }
 
+                async fn all_workspaces(&self) -> StoreResult<Vec<d::Workspace>> {
+                    let rows = ::sqlx::query(
+                        "SELECT id, slug, name, created_at FROM workspaces ORDER BY created_at, id",
+                    )
+                    .fetch_all(self.pool())
+                    .await
+                    .map_err(db)?;
+                    rows.iter().map(workspace_row).collect()
+                }
+
                 async fn workspace(&self, id: d::WorkspaceId) -> StoreResult<d::Workspace> {
                     // Served by the primary key of workspaces.
                     let row = ::sqlx::query("SELECT id, slug, name, created_at FROM workspaces WHERE id = $1")

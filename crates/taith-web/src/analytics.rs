@@ -22,6 +22,10 @@ use tokio::sync::RwLock;
 #[derive(Clone, Default)]
 pub struct Analytics {
     indexes: Arc<RwLock<HashMap<WorkspaceId, Index>>>,
+    /// Writers hold it shared from their insert until their responses are counted; a build
+    /// holds it alone. So a response committed while a workspace's index is being read from
+    /// the store is never counted twice (once by the build, once by `record`).
+    gate: Arc<RwLock<()>>,
 }
 
 impl std::fmt::Debug for Analytics {
@@ -56,6 +60,11 @@ fn shape(s: &Survey) -> SurveyShape {
 }
 
 impl Analytics {
+    /// Held by the response writer from before its insert until [`Analytics::record`].
+    pub async fn writing(&self) -> tokio::sync::OwnedRwLockReadGuard<()> {
+        self.gate.clone().read_owned().await
+    }
+
     /// Counts responses the writer has just stored (only those it created): in indexes
     /// already built; a workspace not built yet reads them from the store when it is.
     pub async fn record(&self, items: &[ResponseToStore], results: &[StoredResponse]) {
@@ -76,13 +85,35 @@ impl Analytics {
         }
     }
 
+    /// Builds every workspace's index, one after the other, in the background (start-up);
+    /// a metrics question meanwhile builds its own workspace's first.
+    pub fn build_all_in_background(&self, store: taith_store::SharedStore) {
+        let analytics = self.clone();
+        tokio::spawn(async move {
+            let started = Instant::now();
+            let workspaces = match store.all_workspaces().await {
+                Ok(w) => w,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot list workspaces for the analytics index");
+                    return;
+                }
+            };
+            for w in &workspaces {
+                if let Err(e) = analytics.ensure_built(store.as_ref(), w.id).await {
+                    tracing::error!(workspace = %w.slug, error = %e, "building the analytics index failed");
+                }
+            }
+            tracing::info!(workspaces = workspaces.len(), took = ?started.elapsed(), "analytics indexes ready");
+        });
+    }
+
     /// Builds the workspace's index from the store unless it is built.
     async fn ensure_built(&self, store: &dyn Store, ws: WorkspaceId) -> Result<(), StoreError> {
         if self.indexes.read().await.contains_key(&ws) {
             return Ok(());
         }
-        // Holding the write lock while reading keeps the writer's `record` from adding
-        // responses the build will read anyway (no double counting).
+        // No writer between insert and count while the store is read (see `gate`).
+        let _no_writers = self.gate.write().await;
         let mut indexes = self.indexes.write().await;
         if indexes.contains_key(&ws) {
             return Ok(());
@@ -206,6 +237,7 @@ impl Analytics {
         Ok(MetricsAnswer {
             metric: request.metric.as_str(),
             groups,
+            scale,
         })
     }
 }
@@ -384,6 +416,10 @@ impl MetricsError {
 pub struct MetricsAnswer {
     pub metric: &'static str,
     pub groups: Vec<MetricsGroup>,
+    /// The scale the histograms are on (lowest point first).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub scale: Scale,
 }
 
 /// One group: its key, n, value and 95% interval (null when n = 0), the small-sample flag
@@ -470,5 +506,144 @@ impl MetricsGroup {
             }
         }
         g
+    }
+}
+
+// --- the live journey map -----------------------------------------------------------------------
+
+/// How many days the live map looks back, and compares with the same length before.
+pub const LIVE_DAYS: i64 = 90;
+
+/// A touchpoint's figure on the live map: the metric most of its answers are for.
+#[derive(Debug, Clone)]
+pub struct TouchpointScore {
+    pub metric: Metric,
+    pub value: Option<f64>,
+    pub ci95: Option<(f64, f64)>,
+    pub n: u64,
+    pub small_sample: bool,
+    /// +1 or −1 when the change from the period before is significant, else 0.
+    pub trend: i8,
+    /// The mean answer on its scale mapped to 0…1 (lowest point 0, highest 1), and how many
+    /// answers it averages: for stage curves across NPS, CSAT and CES.
+    pub normalised: f64,
+}
+
+fn normalised_mean(h: &taith_metrics::Histogram, scale: Scale) -> f64 {
+    let n = h.n();
+    if n == 0 || scale.high <= scale.low {
+        return 0.5;
+    }
+    let span = f64::from(scale.high - scale.low);
+    let total: f64 = (scale.low..=scale.high)
+        .map(|s| {
+            let c = usize::try_from(s)
+                .ok()
+                .and_then(|i| h.0.get(i))
+                .copied()
+                .unwrap_or(0);
+            c as f64 * f64::from(s - scale.low) / span
+        })
+        .sum();
+    total / n as f64
+}
+
+impl Analytics {
+    /// Each of `touchpoints`' figure over the last [`LIVE_DAYS`] up to `today`, with its
+    /// significant trend; touchpoints without answers are left out.
+    pub async fn live_scores(
+        &self,
+        store: &dyn Store,
+        ws: WorkspaceId,
+        touchpoints: &[taith_domain::TouchpointId],
+        today: Date,
+    ) -> Result<HashMap<taith_domain::TouchpointId, TouchpointScore>, StoreError> {
+        let mut best: HashMap<taith_domain::TouchpointId, TouchpointScore> = HashMap::new();
+        if touchpoints.is_empty() {
+            return Ok(best);
+        }
+        let wheres: Vec<(String, String)> = touchpoints
+            .iter()
+            .map(|t| ("touchpoint_id".to_owned(), t.to_string()))
+            .collect();
+        let from = today - time::Duration::days(LIVE_DAYS - 1);
+        let before_to = from - time::Duration::days(1);
+        let before_from = before_to - time::Duration::days(LIVE_DAYS - 1);
+        for metric in [Metric::Nps, Metric::Csat, Metric::Ces] {
+            let ask = |from: Date, to: Date| {
+                MetricsRequest::parse(
+                    metric.as_str(),
+                    None,
+                    Some("touchpoint_id"),
+                    Some(&from.to_string()),
+                    Some(&to.to_string()),
+                    &wheres,
+                )
+            };
+            let (Ok(now_q), Ok(before_q)) = (ask(from, today), ask(before_from, before_to)) else {
+                continue;
+            };
+            let now = match self.metrics(store, ws, &now_q).await {
+                Ok(a) => a,
+                Err(MetricsError::Store(e)) => return Err(e),
+                // Mixed scales or too many groups: no live figure for this metric.
+                Err(_) => continue,
+            };
+            let before = match self.metrics(store, ws, &before_q).await {
+                Ok(a) => a,
+                Err(MetricsError::Store(e)) => return Err(e),
+                Err(_) => continue,
+            };
+            let value_of = |g: &MetricsGroup| {
+                let mut h = taith_metrics::Histogram::default();
+                for (i, c) in g.histogram.iter().enumerate() {
+                    if let Some(slot) = usize::try_from(i64::from(now.scale.low) + i as i64)
+                        .ok()
+                        .and_then(|s| h.0.get_mut(s))
+                    {
+                        *slot = *c;
+                    }
+                }
+                (MetricValue::of(metric, now.scale, &h), h)
+            };
+            for g in &now.groups {
+                let Some(tp) = g.key.first().and_then(|(_, v)| v.parse().ok()) else {
+                    continue;
+                };
+                let (current, h) = value_of(g);
+                let previous = before
+                    .groups
+                    .iter()
+                    .find(|b| b.key == g.key)
+                    .map(|b| value_of(b).0);
+                let trend = match previous
+                    .as_ref()
+                    .and_then(|p| Some((taith_metrics::significant_change(p, &current)?, p)))
+                {
+                    Some((true, p)) => {
+                        if current.value > p.value {
+                            1
+                        } else {
+                            -1
+                        }
+                    }
+                    _ => 0,
+                };
+                let score = TouchpointScore {
+                    metric,
+                    value: current.value,
+                    ci95: current.ci95,
+                    n: current.n,
+                    small_sample: current.small_sample,
+                    trend,
+                    normalised: normalised_mean(&h, now.scale),
+                };
+                // A touchpoint asked by several kinds of survey shows the one with most answers.
+                if best.get(&tp).is_none_or(|b| b.n < score.n) {
+                    best.insert(tp, score);
+                }
+            }
+        }
+        Ok(best)
     }
 }

@@ -111,6 +111,64 @@ impl Tr {
         )
     }
 
+    /// `x` with `decimals` decimals, written as the locale writes numbers: 1,234.5 in English,
+    /// Welsh, Malay and Swahili; 1.234,5 in Vietnamese; ١٬٢٣٤٫٥ in Arabic (with the Arabic
+    /// letter mark before a minus, so it stays on the number's side in right-to-left text).
+    pub fn number(&self, x: f64, decimals: usize) -> String {
+        let (group, decimal) = match self.locale {
+            Locale::Vi => ('.', ','),
+            Locale::Ar => ('\u{066C}', '\u{066B}'),
+            _ => (',', '.'),
+        };
+        let plain = format!("{:.*}", decimals, x.abs());
+        let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+        let mut out = String::new();
+        let negative = x < 0.0 && plain.bytes().any(|b| (b'1'..=b'9').contains(&b));
+        if negative {
+            out.push_str(if self.locale == Locale::Ar {
+                "\u{061C}-"
+            } else {
+                "-"
+            });
+        }
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(decimal);
+            out.push_str(frac);
+        }
+        self.digits(&out)
+    }
+
+    /// ASCII digits as the locale writes them (Arabic-Indic in Arabic).
+    pub fn digits(&self, s: &str) -> String {
+        if self.locale != Locale::Ar {
+            return s.to_owned();
+        }
+        s.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0x0660 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect()
+    }
+
+    /// A day as the locale writes it, with the month's name: "23 November 2026".
+    pub fn date(&self, d: time::Date) -> String {
+        self.ta(
+            "date-format",
+            &[
+                ("day", self.digits(&d.day().to_string())),
+                ("month", self.t(&format!("month-{}", u8::from(d.month())))),
+                ("year", self.digits(&d.year().to_string())),
+            ],
+        )
+    }
+
     /// Words a validation issue code in this locale.
     pub fn issue(&self, issue: taith_domain::Issue) -> String {
         self.t(&format!("issue-{}", issue.code().replace('_', "-")))

@@ -63,6 +63,7 @@ async fn store_and_count(
     analytics: &Analytics,
     items: &[ResponseToStore],
 ) -> StoreResult<Vec<StoredResponse>> {
+    let _counting = analytics.writing().await;
     let results = store.insert_responses(items).await?;
     analytics.record(items, &results).await;
     Ok(results)

@@ -80,6 +80,7 @@ pub fn app_with_state(
     listening: Option<SocketAddr>,
 ) -> (Router, AppState) {
     let analytics = analytics::Analytics::default();
+    analytics.build_all_in_background(store.clone());
     let ingest = ingest::Ingest::start(store.clone(), analytics.clone());
     let links = config
         .public_url

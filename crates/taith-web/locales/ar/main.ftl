@@ -402,3 +402,65 @@ survey-invite-waiting = تُرسَل الدعوات ما دامت حالة ال�
 survey-invite-stats = المدعوون: { $invited } · أُرسلت إليهم رسائل: { $sent } · تم تذكيرهم: { $reminded } · أجابوا: { $answered } · ألغوا الاشتراك: { $unsubscribed }
 survey-invite-line = السطر { $line }، { $column }: { $issue }
 survey-invite-empty = يُرجى إدخال عميل واحد على الأقل.
+
+# التواريخ كما تكتبها لوحات المعلومات.
+
+date-format = { $day } { $month } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+
+# لوحة المعلومات العامة.
+
+nav-dashboard = لوحة المعلومات
+dashboard-title = لوحة المعلومات
+dashboard-csv = تنزيل بصيغة CSV
+dashboard-print = طباعة
+dashboard-from = من
+dashboard-to = إلى
+dashboard-show = عرض
+dashboard-period = من { $from } إلى { $to }
+dashboard-empty = لم يتلقَّ أي استبيان من نوع NPS أو CSAT أو CES إجابات بعد.
+dashboard-nps = صافي نقاط الترويج (NPS)
+dashboard-csat = رضا العملاء (CSAT)
+dashboard-ces = مقياس جهد العميل (CES)
+dashboard-interval = فترة الثقة ٩٥٪: من { $low } إلى { $high }
+dashboard-n = عدد الإجابات: { $n }
+dashboard-small-sample = عيّنة صغيرة: اقرأ النتائج بحذر
+dashboard-up = ارتفاع بمقدار { $delta } مقارنةً بالفترة السابقة: تغيّر ذو دلالة إحصائية.
+dashboard-down = انخفاض بمقدار { $delta } مقارنةً بالفترة السابقة: تغيّر ذو دلالة إحصائية.
+dashboard-no-significant-change = لا يوجد تغيّر ذو دلالة إحصائية مقارنةً بالفترة السابقة.
+dashboard-no-previous = لا توجد إجابات في الفترة السابقة للمقارنة بها.
+dashboard-mixed-scales = تستخدم هذه الاستبيانات مقاييس مختلفة، لذا لا تُجمع نتائجها هنا.
+dashboard-chart-alt = { $metric } أسبوعًا بعد أسبوع، مع فترة الثقة ٩٥٪؛ الأرقام في الجدول أدناه.
+dashboard-point = { $week }: { $value } (عدد الإجابات: { $n })
+dashboard-table = الأرقام
+dashboard-week = الأسبوع
+dashboard-interval-head = فترة الثقة ٩٥٪
+dashboard-responses = عدد الإجابات
+dashboard-volume = عدد الإجابات أسبوعيًا
+dashboard-volume-alt = عدد الإجابات أسبوعيًا في شكل أعمدة؛ الأرقام في الجدول أدناه.
+dashboard-volume-point = { $week }، عدد الإجابات: { $n }
+
+# خريطة الرحلة الحية.
+
+map-live-nps = NPS
+map-live-csat = CSAT
+map-live-ces = CES
+map-live-detail = فترة الثقة ٩٥٪ من { $low } إلى { $high }، عدد الإجابات: { $n }
+map-live-up = ارتفع ارتفاعًا ذا دلالة إحصائية عن الفترة السابقة
+map-live-down = انخفض انخفاضًا ذا دلالة إحصائية عن الفترة السابقة
+map-live-pain = نقطة ألم من الإجابات
+map-live-stage = { $stage }: { $value } من الإجابات
+map-live-curve = من الإجابات
+map-live-typed = كما كُتب
+map-live-note = إجابات آخر { $days } يومًا

@@ -402,3 +402,65 @@ survey-invite-waiting = Anfonir gwahoddiadau tra bo statws yr arolwg yn “Byw�
 survey-invite-stats = Wedi'u gwahodd: { $invited } · wedi cael e-bost: { $sent } · wedi'u hatgoffa: { $reminded } · wedi ateb: { $answered } · wedi dad-danysgrifio: { $unsubscribed }
 survey-invite-line = Llinell { $line }, { $column }: { $issue }
 survey-invite-empty = Ychwanegwch o leiaf un cwsmer.
+
+# Dyddiadau fel y mae'r dangosfyrddau'n eu hysgrifennu.
+
+date-format = { $day } { $month } { $year }
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr
+
+# Y dangosfwrdd trosolwg.
+
+nav-dashboard = Dangosfwrdd
+dashboard-title = Dangosfwrdd
+dashboard-csv = Llwytho i lawr fel CSV
+dashboard-print = Argraffu
+dashboard-from = O
+dashboard-to = I
+dashboard-show = Dangos
+dashboard-period = { $from } i { $to }
+dashboard-empty = Does gan yr un arolwg NPS, CSAT na CES atebion eto.
+dashboard-nps = Sgôr Hyrwyddwr Net (SHN, NPS)
+dashboard-csat = Bodlonrwydd Cwsmeriaid (BC, CSAT)
+dashboard-ces = Sgôr Ymdrech Cwsmeriaid (SgôrYC, CES)
+dashboard-interval = Cyfwng hyder 95%: { $low } i { $high }
+dashboard-n = { $n } ymateb
+dashboard-small-sample = sampl bach: darllenwch yn ofalus
+dashboard-up = Cynnydd o { $delta } o'i gymharu â'r cyfnod blaenorol: newid arwyddocaol.
+dashboard-down = Gostyngiad o { $delta } o'i gymharu â'r cyfnod blaenorol: newid arwyddocaol.
+dashboard-no-significant-change = Dim newid arwyddocaol o'i gymharu â'r cyfnod blaenorol.
+dashboard-no-previous = Does dim atebion yn y cyfnod blaenorol i gymharu â nhw.
+dashboard-mixed-scales = Mae'r arolygon hyn yn defnyddio graddfeydd gwahanol, felly dydyn nhw ddim yn cael eu cyfuno yma.
+dashboard-chart-alt = { $metric } fesul wythnos, gyda chyfwng hyder 95%; mae'r ffigurau yn y tabl isod.
+dashboard-point = { $week }: { $value } ({ $n } ymateb)
+dashboard-table = Y ffigurau
+dashboard-week = Wythnos
+dashboard-interval-head = Cyfwng hyder 95%
+dashboard-responses = Ymatebion
+dashboard-volume = Ymatebion fesul wythnos
+dashboard-volume-alt = Ymatebion fesul wythnos, ar ffurf barrau; mae'r ffigurau yn y tabl isod.
+dashboard-volume-point = { $week }: { $n } ymateb
+
+# Y map taith byw.
+
+map-live-nps = SHN
+map-live-csat = BC
+map-live-ces = SgôrYC
+map-live-detail = Cyfwng hyder 95% { $low } i { $high }, { $n } ateb
+map-live-up = wedi codi'n arwyddocaol ers y cyfnod cynt
+map-live-down = wedi gostwng yn arwyddocaol ers y cyfnod cynt
+map-live-pain = Pwynt poen o'r atebion
+map-live-stage = { $stage }: { $value } o'r atebion
+map-live-curve = O'r atebion
+map-live-typed = Fel y'u teipiwyd
+map-live-note = atebion y { $days } diwrnod diwethaf

@@ -390,3 +390,65 @@ survey-invite-waiting = Invitations go out while the survey is live.
 survey-invite-stats = Invited: { $invited } · e-mailed: { $sent } · reminded: { $reminded } · answered: { $answered } · unsubscribed: { $unsubscribed }
 survey-invite-line = Line { $line }, { $column }: { $issue }
 survey-invite-empty = Give at least one customer.
+
+# Dates as the dashboards write them.
+
+date-format = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+# The overview dashboard.
+
+nav-dashboard = Dashboard
+dashboard-title = Dashboard
+dashboard-csv = Download as CSV
+dashboard-print = Print
+dashboard-from = From
+dashboard-to = To
+dashboard-show = Show
+dashboard-period = { $from } to { $to }
+dashboard-empty = No NPS, CSAT or CES survey has answers yet.
+dashboard-nps = Net Promoter Score (NPS)
+dashboard-csat = Customer satisfaction (CSAT)
+dashboard-ces = Customer effort (CES)
+dashboard-interval = 95% interval { $low } to { $high }
+dashboard-n = { $n } responses
+dashboard-small-sample = small sample: read with care
+dashboard-up = Up { $delta } on the period before: a significant change.
+dashboard-down = Down { $delta } on the period before: a significant change.
+dashboard-no-significant-change = No significant change on the period before.
+dashboard-no-previous = No answers in the period before to compare with.
+dashboard-mixed-scales = These surveys use different scales, so they are not added up here.
+dashboard-chart-alt = { $metric } week by week, with its 95% interval; the figures are in the table below.
+dashboard-point = { $week }: { $value } ({ $n } responses)
+dashboard-table = The figures
+dashboard-week = Week
+dashboard-interval-head = 95% interval
+dashboard-responses = Responses
+dashboard-volume = Responses per week
+dashboard-volume-alt = Responses per week, as bars; the figures are in the table below.
+dashboard-volume-point = { $week }: { $n } responses
+
+# The live journey map.
+
+map-live-nps = NPS
+map-live-csat = CSAT
+map-live-ces = CES
+map-live-detail = 95% interval { $low } to { $high }, { $n } answers
+map-live-up = significantly up on the period before
+map-live-down = significantly down on the period before
+map-live-pain = Pain point from the answers
+map-live-stage = { $stage }: { $value } from the answers
+map-live-curve = From the answers
+map-live-typed = As typed in
+map-live-note = answers of the last { $days } days

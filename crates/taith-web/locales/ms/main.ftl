@@ -387,3 +387,65 @@ survey-invite-waiting = Jemputan dihantar semasa status tinjauan ialah “Aktif�
 survey-invite-stats = Dijemput: { $invited } · dihantar e-mel: { $sent } · diingatkan: { $reminded } · menjawab: { $answered } · berhenti melanggan: { $unsubscribed }
 survey-invite-line = Baris { $line }, { $column }: { $issue }
 survey-invite-empty = Sila masukkan sekurang-kurangnya seorang pelanggan.
+
+# Tarikh sebagaimana ditulis oleh papan pemuka.
+
+date-format = { $day } { $month } { $year }
+month-1 = Januari
+month-2 = Februari
+month-3 = Mac
+month-4 = April
+month-5 = Mei
+month-6 = Jun
+month-7 = Julai
+month-8 = Ogos
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Disember
+
+# Papan pemuka gambaran keseluruhan.
+
+nav-dashboard = Papan pemuka
+dashboard-title = Papan pemuka
+dashboard-csv = Muat turun sebagai CSV
+dashboard-print = Cetak
+dashboard-from = Dari
+dashboard-to = Hingga
+dashboard-show = Papar
+dashboard-period = { $from } hingga { $to }
+dashboard-empty = Belum ada tinjauan NPS, CSAT atau CES yang menerima jawapan.
+dashboard-nps = Skor Promoter Bersih (NPS)
+dashboard-csat = Kepuasan pelanggan (CSAT)
+dashboard-ces = Skor usaha pelanggan (CES)
+dashboard-interval = Selang keyakinan 95%: { $low } hingga { $high }
+dashboard-n = { $n } respons
+dashboard-small-sample = sampel kecil: baca dengan berhati-hati
+dashboard-up = Naik { $delta } berbanding tempoh sebelumnya: perubahan yang signifikan.
+dashboard-down = Turun { $delta } berbanding tempoh sebelumnya: perubahan yang signifikan.
+dashboard-no-significant-change = Tiada perubahan yang signifikan berbanding tempoh sebelumnya.
+dashboard-no-previous = Tiada jawapan dalam tempoh sebelumnya untuk dibandingkan.
+dashboard-mixed-scales = Tinjauan ini menggunakan skala yang berbeza, jadi hasilnya tidak digabungkan di sini.
+dashboard-chart-alt = { $metric } minggu demi minggu, dengan selang keyakinan 95%; angka-angkanya ada dalam jadual di bawah.
+dashboard-point = { $week }: { $value } ({ $n } respons)
+dashboard-table = Angka-angka
+dashboard-week = Minggu
+dashboard-interval-head = Selang keyakinan 95%
+dashboard-responses = Respons
+dashboard-volume = Respons setiap minggu
+dashboard-volume-alt = Respons setiap minggu, dalam bentuk bar; angka-angkanya ada dalam jadual di bawah.
+dashboard-volume-point = { $week }: { $n } respons
+
+# Peta perjalanan langsung.
+
+map-live-nps = NPS
+map-live-csat = CSAT
+map-live-ces = CES
+map-live-detail = Selang keyakinan 95% { $low } hingga { $high }, { $n } jawapan
+map-live-up = naik dengan signifikan berbanding tempoh sebelumnya
+map-live-down = turun dengan signifikan berbanding tempoh sebelumnya
+map-live-pain = Titik kesakitan daripada jawapan
+map-live-stage = { $stage }: { $value } daripada jawapan
+map-live-curve = Daripada jawapan
+map-live-typed = Seperti yang ditaip
+map-live-note = jawapan { $days } hari terakhir

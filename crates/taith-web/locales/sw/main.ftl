@@ -390,3 +390,65 @@ survey-invite-waiting = Mialiko hutumwa wakati hali ya utafiti ni “Hai”.
 survey-invite-stats = Walioalikwa: { $invited } · waliotumiwa barua pepe: { $sent } · waliokumbushwa: { $reminded } · waliojibu: { $answered } · waliojiondoa: { $unsubscribed }
 survey-invite-line = Mstari { $line }, { $column }: { $issue }
 survey-invite-empty = Tafadhali weka angalau mteja mmoja.
+
+# Tarehe jinsi dashibodi zinavyoziandika.
+
+date-format = { $day } { $month } { $year }
+month-1 = Januari
+month-2 = Februari
+month-3 = Machi
+month-4 = Aprili
+month-5 = Mei
+month-6 = Juni
+month-7 = Julai
+month-8 = Agosti
+month-9 = Septemba
+month-10 = Oktoba
+month-11 = Novemba
+month-12 = Desemba
+
+# Dashibodi ya muhtasari.
+
+nav-dashboard = Dashibodi
+dashboard-title = Dashibodi
+dashboard-csv = Pakua kama CSV
+dashboard-print = Chapisha
+dashboard-from = Kuanzia
+dashboard-to = Hadi
+dashboard-show = Onyesha
+dashboard-period = { $from } hadi { $to }
+dashboard-empty = Bado hakuna utafiti wa NPS, CSAT au CES wenye majibu.
+dashboard-nps = Alama za Mkuzaji Halisi (NPS)
+dashboard-csat = Alama ya Kuridhika kwa Wateja (CSAT)
+dashboard-ces = Alama za Juhudi za Mteja (CES)
+dashboard-interval = Kipindi cha uhakika wa 95%: { $low } hadi { $high }
+dashboard-n = majibu { $n }
+dashboard-small-sample = sampuli ndogo: soma kwa tahadhari
+dashboard-up = Imepanda kwa { $delta } ikilinganishwa na kipindi kilichotangulia: mabadiliko yenye maana kitakwimu.
+dashboard-down = Imeshuka kwa { $delta } ikilinganishwa na kipindi kilichotangulia: mabadiliko yenye maana kitakwimu.
+dashboard-no-significant-change = Hakuna mabadiliko yenye maana kitakwimu ikilinganishwa na kipindi kilichotangulia.
+dashboard-no-previous = Hakuna majibu katika kipindi kilichotangulia ili kulinganisha.
+dashboard-mixed-scales = Tafiti hizi zinatumia vipimo tofauti, kwa hivyo hazijumlishwi hapa.
+dashboard-chart-alt = { $metric } wiki kwa wiki, pamoja na kipindi cha uhakika wa 95%; takwimu ziko kwenye jedwali hapa chini.
+dashboard-point = { $week }: { $value } (majibu { $n })
+dashboard-table = Takwimu
+dashboard-week = Wiki
+dashboard-interval-head = Kipindi cha uhakika wa 95%
+dashboard-responses = Majibu
+dashboard-volume = Majibu kwa kila wiki
+dashboard-volume-alt = Majibu kwa kila wiki, kwa chati ya nguzo; takwimu ziko kwenye jedwali hapa chini.
+dashboard-volume-point = { $week }: majibu { $n }
+
+# Ramani hai ya safari.
+
+map-live-nps = NPS
+map-live-csat = CSAT
+map-live-ces = CES
+map-live-detail = Kipindi cha uhakika wa 95% { $low } hadi { $high }, majibu { $n }
+map-live-up = imepanda kwa kiasi kikubwa kitakwimu tangu kipindi kilichopita
+map-live-down = imeshuka kwa kiasi kikubwa kitakwimu tangu kipindi kilichopita
+map-live-pain = Sehemu ya maumivu kutoka kwa majibu
+map-live-stage = { $stage }: { $value } kutoka kwa majibu
+map-live-curve = Kutoka kwa majibu
+map-live-typed = Kama ilivyoandikwa
+map-live-note = majibu ya siku { $days } zilizopita

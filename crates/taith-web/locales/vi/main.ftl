@@ -387,3 +387,65 @@ survey-invite-waiting = Lời mời được gửi đi khi khảo sát ở trạ
 survey-invite-stats = Đã mời: { $invited } · đã gửi email: { $sent } · đã nhắc: { $reminded } · đã trả lời: { $answered } · đã hủy đăng ký: { $unsubscribed }
 survey-invite-line = Dòng { $line }, { $column }: { $issue }
 survey-invite-empty = Vui lòng nhập ít nhất một khách hàng.
+
+# Ngày tháng theo cách các trang tổng quan ghi.
+
+date-format = { $day } { $month } năm { $year }
+month-1 = tháng 1
+month-2 = tháng 2
+month-3 = tháng 3
+month-4 = tháng 4
+month-5 = tháng 5
+month-6 = tháng 6
+month-7 = tháng 7
+month-8 = tháng 8
+month-9 = tháng 9
+month-10 = tháng 10
+month-11 = tháng 11
+month-12 = tháng 12
+
+# Trang tổng quan.
+
+nav-dashboard = Trang tổng quan
+dashboard-title = Trang tổng quan
+dashboard-csv = Tải xuống dạng CSV
+dashboard-print = In
+dashboard-from = Từ
+dashboard-to = Đến
+dashboard-show = Xem
+dashboard-period = Từ { $from } đến { $to }
+dashboard-empty = Chưa có khảo sát NPS, CSAT hay CES nào có câu trả lời.
+dashboard-nps = Chỉ số giới thiệu ròng (NPS)
+dashboard-csat = Sự hài lòng của khách hàng (CSAT)
+dashboard-ces = Chỉ số nỗ lực của khách hàng (CES)
+dashboard-interval = Khoảng tin cậy 95%: từ { $low } đến { $high }
+dashboard-n = { $n } câu trả lời
+dashboard-small-sample = cỡ mẫu nhỏ: hãy thận trọng khi đọc kết quả
+dashboard-up = Tăng { $delta } so với kỳ trước: thay đổi có ý nghĩa thống kê.
+dashboard-down = Giảm { $delta } so với kỳ trước: thay đổi có ý nghĩa thống kê.
+dashboard-no-significant-change = Không có thay đổi có ý nghĩa thống kê so với kỳ trước.
+dashboard-no-previous = Kỳ trước không có câu trả lời nào để so sánh.
+dashboard-mixed-scales = Các khảo sát này dùng thang điểm khác nhau nên không được cộng gộp ở đây.
+dashboard-chart-alt = { $metric } theo từng tuần, kèm khoảng tin cậy 95%; số liệu nằm trong bảng bên dưới.
+dashboard-point = { $week }: { $value } ({ $n } câu trả lời)
+dashboard-table = Số liệu
+dashboard-week = Tuần
+dashboard-interval-head = Khoảng tin cậy 95%
+dashboard-responses = Số câu trả lời
+dashboard-volume = Số câu trả lời mỗi tuần
+dashboard-volume-alt = Số câu trả lời mỗi tuần, dạng biểu đồ cột; số liệu nằm trong bảng bên dưới.
+dashboard-volume-point = { $week }: { $n } câu trả lời
+
+# Bản đồ hành trình trực tiếp.
+
+map-live-nps = NPS
+map-live-csat = CSAT
+map-live-ces = CES
+map-live-detail = Khoảng tin cậy 95% từ { $low } đến { $high }, { $n } câu trả lời
+map-live-up = tăng có ý nghĩa thống kê so với kỳ trước
+map-live-down = giảm có ý nghĩa thống kê so với kỳ trước
+map-live-pain = Điểm đau từ các câu trả lời
+map-live-stage = { $stage }: { $value } từ các câu trả lời
+map-live-curve = Từ các câu trả lời
+map-live-typed = Như đã nhập
+map-live-note = câu trả lời trong { $days } ngày qua

@@ -286,13 +286,27 @@ pub async fn map(
 ) -> Result<MapPage, PageError> {
     let id: JourneyId = parse_id(&id, m.tr())?;
     let loaded = load(&state, &m, id).await?;
+    let mut map = map_view(
+        &loaded.journey,
+        loaded.persona.as_ref(),
+        &loaded.members,
+        m.tr(),
+    );
+    // The live map: what customers said at each touchpoint lately.
+    let touchpoints: Vec<_> = loaded.journey.touchpoints.iter().map(|t| t.id).collect();
+    let scores = state
+        .analytics
+        .live_scores(
+            state.store.as_ref(),
+            m.workspace.id,
+            &touchpoints,
+            taith_domain::now().date(),
+        )
+        .await
+        .map_err(|e| PageError::from_store(e, m.tr()))?;
+    crate::ui::view::apply_live(&mut map, &loaded.journey, &scores, m.tr());
     Ok(MapPage {
-        map: map_view(
-            &loaded.journey,
-            loaded.persona.as_ref(),
-            &loaded.members,
-            m.tr(),
-        ),
+        map,
         id: id.to_string(),
         can_edit: m.may(Action::EditJourneys),
         version: loaded.journey.version,

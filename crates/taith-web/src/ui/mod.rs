@@ -1,6 +1,7 @@
 //! The admin UI: server-rendered pages, one handler module per area.
 
 pub mod account;
+pub mod dashboard;
 pub mod error;
 pub mod form;
 pub mod invitations;
@@ -28,6 +29,8 @@ pub fn routes(r: Routes) -> Routes {
         .post("/login", a::login)
         .post("/logout", a::logout)
         .get("/w/{slug}", j::list)
+        .get("/w/{slug}/dashboard", dashboard::overview)
+        .get("/w/{slug}/dashboard.csv", dashboard::overview_csv)
         .get("/w/{slug}/journeys/new", j::new_form)
         .post("/w/{slug}/journeys", j::create)
         .get("/w/{slug}/journeys/{id}", j::map)

@@ -12,6 +12,23 @@ pub struct TouchpointView {
     pub owner: String,
     pub description: String,
     pub moment_of_truth: bool,
+    /// What customers said here lately (the live map), when they said anything.
+    pub live: Option<LiveBadge>,
+}
+
+/// A touchpoint's figure on the live map.
+#[derive(Debug, Clone)]
+pub struct LiveBadge {
+    /// "NPS 42.0"
+    pub figure: String,
+    /// "95% interval …, n = 120"
+    pub detail: String,
+    /// ↑ or ↓ when the change is significant.
+    pub arrow: Option<&'static str>,
+    pub arrow_words: String,
+    pub small_sample: bool,
+    /// Among the journey's lowest-scoring touchpoints: a pain point from the answers.
+    pub pain: bool,
 }
 
 /// One lane of touchpoints: all touchpoints of one channel, a cell per stage.
@@ -55,6 +72,13 @@ pub struct MapView {
     pub curve_path: String,
     /// Text alternative of the curve.
     pub curve_summary: String,
+    /// The curve derived from the answers (stage means, normalised to the same −2…+2), its
+    /// points and text alternative; empty when nobody answered.
+    pub data_curve: Vec<CurvePoint>,
+    pub data_curve_path: String,
+    pub data_curve_summary: String,
+    /// The live map's period, in words; empty when there are no answers.
+    pub live_note: String,
     pub rtl: bool,
 }
 
@@ -129,6 +153,7 @@ pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: 
                             owner: owner_name(&t.fields.owner, members, tr),
                             description: t.fields.description.to_string(),
                             moment_of_truth: t.fields.moment_of_truth,
+                            live: None,
                         })
                         .collect()
                 })
@@ -174,8 +199,131 @@ pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: 
         curve,
         curve_path,
         curve_summary,
+        data_curve: Vec::new(),
+        data_curve_path: String::new(),
+        data_curve_summary: String::new(),
+        live_note: String::new(),
         rtl,
     }
+}
+
+/// Makes `view` the live map: each touchpoint's figure, the curve derived from the answers,
+/// and the lowest-scoring touchpoints marked as pain points (the lowest third of those with
+/// answers, at most three, and only below the middle of their scale).
+pub fn apply_live(
+    view: &mut MapView,
+    j: &Journey,
+    scores: &std::collections::HashMap<
+        taith_domain::TouchpointId,
+        crate::analytics::TouchpointScore,
+    >,
+    tr: &Tr,
+) {
+    if scores.is_empty() {
+        return;
+    }
+    let mut ranked: Vec<(&taith_domain::TouchpointId, f64)> =
+        scores.iter().map(|(id, s)| (id, s.normalised)).collect();
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let pains: Vec<String> = ranked
+        .iter()
+        .take((ranked.len() / 3).clamp(1, 3))
+        .filter(|(_, v)| *v < 0.5)
+        .map(|(id, _)| id.to_string())
+        .collect();
+    for lane in &mut view.lanes {
+        for cell in &mut lane.cells {
+            for tp in cell.iter_mut() {
+                let Some(score) = tp
+                    .id
+                    .parse::<taith_domain::TouchpointId>()
+                    .ok()
+                    .and_then(|id| scores.get(&id))
+                else {
+                    continue;
+                };
+                let name = tr.t(&format!("map-live-{}", score.metric.as_str()));
+                let figure = score
+                    .value
+                    .map_or_else(|| "—".to_owned(), |v| format!("{name} {}", tr.number(v, 1)));
+                let n = tr.number(score.n as f64, 0);
+                let detail = match score.ci95 {
+                    Some((lo, hi)) => tr.ta(
+                        "map-live-detail",
+                        &[
+                            ("low", tr.number(lo, 1)),
+                            ("high", tr.number(hi, 1)),
+                            ("n", n),
+                        ],
+                    ),
+                    None => n,
+                };
+                let (arrow, arrow_words) = match score.trend {
+                    1 => (Some("↑"), tr.t("map-live-up")),
+                    -1 => (Some("↓"), tr.t("map-live-down")),
+                    _ => (None, String::new()),
+                };
+                tp.live = Some(LiveBadge {
+                    figure,
+                    detail,
+                    arrow,
+                    arrow_words,
+                    small_sample: score.small_sample,
+                    pain: pains.contains(&tp.id),
+                });
+            }
+        }
+    }
+    // Stage means: each touchpoint's normalised mean weighted by its answers, mapped to the
+    // emotion scale −2…+2.
+    let n = view.stages.len().max(1) as i64;
+    let rtl = view.rtl;
+    view.data_curve = j
+        .stages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, stage)| {
+            let (sum, count) = j
+                .touchpoints_of(stage.id)
+                .filter_map(|t| scores.get(&t.id))
+                .fold((0.0, 0u64), |(s, c), sc| {
+                    (s + sc.normalised * sc.n as f64, c + sc.n)
+                });
+            if count == 0 {
+                return None;
+            }
+            let emotion = (sum / count as f64) * 4.0 - 2.0;
+            let col = if rtl { n - 1 - i as i64 } else { i as i64 };
+            Some(CurvePoint {
+                x: (col * 1000 + 500) / n,
+                y: 50 - (emotion * 20.0).round() as i64,
+                label: tr.ta(
+                    "map-live-stage",
+                    &[
+                        ("stage", stage.fields.name.to_string()),
+                        ("value", tr.number(emotion, 1)),
+                    ],
+                ),
+            })
+        })
+        .collect();
+    view.data_curve_path = view
+        .data_curve
+        .iter()
+        .map(|p| format!("{},{}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    view.data_curve_summary = view
+        .data_curve
+        .iter()
+        .map(|p| p.label.clone())
+        .collect::<Vec<_>>()
+        .join("; ");
+    view.live_note = tr.t1(
+        "map-live-note",
+        "days",
+        tr.number(crate::analytics::LIVE_DAYS as f64, 0),
+    );
 }
 
 /// The word for an emotion score.

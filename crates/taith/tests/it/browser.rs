@@ -383,3 +383,100 @@ async fn readme_screenshot_of_the_demo_map_in_arabic() {
     std::fs::write(&path, png).unwrap();
     eprintln!("wrote {}", path.display());
 }
+
+#[tokio::test]
+async fn the_demo_dashboard_reads_in_english_and_arabic_in_chromium() {
+    if !webdriver::installed() {
+        assert!(
+            std::env::var("TAITH_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "TAITH_REQUIRE_BROWSER=1 but chromium or chromedriver is missing"
+        );
+        crate::helpers::say_skipped(
+            "chromium/chromedriver not installed — dashboard browser test did not run",
+        );
+        return;
+    }
+    let app = TestApp::on_sqlite().await;
+    let creds = taith::server::ensure_demo(&app.store).await.unwrap();
+    let wd = WebDriver::start().await.unwrap();
+    wd.goto(&app.url("/login")).await.unwrap();
+    type_into(&wd, "#email", &creds.email).await;
+    type_into(&wd, "#password", &creds.password).await;
+    click(&wd, "form[action=\"/login\"] button[type=submit]").await;
+    wd.wait_for("header .who", WAIT).await.unwrap();
+    for lang in ["en", "ar"] {
+        wd.goto(&app.url(&format!("/w/demo/dashboard?lang={lang}")))
+            .await
+            .unwrap();
+        wd.wait_for(".metric-card svg", WAIT).await.unwrap();
+        let layout = wd
+            .execute(
+                "const d = document.documentElement;
+                 const cards = [...document.querySelectorAll('.metric-card')];
+                 const svg = document.querySelector('.metric-card svg');
+                 return { dir: d.dir, lang: d.lang, cards: cards.length,
+                          chart_direction: getComputedStyle(svg.closest('figure')).direction,
+                          dots: document.querySelectorAll('.metric-card circle.dot').length,
+                          first_card_right: cards[0].getBoundingClientRect().right,
+                          last_card_right: cards[cards.length - 1].getBoundingClientRect().right,
+                          overflow_x: d.scrollWidth - d.clientWidth };",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(layout["lang"], lang);
+        assert_eq!(layout["dir"], if lang == "ar" { "rtl" } else { "ltr" });
+        assert_eq!(layout["cards"], 3, "NPS, CSAT and CES: {layout}");
+        assert_eq!(layout["chart_direction"], "ltr");
+        assert!(layout["dots"].as_u64().unwrap() > 10, "{layout}");
+        assert!(layout["overflow_x"].as_f64().unwrap() <= 0.0, "{layout}");
+        if lang == "ar" {
+            // Cards flow from the right in Arabic.
+            assert!(
+                layout["first_card_right"].as_f64() >= layout["last_card_right"].as_f64(),
+                "{layout}"
+            );
+        }
+        save_page(&wd, &format!("dashboard-{lang}.png")).await;
+    }
+    // The live journey map: figures on the touchpoints the demo's surveys ask about, and the
+    // curve from the answers.
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse("demo").unwrap())
+        .await
+        .unwrap();
+    let journeys = app
+        .store
+        .journeys(ws.id, taith_store::PageRequest::all())
+        .await
+        .unwrap()
+        .items;
+    for lang in ["en", "ar"] {
+        let mut live_seen = 0;
+        for (i, j) in journeys.iter().enumerate() {
+            wd.goto(&app.url(&format!("/w/demo/journeys/{}?lang={lang}", j.id)))
+                .await
+                .unwrap();
+            wd.wait_for("table.journey-map", WAIT).await.unwrap();
+            let found = wd
+                .execute(
+                    "return { live: document.querySelectorAll('.touchpoint .live').length,
+                              curve: !!document.querySelector('figure.curve .data-curve'),
+                              overflow_x: document.documentElement.scrollWidth - document.documentElement.clientWidth };",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            live_seen += found["live"].as_u64().unwrap();
+            if found["live"].as_u64().unwrap() > 0 {
+                assert_eq!(found["curve"], true, "{found}");
+            }
+            save_page(&wd, &format!("live-map-{i}-{lang}.png")).await;
+        }
+        assert!(
+            live_seen > 0,
+            "no touchpoint of the demo shows its answers ({lang})"
+        );
+    }
+}

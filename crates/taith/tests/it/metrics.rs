@@ -382,3 +382,141 @@ async fn the_cli_prints_the_apis_json_and_bad_parameters_are_named() {
         assert!(fields.contains(&field), "{query}: {body}");
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_shows_each_metric_with_its_interval_in_english_and_arabic() {
+    let app = TestApp::on_sqlite().await;
+    seeded(&app, 800).await;
+    let read = token(&app, "becws", TokenScope::Read).await;
+    let owner = app.signed_in("owner@becws.example").await;
+    let today = taith_domain::now().date();
+    let from = today - time::Duration::days(83);
+    let (_, nps) = owner
+        .api(
+            Method::GET,
+            &format!("/api/v1/metrics?metric=nps&from={from}&to={today}"),
+            &read,
+            None,
+        )
+        .await;
+    let value = nps["groups"][0]["value"].as_f64().unwrap();
+    let n = nps["groups"][0]["n"].as_u64().unwrap();
+
+    for locale in [Locale::En, Locale::Ar] {
+        let page = owner
+            .get(&format!("/w/becws/dashboard?lang={}", locale.tag()))
+            .await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let text = page.text();
+        let tr = taith_web::i18n::Tr::new(locale);
+        let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(text.contains(&plain(tr.t("dashboard-nps"))));
+        assert!(text.contains(&plain(tr.t("dashboard-csat"))));
+        // The headline figure is the API's, written as the locale writes numbers.
+        assert!(
+            text.contains(&tr.number(value, 1)),
+            "{locale:?}: {}",
+            tr.number(value, 1)
+        );
+        assert!(text.contains(&plain(
+            tr.ta("dashboard-n", &[("n", tr.number(n as f64, 0))])
+        )));
+        // Charts keep their axes left to right inside the Arabic page.
+        assert!(page.body.contains("<figure class=\"chart\" dir=\"ltr\">"));
+        assert!(page.body.contains("class=\"band\""));
+    }
+    let arabic = owner.get("/w/becws/dashboard?lang=ar").await;
+    assert!(arabic.body.contains("dir=\"rtl\""));
+    assert!(arabic.text().contains('٫'), "Arabic decimal separator");
+
+    // The table as CSV: every week's n adds up to the period's.
+    let csv = owner
+        .get(&format!("/w/becws/dashboard.csv?from={from}&to={today}"))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.content_type.starts_with("text/csv"));
+    let mut lines = csv.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some("metric,week,n,value,ci95_low,ci95_high,small_sample")
+    );
+    let weekly_n: u64 = lines
+        .filter(|l| l.starts_with("nps,"))
+        .map(|l| l.split(',').nth(2).unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(weekly_n, n);
+}
+
+#[tokio::test]
+async fn the_journey_map_shows_live_scores_their_curve_and_pain_points_from_the_answers() {
+    let app = TestApp::on_sqlite().await;
+    let (ws, tps) = seeded(&app, 0).await;
+    let nps = app
+        .store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.kind == SurveyKind::Nps)
+        .unwrap();
+    // Customers love the product page and hate checkout.
+    let answer = |tp: TouchpointId, score: i16, days_ago: i64| ResponseToStore {
+        workspace_id: ws.id,
+        response: NewResponse {
+            id: ResponseId::new(),
+            survey_id: nps.id,
+            score,
+            answers: Vec::new(),
+            comment: Default::default(),
+            touchpoint_id: Some(tp),
+            channel: Channel::Web,
+            locale: Locale::En,
+            customer_id: None,
+            attributes: BTreeMap::new(),
+            submitted_at: taith_domain::now() - time::Duration::days(days_ago),
+            client_key: None,
+        },
+    };
+    let mut batch: Vec<_> = (0..40).map(|i| answer(tps[0].0, 9 + i % 2, 3)).collect();
+    batch.extend((0..40).map(|i| answer(tps[1].0, (i % 4) as i16, 3)));
+    // Checkout was fine the quarter before: a significant fall.
+    batch.extend((0..40).map(|_| answer(tps[1].0, 10, 120)));
+    app.store.insert_responses(&batch).await.unwrap();
+
+    let owner = app.signed_in("owner@becws.example").await;
+    let journey = app
+        .store
+        .journeys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let page = owner
+        .get(&format!("/w/becws/journeys/{journey}?lang=en"))
+        .await;
+    assert_eq!(page.status, 200);
+    let body = page.text();
+    // Each touchpoint with answers shows its NPS; checkout is the pain point, and fell.
+    let card = |name: &str| {
+        let start = body
+            .find(&format!("<strong dir=\"auto\">{name}</strong>"))
+            .unwrap();
+        let end = body[start..].find("</div>").unwrap() + start;
+        body[start..end].to_owned()
+    };
+    let product = card("Product page");
+    assert!(product.contains("NPS 100.0"), "{product}");
+    assert!(!product.contains("live-pain"));
+    let checkout = card("Checkout");
+    assert!(checkout.contains("NPS -100.0"), "{checkout}");
+    assert!(checkout.contains("live-pain"), "{checkout}");
+    assert!(checkout.contains("↓"), "{checkout}");
+    assert!(
+        !card("Delivery note").contains("class=\"live"),
+        "no answers, no figure"
+    );
+    // The curve from the answers, beside the typed one, with its text alternative.
+    assert!(page.body.contains("class=\"data-curve\""));
+    assert!(body.contains("From the answers"));
+}
