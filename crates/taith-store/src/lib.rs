@@ -21,8 +21,8 @@ use taith_domain::survey::Answer;
 use taith_domain::{
     CustomerId, Email, InvitationId, Journey, JourneyId, JourneySummary, Locale, LongText, Member,
     Name, NewResponse, Persona, PersonaFields, PersonaId, ResponseId, Role, Slug, Survey,
-    SurveyFields, SurveyId, TokenId, TokenScope, User, UserId, Workspace, WorkspaceId,
-    journey::Change,
+    SurveyFields, SurveyId, TokenId, TokenScope, TouchpointId, User, UserId, Workspace,
+    WorkspaceId, journey::Change,
 };
 use time::OffsetDateTime;
 
@@ -392,6 +392,14 @@ pub trait Store: Send + Sync + 'static {
         survey: Option<SurveyId>,
         page: PageRequest<ResponseId>,
     ) -> StoreResult<Page<NewResponse, ResponseId>>;
+
+    /// The newest responses given at `touchpoint` that carry a comment, newest first.
+    async fn latest_comments(
+        &self,
+        ws: WorkspaceId,
+        touchpoint: TouchpointId,
+        limit: u32,
+    ) -> StoreResult<Vec<NewResponse>>;
 
     /// When the customer last answered this survey, for throttling.
     async fn last_response_at(

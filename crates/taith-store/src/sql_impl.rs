@@ -2520,6 +2520,29 @@ macro_rules! impl_sql_store {
                     Ok(page(items, page_req.limit, |r| r.id))
                 }
 
+                async fn latest_comments(
+                    &self,
+                    ws: d::WorkspaceId,
+                    touchpoint: d::TouchpointId,
+                    limit: u32,
+                ) -> StoreResult<Vec<d::NewResponse>> {
+                    // Walks the workspace's responses newest first by the primary key until it
+                    // has `limit` with a comment at this touchpoint.
+                    let rows = ::sqlx::query(
+                        "SELECT id, survey_id, score, answers, comment, touchpoint_id, channel, \
+                         locale, customer_id, attributes, submitted_at, client_key \
+                         FROM responses WHERE workspace_id = $1 AND touchpoint_id = $2 \
+                         AND comment <> '' ORDER BY id DESC LIMIT $3",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(touchpoint.as_uuid())
+                    .bind(i64::from(limit))
+                    .fetch_all(self.pool())
+                    .await
+                    .map_err(db)?;
+                    rows.iter().map(response_row).collect()
+                }
+
                 async fn last_response_at(
                     &self,
                     ws: d::WorkspaceId,

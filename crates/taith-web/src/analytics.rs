@@ -26,6 +26,39 @@ pub struct Analytics {
     /// holds it alone. So a response committed while a workspace's index is being read from
     /// the store is never counted twice (once by the build, once by `record`).
     gate: Arc<RwLock<()>>,
+    /// Per built workspace, what the catch-up has seen of recent ids (see [`Tail`]).
+    tails: Arc<std::sync::Mutex<HashMap<WorkspaceId, Tail>>>,
+}
+
+/// Responses written by another process (a `taith import` while the server runs, another
+/// node on the same PostgreSQL) do not pass through this process's writer. Before answering,
+/// the index reads the responses whose ids are younger than [`TAIL_WINDOW`] — ids are
+/// time-ordered and made when a writer starts — and adds those it has not seen. A writer
+/// whose commit comes more than the window after it made its ids would be missed until the
+/// next start; an import of 100,000 rows takes about 5 s.
+#[derive(Debug, Default)]
+struct Tail {
+    /// Ids at or after this one are re-read on each catch-up.
+    from: Option<taith_domain::ResponseId>,
+    /// The responses counted whose ids are at or after `from`.
+    known: std::collections::HashSet<taith_domain::ResponseId>,
+    last: Option<Instant>,
+}
+
+/// How far back a catch-up re-reads.
+const TAIL_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
+/// A catch-up is skipped when the previous one is younger than this.
+const TAIL_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+/// Most responses one catch-up reads (the rest wait for the next).
+const TAIL_MOST: usize = 100_000;
+
+/// The smallest UUIDv7 of the millisecond `at` (its timestamp, every other bit zero): ids
+/// compare bytewise in both stores.
+fn first_id_at(at: time::OffsetDateTime) -> taith_domain::ResponseId {
+    let ms = u64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
+    let mut bytes = [0u8; 16];
+    bytes[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
+    taith_domain::ResponseId(uuid::Uuid::from_bytes(bytes))
 }
 
 impl std::fmt::Debug for Analytics {
@@ -60,6 +93,23 @@ fn shape(s: &Survey) -> SurveyShape {
 }
 
 impl Analytics {
+    /// The response attributes seen in the workspace (for choosing what to compare).
+    pub async fn attribute_keys(
+        &self,
+        store: &dyn Store,
+        ws: WorkspaceId,
+    ) -> Result<Vec<String>, StoreError> {
+        self.ensure_built(store, ws).await?;
+        self.catch_up(store, ws).await?;
+        Ok(self
+            .indexes
+            .read()
+            .await
+            .get(&ws)
+            .map(|i| i.attribute_keys().to_vec())
+            .unwrap_or_default())
+    }
+
     /// Held by the response writer from before its insert until [`Analytics::record`].
     pub async fn writing(&self) -> tokio::sync::OwnedRwLockReadGuard<()> {
         self.gate.clone().read_owned().await
@@ -78,11 +128,83 @@ impl Analytics {
                     .push(indexed(&item.response));
             }
         }
+        let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
         for (ws, rows) in by_workspace {
+            if let Some(tail) = tails.get_mut(&ws) {
+                tail.known.extend(rows.iter().map(|r| r.id));
+                // Bounded without questions: ids older than the window are never re-read.
+                if tail.known.len() > 200_000 {
+                    let from = first_id_at(taith_domain::now() - TAIL_WINDOW);
+                    tail.known.retain(|id| *id >= from);
+                    tail.from = Some(tail.from.map_or(from, |f| f.max(from)));
+                }
+            }
             if let Some(index) = indexes.get_mut(&ws) {
                 index.add(&rows);
             }
         }
+    }
+
+    /// Adds responses another process stored since the last catch-up (see [`Tail`]).
+    async fn catch_up(&self, store: &dyn Store, ws: WorkspaceId) -> Result<(), StoreError> {
+        {
+            let tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
+            match tails.get(&ws) {
+                Some(t) if t.last.is_some_and(|l| l.elapsed() < TAIL_EVERY) => return Ok(()),
+                Some(_) => {}
+                None => return Ok(()),
+            }
+        }
+        // No writer between insert and count while the store is read, as for a build.
+        let _no_writers = self.gate.write().await;
+        let (mut after, known) = {
+            let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(t) = tails.get_mut(&ws) else {
+                return Ok(());
+            };
+            (t.from, std::mem::take(&mut t.known))
+        };
+        let mut known = known;
+        let mut new_rows = Vec::new();
+        let mut read = 0;
+        while read < TAIL_MOST {
+            let page = store
+                .responses(
+                    ws,
+                    None,
+                    PageRequest {
+                        after,
+                        limit: 5_000,
+                    },
+                )
+                .await?;
+            read += page.items.len();
+            for r in &page.items {
+                if known.insert(r.id) {
+                    new_rows.push(indexed(r));
+                }
+            }
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        if !new_rows.is_empty() {
+            tracing::info!(workspace = %ws, responses = new_rows.len(), "analytics index: counted responses stored by another process");
+            if let Some(index) = self.indexes.write().await.get_mut(&ws) {
+                index.add(&new_rows);
+            }
+        }
+        let from = first_id_at(taith_domain::now() - TAIL_WINDOW);
+        known.retain(|id| *id >= from);
+        let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = tails.get_mut(&ws) {
+            // Ids recorded by this process's writer meanwhile stay known too.
+            t.known.extend(known);
+            t.from = Some(from);
+            t.last = Some(Instant::now());
+        }
+        Ok(())
     }
 
     /// Builds every workspace's index, one after the other, in the background (start-up);
@@ -119,6 +241,10 @@ impl Analytics {
             return Ok(());
         }
         let started = Instant::now();
+        let started_at = taith_domain::now();
+        // The ids of the last window, so that the first catch-up does not count them again.
+        let window_start = first_id_at(started_at - TAIL_WINDOW);
+        let mut recent = std::collections::HashSet::new();
         let mut index = Index::new();
         let mut after = None;
         loop {
@@ -133,6 +259,7 @@ impl Analytics {
                 )
                 .await?;
             let rows: Vec<IndexedResponse> = page.items.iter().map(indexed).collect();
+            recent.extend(rows.iter().map(|r| r.id).filter(|id| *id >= window_start));
             index.add(&rows);
             if index.len() % 100_000 < rows.len() {
                 tracing::info!(workspace = %ws, responses = index.len(), "building the analytics index");
@@ -145,6 +272,16 @@ impl Analytics {
         index.compact();
         tracing::info!(workspace = %ws, responses = index.len(), took = ?started.elapsed(), "analytics index built");
         indexes.insert(ws, index);
+        self.tails.lock().unwrap_or_else(|e| e.into_inner()).insert(
+            ws,
+            Tail {
+                from: Some(first_id_at(started_at - TAIL_WINDOW)),
+                known: recent,
+                // The first question catches up at once: responses stored by another process
+                // while this build read the store are counted then.
+                last: None,
+            },
+        );
         Ok(())
     }
 
@@ -179,6 +316,7 @@ impl Analytics {
             }
         };
         self.ensure_built(store, ws).await?;
+        self.catch_up(store, ws).await?;
         let answer = {
             let mut indexes = self.indexes.write().await;
             let Some(index) = indexes.get_mut(&ws) else {

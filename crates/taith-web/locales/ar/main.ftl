@@ -464,3 +464,27 @@ map-live-stage = { $stage }: { $value } من الإجابات
 map-live-curve = من الإجابات
 map-live-typed = كما كُتب
 map-live-note = إجابات آخر { $days } يومًا
+
+# مقارنة الشرائح.
+
+dashboard-segments = مقارنة الشرائح
+dashboard-metric = المؤشر
+dashboard-compare-by = المقارنة حسب
+dashboard-segment = الشريحة
+dashboard-value = الدرجة
+dashboard-versus-rest = مقارنةً بجميع الشرائح الأخرى
+dashboard-above-rest = أعلى من بقية الشرائح بدلالة إحصائية
+dashboard-below-rest = أدنى من بقية الشرائح بدلالة إحصائية
+dashboard-chart = الرسم البياني
+dashboard-dim-channel = القناة
+dashboard-dim-locale = اللغة
+dashboard-dim-touchpoint = نقطة الاتصال
+dashboard-dim-stage = المرحلة
+dashboard-dim-journey = الرحلة
+
+# لوحة معلومات نقطة اتصال واحدة.
+
+dashboard-distribution = توزّع الدرجات
+dashboard-comments = أحدث التعليقات
+dashboard-no-comments = لا توجد تعليقات هنا بعد.
+dashboard-no-answers-here = لم يُجب أحد عن أي استطلاع عند نقطة الاتصال هذه خلال هذه الفترة.

@@ -464,3 +464,27 @@ map-live-stage = { $stage }: { $value } o'r atebion
 map-live-curve = O'r atebion
 map-live-typed = Fel y'u teipiwyd
 map-live-note = atebion y { $days } diwrnod diwethaf
+
+# Cymharu segmentau.
+
+dashboard-segments = Cymharu segmentau
+dashboard-metric = Ffigur
+dashboard-compare-by = Cymharu yn ôl
+dashboard-segment = Segment
+dashboard-value = Sgôr
+dashboard-versus-rest = O'i gymharu â'r lleill i gyd
+dashboard-above-rest = Yn arwyddocaol uwch na'r gweddill
+dashboard-below-rest = Yn arwyddocaol is na'r gweddill
+dashboard-chart = Siart
+dashboard-dim-channel = Sianel
+dashboard-dim-locale = Iaith
+dashboard-dim-touchpoint = Pwynt cyswllt
+dashboard-dim-stage = Cam
+dashboard-dim-journey = Taith
+
+# Dangosfwrdd un pwynt cyswllt.
+
+dashboard-distribution = Sut mae'r sgorau wedi'u gwasgaru
+dashboard-comments = Sylwadau diweddaraf
+dashboard-no-comments = Dim sylwadau yma eto.
+dashboard-no-answers-here = Nid oes neb wedi ateb arolwg yn y pwynt cyswllt hwn yn ystod y cyfnod hwn.

@@ -452,3 +452,27 @@ map-live-stage = { $stage }: { $value } from the answers
 map-live-curve = From the answers
 map-live-typed = As typed in
 map-live-note = answers of the last { $days } days
+
+# Comparing segments.
+
+dashboard-segments = Compare segments
+dashboard-metric = Figure
+dashboard-compare-by = Compare by
+dashboard-segment = Segment
+dashboard-value = Score
+dashboard-versus-rest = Against all the others
+dashboard-above-rest = Significantly above the rest
+dashboard-below-rest = Significantly below the rest
+dashboard-chart = Chart
+dashboard-dim-channel = Channel
+dashboard-dim-locale = Language
+dashboard-dim-touchpoint = Touchpoint
+dashboard-dim-stage = Stage
+dashboard-dim-journey = Journey
+
+# One touchpoint's dashboard.
+
+dashboard-distribution = How the scores spread
+dashboard-comments = Latest comments
+dashboard-no-comments = No comments here yet.
+dashboard-no-answers-here = Nobody has answered a survey at this touchpoint in this period.

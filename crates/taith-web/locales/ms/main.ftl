@@ -449,3 +449,27 @@ map-live-stage = { $stage }: { $value } daripada jawapan
 map-live-curve = Daripada jawapan
 map-live-typed = Seperti yang ditaip
 map-live-note = jawapan { $days } hari terakhir
+
+# Membandingkan segmen.
+
+dashboard-segments = Bandingkan segmen
+dashboard-metric = Ukuran
+dashboard-compare-by = Bandingkan mengikut
+dashboard-segment = Segmen
+dashboard-value = Skor
+dashboard-versus-rest = Berbanding semua yang lain
+dashboard-above-rest = Lebih tinggi dengan signifikan berbanding yang lain
+dashboard-below-rest = Lebih rendah dengan signifikan berbanding yang lain
+dashboard-chart = Carta
+dashboard-dim-channel = Saluran
+dashboard-dim-locale = Bahasa
+dashboard-dim-touchpoint = Titik sentuh
+dashboard-dim-stage = Peringkat
+dashboard-dim-journey = Perjalanan
+
+# Papan pemuka satu titik sentuh.
+
+dashboard-distribution = Taburan skor
+dashboard-comments = Komen terkini
+dashboard-no-comments = Belum ada komen di sini.
+dashboard-no-answers-here = Belum ada sesiapa yang menjawab tinjauan di titik sentuh ini dalam tempoh ini.

@@ -452,3 +452,27 @@ map-live-stage = { $stage }: { $value } kutoka kwa majibu
 map-live-curve = Kutoka kwa majibu
 map-live-typed = Kama ilivyoandikwa
 map-live-note = majibu ya siku { $days } zilizopita
+
+# Kulinganisha makundi.
+
+dashboard-segments = Linganisha makundi
+dashboard-metric = Takwimu
+dashboard-compare-by = Linganisha kwa
+dashboard-segment = Kundi
+dashboard-value = Alama
+dashboard-versus-rest = Ikilinganishwa na makundi mengine yote
+dashboard-above-rest = Juu zaidi kuliko makundi mengine, kwa tofauti yenye maana kitakwimu
+dashboard-below-rest = Chini zaidi kuliko makundi mengine, kwa tofauti yenye maana kitakwimu
+dashboard-chart = Chati
+dashboard-dim-channel = Njia
+dashboard-dim-locale = Lugha
+dashboard-dim-touchpoint = Sehemu ya mguso
+dashboard-dim-stage = Hatua
+dashboard-dim-journey = Safari
+
+# Dashibodi ya sehemu moja ya mguso.
+
+dashboard-distribution = Jinsi alama zilivyotawanyika
+dashboard-comments = Maoni ya hivi karibuni
+dashboard-no-comments = Bado hakuna maoni hapa.
+dashboard-no-answers-here = Hakuna aliyejibu utafiti katika sehemu hii ya mguso katika kipindi hiki.

@@ -449,3 +449,27 @@ map-live-stage = { $stage }: { $value } từ các câu trả lời
 map-live-curve = Từ các câu trả lời
 map-live-typed = Như đã nhập
 map-live-note = câu trả lời trong { $days } ngày qua
+
+# So sánh các phân khúc.
+
+dashboard-segments = So sánh phân khúc
+dashboard-metric = Chỉ số
+dashboard-compare-by = So sánh theo
+dashboard-segment = Phân khúc
+dashboard-value = Điểm
+dashboard-versus-rest = So với tất cả các phân khúc còn lại
+dashboard-above-rest = Cao hơn các phân khúc còn lại, có ý nghĩa thống kê
+dashboard-below-rest = Thấp hơn các phân khúc còn lại, có ý nghĩa thống kê
+dashboard-chart = Biểu đồ
+dashboard-dim-channel = Kênh
+dashboard-dim-locale = Ngôn ngữ
+dashboard-dim-touchpoint = Điểm chạm
+dashboard-dim-stage = Giai đoạn
+dashboard-dim-journey = Hành trình
+
+# Trang tổng quan của một điểm chạm.
+
+dashboard-distribution = Phân bố điểm
+dashboard-comments = Nhận xét mới nhất
+dashboard-no-comments = Chưa có nhận xét nào ở đây.
+dashboard-no-answers-here = Chưa có ai trả lời khảo sát tại điểm chạm này trong khoảng thời gian này.

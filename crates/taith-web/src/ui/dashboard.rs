@@ -476,3 +476,566 @@ pub async fn overview_csv(
     );
     Ok(r)
 }
+
+// --- segment comparison -------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize, Default)]
+pub struct SegmentQuery {
+    #[serde(default)]
+    metric: String,
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+/// One value of the compared dimension, with its figure and how it stands against the rest.
+#[derive(Debug)]
+pub struct SegmentRow {
+    pub label: String,
+    pub value: String,
+    pub interval: String,
+    pub n: String,
+    pub small_sample: bool,
+    /// Above or below the rest, significantly; else None.
+    pub versus_rest: Option<String>,
+    /// The bar and whisker, in a 0…100 wide box.
+    pub bar_from: f64,
+    pub bar_to: f64,
+    pub ci_from: f64,
+    pub ci_to: f64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "dashboard_segments.html")]
+pub struct SegmentsPage {
+    l: Layout,
+    metric: &'static str,
+    metrics: Vec<(&'static str, String)>,
+    by: String,
+    dimensions: Vec<(String, String)>,
+    from: String,
+    to: String,
+    period: String,
+    rows: Vec<SegmentRow>,
+    problem: Option<String>,
+    csv_href: String,
+    /// Where zero sits in the bars' box (NPS runs from −100).
+    zero: f64,
+}
+
+/// The dimensions a segment comparison can be made on: the built-in ones and every response
+/// attribute the workspace has.
+async fn segment_dimensions(
+    state: &AppState,
+    m: &Member,
+) -> Result<Vec<(String, String)>, PageError> {
+    let tr = m.tr();
+    let mut dims: Vec<(String, String)> = ["channel", "locale", "touchpoint", "stage", "journey"]
+        .into_iter()
+        .map(|d| (d.to_owned(), tr.t(&format!("dashboard-dim-{d}"))))
+        .collect();
+    let keys = state
+        .analytics
+        .attribute_keys(state.store.as_ref(), m.workspace.id)
+        .await
+        .map_err(|e| PageError::from_store(e, tr))?;
+    for key in keys {
+        dims.push((key.clone(), key));
+    }
+    Ok(dims)
+}
+
+/// How one segment stands: its figure, and whether it is significantly above (`Some(true)`)
+/// or below (`Some(false)`) all the other answers together.
+struct SegmentFigure {
+    label: String,
+    value: MetricValue,
+    above_rest: Option<bool>,
+}
+
+/// Each segment of `by_answer` against the rest of `total` (the same question ungrouped).
+fn compare_segments(
+    metric: Metric,
+    by_answer: &MetricsAnswer,
+    total: &MetricsAnswer,
+) -> Vec<SegmentFigure> {
+    let scale = by_answer.scale;
+    let all = total
+        .groups
+        .first()
+        .map(|g| histogram_of(g, scale.low))
+        .unwrap_or_default();
+    by_answer
+        .groups
+        .iter()
+        .map(|g| {
+            let h = histogram_of(g, scale.low);
+            let mut rest = all;
+            for (r, c) in rest.0.iter_mut().zip(h.0) {
+                *r = r.saturating_sub(c);
+            }
+            let value = MetricValue::of(metric, scale, &h);
+            let others = MetricValue::of(metric, scale, &rest);
+            let above_rest = match significant_change(&others, &value) {
+                Some(true) => Some(value.value > others.value),
+                _ => None,
+            };
+            SegmentFigure {
+                label: g.key.first().map(|(_, v)| v.clone()).unwrap_or_default(),
+                value,
+                above_rest,
+            }
+        })
+        .collect()
+}
+
+async fn segment_answer(
+    state: &AppState,
+    m: &Member,
+    metric: Metric,
+    by: &str,
+    from: Date,
+    to: Date,
+) -> Result<Result<(MetricsAnswer, MetricsAnswer), MetricsError>, PageError> {
+    let by_answer = match answer(state, m, metric, Some(by), from, to).await? {
+        Ok(a) => a,
+        Err(e) => return Ok(Err(e)),
+    };
+    let total = match answer(state, m, metric, None, from, to).await? {
+        Ok(a) => a,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok((by_answer, total)))
+}
+
+pub async fn segments(
+    State(state): State<AppState>,
+    m: Member,
+    Query(q): Query<SegmentQuery>,
+) -> Result<SegmentsPage, PageError> {
+    let tr = m.tr().clone();
+    let (from, to) = period(&PeriodQuery {
+        from: q.from.clone(),
+        to: q.to.clone(),
+    });
+    let metric = Metric::parse(&q.metric).unwrap_or(Metric::Nps);
+    let dimensions = segment_dimensions(&state, &m).await?;
+    let by = dimensions
+        .iter()
+        .find(|(d, _)| *d == q.by)
+        .or_else(|| dimensions.first())
+        .map(|(d, _)| d.clone())
+        .unwrap_or_else(|| "channel".to_owned());
+    let (lo, hi) = match metric {
+        Metric::Nps => (-100.0, 100.0),
+        _ => (0.0, 100.0),
+    };
+    let place = |v: f64| ((v - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0);
+    let mut rows = Vec::new();
+    let mut problem = None;
+    match segment_answer(&state, &m, metric, &by, from, to).await? {
+        Err(MetricsError::MixedScales) => problem = Some(tr.t("dashboard-mixed-scales")),
+        Err(_) => problem = Some(tr.t("dashboard-empty")),
+        Ok((by_answer, total)) => {
+            for SegmentFigure {
+                label,
+                value: this,
+                above_rest,
+            } in compare_segments(metric, &by_answer, &total)
+            {
+                let versus_rest = above_rest.map(|above| {
+                    tr.t(if above {
+                        "dashboard-above-rest"
+                    } else {
+                        "dashboard-below-rest"
+                    })
+                });
+                let v = this.value.unwrap_or(0.0);
+                let (c0, c1) = this.ci95.unwrap_or((v, v));
+                rows.push(SegmentRow {
+                    label: display_label(&by, &label, &tr),
+                    value: this.value.map_or_else(|| "—".into(), |v| tr.number(v, 1)),
+                    interval: this.ci95.map_or_else(String::new, |(a, b)| {
+                        tr.ta(
+                            "dashboard-interval",
+                            &[("low", tr.number(a, 1)), ("high", tr.number(b, 1))],
+                        )
+                    }),
+                    n: tr.number(this.n as f64, 0),
+                    small_sample: this.small_sample,
+                    versus_rest,
+                    bar_from: place(0.0_f64.max(lo)).min(place(v)),
+                    bar_to: place(0.0_f64.max(lo)).max(place(v)),
+                    ci_from: place(c0),
+                    ci_to: place(c1),
+                });
+            }
+            if rows.is_empty() {
+                problem = Some(tr.t("dashboard-empty"));
+            }
+        }
+    }
+    Ok(SegmentsPage {
+        l: Layout::member(&m, "dashboard"),
+        metric: metric.as_str(),
+        metrics: METRICS
+            .into_iter()
+            .map(|m| (m.as_str(), tr.t(&format!("dashboard-{}", m.as_str()))))
+            .collect(),
+        period: tr.ta(
+            "dashboard-period",
+            &[("from", tr.date(from)), ("to", tr.date(to))],
+        ),
+        csv_href: format!(
+            "{}/dashboard/segments.csv?metric={}&by={}&from={from}&to={to}",
+            m.base(),
+            metric.as_str(),
+            url_escape(&by)
+        ),
+        by,
+        dimensions,
+        from: from.to_string(),
+        to: to.to_string(),
+        rows,
+        problem,
+        zero: place(0.0),
+    })
+}
+
+/// A group's label as people read it: a channel's and a language's name rather than its code.
+fn display_label(dimension: &str, raw: &str, tr: &Tr) -> String {
+    match dimension {
+        "channel" => raw
+            .parse::<taith_domain::Channel>()
+            .map(|c| crate::ui::view::channel_name(c, tr))
+            .unwrap_or_else(|_| raw.to_owned()),
+        "locale" => taith_domain::Locale::from_tag(raw)
+            .map(|l| l.endonym().to_owned())
+            .unwrap_or_else(|| raw.to_owned()),
+        _ => raw.to_owned(),
+    }
+}
+
+/// Percent-encodes a query value (attribute names are free text).
+fn url_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A CSV cell: quoted when it holds a comma, quote or line break; a leading `= + - @`, tab or
+/// CR defanged with `'` as in the response export.
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The segment comparison as CSV: value of the dimension, n, figure, interval, small sample,
+/// and whether it differs significantly from the rest.
+pub async fn segments_csv(
+    State(state): State<AppState>,
+    m: Member,
+    Query(q): Query<SegmentQuery>,
+) -> Result<Response, PageError> {
+    let (from, to) = period(&PeriodQuery {
+        from: q.from.clone(),
+        to: q.to.clone(),
+    });
+    let metric = Metric::parse(&q.metric).unwrap_or(Metric::Nps);
+    let mut out = format!(
+        "{},n,value,ci95_low,ci95_high,small_sample,versus_rest\r\n",
+        csv_cell(&q.by)
+    );
+    if let Ok((by_answer, total)) = segment_answer(&state, &m, metric, &q.by, from, to).await? {
+        for SegmentFigure {
+            label,
+            value: this,
+            above_rest,
+        } in compare_segments(metric, &by_answer, &total)
+        {
+            let versus = match above_rest {
+                Some(true) => "above",
+                Some(false) => "below",
+                None => "",
+            };
+            let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.1}"));
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{versus}\r\n",
+                csv_cell(&label),
+                this.n,
+                num(this.value),
+                num(this.ci95.map(|c| c.0)),
+                num(this.ci95.map(|c| c.1)),
+                this.small_sample
+            ));
+        }
+    }
+    let mut r = out.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    r.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"segments.csv\""),
+    );
+    Ok(r)
+}
+
+// --- one touchpoint ------------------------------------------------------------------------------
+
+/// A breakdown table: one row per value of a dimension.
+#[derive(Debug)]
+pub struct Breakdown {
+    pub title: String,
+    pub rows: Vec<(String, String, String, String)>,
+}
+
+/// A comment as shown: its text (auto-escaped), language, score and day.
+#[derive(Debug)]
+pub struct CommentView {
+    pub text: String,
+    pub lang: &'static str,
+    pub score: String,
+    pub day: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "dashboard_touchpoint.html")]
+pub struct TouchpointPage {
+    l: Layout,
+    name: String,
+    journey: String,
+    journey_id: String,
+    period: String,
+    card: Option<MetricCard>,
+    /// The score distribution: (label, count, bar width 0…100).
+    distribution: Vec<(String, String, f64)>,
+    breakdowns: Vec<Breakdown>,
+    comments: Vec<CommentView>,
+}
+
+/// How a touchpoint is doing (`/w/{slug}/dashboard/touchpoints/{id}`): its figure with the
+/// trend and interval band, the spread of scores, the latest comments, and the figure by
+/// channel, team and agent.
+pub async fn touchpoint(
+    State(state): State<AppState>,
+    m: Member,
+    axum::extract::Path((_, id)): axum::extract::Path<(String, String)>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<TouchpointPage, PageError> {
+    let tr = m.tr().clone();
+    let tp_id: taith_domain::TouchpointId = crate::ui::journeys::parse_id(&id, &tr)?;
+    // The touchpoint, found on the workspace's journeys (404 otherwise, as for any id).
+    let mut found = None;
+    for summary in state
+        .store
+        .journeys(m.workspace.id, taith_store::PageRequest::all())
+        .await
+        .map_err(|e| PageError::from_store(e, &tr))?
+        .items
+    {
+        let j = state
+            .store
+            .journey(m.workspace.id, summary.id)
+            .await
+            .map_err(|e| PageError::from_store(e, &tr))?;
+        if let Some(t) = j.touchpoints.iter().find(|t| t.id == tp_id) {
+            found = Some((t.fields.name.to_string(), j.fields.name.to_string(), j.id));
+            break;
+        }
+    }
+    let Some((name, journey, journey_id)) = found else {
+        return Err(PageError::not_found(&tr));
+    };
+    let (from, to) = period(&q);
+    let wheres = vec![("touchpoint_id".to_owned(), tp_id.to_string())];
+    // The metric most answers here are for.
+    let mut best: Option<(Metric, MetricsAnswer)> = None;
+    for metric in METRICS {
+        let Ok(request) = MetricsRequest::parse(
+            metric.as_str(),
+            None,
+            None,
+            Some(&from.to_string()),
+            Some(&to.to_string()),
+            &wheres,
+        ) else {
+            continue;
+        };
+        if let Ok(a) = state
+            .analytics
+            .metrics(state.store.as_ref(), m.workspace.id, &request)
+            .await
+            && a.groups.first().is_some_and(|g| g.n > 0)
+            && best
+                .as_ref()
+                .is_none_or(|(_, b)| b.groups[0].n < a.groups[0].n)
+        {
+            best = Some((metric, a));
+        }
+    }
+    let mut page = TouchpointPage {
+        l: Layout::member(&m, "dashboard"),
+        period: tr.ta(
+            "dashboard-period",
+            &[("from", tr.date(from)), ("to", tr.date(to))],
+        ),
+        name,
+        journey,
+        journey_id: journey_id.to_string(),
+        card: None,
+        distribution: Vec::new(),
+        breakdowns: Vec::new(),
+        comments: Vec::new(),
+    };
+    if let Some((metric, total)) = best {
+        let scale = total.scale;
+        let g = &total.groups[0];
+        let max = g.histogram.iter().copied().max().unwrap_or(0).max(1);
+        page.distribution = g
+            .histogram
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    tr.number(f64::from(scale.low) + i as f64, 0),
+                    tr.number(*c as f64, 0),
+                    *c as f64 / max as f64 * 100.0,
+                )
+            })
+            .collect();
+        let ask = |by: &str| {
+            MetricsRequest::parse(
+                metric.as_str(),
+                None,
+                Some(by),
+                Some(&from.to_string()),
+                Some(&to.to_string()),
+                &wheres,
+            )
+        };
+        // The trend: the same card as the overview's, for this touchpoint.
+        let weekly = match ask("week") {
+            Ok(r) => state
+                .analytics
+                .metrics(state.store.as_ref(), m.workspace.id, &r)
+                .await
+                .ok(),
+            Err(_) => None,
+        };
+        let name = tr.t(&format!("dashboard-{}", metric.as_str()));
+        let points: Vec<WeekPoint> = weeks_between(from, to)
+            .into_iter()
+            .map(|week| {
+                let w = weekly.as_ref().and_then(|a| {
+                    a.groups
+                        .iter()
+                        .find(|g| g.key.first().is_some_and(|(_, v)| *v == week))
+                });
+                WeekPoint {
+                    n: w.map_or(0, |g| g.n),
+                    value: w.and_then(|g| g.value),
+                    ci95: w.and_then(|g| g.ci95),
+                    week,
+                }
+            })
+            .collect();
+        let interval = |c: Option<[f64; 2]>| {
+            c.map_or_else(String::new, |[lo, hi]| {
+                tr.ta(
+                    "dashboard-interval",
+                    &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
+                )
+            })
+        };
+        page.card = Some(MetricCard {
+            metric: metric.as_str(),
+            value: g.value.map(|v| tr.number(v, 1)),
+            interval: g.ci95.map(|c| interval(Some(c))),
+            n: tr.ta("dashboard-n", &[("n", tr.number(g.n as f64, 0))]),
+            small_sample: g.small_sample,
+            arrow: None,
+            change: String::new(),
+            problem: None,
+            chart: chart(metric, &points, &tr, &name),
+            weeks: points
+                .iter()
+                .map(|p| WeekRow {
+                    week: p.week.clone(),
+                    count: p.n,
+                    n: tr.number(p.n as f64, 0),
+                    value: p.value.map_or_else(|| "—".into(), |v| tr.number(v, 1)),
+                    interval: interval(p.ci95),
+                })
+                .collect(),
+            name,
+        });
+        for (by, title) in [
+            ("channel", tr.t("dashboard-dim-channel")),
+            ("team", "team".to_owned()),
+            ("agent", "agent".to_owned()),
+        ] {
+            let Ok(r) = ask(by) else { continue };
+            let Ok(a) = state
+                .analytics
+                .metrics(state.store.as_ref(), m.workspace.id, &r)
+                .await
+            else {
+                continue;
+            };
+            if a.groups.is_empty() {
+                continue;
+            }
+            page.breakdowns.push(Breakdown {
+                title,
+                rows: a
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        (
+                            display_label(
+                                by,
+                                g.key.first().map(|(_, v)| v.as_str()).unwrap_or(""),
+                                &tr,
+                            ),
+                            g.value.map_or_else(|| "—".into(), |v| tr.number(v, 1)),
+                            interval(g.ci95),
+                            tr.number(g.n as f64, 0),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+    }
+    page.comments = state
+        .store
+        .latest_comments(m.workspace.id, tp_id, 10)
+        .await
+        .map_err(|e| PageError::from_store(e, &tr))?
+        .into_iter()
+        .map(|r| CommentView {
+            text: r.comment.to_string(),
+            lang: r.locale.tag(),
+            score: tr.number(f64::from(r.score), 0),
+            day: tr.date(r.submitted_at.date()),
+        })
+        .collect();
+    Ok(page)
+}

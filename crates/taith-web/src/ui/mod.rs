@@ -31,6 +31,12 @@ pub fn routes(r: Routes) -> Routes {
         .get("/w/{slug}", j::list)
         .get("/w/{slug}/dashboard", dashboard::overview)
         .get("/w/{slug}/dashboard.csv", dashboard::overview_csv)
+        .get("/w/{slug}/dashboard/segments", dashboard::segments)
+        .get("/w/{slug}/dashboard/segments.csv", dashboard::segments_csv)
+        .get(
+            "/w/{slug}/dashboard/touchpoints/{id}",
+            dashboard::touchpoint,
+        )
         .get("/w/{slug}/journeys/new", j::new_form)
         .post("/w/{slug}/journeys", j::create)
         .get("/w/{slug}/journeys/{id}", j::map)

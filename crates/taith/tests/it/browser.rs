@@ -478,5 +478,20 @@ async fn the_demo_dashboard_reads_in_english_and_arabic_in_chromium() {
             live_seen > 0,
             "no touchpoint of the demo shows its answers ({lang})"
         );
+        // A touchpoint's own dashboard, from its figure on the map.
+        wd.goto(&app.url(&format!("/w/demo/journeys/{}?lang={lang}", journeys[0].id)))
+            .await
+            .unwrap();
+        click(&wd, ".touchpoint .live a").await;
+        wd.wait_for("table.distribution", WAIT).await.unwrap();
+        save_page(&wd, &format!("touchpoint-dashboard-{lang}.png")).await;
+        // Segments side by side.
+        wd.goto(&app.url(&format!(
+            "/w/demo/dashboard/segments?metric=nps&by=channel&lang={lang}"
+        )))
+        .await
+        .unwrap();
+        wd.wait_for("table.segments", WAIT).await.unwrap();
+        save_page(&wd, &format!("segments-{lang}.png")).await;
     }
 }

@@ -156,6 +156,7 @@ fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("id", "members") => &o.user,
                 ("id", "tokens") => &o.token,
                 ("id", "surveys") => &o.survey,
+                ("id", "touchpoints") => &o.touchpoint,
                 (n, p) => panic!(
                     "route {path}: no test value for parameter {{{n}}} after {p:?}; teach isolation.rs about it"
                 ),

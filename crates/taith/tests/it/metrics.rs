@@ -311,6 +311,38 @@ async fn a_submitted_response_counts_in_the_metrics_within_a_second() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+
+    // Responses another process stores (here: straight into the store, as `taith import`
+    // does) are counted on the next question, and the writer's one is not counted twice.
+    let imported: Vec<ResponseToStore> = (0..3)
+        .map(|_| ResponseToStore {
+            workspace_id: ws.id,
+            response: NewResponse {
+                id: ResponseId::new(),
+                survey_id: survey.id,
+                score: 0,
+                answers: Vec::new(),
+                comment: Default::default(),
+                touchpoint_id: None,
+                channel: Channel::Web,
+                locale: Locale::En,
+                customer_id: None,
+                attributes: BTreeMap::new(),
+                submitted_at: taith_domain::now(),
+                client_key: None,
+            },
+        })
+        .collect();
+    app.store.insert_responses(&imported).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let (_, body) = b.api(Method::GET, url, &write, None).await;
+    assert_eq!(body["groups"][0]["n"], 4, "{body}");
+    assert_eq!(body["groups"][0]["detractors"], 3, "{body}");
+    let (_, again) = b.api(Method::GET, url, &write, None).await;
+    assert_eq!(
+        again["groups"][0]["n"], 4,
+        "read once, counted once: {again}"
+    );
 }
 
 #[tokio::test]
@@ -519,4 +551,172 @@ async fn the_journey_map_shows_live_scores_their_curve_and_pain_points_from_the_
     // The curve from the answers, beside the typed one, with its text alternative.
     assert!(page.body.contains("class=\"data-curve\""));
     assert!(body.contains("From the answers"));
+}
+
+#[tokio::test]
+async fn segments_are_compared_side_by_side_with_significance_against_the_rest() {
+    let app = TestApp::on_sqlite().await;
+    let (ws, _) = seeded(&app, 0).await;
+    let nps = app
+        .store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.kind == SurveyKind::Nps)
+        .unwrap();
+    let answer = |team: &str, score: i16| ResponseToStore {
+        workspace_id: ws.id,
+        response: NewResponse {
+            id: ResponseId::new(),
+            survey_id: nps.id,
+            score,
+            answers: Vec::new(),
+            comment: Default::default(),
+            touchpoint_id: None,
+            channel: Channel::Phone,
+            locale: Locale::En,
+            customer_id: None,
+            attributes: BTreeMap::from([("team".to_owned(), team.to_owned())]),
+            submitted_at: taith_domain::now() - time::Duration::days(2),
+            client_key: None,
+        },
+    };
+    let mut batch: Vec<_> = (0..60)
+        .map(|i| answer("Cardiff", 9 + (i % 2) as i16))
+        .collect();
+    batch.extend((0..60).map(|i| answer("Aberystwyth", (i % 6) as i16)));
+    batch.extend((0..10).map(|i| answer("=Online", 5 + (i % 5) as i16)));
+    app.store.insert_responses(&batch).await.unwrap();
+    let owner = app.signed_in("owner@becws.example").await;
+    let page = owner
+        .get("/w/becws/dashboard/segments?metric=nps&by=team&lang=en")
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let text = page.text();
+    let row = |name: &str| {
+        let start = text
+            .find(&format!("<th scope=\"row\" dir=\"auto\">{name}</th>"))
+            .unwrap();
+        let end = text[start..].find("</tr>").unwrap() + start;
+        text[start..end].to_owned()
+    };
+    assert!(
+        row("Cardiff").contains("Significantly above the rest"),
+        "{}",
+        row("Cardiff")
+    );
+    assert!(row("Aberystwyth").contains("Significantly below the rest"));
+    // Ten answers: too few to call, and flagged as a small sample.
+    assert!(row("=Online").contains("small sample"));
+    assert!(!row("=Online").contains("Significantly"));
+
+    let csv = owner
+        .get("/w/becws/dashboard/segments.csv?metric=nps&by=team")
+        .await;
+    assert_eq!(csv.status, 200);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "team,n,value,ci95_low,ci95_high,small_sample,versus_rest"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Cardiff,60,100.0,") && l.ends_with(",above"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Aberystwyth,60,-100.0,") && l.ends_with(",below"))
+    );
+    // A value a spreadsheet would run is defanged.
+    assert!(
+        lines.iter().any(|l| l.starts_with("'=Online,10,")),
+        "{lines:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_touchpoints_dashboard_shows_its_trend_spread_breakdowns_and_latest_comments_as_text() {
+    let app = TestApp::on_sqlite().await;
+    let (ws, tps) = seeded(&app, 0).await;
+    let nps = app
+        .store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.kind == SurveyKind::Nps)
+        .unwrap();
+    let batch: Vec<_> = (0..50)
+        .map(|i| ResponseToStore {
+            workspace_id: ws.id,
+            response: NewResponse {
+                id: ResponseId::new(),
+                survey_id: nps.id,
+                score: (i % 11) as i16,
+                answers: Vec::new(),
+                comment: taith_domain::LongText::parse(if i == 49 {
+                    "<script>alert(1)</script> the van was late"
+                } else {
+                    ""
+                })
+                .unwrap(),
+                touchpoint_id: Some(tps[1].0),
+                channel: if i % 2 == 0 {
+                    Channel::Web
+                } else {
+                    Channel::Phone
+                },
+                locale: Locale::Cy,
+                customer_id: None,
+                attributes: BTreeMap::from([("team".to_owned(), format!("t{}", i % 2))]),
+                submitted_at: taith_domain::now() - time::Duration::days(i % 30),
+                client_key: None,
+            },
+        })
+        .collect();
+    app.store.insert_responses(&batch).await.unwrap();
+    let owner = app.signed_in("owner@becws.example").await;
+    let page = owner
+        .get(&format!(
+            "/w/becws/dashboard/touchpoints/{}?lang=en",
+            tps[1].0
+        ))
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let text = page.text();
+    assert!(text.contains("Checkout"));
+    assert!(text.contains("50 responses"), "the figure's n");
+    assert!(
+        page.body.contains("class=\"band\""),
+        "trend with its interval band"
+    );
+    assert!(text.contains("How the scores spread"));
+    assert!(
+        page.body
+            .contains("<th scope=\"row\" dir=\"auto\">Phone</th>"),
+        "by channel, named as people read it"
+    );
+    assert!(
+        page.body.contains("<th scope=\"row\" dir=\"auto\">t1</th>"),
+        "by team"
+    );
+    // The comment is shown as text, never as markup.
+    assert!(
+        page.body
+            .contains("&#60;script&#62;alert(1)&#60;/script&#62; the van was late")
+    );
+    assert!(!page.body.contains("<script>alert(1)"));
+    // Another workspace's touchpoint id, or none at all: not found.
+    let other = owner
+        .get(&format!(
+            "/w/becws/dashboard/touchpoints/{}",
+            TouchpointId::new()
+        ))
+        .await;
+    assert_eq!(other.status, 404);
 }
