@@ -377,6 +377,10 @@ pub trait Store: Send + Sync + 'static {
 
     async fn response(&self, ws: WorkspaceId, id: ResponseId) -> StoreResult<NewResponse>;
 
+    /// Deletes a response for good (a customer's request to be forgotten, a test answer).
+    /// NotFound when it is not one of the workspace's.
+    async fn delete_response(&self, ws: WorkspaceId, id: ResponseId) -> StoreResult<()>;
+
     /// The response of `survey` stored with the client key `key`, if there is one.
     async fn response_by_client_key(
         &self,

@@ -2459,6 +2459,26 @@ macro_rules! impl_sql_store {
                     response_row(&row)
                 }
 
+                async fn delete_response(
+                    &self,
+                    ws: d::WorkspaceId,
+                    id: d::ResponseId,
+                ) -> StoreResult<()> {
+                    let mut tx = self.begin_write().await.map_err(db)?;
+                    let done = ::sqlx::query(
+                        "DELETE FROM responses WHERE workspace_id = $1 AND id = $2",
+                    )
+                    .bind(ws.as_uuid())
+                    .bind(id.as_uuid())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?;
+                    if done.rows_affected() == 0 {
+                        return Err(StoreError::NotFound);
+                    }
+                    tx.commit().await.map_err(db)
+                }
+
                 async fn response_by_client_key(
                     &self,
                     ws: d::WorkspaceId,

@@ -145,6 +145,13 @@ impl Analytics {
         }
     }
 
+    /// Stops counting responses this process deleted from the store.
+    pub async fn forget(&self, ws: WorkspaceId, ids: &[taith_domain::ResponseId]) {
+        if let Some(index) = self.indexes.write().await.get_mut(&ws) {
+            index.remove(ids);
+        }
+    }
+
     /// Adds responses another process stored since the last catch-up (see [`Tail`]).
     async fn catch_up(&self, store: &dyn Store, ws: WorkspaceId) -> Result<(), StoreError> {
         {

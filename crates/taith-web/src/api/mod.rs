@@ -140,6 +140,7 @@ pub fn router() -> OpenApiRouter<AppState> {
                     responses::list_responses,
                     responses::submit_responses
                 ))
+                .routes(routes!(responses::delete_response))
                 .layer(axum::extract::DefaultBodyLimit::max(
                     responses::MAX_SUBMISSION_BYTES,
                 )),

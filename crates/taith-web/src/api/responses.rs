@@ -680,3 +680,29 @@ mod tests {
         assert_eq!(made.and_then(|c| c.locale), Some(taith_domain::Locale::Cy));
     }
 }
+
+/// Deletes a response for good — a customer's request to be forgotten, a test answer. It stops
+/// counting in the metrics at once.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/responses/{response_id}",
+    tag = "responses",
+    security(("bearer" = [])),
+    params(("response_id" = Uuid, Path, description = "The response's id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid credentials", body = ErrorBody),
+        (status = 403, description = "Not allowed to edit", body = ErrorBody),
+        (status = 404, description = "No such response in this workspace", body = ErrorBody),
+    )
+)]
+pub async fn delete_response(
+    State(state): State<AppState>,
+    caller: Caller,
+    crate::api::extract::ApiPath(id): crate::api::extract::ApiPath<ResponseId>,
+) -> Result<StatusCode, ApiError> {
+    caller.require(taith_domain::Action::EditJourneys)?;
+    state.store.delete_response(caller.workspace_id, id).await?;
+    state.analytics.forget(caller.workspace_id, &[id]).await;
+    Ok(StatusCode::NO_CONTENT)
+}

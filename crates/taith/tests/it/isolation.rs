@@ -19,6 +19,7 @@ struct Objects {
     user: String,
     token: String,
     survey: String,
+    response: String,
 }
 
 async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
@@ -108,6 +109,27 @@ async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
         )
         .await
         .unwrap();
+    let response = taith_domain::ResponseId::new();
+    store
+        .insert_responses(&[taith_store::ResponseToStore {
+            workspace_id: ws.id,
+            response: taith_domain::NewResponse {
+                id: response,
+                survey_id: survey.id,
+                score: 9,
+                answers: Vec::new(),
+                comment: Default::default(),
+                touchpoint_id: Some(tp),
+                channel: taith_domain::Channel::Web,
+                locale: taith_domain::Locale::En,
+                customer_id: None,
+                attributes: Default::default(),
+                submitted_at: taith_domain::now(),
+                client_key: None,
+            },
+        }])
+        .await
+        .unwrap();
     let token_secret = taith_web::auth::new_api_token();
     let token = store
         .create_api_token(
@@ -128,6 +150,7 @@ async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
             user: agent.user.id.to_string(),
             token: token.id.to_string(),
             survey: survey.id.to_string(),
+            response: response.to_string(),
         },
         token_secret,
     )
@@ -151,6 +174,7 @@ fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("user") || n.contains("member") => &o.user,
                 (n, _) if n.contains("token") => &o.token,
                 (n, _) if n.contains("survey") => &o.survey,
+                (n, _) if n.contains("response") => &o.response,
                 ("id", "journeys") => &o.journey,
                 ("id", "personas") => &o.persona,
                 ("id", "members") => &o.user,
@@ -195,6 +219,7 @@ fn ids_of_nowhere() -> Objects {
         user: fresh(),
         token: fresh(),
         survey: fresh(),
+        response: fresh(),
     }
 }
 

@@ -343,6 +343,19 @@ async fn a_submitted_response_counts_in_the_metrics_within_a_second() {
         again["groups"][0]["n"], 4,
         "read once, counted once: {again}"
     );
+
+    // A deleted response stops counting at once; deleting it again finds nothing.
+    let gone = format!("/api/v1/responses/{}", imported[0].response.id);
+    let (status, _) = b.api(Method::DELETE, &gone, &write, None).await;
+    assert_eq!(status, 204);
+    let (_, after) = b.api(Method::GET, url, &write, None).await;
+    assert_eq!(
+        (&after["groups"][0]["n"], &after["groups"][0]["detractors"]),
+        (&json!(3), &json!(2)),
+        "{after}"
+    );
+    let (status, _) = b.api(Method::DELETE, &gone, &write, None).await;
+    assert_eq!(status, 404);
 }
 
 #[tokio::test]
