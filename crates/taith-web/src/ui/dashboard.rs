@@ -820,6 +820,7 @@ pub struct CommentView {
 #[template(path = "dashboard_touchpoint.html")]
 pub struct TouchpointPage {
     l: Layout,
+    csv_href: String,
     name: String,
     journey: String,
     journey_id: String,
@@ -829,6 +830,110 @@ pub struct TouchpointPage {
     distribution: Vec<(String, String, f64)>,
     breakdowns: Vec<Breakdown>,
     comments: Vec<CommentView>,
+}
+
+/// A touchpoint and where it sits.
+struct FoundTouchpoint {
+    id: taith_domain::TouchpointId,
+    name: String,
+    journey: String,
+    journey_id: taith_domain::JourneyId,
+}
+
+/// The touchpoint `id` on one of the workspace's journeys (404 otherwise, as for any id).
+async fn find_touchpoint(
+    state: &AppState,
+    m: &Member,
+    id: &str,
+) -> Result<FoundTouchpoint, PageError> {
+    let tr = m.tr();
+    let tp_id: taith_domain::TouchpointId = crate::ui::journeys::parse_id(id, tr)?;
+    for summary in state
+        .store
+        .journeys(m.workspace.id, taith_store::PageRequest::all())
+        .await
+        .map_err(|e| PageError::from_store(e, tr))?
+        .items
+    {
+        let j = state
+            .store
+            .journey(m.workspace.id, summary.id)
+            .await
+            .map_err(|e| PageError::from_store(e, tr))?;
+        if let Some(t) = j.touchpoints.iter().find(|t| t.id == tp_id) {
+            return Ok(FoundTouchpoint {
+                id: tp_id,
+                name: t.fields.name.to_string(),
+                journey: j.fields.name.to_string(),
+                journey_id: j.id,
+            });
+        }
+    }
+    Err(PageError::not_found(tr))
+}
+
+/// What a touchpoint's page shows, as figures: the metric most of its answers are for, over
+/// the period, by week, and by channel, team and agent.
+struct TouchpointFigures {
+    metric: Metric,
+    total: MetricsAnswer,
+    weekly: Option<MetricsAnswer>,
+    breakdowns: Vec<(&'static str, MetricsAnswer)>,
+}
+
+async fn touchpoint_figures(
+    state: &AppState,
+    m: &Member,
+    tp: &FoundTouchpoint,
+    from: Date,
+    to: Date,
+) -> Option<TouchpointFigures> {
+    let wheres = vec![("touchpoint_id".to_owned(), tp.id.to_string())];
+    let ask = |metric: Metric, by: Option<&str>| {
+        MetricsRequest::parse(
+            metric.as_str(),
+            None,
+            by,
+            Some(&from.to_string()),
+            Some(&to.to_string()),
+            &wheres,
+        )
+        .ok()
+    };
+    let get = |request: Option<MetricsRequest>| async move {
+        state
+            .analytics
+            .metrics(state.store.as_ref(), m.workspace.id, &request?)
+            .await
+            .ok()
+    };
+    let mut best: Option<(Metric, MetricsAnswer)> = None;
+    for metric in METRICS {
+        if let Some(a) = get(ask(metric, None)).await
+            && a.groups.first().is_some_and(|g| g.n > 0)
+            && best
+                .as_ref()
+                .is_none_or(|(_, b)| b.groups[0].n < a.groups[0].n)
+        {
+            best = Some((metric, a));
+        }
+    }
+    let (metric, total) = best?;
+    let weekly = get(ask(metric, Some("week"))).await;
+    let mut breakdowns = Vec::new();
+    for by in ["channel", "team", "agent"] {
+        if let Some(a) = get(ask(metric, Some(by))).await
+            && !a.groups.is_empty()
+        {
+            breakdowns.push((by, a));
+        }
+    }
+    Some(TouchpointFigures {
+        metric,
+        total,
+        weekly,
+        breakdowns,
+    })
 }
 
 /// How a touchpoint is doing (`/w/{slug}/dashboard/touchpoints/{id}`): its figure with the
@@ -841,73 +946,38 @@ pub async fn touchpoint(
     Query(q): Query<PeriodQuery>,
 ) -> Result<TouchpointPage, PageError> {
     let tr = m.tr().clone();
-    let tp_id: taith_domain::TouchpointId = crate::ui::journeys::parse_id(&id, &tr)?;
-    // The touchpoint, found on the workspace's journeys (404 otherwise, as for any id).
-    let mut found = None;
-    for summary in state
-        .store
-        .journeys(m.workspace.id, taith_store::PageRequest::all())
-        .await
-        .map_err(|e| PageError::from_store(e, &tr))?
-        .items
-    {
-        let j = state
-            .store
-            .journey(m.workspace.id, summary.id)
-            .await
-            .map_err(|e| PageError::from_store(e, &tr))?;
-        if let Some(t) = j.touchpoints.iter().find(|t| t.id == tp_id) {
-            found = Some((t.fields.name.to_string(), j.fields.name.to_string(), j.id));
-            break;
-        }
-    }
-    let Some((name, journey, journey_id)) = found else {
-        return Err(PageError::not_found(&tr));
-    };
+    let tp = find_touchpoint(&state, &m, &id).await?;
     let (from, to) = period(&q);
-    let wheres = vec![("touchpoint_id".to_owned(), tp_id.to_string())];
-    // The metric most answers here are for.
-    let mut best: Option<(Metric, MetricsAnswer)> = None;
-    for metric in METRICS {
-        let Ok(request) = MetricsRequest::parse(
-            metric.as_str(),
-            None,
-            None,
-            Some(&from.to_string()),
-            Some(&to.to_string()),
-            &wheres,
-        ) else {
-            continue;
-        };
-        if let Ok(a) = state
-            .analytics
-            .metrics(state.store.as_ref(), m.workspace.id, &request)
-            .await
-            && a.groups.first().is_some_and(|g| g.n > 0)
-            && best
-                .as_ref()
-                .is_none_or(|(_, b)| b.groups[0].n < a.groups[0].n)
-        {
-            best = Some((metric, a));
-        }
-    }
     let mut page = TouchpointPage {
         l: Layout::member(&m, "dashboard"),
         period: tr.ta(
             "dashboard-period",
             &[("from", tr.date(from)), ("to", tr.date(to))],
         ),
-        name,
-        journey,
-        journey_id: journey_id.to_string(),
+        csv_href: format!(
+            "{}/dashboard/touchpoints/{}/export.csv?from={from}&to={to}",
+            m.base(),
+            tp.id
+        ),
+        name: tp.name.clone(),
+        journey: tp.journey.clone(),
+        journey_id: tp.journey_id.to_string(),
         card: None,
         distribution: Vec::new(),
         breakdowns: Vec::new(),
         comments: Vec::new(),
     };
-    if let Some((metric, total)) = best {
-        let scale = total.scale;
-        let g = &total.groups[0];
+    let interval = |c: Option<[f64; 2]>| {
+        c.map_or_else(String::new, |[lo, hi]| {
+            tr.ta(
+                "dashboard-interval",
+                &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
+            )
+        })
+    };
+    if let Some(f) = touchpoint_figures(&state, &m, &tp, from, to).await {
+        let scale = f.total.scale;
+        let g = &f.total.groups[0];
         let max = g.histogram.iter().copied().max().unwrap_or(0).max(1);
         page.distribution = g
             .histogram
@@ -921,30 +991,11 @@ pub async fn touchpoint(
                 )
             })
             .collect();
-        let ask = |by: &str| {
-            MetricsRequest::parse(
-                metric.as_str(),
-                None,
-                Some(by),
-                Some(&from.to_string()),
-                Some(&to.to_string()),
-                &wheres,
-            )
-        };
-        // The trend: the same card as the overview's, for this touchpoint.
-        let weekly = match ask("week") {
-            Ok(r) => state
-                .analytics
-                .metrics(state.store.as_ref(), m.workspace.id, &r)
-                .await
-                .ok(),
-            Err(_) => None,
-        };
-        let name = tr.t(&format!("dashboard-{}", metric.as_str()));
+        let name = tr.t(&format!("dashboard-{}", f.metric.as_str()));
         let points: Vec<WeekPoint> = weeks_between(from, to)
             .into_iter()
             .map(|week| {
-                let w = weekly.as_ref().and_then(|a| {
+                let w = f.weekly.as_ref().and_then(|a| {
                     a.groups
                         .iter()
                         .find(|g| g.key.first().is_some_and(|(_, v)| *v == week))
@@ -957,16 +1008,8 @@ pub async fn touchpoint(
                 }
             })
             .collect();
-        let interval = |c: Option<[f64; 2]>| {
-            c.map_or_else(String::new, |[lo, hi]| {
-                tr.ta(
-                    "dashboard-interval",
-                    &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
-                )
-            })
-        };
         page.card = Some(MetricCard {
-            metric: metric.as_str(),
+            metric: f.metric.as_str(),
             value: g.value.map(|v| tr.number(v, 1)),
             interval: g.ci95.map(|c| interval(Some(c))),
             n: tr.ta("dashboard-n", &[("n", tr.number(g.n as f64, 0))]),
@@ -974,7 +1017,7 @@ pub async fn touchpoint(
             arrow: None,
             change: String::new(),
             problem: None,
-            chart: chart(metric, &points, &tr, &name),
+            chart: chart(f.metric, &points, &tr, &name),
             weeks: points
                 .iter()
                 .map(|p| WeekRow {
@@ -987,24 +1030,15 @@ pub async fn touchpoint(
                 .collect(),
             name,
         });
-        for (by, title) in [
-            ("channel", tr.t("dashboard-dim-channel")),
-            ("team", "team".to_owned()),
-            ("agent", "agent".to_owned()),
-        ] {
-            let Ok(r) = ask(by) else { continue };
-            let Ok(a) = state
-                .analytics
-                .metrics(state.store.as_ref(), m.workspace.id, &r)
-                .await
-            else {
-                continue;
-            };
-            if a.groups.is_empty() {
-                continue;
-            }
-            page.breakdowns.push(Breakdown {
-                title,
+        page.breakdowns = f
+            .breakdowns
+            .iter()
+            .map(|(by, a)| Breakdown {
+                title: if *by == "channel" {
+                    tr.t("dashboard-dim-channel")
+                } else {
+                    (*by).to_owned()
+                },
                 rows: a
                     .groups
                     .iter()
@@ -1021,12 +1055,12 @@ pub async fn touchpoint(
                         )
                     })
                     .collect(),
-            });
-        }
+            })
+            .collect();
     }
     page.comments = state
         .store
-        .latest_comments(m.workspace.id, tp_id, 10)
+        .latest_comments(m.workspace.id, tp.id, 10)
         .await
         .map_err(|e| PageError::from_store(e, &tr))?
         .into_iter()
@@ -1038,4 +1072,56 @@ pub async fn touchpoint(
         })
         .collect();
     Ok(page)
+}
+
+/// A touchpoint's tables as one CSV: `table,key,n,value,ci95_low,ci95_high,small_sample` with
+/// the tables `period`, `week`, `score` (the spread: n per scale point), `channel`, `team`
+/// and `agent`.
+pub async fn touchpoint_csv(
+    State(state): State<AppState>,
+    m: Member,
+    axum::extract::Path((_, id)): axum::extract::Path<(String, String)>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let tp = find_touchpoint(&state, &m, &id).await?;
+    let (from, to) = period(&q);
+    let mut out = String::from("table,key,n,value,ci95_low,ci95_high,small_sample\r\n");
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.1}"));
+    let mut row = |table: &str, key: &str, g: &MetricsGroup| {
+        out.push_str(&format!(
+            "{table},{},{},{},{},{},{}\r\n",
+            csv_cell(key),
+            g.n,
+            num(g.value),
+            num(g.ci95.map(|c| c[0])),
+            num(g.ci95.map(|c| c[1])),
+            g.small_sample
+        ));
+    };
+    if let Some(f) = touchpoint_figures(&state, &m, &tp, from, to).await {
+        let g = &f.total.groups[0];
+        row("period", f.metric.as_str(), g);
+        for w in f.weekly.iter().flat_map(|a| &a.groups) {
+            row("week", w.key.first().map_or("", |(_, v)| v.as_str()), w);
+        }
+        for (by, a) in &f.breakdowns {
+            for b in &a.groups {
+                row(by, b.key.first().map_or("", |(_, v)| v.as_str()), b);
+            }
+        }
+        let low = f.total.scale.low;
+        for (i, c) in g.histogram.iter().enumerate() {
+            out.push_str(&format!("score,{},{c},,,,\r\n", i64::from(low) + i as i64));
+        }
+    }
+    let mut r = out.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    r.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"touchpoint.csv\""),
+    );
+    Ok(r)
 }

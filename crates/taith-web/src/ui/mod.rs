@@ -37,6 +37,10 @@ pub fn routes(r: Routes) -> Routes {
             "/w/{slug}/dashboard/touchpoints/{id}",
             dashboard::touchpoint,
         )
+        .get(
+            "/w/{slug}/dashboard/touchpoints/{id}/export.csv",
+            dashboard::touchpoint_csv,
+        )
         .get("/w/{slug}/journeys/new", j::new_form)
         .post("/w/{slug}/journeys", j::create)
         .get("/w/{slug}/journeys/{id}", j::map)

@@ -724,6 +724,37 @@ async fn a_touchpoints_dashboard_shows_its_trend_spread_breakdowns_and_latest_co
             .contains("&#60;script&#62;alert(1)&#60;/script&#62; the van was late")
     );
     assert!(!page.body.contains("<script>alert(1)"));
+    // Its tables as CSV.
+    let csv = owner
+        .get(&format!(
+            "/w/becws/dashboard/touchpoints/{}/export.csv",
+            tps[1].0
+        ))
+        .await;
+    assert_eq!(csv.status, 200, "{}", csv.body);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "table,key,n,value,ci95_low,ci95_high,small_sample"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("period,nps,50,")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("channel,phone,25,")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("team,t1,25,")),
+        "{lines:?}"
+    );
+    let spread: u64 = lines
+        .iter()
+        .filter(|l| l.starts_with("score,"))
+        .map(|l| l.split(',').nth(2).unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(spread, 50);
     // Another workspace's touchpoint id, or none at all: not found.
     let other = owner
         .get(&format!(
