@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod invite;
 pub mod mail;
 pub mod routes;
+pub mod security;
 pub mod ui;
 
 use axum::Router;
@@ -31,6 +32,9 @@ pub struct WebConfig {
     pub public_url: Option<String>,
     /// The SMTP server invitations go out through; None: they wait in the outbox.
     pub mailer: Option<mail::Mailer>,
+    /// The sites whose pages may show the survey widget: a CSP `frame-ancestors` source list
+    /// (`https://becws.example https://*.becws.example`), `*` for any site.
+    pub widget_sites: String,
 }
 
 impl Default for WebConfig {
@@ -39,6 +43,7 @@ impl Default for WebConfig {
             secure_cookies: true,
             public_url: None,
             mailer: None,
+            widget_sites: "*".to_owned(),
         }
     }
 }
@@ -109,6 +114,10 @@ pub fn app_with_state(
             ui::account::remember_language,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .with_state(state.clone());
     (router, state)
 }

@@ -172,9 +172,41 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub smtp_url: Option<String>,
+    /// The sites whose pages may show the survey widget, space-separated
+    /// (`https://becws.example https://*.becws.example`); `*` for any site.
+    #[arg(long, env = "TAITH_WIDGET_SITES", default_value = "*", value_parser = parse_widget_sites)]
+    pub widget_sites: String,
     /// Who invitations are from, e.g. "Becws Bara Brith <adborth@becws.example>".
     #[arg(long, env = "TAITH_MAIL_FROM", requires = "smtp_url")]
     pub mail_from: Option<String>,
+}
+
+/// A `frame-ancestors` source list: `*`, or `http(s)://host[:port]` sources, `*.` allowed as
+/// the first label. Nothing that could end the policy's directive (`;`, quotes, commas).
+fn parse_widget_sites(s: &str) -> Result<String, String> {
+    let sites: Vec<&str> = s.split_whitespace().collect();
+    if sites == ["*"] {
+        return Ok("*".to_owned());
+    }
+    if sites.is_empty() {
+        return Err("name at least one site, or * for any".to_owned());
+    }
+    for site in &sites {
+        let rest = site
+            .strip_prefix("https://")
+            .or_else(|| site.strip_prefix("http://"))
+            .ok_or_else(|| format!("{site}: a site starts with https:// or http://"))?;
+        let ok = !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-:*".contains(&b));
+        if !ok {
+            return Err(format!(
+                "{site}: a site is a scheme, a host and an optional port"
+            ));
+        }
+    }
+    Ok(sites.join(" "))
 }
 
 /// An `http://` or `https://` address with a host and nothing after it but an optional `/`.

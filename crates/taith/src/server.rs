@@ -49,6 +49,7 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
         secure_cookies: !args.insecure_cookies,
         public_url: args.public_url,
         mailer,
+        widget_sites: args.widget_sites,
     };
     taith_web::serve(listener, store, config, shutdown_signal()).await?;
     tracing::info!("stopped");

@@ -6,6 +6,7 @@ mod browser;
 mod cli;
 mod crash;
 mod csv_io;
+mod headers;
 mod helpers;
 mod invitations;
 mod isolation;
