@@ -19,3 +19,4 @@ mod surveys_api;
 mod surveys_ui;
 mod ui;
 mod webdriver;
+mod xss;

@@ -301,6 +301,14 @@ impl WebDriver {
     }
 
     /// Runs `script` as a function body with `arguments` = `args`; returns what it returns.
+    /// The text of an open alert, confirm or prompt dialog, if one is open.
+    pub async fn open_dialog(&self) -> Option<String> {
+        self.get("/alert/text")
+            .await
+            .ok()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+    }
+
     /// Whether a checkbox or radio button is ticked.
     pub async fn selected(&self, el: &ElementId) -> Result<bool, String> {
         let v = self.get(&format!("/element/{}/selected", el.0)).await?;
