@@ -885,7 +885,6 @@ mod tests {
 
     struct World {
         surveys: Vec<(SurveyId, SurveyShape)>,
-        touchpoints: Vec<TouchpointId>,
         layout: Layout,
         responses: Vec<IndexedResponse>,
     }
@@ -953,7 +952,6 @@ mod tests {
             .collect();
         World {
             surveys,
-            touchpoints,
             layout,
             responses,
         }
@@ -1130,7 +1128,6 @@ mod tests {
         let after = index.query(&q, &w.layout).unwrap().groups[0].histogram.n();
         assert_eq!(after, before - 10);
         assert_eq!(index.len(), 490);
-        let _ = &w.touchpoints;
     }
 
     #[test]

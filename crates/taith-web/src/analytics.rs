@@ -118,16 +118,23 @@ impl Analytics {
     /// Counts responses the writer has just stored (only those it created): in indexes
     /// already built; a workspace not built yet reads them from the store when it is.
     pub async fn record(&self, items: &[ResponseToStore], results: &[StoredResponse]) {
-        let mut indexes = self.indexes.write().await;
+        // Rows are made outside the write lock: questions wait only for the appends. (No build
+        // can start meanwhile: the writer holds `gate`.)
+        let built: std::collections::HashSet<WorkspaceId> =
+            self.indexes.read().await.keys().copied().collect();
         let mut by_workspace: HashMap<WorkspaceId, Vec<IndexedResponse>> = HashMap::new();
         for (item, result) in items.iter().zip(results) {
-            if result.created && indexes.contains_key(&item.workspace_id) {
+            if result.created && built.contains(&item.workspace_id) {
                 by_workspace
                     .entry(item.workspace_id)
                     .or_default()
                     .push(indexed(&item.response));
             }
         }
+        if by_workspace.is_empty() {
+            return;
+        }
+        let mut indexes = self.indexes.write().await;
         let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
         for (ws, rows) in by_workspace {
             if let Some(tail) = tails.get_mut(&ws) {
@@ -164,38 +171,22 @@ impl Analytics {
         }
         // No writer between insert and count while the store is read, as for a build.
         let _no_writers = self.gate.write().await;
-        let (mut after, known) = {
+        let (after, mut known) = {
             let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
             let Some(t) = tails.get_mut(&ws) else {
                 return Ok(());
             };
             (t.from, std::mem::take(&mut t.known))
         };
-        let mut known = known;
         let mut new_rows = Vec::new();
-        let mut read = 0;
-        while read < TAIL_MOST {
-            let page = store
-                .responses(
-                    ws,
-                    None,
-                    PageRequest {
-                        after,
-                        limit: 5_000,
-                    },
-                )
-                .await?;
-            read += page.items.len();
-            for r in &page.items {
+        each_page_after(store, ws, after, TAIL_MOST, |page| {
+            for r in page {
                 if known.insert(r.id) {
                     new_rows.push(indexed(r));
                 }
             }
-            match page.next {
-                Some(next) => after = Some(next),
-                None => break,
-            }
-        }
+        })
+        .await?;
         if !new_rows.is_empty() {
             tracing::info!(workspace = %ws, responses = new_rows.len(), "analytics index: counted responses stored by another process");
             if let Some(index) = self.indexes.write().await.get_mut(&ws) {
@@ -253,29 +244,15 @@ impl Analytics {
         let window_start = first_id_at(started_at - TAIL_WINDOW);
         let mut recent = std::collections::HashSet::new();
         let mut index = Index::new();
-        let mut after = None;
-        loop {
-            let page = store
-                .responses(
-                    ws,
-                    None,
-                    PageRequest {
-                        after,
-                        limit: 5_000,
-                    },
-                )
-                .await?;
-            let rows: Vec<IndexedResponse> = page.items.iter().map(indexed).collect();
+        each_page_after(store, ws, None, usize::MAX, |page| {
+            let rows: Vec<IndexedResponse> = page.iter().map(indexed).collect();
             recent.extend(rows.iter().map(|r| r.id).filter(|id| *id >= window_start));
             index.add(&rows);
             if index.len() % 100_000 < rows.len() {
                 tracing::info!(workspace = %ws, responses = index.len(), "building the analytics index");
             }
-            match page.next {
-                Some(next) => after = Some(next),
-                None => break,
-            }
-        }
+        })
+        .await?;
         index.compact();
         tracing::info!(workspace = %ws, responses = index.len(), took = ?started.elapsed(), "analytics index built");
         indexes.insert(ws, index);
@@ -299,8 +276,20 @@ impl Analytics {
         ws: WorkspaceId,
         request: &MetricsRequest,
     ) -> Result<MetricsAnswer, MetricsError> {
-        let surveys = store.surveys(ws, PageRequest::all()).await?.items;
-        let layout = layout_of(store, ws).await?;
+        let context = MetricsContext::load(store, ws).await?;
+        self.metrics_in(store, ws, &context, request).await
+    }
+
+    /// [`Analytics::metrics`] with the workspace's surveys and journeys read once by the
+    /// caller, for a page that asks several questions.
+    pub async fn metrics_in(
+        &self,
+        store: &dyn Store,
+        ws: WorkspaceId,
+        context: &MetricsContext,
+        request: &MetricsRequest,
+    ) -> Result<MetricsAnswer, MetricsError> {
+        let (surveys, layout) = (&context.surveys, &context.layout);
         // Which scale the figure is on: the survey's when one is named, else the one scale
         // the workspace's surveys of this kind share.
         let kind = request.metric.kind();
@@ -324,32 +313,44 @@ impl Analytics {
         };
         self.ensure_built(store, ws).await?;
         self.catch_up(store, ws).await?;
+        // Surveys made or changed since the index last heard of them (rare): under the write
+        // lock; the question itself under the read lock, beside other questions.
+        let stale = {
+            let indexes = self.indexes.read().await;
+            indexes.get(&ws).is_some_and(|index| {
+                surveys
+                    .iter()
+                    .any(|s| index.survey_shape(s.id) != Some(shape(s)))
+            })
+        };
+        if stale && let Some(index) = self.indexes.write().await.get_mut(&ws) {
+            for s in surveys {
+                index.set_survey(s.id, shape(s));
+            }
+        }
+        let mut filters = request.filters.clone();
+        if let Some(id) = request.survey {
+            filters.push(Filter {
+                dimension: Dimension::Survey,
+                values: vec![id.to_string()],
+            });
+        }
+        let query = Query {
+            kind,
+            scale: Some(scale),
+            filters,
+            by: request.by.clone(),
+            from: request.from,
+            to: request.to,
+        };
         let answer = {
-            let mut indexes = self.indexes.write().await;
-            let Some(index) = indexes.get_mut(&ws) else {
+            let indexes = self.indexes.read().await;
+            let Some(index) = indexes.get(&ws) else {
                 return Err(MetricsError::Store(StoreError::Internal(
                     "the analytics index vanished".into(),
                 )));
             };
-            for s in &surveys {
-                index.set_survey(s.id, shape(s));
-            }
-            let mut filters = request.filters.clone();
-            if let Some(id) = request.survey {
-                filters.push(Filter {
-                    dimension: Dimension::Survey,
-                    values: vec![id.to_string()],
-                });
-            }
-            let query = Query {
-                kind,
-                scale: Some(scale),
-                filters,
-                by: request.by.clone(),
-                from: request.from,
-                to: request.to,
-            };
-            index.query(&query, &layout).map_err(|e| match e {
+            index.query(&query, layout).map_err(|e| match e {
                 taith_metrics::index::QueryError::TooManyGroups(_) => MetricsError::TooManyGroups,
                 taith_metrics::index::QueryError::EmptyRange => {
                     MetricsError::invalid("from", Issue::UnknownValue)
@@ -383,6 +384,54 @@ impl Analytics {
             metric: request.metric.as_str(),
             groups,
             scale,
+        })
+    }
+}
+
+/// Reads the workspace's responses with ids after `after`, oldest first, a page at a time,
+/// until there are no more or `most` have been read.
+async fn each_page_after(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    mut after: Option<taith_domain::ResponseId>,
+    most: usize,
+    mut each: impl FnMut(&[NewResponse]),
+) -> Result<(), StoreError> {
+    let mut read = 0;
+    while read < most {
+        let page = store
+            .responses(
+                ws,
+                None,
+                PageRequest {
+                    after,
+                    limit: 5_000,
+                },
+            )
+            .await?;
+        read += page.items.len();
+        each(&page.items);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    Ok(())
+}
+
+/// What a metrics question needs besides the index: the workspace's surveys (their kinds and
+/// scales) and where its touchpoints sit on its journeys now.
+#[derive(Debug, Clone)]
+pub struct MetricsContext {
+    pub surveys: Vec<Survey>,
+    pub layout: Layout,
+}
+
+impl MetricsContext {
+    pub async fn load(store: &dyn Store, ws: WorkspaceId) -> Result<MetricsContext, StoreError> {
+        Ok(MetricsContext {
+            surveys: store.surveys(ws, PageRequest::all()).await?.items,
+            layout: layout_of(store, ws).await?,
         })
     }
 }
@@ -610,6 +659,20 @@ fn round1(x: f64) -> f64 {
 }
 
 impl MetricsGroup {
+    /// The group's histogram back on 0…10, its counts being on `scale` lowest first.
+    pub fn histogram_on(&self, scale: Scale) -> taith_metrics::Histogram {
+        let mut h = taith_metrics::Histogram::default();
+        for (i, c) in self.histogram.iter().enumerate() {
+            if let Some(slot) = usize::try_from(i64::from(scale.low) + i as i64)
+                .ok()
+                .and_then(|s| h.0.get_mut(s))
+            {
+                *slot = *c;
+            }
+        }
+        h
+    }
+
     fn of(
         metric: Metric,
         scale: Scale,
@@ -711,6 +774,7 @@ impl Analytics {
             .iter()
             .map(|t| ("touchpoint_id".to_owned(), t.to_string()))
             .collect();
+        let context = MetricsContext::load(store, ws).await?;
         let from = today - time::Duration::days(LIVE_DAYS - 1);
         let before_to = from - time::Duration::days(1);
         let before_from = before_to - time::Duration::days(LIVE_DAYS - 1);
@@ -728,27 +792,19 @@ impl Analytics {
             let (Ok(now_q), Ok(before_q)) = (ask(from, today), ask(before_from, before_to)) else {
                 continue;
             };
-            let now = match self.metrics(store, ws, &now_q).await {
+            let now = match self.metrics_in(store, ws, &context, &now_q).await {
                 Ok(a) => a,
                 Err(MetricsError::Store(e)) => return Err(e),
                 // Mixed scales or too many groups: no live figure for this metric.
                 Err(_) => continue,
             };
-            let before = match self.metrics(store, ws, &before_q).await {
+            let before = match self.metrics_in(store, ws, &context, &before_q).await {
                 Ok(a) => a,
                 Err(MetricsError::Store(e)) => return Err(e),
                 Err(_) => continue,
             };
             let value_of = |g: &MetricsGroup| {
-                let mut h = taith_metrics::Histogram::default();
-                for (i, c) in g.histogram.iter().enumerate() {
-                    if let Some(slot) = usize::try_from(i64::from(now.scale.low) + i as i64)
-                        .ok()
-                        .and_then(|s| h.0.get_mut(s))
-                    {
-                        *slot = *c;
-                    }
-                }
+                let h = g.histogram_on(now.scale);
                 (MetricValue::of(metric, now.scale, &h), h)
             };
             for g in &now.groups {

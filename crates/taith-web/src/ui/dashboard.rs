@@ -4,7 +4,7 @@
 //! table of the same figures, and the table as CSV.
 
 use crate::AppState;
-use crate::analytics::{MetricsAnswer, MetricsError, MetricsGroup, MetricsRequest};
+use crate::analytics::{MetricsAnswer, MetricsContext, MetricsError, MetricsGroup, MetricsRequest};
 use crate::ctx::Member;
 use crate::i18n::Tr;
 use crate::ui::error::PageError;
@@ -15,7 +15,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use taith_metrics::{Histogram, Metric, MetricValue, significant_change};
+use taith_metrics::{Metric, MetricValue, significant_change};
 use time::Date;
 
 /// The default period: the last twelve weeks, today included.
@@ -196,44 +196,146 @@ fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -> Option<Ch
     })
 }
 
-async fn answer(
-    state: &AppState,
-    m: &Member,
-    metric: Metric,
-    by: Option<&str>,
+/// Asks the analytics index a page's questions over one period, with the workspace's surveys
+/// and journeys read once for all of them.
+struct Asker<'a> {
+    state: &'a AppState,
+    m: &'a Member,
+    context: MetricsContext,
     from: Date,
     to: Date,
-) -> Result<Result<MetricsAnswer, MetricsError>, PageError> {
-    let request = MetricsRequest::parse(
-        metric.as_str(),
-        None,
-        by,
-        Some(&from.to_string()),
-        Some(&to.to_string()),
-        &[],
-    )
-    .map_err(|_| PageError::internal(m.tr()))?;
-    match state
-        .analytics
-        .metrics(state.store.as_ref(), m.workspace.id, &request)
-        .await
-    {
-        Err(MetricsError::Store(e)) => Err(PageError::from_store(e, m.tr())),
-        other => Ok(other),
+}
+
+impl<'a> Asker<'a> {
+    async fn new(
+        state: &'a AppState,
+        m: &'a Member,
+        from: Date,
+        to: Date,
+    ) -> Result<Asker<'a>, PageError> {
+        let context = MetricsContext::load(state.store.as_ref(), m.workspace.id)
+            .await
+            .map_err(|e| PageError::from_store(e, m.tr()))?;
+        Ok(Asker {
+            state,
+            m,
+            context,
+            from,
+            to,
+        })
+    }
+
+    /// The same questions over another period.
+    fn over(&self, from: Date, to: Date) -> Asker<'a> {
+        Asker {
+            state: self.state,
+            m: self.m,
+            context: self.context.clone(),
+            from,
+            to,
+        }
+    }
+
+    /// `metric`, grouped `by`, filtered by `wheres`. A store failure is the page's; a question
+    /// the index cannot answer (mixed scales) is the caller's to word.
+    async fn answer(
+        &self,
+        metric: Metric,
+        by: Option<&str>,
+        wheres: &[(String, String)],
+    ) -> Result<Result<MetricsAnswer, MetricsError>, PageError> {
+        let request = MetricsRequest::parse(
+            metric.as_str(),
+            None,
+            by,
+            Some(&self.from.to_string()),
+            Some(&self.to.to_string()),
+            wheres,
+        )
+        .map_err(|_| PageError::internal(self.m.tr()))?;
+        match self
+            .state
+            .analytics
+            .metrics_in(
+                self.state.store.as_ref(),
+                self.m.workspace.id,
+                &self.context,
+                &request,
+            )
+            .await
+        {
+            Err(MetricsError::Store(e)) => Err(PageError::from_store(e, self.m.tr())),
+            other => Ok(other),
+        }
     }
 }
 
-fn histogram_of(g: &MetricsGroup, low: i16) -> Histogram {
-    let mut h = Histogram::default();
-    for (i, c) in g.histogram.iter().enumerate() {
-        if let Some(slot) = usize::try_from(i64::from(low) + i as i64)
-            .ok()
-            .and_then(|s| h.0.get_mut(s))
-        {
-            *slot = *c;
-        }
+/// A figure as the locale writes it, or a dash.
+fn figure_text(v: Option<f64>, tr: &Tr) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| tr.number(v, 1))
+}
+
+/// A 95% interval in words, or nothing.
+fn interval_text(c: Option<[f64; 2]>, tr: &Tr) -> String {
+    c.map_or_else(String::new, |[lo, hi]| {
+        tr.ta(
+            "dashboard-interval",
+            &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
+        )
+    })
+}
+
+/// A metric's card: the period's figure (`total`), its weekly trend (`weekly`, every week of
+/// the period shown, those without answers empty), and the change from the period before
+/// (`arrow`, `change`; the touchpoint page leaves them out).
+fn metric_card(
+    metric: Metric,
+    total: &MetricsGroup,
+    weekly: Option<&MetricsAnswer>,
+    (from, to): (Date, Date),
+    arrow: Option<&'static str>,
+    change: String,
+    tr: &Tr,
+) -> MetricCard {
+    let name = tr.t(&format!("dashboard-{}", metric.as_str()));
+    let points: Vec<WeekPoint> = weeks_between(from, to)
+        .into_iter()
+        .map(|week| {
+            let g = weekly.and_then(|a| {
+                a.groups
+                    .iter()
+                    .find(|g| g.key.first().is_some_and(|(_, v)| *v == week))
+            });
+            WeekPoint {
+                n: g.map_or(0, |g| g.n),
+                value: g.and_then(|g| g.value),
+                ci95: g.and_then(|g| g.ci95),
+                week,
+            }
+        })
+        .collect();
+    MetricCard {
+        metric: metric.as_str(),
+        value: total.value.map(|v| tr.number(v, 1)),
+        interval: total.ci95.map(|c| interval_text(Some(c), tr)),
+        n: tr.ta("dashboard-n", &[("n", tr.number(total.n as f64, 0))]),
+        small_sample: total.small_sample,
+        arrow,
+        change,
+        problem: None,
+        chart: chart(metric, &points, tr, &name),
+        weeks: points
+            .iter()
+            .map(|p| WeekRow {
+                week: p.week.clone(),
+                count: p.n,
+                n: tr.number(p.n as f64, 0),
+                value: figure_text(p.value, tr),
+                interval: interval_text(p.ci95, tr),
+            })
+            .collect(),
+        name,
     }
-    h
 }
 
 /// Every ISO week from `from` to `to`, in order (weeks without answers included).
@@ -251,22 +353,15 @@ fn weeks_between(from: Date, to: Date) -> Vec<String> {
     weeks
 }
 
-async fn card(
-    state: &AppState,
-    m: &Member,
-    metric: Metric,
-    from: Date,
-    to: Date,
-) -> Result<Option<MetricCard>, PageError> {
-    let tr = m.tr();
-    let name = tr.t(&format!("dashboard-{}", metric.as_str()));
-    let now = match answer(state, m, metric, None, from, to).await? {
+async fn card(ask: &Asker<'_>, metric: Metric) -> Result<Option<MetricCard>, PageError> {
+    let tr = ask.m.tr();
+    let now = match ask.answer(metric, None, &[]).await? {
         Ok(a) => a,
         Err(MetricsError::MixedScales) => {
             return Ok(Some(MetricCard {
                 metric: metric.as_str(),
                 problem: Some(tr.t("dashboard-mixed-scales")),
-                name,
+                name: tr.t(&format!("dashboard-{}", metric.as_str())),
                 value: None,
                 interval: None,
                 n: String::new(),
@@ -282,23 +377,18 @@ async fn card(
     let Some(total) = now.groups.first() else {
         return Ok(None);
     };
-    let length = to - from + time::Duration::days(1);
-    let before = answer(
-        state,
-        m,
-        metric,
-        None,
-        from - length,
-        from - time::Duration::days(1),
-    )
-    .await?
-    .map_err(|_| PageError::internal(tr))?;
+    let length = ask.to - ask.from + time::Duration::days(1);
+    let before = ask
+        .over(ask.from - length, ask.from - time::Duration::days(1))
+        .answer(metric, None, &[])
+        .await?
+        .map_err(|_| PageError::internal(tr))?;
     let scale = now.scale;
-    let current = MetricValue::of(metric, scale, &histogram_of(total, scale.low));
+    let current = MetricValue::of(metric, scale, &total.histogram_on(scale));
     let previous = before
         .groups
         .first()
-        .map(|g| MetricValue::of(metric, scale, &histogram_of(g, scale.low)));
+        .map(|g| MetricValue::of(metric, scale, &g.histogram_on(scale)));
     let (arrow, change) = match previous.as_ref().and_then(|p| {
         let significant = significant_change(p, &current)?;
         Some((significant, current.value? - p.value?))
@@ -318,55 +408,19 @@ async fn card(
         Some((false, _)) => (None, tr.t("dashboard-no-significant-change")),
         None => (None, tr.t("dashboard-no-previous")),
     };
-    let weekly = answer(state, m, metric, Some("week"), from, to)
+    let weekly = ask
+        .answer(metric, Some("week"), &[])
         .await?
         .map_err(|_| PageError::internal(tr))?;
-    let points: Vec<WeekPoint> = weeks_between(from, to)
-        .into_iter()
-        .map(|week| {
-            let g = weekly
-                .groups
-                .iter()
-                .find(|g| g.key.first().is_some_and(|(_, v)| *v == week));
-            WeekPoint {
-                n: g.map_or(0, |g| g.n),
-                value: g.and_then(|g| g.value),
-                ci95: g.and_then(|g| g.ci95),
-                week,
-            }
-        })
-        .collect();
-    let figure = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| tr.number(v, 1));
-    let interval = |c: Option<[f64; 2]>| {
-        c.map_or_else(String::new, |[lo, hi]| {
-            tr.ta(
-                "dashboard-interval",
-                &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
-            )
-        })
-    };
-    Ok(Some(MetricCard {
-        metric: metric.as_str(),
-        value: total.value.map(|v| tr.number(v, 1)),
-        interval: total.ci95.map(|c| interval(Some(c))),
-        n: tr.ta("dashboard-n", &[("n", tr.number(total.n as f64, 0))]),
-        small_sample: total.small_sample,
+    Ok(Some(metric_card(
+        metric,
+        total,
+        Some(&weekly),
+        (ask.from, ask.to),
         arrow,
         change,
-        problem: None,
-        chart: chart(metric, &points, tr, &name),
-        weeks: points
-            .iter()
-            .map(|p| WeekRow {
-                week: p.week.clone(),
-                count: p.n,
-                n: tr.number(p.n as f64, 0),
-                value: figure(p.value),
-                interval: interval(p.ci95),
-            })
-            .collect(),
-        name,
-    }))
+        tr,
+    )))
 }
 
 fn volume(cards: &[MetricCard], tr: &Tr) -> Option<Volume> {
@@ -417,9 +471,10 @@ pub async fn overview(
     Query(q): Query<PeriodQuery>,
 ) -> Result<DashboardPage, PageError> {
     let (from, to) = period(&q);
+    let ask = Asker::new(&state, &m, from, to).await?;
     let mut cards = Vec::new();
     for metric in METRICS {
-        if let Some(c) = card(&state, &m, metric, from, to).await? {
+        if let Some(c) = card(&ask, metric).await? {
             cards.push(c);
         }
     }
@@ -446,9 +501,10 @@ pub async fn overview_csv(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let (from, to) = period(&q);
+    let ask = Asker::new(&state, &m, from, to).await?;
     let mut out = String::from("metric,week,n,value,ci95_low,ci95_high,small_sample\r\n");
     for metric in METRICS {
-        let Ok(weekly) = answer(&state, &m, metric, Some("week"), from, to).await? else {
+        let Ok(weekly) = ask.answer(metric, Some("week"), &[]).await? else {
             continue;
         };
         for g in &weekly.groups {
@@ -566,13 +622,13 @@ fn compare_segments(
     let all = total
         .groups
         .first()
-        .map(|g| histogram_of(g, scale.low))
+        .map(|g| g.histogram_on(scale))
         .unwrap_or_default();
     by_answer
         .groups
         .iter()
         .map(|g| {
-            let h = histogram_of(g, scale.low);
+            let h = g.histogram_on(scale);
             let mut rest = all;
             for (r, c) in rest.0.iter_mut().zip(h.0) {
                 *r = r.saturating_sub(c);
@@ -592,19 +648,17 @@ fn compare_segments(
         .collect()
 }
 
+/// The metric grouped `by`, and ungrouped (the rest of a segment is the whole minus it).
 async fn segment_answer(
-    state: &AppState,
-    m: &Member,
+    ask: &Asker<'_>,
     metric: Metric,
     by: &str,
-    from: Date,
-    to: Date,
 ) -> Result<Result<(MetricsAnswer, MetricsAnswer), MetricsError>, PageError> {
-    let by_answer = match answer(state, m, metric, Some(by), from, to).await? {
+    let by_answer = match ask.answer(metric, Some(by), &[]).await? {
         Ok(a) => a,
         Err(e) => return Ok(Err(e)),
     };
-    let total = match answer(state, m, metric, None, from, to).await? {
+    let total = match ask.answer(metric, None, &[]).await? {
         Ok(a) => a,
         Err(e) => return Ok(Err(e)),
     };
@@ -636,7 +690,8 @@ pub async fn segments(
     let place = |v: f64| ((v - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0);
     let mut rows = Vec::new();
     let mut problem = None;
-    match segment_answer(&state, &m, metric, &by, from, to).await? {
+    let ask = Asker::new(&state, &m, from, to).await?;
+    match segment_answer(&ask, metric, &by).await? {
         Err(MetricsError::MixedScales) => problem = Some(tr.t("dashboard-mixed-scales")),
         Err(_) => problem = Some(tr.t("dashboard-empty")),
         Ok((by_answer, total)) => {
@@ -657,13 +712,8 @@ pub async fn segments(
                 let (c0, c1) = this.ci95.unwrap_or((v, v));
                 rows.push(SegmentRow {
                     label: display_label(&by, &label, &tr),
-                    value: this.value.map_or_else(|| "—".into(), |v| tr.number(v, 1)),
-                    interval: this.ci95.map_or_else(String::new, |(a, b)| {
-                        tr.ta(
-                            "dashboard-interval",
-                            &[("low", tr.number(a, 1)), ("high", tr.number(b, 1))],
-                        )
-                    }),
+                    value: figure_text(this.value, &tr),
+                    interval: interval_text(this.ci95.map(|(a, b)| [a, b]), &tr),
                     n: tr.number(this.n as f64, 0),
                     small_sample: this.small_sample,
                     versus_rest,
@@ -762,7 +812,8 @@ pub async fn segments_csv(
         "{},n,value,ci95_low,ci95_high,small_sample,versus_rest\r\n",
         csv_cell(&q.by)
     );
-    if let Ok((by_answer, total)) = segment_answer(&state, &m, metric, &q.by, from, to).await? {
+    let ask = Asker::new(&state, &m, from, to).await?;
+    if let Ok((by_answer, total)) = segment_answer(&ask, metric, &q.by).await? {
         for SegmentFigure {
             label,
             value: this,
@@ -882,34 +933,13 @@ struct TouchpointFigures {
 }
 
 async fn touchpoint_figures(
-    state: &AppState,
-    m: &Member,
+    ask: &Asker<'_>,
     tp: &FoundTouchpoint,
-    from: Date,
-    to: Date,
-) -> Option<TouchpointFigures> {
+) -> Result<Option<TouchpointFigures>, PageError> {
     let wheres = vec![("touchpoint_id".to_owned(), tp.id.to_string())];
-    let ask = |metric: Metric, by: Option<&str>| {
-        MetricsRequest::parse(
-            metric.as_str(),
-            None,
-            by,
-            Some(&from.to_string()),
-            Some(&to.to_string()),
-            &wheres,
-        )
-        .ok()
-    };
-    let get = |request: Option<MetricsRequest>| async move {
-        state
-            .analytics
-            .metrics(state.store.as_ref(), m.workspace.id, &request?)
-            .await
-            .ok()
-    };
     let mut best: Option<(Metric, MetricsAnswer)> = None;
     for metric in METRICS {
-        if let Some(a) = get(ask(metric, None)).await
+        if let Ok(a) = ask.answer(metric, None, &wheres).await?
             && a.groups.first().is_some_and(|g| g.n > 0)
             && best
                 .as_ref()
@@ -918,22 +948,24 @@ async fn touchpoint_figures(
             best = Some((metric, a));
         }
     }
-    let (metric, total) = best?;
-    let weekly = get(ask(metric, Some("week"))).await;
+    let Some((metric, total)) = best else {
+        return Ok(None);
+    };
+    let weekly = ask.answer(metric, Some("week"), &wheres).await?.ok();
     let mut breakdowns = Vec::new();
     for by in ["channel", "team", "agent"] {
-        if let Some(a) = get(ask(metric, Some(by))).await
+        if let Ok(a) = ask.answer(metric, Some(by), &wheres).await?
             && !a.groups.is_empty()
         {
             breakdowns.push((by, a));
         }
     }
-    Some(TouchpointFigures {
+    Ok(Some(TouchpointFigures {
         metric,
         total,
         weekly,
         breakdowns,
-    })
+    }))
 }
 
 /// How a touchpoint is doing (`/w/{slug}/dashboard/touchpoints/{id}`): its figure with the
@@ -967,15 +999,8 @@ pub async fn touchpoint(
         breakdowns: Vec::new(),
         comments: Vec::new(),
     };
-    let interval = |c: Option<[f64; 2]>| {
-        c.map_or_else(String::new, |[lo, hi]| {
-            tr.ta(
-                "dashboard-interval",
-                &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
-            )
-        })
-    };
-    if let Some(f) = touchpoint_figures(&state, &m, &tp, from, to).await {
+    let ask = Asker::new(&state, &m, from, to).await?;
+    if let Some(f) = touchpoint_figures(&ask, &tp).await? {
         let scale = f.total.scale;
         let g = &f.total.groups[0];
         let max = g.histogram.iter().copied().max().unwrap_or(0).max(1);
@@ -991,45 +1016,15 @@ pub async fn touchpoint(
                 )
             })
             .collect();
-        let name = tr.t(&format!("dashboard-{}", f.metric.as_str()));
-        let points: Vec<WeekPoint> = weeks_between(from, to)
-            .into_iter()
-            .map(|week| {
-                let w = f.weekly.as_ref().and_then(|a| {
-                    a.groups
-                        .iter()
-                        .find(|g| g.key.first().is_some_and(|(_, v)| *v == week))
-                });
-                WeekPoint {
-                    n: w.map_or(0, |g| g.n),
-                    value: w.and_then(|g| g.value),
-                    ci95: w.and_then(|g| g.ci95),
-                    week,
-                }
-            })
-            .collect();
-        page.card = Some(MetricCard {
-            metric: f.metric.as_str(),
-            value: g.value.map(|v| tr.number(v, 1)),
-            interval: g.ci95.map(|c| interval(Some(c))),
-            n: tr.ta("dashboard-n", &[("n", tr.number(g.n as f64, 0))]),
-            small_sample: g.small_sample,
-            arrow: None,
-            change: String::new(),
-            problem: None,
-            chart: chart(f.metric, &points, &tr, &name),
-            weeks: points
-                .iter()
-                .map(|p| WeekRow {
-                    week: p.week.clone(),
-                    count: p.n,
-                    n: tr.number(p.n as f64, 0),
-                    value: p.value.map_or_else(|| "—".into(), |v| tr.number(v, 1)),
-                    interval: interval(p.ci95),
-                })
-                .collect(),
-            name,
-        });
+        page.card = Some(metric_card(
+            f.metric,
+            g,
+            f.weekly.as_ref(),
+            (from, to),
+            None,
+            String::new(),
+            &tr,
+        ));
         page.breakdowns = f
             .breakdowns
             .iter()
@@ -1049,8 +1044,8 @@ pub async fn touchpoint(
                                 g.key.first().map(|(_, v)| v.as_str()).unwrap_or(""),
                                 &tr,
                             ),
-                            g.value.map_or_else(|| "—".into(), |v| tr.number(v, 1)),
-                            interval(g.ci95),
+                            figure_text(g.value, &tr),
+                            interval_text(g.ci95, &tr),
                             tr.number(g.n as f64, 0),
                         )
                     })
@@ -1098,7 +1093,8 @@ pub async fn touchpoint_csv(
             g.small_sample
         ));
     };
-    if let Some(f) = touchpoint_figures(&state, &m, &tp, from, to).await {
+    let ask = Asker::new(&state, &m, from, to).await?;
+    if let Some(f) = touchpoint_figures(&ask, &tp).await? {
         let g = &f.total.groups[0];
         row("period", f.metric.as_str(), g);
         for w in f.weekly.iter().flat_map(|a| &a.groups) {

@@ -21,6 +21,7 @@ pub fn routes(r: Routes) -> Routes {
     use journeys as j;
     use people as p;
     use respond as rs;
+    use respond::on::{Embed, Hosted, Kiosk};
     use surveys as s;
     r.get("/", a::home)
         .get("/setup", a::setup_form)
@@ -97,22 +98,25 @@ pub fn routes(r: Routes) -> Routes {
         .get("/w/{slug}/surveys/{id}/export.csv", s::export_csv)
         .get("/w/{slug}/surveys/{id}/export.json", s::export_json)
         // Public survey pages: respondents need no sign-in.
-        .get("/s/{public_id}", rs::show)
-        .post("/s/{public_id}", rs::submit)
-        .get("/k/{public_id}", rs::kiosk)
-        .post("/k/{public_id}", rs::kiosk_submit)
-        .get("/s/{public_id}/r/{response_id}", rs::follow_up)
-        .post("/s/{public_id}/r/{response_id}", rs::answer)
-        .get("/s/{public_id}/r/{response_id}/thanks", rs::thanks)
+        .get("/s/{public_id}", rs::show::<Hosted>)
+        .post("/s/{public_id}", rs::submit::<Hosted>)
+        .get("/k/{public_id}", rs::show::<Kiosk>)
+        .post("/k/{public_id}", rs::submit::<Kiosk>)
+        .get("/s/{public_id}/r/{response_id}", rs::follow_up::<Hosted>)
+        .post("/s/{public_id}/r/{response_id}", rs::answer::<Hosted>)
+        .get(
+            "/s/{public_id}/r/{response_id}/thanks",
+            rs::thanks::<Hosted>,
+        )
         .get("/widget/{script}", rs::widget_script)
         .get("/i/{token}", rs::invitation)
         .post("/i/{token}", rs::invitation_submit)
         .get("/i/{token}/{score}", rs::invitation_score)
         .get("/u/{token}", rs::unsubscribe_page)
         .post("/u/{token}", rs::unsubscribe)
-        .get("/e/{public_id}", rs::embedded)
-        .post("/e/{public_id}", rs::embedded_submit)
-        .get("/e/{public_id}/r/{response_id}", rs::embedded_follow_up)
-        .post("/e/{public_id}/r/{response_id}", rs::embedded_answer)
-        .get("/e/{public_id}/r/{response_id}/thanks", rs::embedded_thanks)
+        .get("/e/{public_id}", rs::show::<Embed>)
+        .post("/e/{public_id}", rs::submit::<Embed>)
+        .get("/e/{public_id}/r/{response_id}", rs::follow_up::<Embed>)
+        .post("/e/{public_id}/r/{response_id}", rs::answer::<Embed>)
+        .get("/e/{public_id}/r/{response_id}/thanks", rs::thanks::<Embed>)
 }

@@ -926,37 +926,87 @@ fn csrf_passes(typed: &Typed, v: &Visitor, surface: Surface) -> bool {
     !surface.uses_csrf_cookie() || csrf_ok(first(typed, "csrf"), v)
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(public_id): Path<String>,
-    Query(q): Query<LangQuery>,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
-    show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Hosted).await
+/// Which surface a route serves, as a type, so one handler serves every surface's route:
+/// `rs::show::<on::Kiosk>` for `/k/{public_id}`.
+pub trait On {
+    const SURFACE: Surface;
 }
 
-/// Kiosk mode for a shop tablet (`/k/{public_id}`): full screen, answers recorded as
-/// `in-store`, no follow-up questions, back to the start after each answer and when idle.
-pub async fn kiosk(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(public_id): Path<String>,
-    Query(q): Query<LangQuery>,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
-    show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Kiosk).await
+pub mod on {
+    use super::{On, Surface};
+
+    /// The hosted page, `/s/…`.
+    #[derive(Debug)]
+    pub struct Hosted;
+    /// The shop-counter tablet, `/k/…`: full screen, answers recorded as `in-store`, no
+    /// follow-up questions, back to the start after each answer and when idle.
+    #[derive(Debug)]
+    pub struct Kiosk;
+    /// The widget's frame, `/e/…`, put there by `/widget/{public_id}.js`.
+    #[derive(Debug)]
+    pub struct Embed;
+
+    impl On for Hosted {
+        const SURFACE: Surface = Surface::Hosted;
+    }
+    impl On for Kiosk {
+        const SURFACE: Surface = Surface::Kiosk;
+    }
+    impl On for Embed {
+        const SURFACE: Surface = Surface::Embed;
+    }
 }
 
-/// The survey inside the widget's frame (`/e/{public_id}`), put there by `/widget/{public_id}.js`.
-pub async fn embedded(
+/// The score page.
+pub async fn show<S: On>(
     State(state): State<AppState>,
     v: Visitor,
     Path(public_id): Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    show_score(&state, &v, &public_id, &q.lang, &headers, Surface::Embed).await
+    show_score(&state, &v, &public_id, &q.lang, &headers, S::SURFACE).await
+}
+
+/// The score page's form.
+pub async fn submit<S: On>(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path(public_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    submit_score(&state, &v, &public_id, &headers, &body, S::SURFACE).await
+}
+
+/// The follow-up questions for a stored score.
+pub async fn follow_up<S: On>(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((public_id, response_id)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, PageError> {
+    show_follow_up(&state, &v, &public_id, &response_id, &q.lang, S::SURFACE).await
+}
+
+/// The follow-up questions' form.
+pub async fn answer<S: On>(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((public_id, response_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    save_answers(&state, &v, &public_id, &response_id, &body, S::SURFACE).await
+}
+
+/// The thank-you page.
+pub async fn thanks<S: On>(
+    State(state): State<AppState>,
+    v: Visitor,
+    Path((public_id, response_id)): Path<(String, String)>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, PageError> {
+    show_thanks(&state, &v, &public_id, &response_id, &q.lang, S::SURFACE).await
 }
 
 async fn show_score(
@@ -990,36 +1040,6 @@ async fn show_score(
     };
     let page = score_page(survey, frame, mode, &random_secret(), None, None);
     Ok(finish(page.into_response(), cookie))
-}
-
-pub async fn submit(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(public_id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    submit_score(&state, &v, &public_id, &headers, &body, Surface::Hosted).await
-}
-
-pub async fn kiosk_submit(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(public_id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    submit_score(&state, &v, &public_id, &headers, &body, Surface::Kiosk).await
-}
-
-pub async fn embedded_submit(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path(public_id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    submit_score(&state, &v, &public_id, &headers, &body, Surface::Embed).await
 }
 
 /// The score a respondent chose, or the message that says what is wrong with it.
@@ -1130,40 +1150,6 @@ fn follow_up_links(
     })
 }
 
-pub async fn follow_up(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((public_id, response_id)): Path<(String, String)>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, PageError> {
-    show_follow_up(
-        &state,
-        &v,
-        &public_id,
-        &response_id,
-        &q.lang,
-        Surface::Hosted,
-    )
-    .await
-}
-
-pub async fn embedded_follow_up(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((public_id, response_id)): Path<(String, String)>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, PageError> {
-    show_follow_up(
-        &state,
-        &v,
-        &public_id,
-        &response_id,
-        &q.lang,
-        Surface::Embed,
-    )
-    .await
-}
-
 async fn show_follow_up(
     state: &AppState,
     v: &Visitor,
@@ -1204,24 +1190,6 @@ async fn show_follow_up(
     };
     let page = follow_up_page(survey, frame, mode, response.id, response.score, form);
     Ok(finish(page.into_response(), cookie))
-}
-
-pub async fn answer(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((public_id, response_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    save_answers(&state, &v, &public_id, &response_id, &body, Surface::Hosted).await
-}
-
-pub async fn embedded_answer(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((public_id, response_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    save_answers(&state, &v, &public_id, &response_id, &body, Surface::Embed).await
 }
 
 async fn save_answers(
@@ -1305,40 +1273,6 @@ async fn save_answers(
             ))
         }
     }
-}
-
-pub async fn thanks(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((public_id, response_id)): Path<(String, String)>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, PageError> {
-    show_thanks(
-        &state,
-        &v,
-        &public_id,
-        &response_id,
-        &q.lang,
-        Surface::Hosted,
-    )
-    .await
-}
-
-pub async fn embedded_thanks(
-    State(state): State<AppState>,
-    v: Visitor,
-    Path((public_id, response_id)): Path<(String, String)>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, PageError> {
-    show_thanks(
-        &state,
-        &v,
-        &public_id,
-        &response_id,
-        &q.lang,
-        Surface::Embed,
-    )
-    .await
 }
 
 async fn show_thanks(
