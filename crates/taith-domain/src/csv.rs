@@ -348,10 +348,7 @@ impl<'a> ResponsesCsv<'a> {
             start += 1;
         }
         if start >= self.scanned {
-            self.newlines += self.input[self.scanned..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
+            self.newlines += line_breaks(self.input, self.scanned, start);
             self.scanned = start;
         }
         self.newlines + 1
@@ -503,6 +500,30 @@ impl Iterator for ResponsesCsv<'_> {
     }
 }
 
+/// The line breaks in `input[from..to]` as a text editor counts them: an LF (with any CRs
+/// before it: `\r\n`, and the `\r\r\n` of a CRLF written through a text-mode stream), or a CR
+/// not followed by one (the line end of "CSV (Macintosh)" files, which the reader also takes
+/// as a record's end). Linear: one pass, backwards.
+pub(crate) fn line_breaks(input: &[u8], from: usize, to: usize) -> u64 {
+    let to = to.min(input.len());
+    let from = from.min(to);
+    // Whether the first byte after the current one that is not a CR is an LF.
+    let mut lf_ahead = input[to..].iter().find(|b| **b != b'\r') == Some(&b'\n');
+    let mut breaks = 0;
+    for b in input[from..to].iter().rev() {
+        match b {
+            b'\r' if lf_ahead => {}
+            b'\r' => breaks += 1,
+            b'\n' => {
+                breaks += 1;
+                lf_ahead = true;
+            }
+            _ => lf_ahead = false,
+        }
+    }
+    breaks
+}
+
 fn csv_message(e: &::csv::Error) -> String {
     match e.kind() {
         ::csv::ErrorKind::Utf8 { .. } => "not valid UTF-8; save the file as UTF-8".to_owned(),
@@ -511,7 +532,10 @@ fn csv_message(e: &::csv::Error) -> String {
 }
 
 fn read_header(record: &::csv::ByteRecord, input: &[u8]) -> Result<Header, ImportError> {
-    let first_line = input.split(|b| *b == b'\n').next().unwrap_or_default();
+    let first_line = input
+        .split(|b| matches!(b, b'\n' | b'\r'))
+        .next()
+        .unwrap_or_default();
     let mut names = Vec::with_capacity(record.len());
     for raw in record {
         let s = std::str::from_utf8(raw).map_err(|_| {
@@ -1221,6 +1245,55 @@ mod tests {
             file(&[GOOD, GOOD, "x,9,,,web,en,,,,"]).replace('\n', "\r\n")
         );
         assert_eq!(err(&bad, &nps_spec(&f)).line, 4);
+    }
+
+    /// Found by the `csv_import` fuzz target: in a file whose lines end in a lone CR (as
+    /// "CSV (Macintosh)" files do), every record was named line 1.
+    #[test]
+    fn lines_ending_in_a_lone_carriage_return_are_counted() {
+        let f = fixture();
+        let rows = read_responses_csv(
+            file(&[
+                GOOD,
+                GOOD,
+                "2026-03-01T09:30:00Z,8,\"two\rlines\",,web,en,,,,",
+                GOOD,
+            ])
+            .replace('\n', "\r")
+            .as_bytes(),
+            &nps_spec(&f),
+        )
+        .unwrap();
+        assert_eq!(
+            rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [2, 3, 4, 6]
+        );
+        let bad = file(&[GOOD, GOOD, "x,9,,,web,en,,,,"]).replace('\n', "\r");
+        let e = err(&bad, &nps_spec(&f));
+        assert_eq!(
+            (e.line, e.column.as_deref()),
+            (4, Some("submitted_at")),
+            "{e}"
+        );
+        // Mixed line ends count once each.
+        let mixed = format!("{HEADER}\r\n{GOOD}\r{GOOD}\n\rx,9,,,web,en,,,,\r\n");
+        assert_eq!(err(&mixed, &nps_spec(&f)).line, 5);
+        assert_eq!(line_breaks(b"a\r\nb\rc\nd", 0, 8), 3);
+        assert_eq!(
+            line_breaks(b"a\r\nb", 0, 2),
+            0,
+            "a CR before an LF is no line end"
+        );
+        assert_eq!(
+            line_breaks(b"a\r\r\nb", 0, 5),
+            1,
+            "nor are CRs before a CRLF"
+        );
+        assert_eq!(
+            line_breaks(b"a\r\rb", 0, 4),
+            2,
+            "a blank line between lone CRs"
+        );
     }
 
     #[test]

@@ -147,17 +147,16 @@ pub fn parse_invitees(text: &str) -> Result<Vec<Invitee>, Vec<ListError>> {
     let mut invitees = Vec::new();
     let mut errors = Vec::new();
     let mut first = true;
-    // By line feeds before the record's first byte. The csv crate's position is where the
-    // previous record ended (blank lines not yet skipped), and its own line count skips blank
-    // CRLF lines.
+    // By line breaks (CRLF, LF or a lone CR) before the record's first byte. The csv crate's
+    // position is where the previous record ended (blank lines not yet skipped), and its own
+    // line count skips blank CRLF lines.
     let line_at = |pos: Option<&::csv::Position>| {
         let bytes = text.as_bytes();
         let mut start = pos.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
         while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
             start += 1;
         }
-        let before = bytes.get(..start).unwrap_or(bytes);
-        1 + before.iter().filter(|&&b| b == b'\n').count()
+        1 + usize::try_from(crate::csv::line_breaks(bytes, 0, start)).unwrap_or(usize::MAX)
     };
     for record in reader.records() {
         let record = match record {
@@ -265,6 +264,15 @@ mod tests {
             let err = parse_invitees(&list).unwrap_err();
             assert_eq!(err[0].line, 4, "{nl:?}");
         }
+    }
+
+    /// The CSV import's line count, where the `csv_import` fuzz target found this: in a list
+    /// whose lines end in a lone CR, every bad line was named line 1.
+    #[test]
+    fn lines_ending_in_a_lone_carriage_return_are_counted() {
+        let list = ["a@example.com", "", "b@example.com", "bad", "c@example.com"].join("\r");
+        let err = parse_invitees(&list).unwrap_err();
+        assert_eq!((err[0].line, err[0].column), (4, "email"));
     }
 
     #[test]

@@ -92,16 +92,10 @@ impl Locale {
     pub fn negotiate(accept_language: &str) -> Option<Locale> {
         let mut best: Option<(f32, Locale)> = None;
         for entry in accept_language.split(',').take(32) {
-            let mut parts = entry.split(';');
-            let tag = parts.next().unwrap_or("").trim();
-            // An entry whose weight cannot be read is ignored rather than taken at full weight.
-            let quality = match parts.find_map(|p| p.trim().strip_prefix("q=")) {
-                None => 1.0,
-                Some(q) => q.trim().parse::<f32>().unwrap_or(-1.0),
-            };
-            if !(quality > 0.0 && quality <= 1.0) {
+            let tag = entry.split(';').next().unwrap_or("").trim();
+            let Some(quality) = Locale::accept_weight(entry) else {
                 continue;
-            }
+            };
             if let Some(locale) = Locale::from_tag(tag)
                 && best.is_none_or(|(q, _)| quality > q)
             {
@@ -109,6 +103,24 @@ impl Locale {
             }
         }
         best.map(|(_, l)| l)
+    }
+
+    /// The weight of one `Accept-Language` entry (`cy;q=0.8`): its `q` parameter, whose name
+    /// is case-insensitive (`Q=0.8`, as HTTP's grammar reads it), 1 without one. `None` for a
+    /// weight of 0 (not wanted) or one that cannot be read, which is ignored rather than taken
+    /// at full weight.
+    pub fn accept_weight(entry: &str) -> Option<f32> {
+        let q = entry.split(';').skip(1).find_map(|p| {
+            let p = p.trim();
+            p.get(..2)
+                .filter(|name| name.eq_ignore_ascii_case("q="))
+                .and_then(|_| p.get(2..))
+        });
+        let quality = match q {
+            None => 1.0,
+            Some(q) => q.trim().parse::<f32>().ok()?,
+        };
+        (quality > 0.0 && quality <= 1.0).then_some(quality)
     }
 }
 
@@ -140,6 +152,17 @@ mod tests {
         assert_eq!(Locale::negotiate("vi;q=0.2, sw;q=0.9"), Some(Locale::Sw));
         assert_eq!(Locale::negotiate(""), None);
         assert_eq!(Locale::negotiate("en;q=nonsense, ms"), Some(Locale::Ms));
+    }
+
+    /// Found by the `locale` fuzz target (`fuzz/fuzz_targets/locale.rs`): `Q=` was not read as a weight, so
+    /// `EN;Q=0.5` counted at full weight and beat `sw;q=1`, which comes later.
+    #[test]
+    fn the_weight_parameter_is_read_whatever_its_case() {
+        assert_eq!(Locale::negotiate("EN-us;Q=0.5,SW;q=1"), Some(Locale::Sw));
+        assert_eq!(Locale::negotiate("en;Q=0"), None);
+        assert_eq!(Locale::accept_weight("cy;Q=0.25"), Some(0.25));
+        assert_eq!(Locale::accept_weight("cy"), Some(1.0));
+        assert_eq!(Locale::accept_weight("cy;q=2"), None);
     }
 
     #[test]

@@ -110,8 +110,11 @@ pub enum Principal {
 /// layer asks it for every request, UI and API alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Read journeys, personas, members' names.
+    /// Read journeys, personas, members' names, and the figures (metrics, dashboards).
     Read,
+    /// Read individual responses — comments, customers, exports — not just the figures.
+    /// A viewer sees how the business is doing, not what each customer wrote.
+    ReadResponses,
     /// Create, change and delete journeys, stages, touchpoints and personas.
     EditJourneys,
     /// Change a touchpoint the principal owns (its description and notes).
@@ -128,6 +131,7 @@ impl Principal {
         match self {
             Principal::Member { role, .. } => match action {
                 Action::Read => true,
+                Action::ReadResponses => !matches!(role, Role::Viewer),
                 Action::EditJourneys => matches!(role, Role::Owner | Role::Admin),
                 Action::EditOwnTouchpoint => {
                     matches!(role, Role::Owner | Role::Admin | Role::Agent)
@@ -138,7 +142,7 @@ impl Principal {
                 }
             },
             Principal::Token { scope, .. } => match action {
-                Action::Read => true,
+                Action::Read | Action::ReadResponses => true,
                 Action::EditJourneys | Action::EditOwnTouchpoint | Action::SubmitResponses => {
                     *scope == TokenScope::Write
                 }
@@ -203,6 +207,23 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn everyone_reads_the_figures_but_a_viewer_not_what_each_customer_wrote() {
+        for role in Role::ALL {
+            assert!(member(role).may(Action::Read));
+            assert_eq!(
+                member(role).may(Action::ReadResponses),
+                role != Role::Viewer,
+                "{role:?}"
+            );
+        }
+        let read = Principal::Token {
+            id: TokenId::new(),
+            scope: TokenScope::Read,
+        };
+        assert!(read.may(Action::ReadResponses));
     }
 
     #[test]

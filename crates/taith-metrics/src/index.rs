@@ -570,7 +570,13 @@ impl Index {
         // Then groupings: each `by` dimension multiplies the group number by its bucket count.
         let first_day = from.unwrap_or_else(|| self.day.iter().copied().min().unwrap_or(0));
         let last_day = to.unwrap_or_else(|| self.day.iter().copied().max().unwrap_or(0));
-        let mut day = vec![0u32; usize::from(last_day.saturating_sub(first_day)) + 1];
+        // A `to` before the first response (or a `from` after the last) leaves no day in range.
+        let days = if first_day <= last_day {
+            usize::from(last_day - first_day) + 1
+        } else {
+            0
+        };
+        let mut day = vec![0u32; days];
         let mut stride: u64 = 1;
         let mut key_labels: Vec<Vec<String>> = Vec::with_capacity(q.by.len());
         let mut strides: Vec<u64> = Vec::with_capacity(q.by.len());
@@ -1096,6 +1102,39 @@ mod tests {
                 let got = sorted(index.query(&q, &w.layout).unwrap());
                 assert_eq!(got, brute_force(&w, &q), "seed {seed}, {q:?}");
             }
+        }
+    }
+
+    /// Found by the `metrics_params` fuzz target (`?metric=nps&to=1013-01-01`): with `to` but
+    /// no `from`, and `to` before the first response's day, the day table was one day long from
+    /// that first day, so its responses were counted although they came after `to`.
+    #[test]
+    fn a_to_date_before_every_response_counts_nothing() {
+        let w = world(5, 300);
+        let index = index_of(&w);
+        for to in [
+            time::macros::date!(1013 - 01 - 01),
+            time::macros::date!(2025 - 12 - 19),
+        ] {
+            let q = Query {
+                kind: SurveyKind::Nps,
+                scale: None,
+                filters: Vec::new(),
+                by: Vec::new(),
+                from: None,
+                to: Some(to),
+            };
+            assert!(
+                index.query(&q, &w.layout).unwrap().groups.is_empty(),
+                "{to}"
+            );
+            let by_day = Query {
+                by: vec![Dimension::Day],
+                ..q
+            };
+            let got = sorted(index.query(&by_day, &w.layout).unwrap());
+            assert_eq!(got, brute_force(&w, &by_day), "{to}");
+            assert!(got.is_empty(), "{to}");
         }
     }
 

@@ -22,6 +22,10 @@ pub enum ErrorCode {
     PayloadTooLarge,
     BadRequest,
     CsrfFailed,
+    /// Too many requests of this kind from this client; `Retry-After` says when to retry.
+    RateLimited,
+    /// The server is handling all it can; `Retry-After` says when to retry.
+    Unavailable,
     Internal,
 }
 
@@ -35,6 +39,8 @@ impl ErrorCode {
             ErrorCode::Conflict | ErrorCode::StaleVersion => StatusCode::CONFLICT,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -50,6 +56,8 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::CsrfFailed => "csrf_failed",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }
     }
@@ -68,6 +76,8 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "the request body is too large",
             ErrorCode::BadRequest => "the request could not be read",
             ErrorCode::CsrfFailed => "the form expired; reload the page and try again",
+            ErrorCode::RateLimited => "too many requests; retry after the given seconds",
+            ErrorCode::Unavailable => "the server is busy; retry after the given seconds",
             ErrorCode::Internal => "internal error",
         }
     }

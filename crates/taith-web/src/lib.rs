@@ -9,9 +9,11 @@ pub mod error;
 pub mod i18n;
 pub mod ingest;
 pub mod invite;
+pub mod limits;
 pub mod mail;
 pub mod routes;
 pub mod security;
+pub mod server;
 pub mod ui;
 
 use axum::Router;
@@ -35,6 +37,8 @@ pub struct WebConfig {
     /// The sites whose pages may show the survey widget: a CSP `frame-ancestors` source list
     /// (`https://becws.example https://*.becws.example`), `*` for any site.
     pub widget_sites: String,
+    /// Rate limits, load shedding and connection deadlines.
+    pub limits: limits::Limits,
 }
 
 impl Default for WebConfig {
@@ -44,6 +48,7 @@ impl Default for WebConfig {
             public_url: None,
             mailer: None,
             widget_sites: "*".to_owned(),
+            limits: limits::Limits::default(),
         }
     }
 }
@@ -59,6 +64,8 @@ pub struct AppState {
     pub outbox: mail::Outbox,
     /// Each workspace's analytics index, fed by `ingest`.
     pub analytics: analytics::Analytics,
+    /// Per-client rate limits and the bound on requests in progress.
+    pub guard: limits::Guard,
 }
 
 /// Largest request body accepted anywhere (413 beyond). A whole journey import is far smaller.
@@ -96,7 +103,9 @@ pub fn app_with_state(
         });
     let outbox = mail::Outbox::new(store.clone(), config.mailer.clone(), links);
     outbox.start();
+    let guard = limits::Guard::new(&config.limits);
     let state = AppState {
+        guard,
         store,
         config: Arc::new(config),
         ingest,
@@ -116,6 +125,15 @@ pub fn app_with_state(
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            limits::rate_limit,
+        ))
+        // Outside the rate limit: a refusal is cheap and should not wait for a permit.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            limits::shed_load,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             security::headers,
         ))
         .with_state(state.clone());
@@ -129,20 +147,17 @@ pub async fn serve(
     config: WebConfig,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let limits = config.limits.clone();
     let app = app(store, config, listener.local_addr().ok());
-    serve_router(listener, app, shutdown).await
+    serve_router(listener, app, limits, shutdown).await
 }
 
 /// Serves an app made by [`app_with_state`] on `listener` until `shutdown` completes.
 pub async fn serve_router(
     listener: TcpListener,
     app: Router,
+    limits: limits::Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    server::serve(listener, app, limits, shutdown).await
 }

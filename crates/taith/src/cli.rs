@@ -179,6 +179,21 @@ pub struct ServeArgs {
     /// Who invitations are from, e.g. "Becws Bara Brith <adborth@becws.example>".
     #[arg(long, env = "TAITH_MAIL_FROM", requires = "smtp_url")]
     pub mail_from: Option<String>,
+    /// Reverse proxies in front of taith whose `X-Forwarded-For` header names the client
+    /// (rate limits count per client). 0: taith faces the internet itself and ignores the
+    /// header, so nobody can pretend to be someone else.
+    #[arg(long, env = "TAITH_TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
+    /// Public survey submissions one client address may make per minute (half as many at
+    /// once).
+    #[arg(long, env = "TAITH_SUBMISSIONS_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub submissions_per_minute: u32,
+    /// Sign-in attempts one client address may make per minute.
+    #[arg(long, env = "TAITH_SIGN_INS_PER_MINUTE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub sign_ins_per_minute: u32,
+    /// Requests handled at once; more get "503 busy, retry after 1 s" at once.
+    #[arg(long, env = "TAITH_MAX_IN_FLIGHT", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_in_flight: u64,
 }
 
 /// A `frame-ancestors` source list: `*`, or `http(s)://host[:port]` sources, `*.` allowed as

@@ -5,6 +5,7 @@ use crate::demo::{DEMO_PASSWORD, DemoCredentials, seed_demo};
 use anyhow::Context as _;
 use taith_store::SharedStore;
 use taith_web::WebConfig;
+use taith_web::limits::{Limits, Quota};
 use tokio::net::TcpListener;
 
 /// Creates the demo workspace unless it exists.
@@ -33,6 +34,7 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
     out.listening(listener.local_addr()?);
+    let limits = limits(&args);
     let mailer = match (args.smtp_url, args.mail_from) {
         (Some(smtp_url), Some(from)) => {
             let mailer =
@@ -50,10 +52,23 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
         public_url: args.public_url,
         mailer,
         widget_sites: args.widget_sites,
+        limits,
     };
     taith_web::serve(listener, store, config, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The server's limits from its options; half of each minute's quota may come at once.
+fn limits(args: &ServeArgs) -> Limits {
+    let quota = |per_minute: u32| Quota::new(per_minute, per_minute.div_ceil(2));
+    Limits {
+        trusted_proxies: args.trusted_proxies,
+        submissions: quota(args.submissions_per_minute),
+        sign_ins: quota(args.sign_ins_per_minute),
+        max_in_flight: usize::try_from(args.max_in_flight).unwrap_or(usize::MAX),
+        ..Limits::default()
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM.

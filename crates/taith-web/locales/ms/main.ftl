@@ -30,6 +30,10 @@ error-conflict-title = Sudah diubah
 error-conflict = Orang lain telah mengubah ini pada masa yang sama. Muat semula halaman dan cuba lagi.
 error-internal-title = Berlaku masalah di pihak kami
 error-internal = Ralat telah direkodkan. Sila cuba lagi sebentar lagi.
+error-too-many-title = Terlalu banyak cubaan
+error-too-many = Anda telah mencuba ini terlalu kerap dalam masa yang singkat. Sila tunggu sebentar dan cuba lagi.
+error-busy-title = Sibuk sekarang
+error-busy = Pelayan sedang mengendalikan banyak permintaan. Sila cuba lagi dalam beberapa saat.
 
 ## Field-level problems
 issue-required = Sila isi ruangan ini.

@@ -118,7 +118,10 @@ impl Paging {
     pub const DEFAULT_LIMIT: u32 = 50;
 
     fn parse(query: &str) -> Result<Paging, ApiError> {
-        let q: ListQuery = serde_urlencoded::from_str(query).unwrap_or_default();
+        // Fails only on a parameter given twice (`?cursor=a&cursor=b`), which must not
+        // silently fall back to the first page.
+        let q: ListQuery = serde_urlencoded::from_str(query)
+            .map_err(|_| ApiError::bad_request("the query string could not be read"))?;
         let limit = match q.limit.as_deref().map(str::trim) {
             None | Some("") => Self::DEFAULT_LIMIT,
             Some(s) => match s.parse::<u32>() {
@@ -207,6 +210,19 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn paging_given_twice_is_a_bad_request_not_the_first_page() {
+        for twice in [
+            "limit=5&limit=7",
+            "cursor=a&cursor=b",
+            "limit=null&limit=null",
+        ] {
+            let err = Paging::parse(twice).err().map(|e| e.code);
+            assert_eq!(err, Some(ErrorCode::BadRequest), "{twice}");
+        }
+        assert!(Paging::parse("limit=5&survey_id=a&survey_id=b").is_ok());
     }
 
     #[test]

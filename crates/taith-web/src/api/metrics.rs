@@ -60,7 +60,32 @@ pub async fn get_metrics(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<MetricsAnswer>, ApiError> {
     caller.require(Action::Read)?;
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.as_deref().unwrap_or(""))
+    let request = parse_query(raw.as_deref())?;
+    let answer = state
+        .analytics
+        .metrics(state.store.as_ref(), caller.workspace_id, &request)
+        .await
+        .map_err(|e| match e {
+            MetricsError::Invalid(e) => e.into(),
+            MetricsError::MixedScales => {
+                let mut e = ValidationErrors::default();
+                e.push("survey", Issue::Required);
+                e.into()
+            }
+            MetricsError::TooManyGroups => {
+                let mut e = ValidationErrors::default();
+                e.push("by", Issue::TooLong);
+                e.into()
+            }
+            MetricsError::Store(e) => ApiError::from(e),
+        })?;
+    Ok(Json(answer))
+}
+
+/// The query string of `GET /api/v1/metrics` read into a request: `400` when it is not a
+/// query string at all, `422` naming each bad parameter.
+pub fn parse_query(raw: Option<&str>) -> Result<MetricsRequest, ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
         .map_err(|_| ApiError::bad_request("the query string could not be read"))?;
     let one = |name: &str| {
         pairs
@@ -94,24 +119,5 @@ pub async fn get_metrics(
         e.push("where", Issue::Invalid);
         request = Err(e);
     }
-    let request = request?;
-    let answer = state
-        .analytics
-        .metrics(state.store.as_ref(), caller.workspace_id, &request)
-        .await
-        .map_err(|e| match e {
-            MetricsError::Invalid(e) => e.into(),
-            MetricsError::MixedScales => {
-                let mut e = ValidationErrors::default();
-                e.push("survey", Issue::Required);
-                e.into()
-            }
-            MetricsError::TooManyGroups => {
-                let mut e = ValidationErrors::default();
-                e.push("by", Issue::TooLong);
-                e.into()
-            }
-            MetricsError::Store(e) => ApiError::from(e),
-        })?;
-    Ok(Json(answer))
+    request.map_err(ApiError::from)
 }

@@ -16,11 +16,11 @@ pub mod edit;
 pub mod extract;
 mod journeys;
 mod map;
-mod metrics;
+pub mod metrics;
 pub mod parse;
 mod personas;
-mod responses;
-mod surveys;
+pub mod responses;
+pub mod surveys;
 pub mod wire;
 pub mod wire_surveys;
 mod workspace;
@@ -34,9 +34,13 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use std::sync::OnceLock;
 use taith_domain::{Journey, JourneyId, Member, Persona};
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::tag::Tag;
-use utoipa::openapi::{Components, Info, OpenApi, OpenApiBuilder};
+use utoipa::openapi::{
+    Components, Content, Info, OpenApi, OpenApiBuilder, Ref, RefOr, Response, ResponseBuilder,
+};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -53,6 +57,16 @@ fn base_document() -> OpenApi {
     );
     let mut components = Components::new();
     components.add_security_scheme("bearer", SecurityScheme::Http(bearer));
+    components.add_security_scheme(
+        "session",
+        SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+            crate::ctx::SESSION_COOKIE,
+            "A signed-in browser session. Name the workspace in `X-Taith-Workspace: <slug>` \
+             (`400` without it, `404` for a workspace the user is not a member of) and, on every \
+             request that changes something, send the session's CSRF token in `X-CSRF-Token` \
+             (`403 csrf_failed` without it).",
+        ))),
+    );
     let tag = |name: &str, description: &str| {
         let mut t = Tag::new(name);
         t.description = Some(description.to_owned());
@@ -163,7 +177,58 @@ async fn serve_openapi() -> impl IntoResponse {
 
 /// The generated OpenAPI document.
 pub fn openapi() -> OpenApi {
-    router().into_openapi()
+    let mut doc = router().into_openapi();
+    document_the_caller(&mut doc);
+    doc
+}
+
+/// What the [`Caller`] extractor, which every operation has, adds to each operation's
+/// documentation: a browser session is an alternative to a bearer token, and a session's
+/// request is refused with `400` (no `X-Taith-Workspace`), `404` (a workspace the user is not a
+/// member of) and, on a change, `403` (no or a wrong `X-CSRF-Token`). An operation that
+/// documents one of these statuses already keeps its own description.
+fn document_the_caller(doc: &mut OpenApi) {
+    let error = |description: &str| -> RefOr<Response> {
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/json",
+                Content::new(Some(Ref::from_schema_name("ErrorBody"))),
+            )
+            .build()
+            .into()
+    };
+    for item in doc.paths.paths.values_mut() {
+        let ops = [
+            (false, &mut item.get),
+            (true, &mut item.put),
+            (true, &mut item.post),
+            (true, &mut item.delete),
+            (true, &mut item.patch),
+        ];
+        for (changes, op) in ops {
+            let Some(op) = op.as_mut() else { continue };
+            let Some(security) = op.security.as_mut() else {
+                continue;
+            };
+            security.push(SecurityRequirement::new(
+                "session",
+                std::iter::empty::<String>(),
+            ));
+            let responses = &mut op.responses.responses;
+            responses.entry("400".to_owned()).or_insert_with(|| {
+                error("The request could not be read, e.g. a session's without `X-Taith-Workspace`")
+            });
+            if changes {
+                responses.entry("403".to_owned()).or_insert_with(|| {
+                    error("Not allowed, e.g. a session's change without its `X-CSRF-Token`")
+                });
+            }
+            responses.entry("404".to_owned()).or_insert_with(|| {
+                error("A session's `X-Taith-Workspace` names no workspace the user is a member of")
+            });
+        }
+    }
 }
 
 /// The OpenAPI document as pretty JSON with a final newline: what `/api/v1/openapi.json`
@@ -313,10 +378,24 @@ mod tests {
                     op.responses.responses.contains_key("401"),
                     "{path} {id}: 401 undocumented"
                 );
+                // A session is the other way in; a workspace it is not a member of is not found.
+                let security = serde_json::to_value(&op.security).unwrap_or_default();
+                assert_eq!(
+                    security,
+                    serde_json::json!([{"bearer": []}, {"session": []}]),
+                    "{path} {id}: not bearer or session"
+                );
+                for status in ["400", "404"] {
+                    assert!(
+                        op.responses.responses.contains_key(status),
+                        "{path} {id}: {status} undocumented"
+                    );
+                }
             }
         }
         let json = openapi_json();
         assert!(json.contains("\"title\": \"taith API\""));
         assert!(json.contains("\"bearer\""));
+        assert!(json.contains("\"taith_session\""));
     }
 }

@@ -85,32 +85,11 @@ pub async fn submit_responses(
 ) -> Result<(StatusCode, Json<wire::Submitted>), ApiError> {
     caller.require(Action::SubmitResponses)?;
     let key = idempotency_key(&headers)?;
-    let (single, items) = read_submission(body.into_inner()?)?;
+    let body = body.into_inner()?;
     let ws = caller.workspace_id;
     let now = taith_domain::now();
     let mut surveys = Surveys::new(&state, ws);
-    let mut e = ValidationErrors::default();
-    let mut checked = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let at = if single {
-            String::new()
-        } else {
-            format!("responses[{i}].")
-        };
-        let header_key = key.as_ref().map(|k| {
-            if single {
-                k.clone()
-            } else {
-                format!("{k}:{i}")
-            }
-        });
-        if let Some(r) = check(item, &at, header_key, now, &mut surveys, &mut e).await? {
-            checked.push(r);
-        }
-    }
-    if !e.is_empty() {
-        return Err(e.into());
-    }
+    let (single, checked) = check_submission(body, key, now, &mut surveys).await?;
     // Customers are found or created only once the whole submission is known to be good. A
     // failed commit below leaves them behind, which is harmless: a retry finds them again.
     let mut customers: HashMap<(Option<String>, Option<String>), CustomerId> = HashMap::new();
@@ -166,6 +145,7 @@ pub async fn submit_responses(
     responses(
         (status = 200, description = "A page of responses", body = wire::ResponseList),
         (status = 401, description = "No valid credentials", body = ErrorBody),
+        (status = 403, description = "Not allowed to read responses (a viewer)", body = ErrorBody),
         (status = 422, description = "Bad `limit` or `cursor`; a `survey_id` of no survey of this workspace is `not_found`", body = ErrorBody),
     )
 )]
@@ -175,7 +155,7 @@ pub async fn list_responses(
     paging: Paging,
     RawQuery(query): RawQuery,
 ) -> Result<Json<wire::ResponseList>, ApiError> {
-    caller.require(Action::Read)?;
+    caller.require(Action::ReadResponses)?;
     let ws = caller.workspace_id;
     let q: wire::ResponseListQuery =
         serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
@@ -206,7 +186,44 @@ pub async fn list_responses(
 
 // --- reading a submission ---------------------------------------------------------------------
 
-fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+/// A submission's body read, and every response in it checked, before anything is stored:
+/// whether the body was one response (not a batch), and the responses ready to store but for
+/// their customers; else the `400` or `422` that names what is wrong. `key` is the
+/// `Idempotency-Key` header's ([`idempotency_key`]), `now` the time of the request.
+pub async fn check_submission(
+    body: Value,
+    key: Option<String>,
+    now: OffsetDateTime,
+    surveys: &mut impl SubmissionSurveys,
+) -> Result<(bool, Vec<Checked>), ApiError> {
+    let (single, items) = read_submission(body)?;
+    let mut e = ValidationErrors::default();
+    let mut checked = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let at = if single {
+            String::new()
+        } else {
+            format!("responses[{i}].")
+        };
+        let header_key = key.as_ref().map(|k| {
+            if single {
+                k.clone()
+            } else {
+                format!("{k}:{i}")
+            }
+        });
+        if let Some(r) = check(item, &at, header_key, now, surveys, &mut e).await? {
+            checked.push(r);
+        }
+    }
+    if !e.is_empty() {
+        return Err(e.into());
+    }
+    Ok((single, checked))
+}
+
+/// The `Idempotency-Key` header, if sent: `400` when it is empty or too long.
+pub fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     let Some(value) = headers.get(IDEMPOTENCY_KEY) else {
         return Ok(None);
     };
@@ -276,9 +293,26 @@ impl<'a> Surveys<'a> {
             by_public_id: HashMap::new(),
         }
     }
+}
 
+/// The surveys a submission names, as the API finds them in the store; tests and the fuzz
+/// targets (`fuzz/`) answer from fixed data.
+pub trait SubmissionSurveys {
     /// The workspace's survey with this id; `None` for any other id, another workspace's
     /// included.
+    fn by_id(
+        &mut self,
+        id: SurveyId,
+    ) -> impl Future<Output = Result<Option<Arc<Survey>>, ApiError>> + Send;
+
+    /// The workspace's survey with this public id; `None` for any other.
+    fn by_public_id(
+        &mut self,
+        public_id: &str,
+    ) -> impl Future<Output = Result<Option<Arc<Survey>>, ApiError>> + Send;
+}
+
+impl SubmissionSurveys for Surveys<'_> {
     async fn by_id(&mut self, id: SurveyId) -> Result<Option<Arc<Survey>>, ApiError> {
         if let Some(s) = self.by_id.get(&id) {
             return Ok(s.clone());
@@ -309,9 +343,10 @@ impl<'a> Surveys<'a> {
 
 /// A response ready to store but for its customer, who is found or created after the whole
 /// submission has been checked.
-struct Checked {
-    response: NewResponse,
-    customer: Option<NewCustomer>,
+#[derive(Debug)]
+pub struct Checked {
+    pub response: NewResponse,
+    pub customer: Option<NewCustomer>,
 }
 
 /// Checks one response; its errors go into `e` under `at` (`responses[3].`).
@@ -320,7 +355,7 @@ async fn check(
     at: &str,
     header_key: Option<String>,
     now: OffsetDateTime,
-    surveys: &mut Surveys<'_>,
+    surveys: &mut impl SubmissionSurveys,
     e: &mut ValidationErrors,
 ) -> Result<Option<Checked>, ApiError> {
     let f = |name: &str| format!("{at}{name}");

@@ -73,97 +73,14 @@ pub async fn create_survey(
     caller.require(Action::EditJourneys)?;
     let input = body.into_inner()?;
     let ws = caller.workspace_id;
-    let mut e = ValidationErrors::default();
-    let kind = e.check("kind", parse_kind(&input.kind));
-    let name = e.check("name", Name::parse(&input.name));
-    let scale = match (&input.scale, kind) {
-        (Some(raw), _) => e.check("scale", parse_scale(raw)),
-        (None, Some(k)) => Some(k.default_scale()),
-        (None, None) => None,
-    };
-    let scale = checked_scale(scale, kind, &mut e);
-    let status = match input.status.as_deref() {
-        None => Some(SurveyStatus::Draft),
-        Some(s) => e.check("status", parse_status(s)),
-    };
-    let default_locale = match input.default_locale.as_deref() {
-        None => Some(Locale::En),
-        Some(s) => e.check("default_locale", parse_locale(s)),
-    };
-    let throttle_days = match input.throttle_days {
-        None => Some(SurveyFields::DEFAULT_THROTTLE_DAYS),
-        Some(d) => e.check("throttle_days", parse_throttle(d)),
-    };
-    let touchpoint_id = match input.touchpoint_id.as_deref().map(str::trim) {
-        None | Some("") => Some(None),
-        Some(s) => e.check("touchpoint_id", touchpoint(&state, ws, s).await?),
-    };
-    let (question, thank_you) = match (kind, default_locale) {
-        (Some(kind), Some(locale)) => {
-            let business = workspace_name(&state, &caller).await?;
-            let (std_question, std_thanks) = standard_texts(kind, &business);
-            let question = match &input.question {
-                Some(raw) => localized(raw, "question", locale, &mut e),
-                None => e.check("question", LocalizedText::parse(&std_question, locale)),
-            };
-            let thank_you = match &input.thank_you {
-                Some(raw) => localized(raw, "thank_you", locale, &mut e),
-                None => e.check("thank_you", LocalizedText::parse(&std_thanks, locale)),
-            };
-            (question, thank_you)
-        }
-        _ => (None, None),
-    };
-    let follow_ups = match (default_locale, scale) {
-        (Some(locale), Some(scale)) => follow_ups(
-            input.follow_ups.as_deref().unwrap_or_default(),
-            &[],
-            scale,
-            locale,
-            &mut e,
-        ),
-        _ => None,
-    };
-    let (
-        Some(kind),
-        Some(name),
-        Some(scale),
-        Some(status),
-        Some(default_locale),
-        Some(throttle_days),
-        Some(touchpoint_id),
-        Some(question),
-        Some(thank_you),
-        Some(follow_ups),
-    ) = (
-        kind,
-        name,
-        scale,
-        status,
-        default_locale,
-        throttle_days,
-        touchpoint_id,
-        question,
-        thank_you,
-        follow_ups,
+    let fields = create_fields(
+        &input,
+        &InStore {
+            state: &state,
+            caller: &caller,
+        },
     )
-    else {
-        return Err(e.into());
-    };
-    let fields = SurveyFields {
-        name,
-        kind,
-        scale,
-        default_locale,
-        question,
-        thank_you,
-        follow_ups,
-        touchpoint_id,
-        status,
-        anonymous: input.anonymous.unwrap_or(false),
-        throttle_days,
-    }
-    .validate()?;
+    .await?;
     // 64 random bits: a collision is not a practical concern, and the store refuses one.
     let public_id = crate::auth::random_secret()[..16].to_owned();
     let survey = state
@@ -236,6 +153,202 @@ pub async fn update_survey(
     let current = state.store.survey(ws, id).await?;
     let input = body.into_inner()?;
     let now = &current.fields;
+    let fields = update_fields(
+        &input,
+        now,
+        &InStore {
+            state: &state,
+            caller: &caller,
+        },
+    )
+    .await?;
+    if (fields.kind != now.kind || fields.scale != now.scale)
+        && !state
+            .store
+            .responses(ws, Some(id), PageRequest::first(1))
+            .await?
+            .items
+            .is_empty()
+    {
+        // The stored scores were given on the old scale; they would not mean the same.
+        return Err(ApiError::new(ErrorCode::Conflict));
+    }
+    let survey = state
+        .store
+        .update_survey(ws, id, &fields)
+        .await
+        .map_err(stale_touchpoint)?;
+    Ok(Json(wire::SurveyResponse {
+        survey: (&survey).into(),
+    }))
+}
+
+/// Deletes a survey that has no responses. One with responses is kept (`409 conflict`):
+/// close it instead, so answers are never thrown away by accident.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/surveys/{survey_id}",
+    tag = "surveys",
+    security(("bearer" = [])),
+    params(("survey_id" = Uuid, Path, description = "The survey's id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid credentials", body = ErrorBody),
+        (status = 403, description = "Not allowed to edit surveys", body = ErrorBody),
+        (status = 404, description = "No such survey in this workspace", body = ErrorBody),
+        (status = 409, description = "The survey has responses (`conflict`); close it instead", body = ErrorBody),
+    )
+)]
+pub async fn delete_survey(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<SurveyId>,
+) -> Result<StatusCode, ApiError> {
+    caller.require(Action::EditJourneys)?;
+    state.store.delete_survey(caller.workspace_id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// --- parsing ----------------------------------------------------------------------------------
+
+/// What checking a survey's definition asks of its workspace. The API asks the store; tests
+/// and the fuzz targets (`fuzz/`) answer from fixed data.
+pub trait SurveyContext {
+    /// The touchpoint `id` (as sent, trimmed, not empty) names on one of the workspace's
+    /// journeys, else why not.
+    fn touchpoint(
+        &self,
+        id: &str,
+    ) -> impl Future<Output = Result<Result<Option<TouchpointId>, Issue>, ApiError>> + Send;
+
+    /// The workspace's name, which the standard texts thank and ask about.
+    fn business_name(&self) -> impl Future<Output = Result<String, ApiError>> + Send;
+}
+
+/// The workspace of an API call, as stored.
+struct InStore<'a> {
+    state: &'a AppState,
+    caller: &'a Caller,
+}
+
+impl SurveyContext for InStore<'_> {
+    async fn touchpoint(&self, id: &str) -> Result<Result<Option<TouchpointId>, Issue>, ApiError> {
+        touchpoint(self.state, self.caller.workspace_id, id).await
+    }
+
+    async fn business_name(&self) -> Result<String, ApiError> {
+        workspace_name(self.state, self.caller).await
+    }
+}
+
+/// A create's body checked into a survey's fields, every bad field named, as
+/// `POST /api/v1/surveys` checks it before storing anything.
+pub async fn create_fields(
+    input: &wire::SurveyCreate,
+    cx: &impl SurveyContext,
+) -> Result<SurveyFields, ApiError> {
+    let mut e = ValidationErrors::default();
+    let kind = e.check("kind", parse_kind(&input.kind));
+    let name = e.check("name", Name::parse(&input.name));
+    let scale = match (&input.scale, kind) {
+        (Some(raw), _) => e.check("scale", parse_scale(raw)),
+        (None, Some(k)) => Some(k.default_scale()),
+        (None, None) => None,
+    };
+    let scale = checked_scale(scale, kind, &mut e);
+    let status = match input.status.as_deref() {
+        None => Some(SurveyStatus::Draft),
+        Some(s) => e.check("status", parse_status(s)),
+    };
+    let default_locale = match input.default_locale.as_deref() {
+        None => Some(Locale::En),
+        Some(s) => e.check("default_locale", parse_locale(s)),
+    };
+    let throttle_days = match input.throttle_days {
+        None => Some(SurveyFields::DEFAULT_THROTTLE_DAYS),
+        Some(d) => e.check("throttle_days", parse_throttle(d)),
+    };
+    let touchpoint_id = match input.touchpoint_id.as_deref().map(str::trim) {
+        None | Some("") => Some(None),
+        Some(s) => e.check("touchpoint_id", cx.touchpoint(s).await?),
+    };
+    let (question, thank_you) = match (kind, default_locale) {
+        (Some(kind), Some(locale)) => {
+            let business = cx.business_name().await?;
+            let (std_question, std_thanks) = standard_texts(kind, &business);
+            let question = match &input.question {
+                Some(raw) => localized(raw, "question", locale, &mut e),
+                None => e.check("question", LocalizedText::parse(&std_question, locale)),
+            };
+            let thank_you = match &input.thank_you {
+                Some(raw) => localized(raw, "thank_you", locale, &mut e),
+                None => e.check("thank_you", LocalizedText::parse(&std_thanks, locale)),
+            };
+            (question, thank_you)
+        }
+        _ => (None, None),
+    };
+    let follow_ups = match (default_locale, scale) {
+        (Some(locale), Some(scale)) => follow_ups(
+            input.follow_ups.as_deref().unwrap_or_default(),
+            &[],
+            scale,
+            locale,
+            &mut e,
+        ),
+        _ => None,
+    };
+    let (
+        Some(kind),
+        Some(name),
+        Some(scale),
+        Some(status),
+        Some(default_locale),
+        Some(throttle_days),
+        Some(touchpoint_id),
+        Some(question),
+        Some(thank_you),
+        Some(follow_ups),
+    ) = (
+        kind,
+        name,
+        scale,
+        status,
+        default_locale,
+        throttle_days,
+        touchpoint_id,
+        question,
+        thank_you,
+        follow_ups,
+    )
+    else {
+        return Err(e.into());
+    };
+    SurveyFields {
+        name,
+        kind,
+        scale,
+        default_locale,
+        question,
+        thank_you,
+        follow_ups,
+        touchpoint_id,
+        status,
+        anonymous: input.anonymous.unwrap_or(false),
+        throttle_days,
+    }
+    .validate()
+    .map_err(ApiError::from)
+}
+
+/// An update's body over the survey's current fields (`now`), checked, as
+/// `PATCH /api/v1/surveys/{survey_id}` checks it before storing anything (whether a new kind or
+/// scale is allowed depends on the stored responses, and is checked after).
+pub async fn update_fields(
+    input: &wire::SurveyUpdate,
+    now: &SurveyFields,
+    cx: &impl SurveyContext,
+) -> Result<SurveyFields, ApiError> {
     let mut e = ValidationErrors::default();
     let kind = match input.kind.as_deref() {
         None => Some(now.kind),
@@ -270,14 +383,14 @@ pub async fn update_survey(
     {
         None => Some(now.touchpoint_id),
         Some(None | Some("")) => Some(None),
-        Some(Some(s)) => e.check("touchpoint_id", touchpoint(&state, ws, s).await?),
+        Some(Some(s)) => e.check("touchpoint_id", cx.touchpoint(s).await?),
     };
     let (question, thank_you) = match (default_locale, kind) {
         (Some(locale), Some(kind)) => {
             // A question still in the old kind's standard wording takes the new kind's.
             let mut kept = now.question.0.clone();
             if kind != now.kind && input.question.is_none() {
-                let business = workspace_name(&state, &caller).await?;
+                let business = cx.business_name().await?;
                 if standard_texts(now.kind, &business).0 == kept {
                     let (new_question, _) = standard_texts(kind, &business);
                     if !new_question.is_empty() {
@@ -331,7 +444,7 @@ pub async fn update_survey(
     else {
         return Err(e.into());
     };
-    let fields = SurveyFields {
+    SurveyFields {
         name,
         kind,
         scale,
@@ -344,55 +457,9 @@ pub async fn update_survey(
         anonymous: input.anonymous.unwrap_or(now.anonymous),
         throttle_days,
     }
-    .validate()?;
-    if (fields.kind != now.kind || fields.scale != now.scale)
-        && !state
-            .store
-            .responses(ws, Some(id), PageRequest::first(1))
-            .await?
-            .items
-            .is_empty()
-    {
-        // The stored scores were given on the old scale; they would not mean the same.
-        return Err(ApiError::new(ErrorCode::Conflict));
-    }
-    let survey = state
-        .store
-        .update_survey(ws, id, &fields)
-        .await
-        .map_err(stale_touchpoint)?;
-    Ok(Json(wire::SurveyResponse {
-        survey: (&survey).into(),
-    }))
+    .validate()
+    .map_err(ApiError::from)
 }
-
-/// Deletes a survey that has no responses. One with responses is kept (`409 conflict`):
-/// close it instead, so answers are never thrown away by accident.
-#[utoipa::path(
-    delete,
-    path = "/api/v1/surveys/{survey_id}",
-    tag = "surveys",
-    security(("bearer" = [])),
-    params(("survey_id" = Uuid, Path, description = "The survey's id")),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 401, description = "No valid credentials", body = ErrorBody),
-        (status = 403, description = "Not allowed to edit surveys", body = ErrorBody),
-        (status = 404, description = "No such survey in this workspace", body = ErrorBody),
-        (status = 409, description = "The survey has responses (`conflict`); close it instead", body = ErrorBody),
-    )
-)]
-pub async fn delete_survey(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<SurveyId>,
-) -> Result<StatusCode, ApiError> {
-    caller.require(Action::EditJourneys)?;
-    state.store.delete_survey(caller.workspace_id, id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-// --- parsing ----------------------------------------------------------------------------------
 
 /// A touchpoint that vanished between the check and the write is the same `422` as one that
 /// never existed.
@@ -747,14 +814,53 @@ pub async fn create_invitations(
     ApiPath(id): ApiPath<SurveyId>,
     body: ApiJson<wire::InvitationsCreate>,
 ) -> Result<(StatusCode, Json<wire::InvitationReportResponse>), ApiError> {
-    use taith_domain::invitation::{
-        DEFAULT_REMINDER_DAYS, InviteOutcome, Invitee, MAX_INVITEES, MAX_REMINDER_DAYS,
-        parse_external_id,
-    };
+    use taith_domain::invitation::InviteOutcome;
     caller.require(Action::EditJourneys)?;
     let input = body.into_inner()?;
     let ws = caller.workspace_id;
     let survey = state.store.survey(ws, id).await?;
+    let (invitees, reminder_days) = invitees(&input)?;
+    let report = crate::invite::invite(state.store.as_ref(), ws, &survey, &invitees, reminder_days)
+        .await
+        .map_err(|e| match e {
+            crate::invite::InviteError::Refused(_) => ApiError::new(ErrorCode::Conflict),
+            crate::invite::InviteError::Store(e) => e.into(),
+        })?;
+    state.outbox.wake();
+    let outcomes = report
+        .outcomes
+        .iter()
+        .map(|(email, outcome)| wire::InviteOutcome {
+            email: email.as_str().to_owned(),
+            outcome: match outcome {
+                InviteOutcome::Invited(_) => "invited",
+                InviteOutcome::Skipped(why) => why.as_str(),
+            },
+            invitation_id: match outcome {
+                InviteOutcome::Invited(id) => Some(id.as_uuid()),
+                InviteOutcome::Skipped(_) => None,
+            },
+        })
+        .collect();
+    Ok((
+        StatusCode::CREATED,
+        Json(wire::InvitationReportResponse {
+            invitation_report: wire::InvitationReport {
+                invited: report.invited(),
+                outcomes,
+            },
+        }),
+    ))
+}
+
+/// An invitation request's customers and reminder delay, checked (`customers[2].email`), as
+/// `POST /api/v1/surveys/{survey_id}/invitations` checks them before inviting anyone.
+pub fn invitees(
+    input: &wire::InvitationsCreate,
+) -> Result<(Vec<taith_domain::invitation::Invitee>, u16), ValidationErrors> {
+    use taith_domain::invitation::{
+        DEFAULT_REMINDER_DAYS, Invitee, MAX_INVITEES, MAX_REMINDER_DAYS, parse_external_id,
+    };
     let mut e = ValidationErrors::default();
     if input.customers.is_empty() {
         e.push("customers", Issue::Required);
@@ -803,38 +909,7 @@ pub async fn create_invitations(
         }
     }
     e.into_result()?;
-    let reminder_days = reminder_days.unwrap_or(DEFAULT_REMINDER_DAYS);
-    let report = crate::invite::invite(state.store.as_ref(), ws, &survey, &invitees, reminder_days)
-        .await
-        .map_err(|e| match e {
-            crate::invite::InviteError::Refused(_) => ApiError::new(ErrorCode::Conflict),
-            crate::invite::InviteError::Store(e) => e.into(),
-        })?;
-    state.outbox.wake();
-    let outcomes = report
-        .outcomes
-        .iter()
-        .map(|(email, outcome)| wire::InviteOutcome {
-            email: email.as_str().to_owned(),
-            outcome: match outcome {
-                InviteOutcome::Invited(_) => "invited",
-                InviteOutcome::Skipped(why) => why.as_str(),
-            },
-            invitation_id: match outcome {
-                InviteOutcome::Invited(id) => Some(id.as_uuid()),
-                InviteOutcome::Skipped(_) => None,
-            },
-        })
-        .collect();
-    Ok((
-        StatusCode::CREATED,
-        Json(wire::InvitationReportResponse {
-            invitation_report: wire::InvitationReport {
-                invited: report.invited(),
-                outcomes,
-            },
-        }),
-    ))
+    Ok((invitees, reminder_days.unwrap_or(DEFAULT_REMINDER_DAYS)))
 }
 
 /// How a survey's e-mail invitations are doing.

@@ -880,7 +880,8 @@ pub struct TouchpointPage {
     /// The score distribution: (label, count, bar width 0…100).
     distribution: Vec<(String, String, f64)>,
     breakdowns: Vec<Breakdown>,
-    comments: Vec<CommentView>,
+    /// None for a viewer, who sees the figures but not what customers wrote.
+    comments: Option<Vec<CommentView>>,
 }
 
 /// A touchpoint and where it sits.
@@ -997,7 +998,7 @@ pub async fn touchpoint(
         card: None,
         distribution: Vec::new(),
         breakdowns: Vec::new(),
-        comments: Vec::new(),
+        comments: None,
     };
     let ask = Asker::new(&state, &m, from, to).await?;
     if let Some(f) = touchpoint_figures(&ask, &tp).await? {
@@ -1053,7 +1054,10 @@ pub async fn touchpoint(
             })
             .collect();
     }
-    page.comments = state
+    if !m.may(taith_domain::Action::ReadResponses) {
+        return Ok(page);
+    }
+    let comments = state
         .store
         .latest_comments(m.workspace.id, tp.id, 10)
         .await
@@ -1066,6 +1070,7 @@ pub async fn touchpoint(
             day: tr.date(r.submitted_at.date()),
         })
         .collect();
+    page.comments = Some(comments);
     Ok(page)
 }
 

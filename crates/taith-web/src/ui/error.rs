@@ -94,6 +94,24 @@ impl PageError {
         )
     }
 
+    pub fn too_many_requests(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::TOO_MANY_REQUESTS,
+            tr,
+            "error-too-many-title",
+            "error-too-many",
+        )
+    }
+
+    pub fn unavailable(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            tr,
+            "error-busy-title",
+            "error-busy",
+        )
+    }
+
     pub fn internal(tr: &Tr) -> PageError {
         Self::page(
             StatusCode::INTERNAL_SERVER_ERROR,

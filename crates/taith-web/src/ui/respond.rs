@@ -132,9 +132,10 @@ fn respondent_locale(survey: &Survey, asked: &str, headers: &HeaderMap) -> Local
     customer_locale(survey, asked, None, headers)
 }
 
-/// [`respondent_locale`] for a known customer: `?lang=`, then the customer's language (an
-/// invitation's), then Accept-Language, then the survey's default.
-fn customer_locale(
+/// The respondent's locale for a known customer, among those the survey is written in:
+/// `?lang=`, then the customer's language (an invitation's), then Accept-Language in order of
+/// preference, then the survey's default.
+pub fn customer_locale(
     survey: &Survey,
     asked: &str,
     customer: Option<Locale>,
@@ -157,11 +158,7 @@ fn customer_locale(
         .filter_map(|(i, entry)| {
             // `negotiate` on one entry reads its tag and skips a zero or unreadable weight.
             let l = Locale::negotiate(entry)?;
-            let q = entry
-                .split(';')
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
+            let q = Locale::accept_weight(entry)?;
             Some((q, i, l))
         })
         .collect();

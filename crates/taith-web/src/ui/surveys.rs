@@ -862,6 +862,8 @@ pub struct EditSurveyPage {
     suggestion: Option<String>,
     previews: Vec<(Locale, String)>,
     can_edit: bool,
+    /// May download the answers (not a viewer).
+    can_export: bool,
     notice: Option<String>,
 }
 
@@ -1014,6 +1016,7 @@ fn edit_page(
             .map(|l| (l, format!("{base}/preview?lang={}", l.tag())))
             .collect(),
         can_edit: m.may(Action::EditJourneys),
+        can_export: m.may(Action::ReadResponses),
         notice,
         form,
     }
@@ -1088,6 +1091,7 @@ async fn export(
     id: String,
     format: &str,
 ) -> Result<Response, PageError> {
+    m.require(Action::ReadResponses)?;
     let survey = load(&state, &m, &id).await?;
     let tr = m.tr();
     let rows =

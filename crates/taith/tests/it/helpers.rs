@@ -31,6 +31,11 @@ pub struct PostgresDb {
 }
 
 impl PostgresDb {
+    /// The URL of this database.
+    pub fn url(&self) -> String {
+        with_database(&self.server_url, &self.name)
+    }
+
     pub async fn drop_database(self) {
         use sqlx::Connection as _;
         let mut admin = sqlx::PgConnection::connect(&self.server_url)
@@ -50,6 +55,19 @@ impl PostgresDb {
 /// A fresh, empty PostgreSQL database on the test server, opened as a store; `None` (said
 /// loudly) when `TAITH_TEST_POSTGRES_URL` is not set.
 pub async fn fresh_postgres() -> Option<(SharedStore, PostgresDb)> {
+    let db = empty_postgres().await?;
+    let url = DatabaseUrl::parse(&db.url()).expect("a postgres URL");
+    let store = open_store(&url)
+        .await
+        .expect("open a fresh PostgreSQL store");
+    assert_eq!(store.backend(), "postgres");
+    Some((store, db))
+}
+
+/// A fresh PostgreSQL database on the test server with nothing in it, not even taith's
+/// schema (to restore a dump into); `None` (said loudly) when `TAITH_TEST_POSTGRES_URL` is not
+/// set.
+pub async fn empty_postgres() -> Option<PostgresDb> {
     use sqlx::Connection as _;
     let Some(server_url) = std::env::var("TAITH_TEST_POSTGRES_URL")
         .ok()
@@ -67,12 +85,7 @@ pub async fn fresh_postgres() -> Option<(SharedStore, PostgresDb)> {
         .await
         .expect("create a test database");
     let _ = admin.close().await;
-    let url = DatabaseUrl::parse(&with_database(&server_url, &name)).expect("a postgres URL");
-    let store = open_store(&url)
-        .await
-        .expect("open a fresh PostgreSQL store");
-    assert_eq!(store.backend(), "postgres");
-    Some((store, PostgresDb { server_url, name }))
+    Some(PostgresDb { server_url, name })
 }
 
 /// `postgres://u@h:5432/test?x=y` with its database replaced by `name`.
@@ -107,23 +120,39 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The app with the settings it ships with (rate limits included).
     pub async fn spawn(store: SharedStore) -> TestApp {
+        TestApp::spawn_with(store, taith_web::WebConfig::default()).await
+    }
+
+    pub async fn spawn_with(store: SharedStore, config: taith_web::WebConfig) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
         let s = store.clone();
         tokio::spawn(async move {
-            taith_web::serve(
-                listener,
-                s,
-                taith_web::WebConfig::default(),
-                std::future::pending(),
-            )
-            .await
-            .expect("serve");
+            taith_web::serve(listener, s, config, std::future::pending())
+                .await
+                .expect("serve");
         });
         TestApp { addr, store }
+    }
+
+    /// The app with rate limits far above what a test sends, for tests about something
+    /// else that sign in or submit many times from one address.
+    pub async fn spawn_unthrottled(store: SharedStore) -> TestApp {
+        let lots = taith_web::limits::Quota::new(1_000_000, 1_000_000);
+        let limits = taith_web::limits::Limits {
+            submissions: lots,
+            sign_ins: lots,
+            ..Default::default()
+        };
+        let config = taith_web::WebConfig {
+            limits,
+            ..Default::default()
+        };
+        TestApp::spawn_with(store, config).await
     }
 
     pub async fn on_sqlite() -> TestApp {
@@ -175,6 +204,26 @@ impl TestApp {
             .add_member(ws.id, user, role)
             .await
             .expect("add member")
+    }
+
+    /// A new API token of the workspace `slug`.
+    pub async fn api_token(&self, slug: &str, scope: taith_domain::TokenScope) -> String {
+        let ws = self
+            .store
+            .workspace_by_slug(&taith_domain::Slug::parse(slug).expect("slug"))
+            .await
+            .expect("workspace");
+        let secret = taith_web::auth::new_api_token();
+        self.store
+            .create_api_token(
+                ws.id,
+                &taith_domain::Name::parse("test").expect("name"),
+                scope,
+                &taith_web::auth::secret_hash(&secret),
+            )
+            .await
+            .expect("token");
+        secret
     }
 
     /// A signed-in browser for `email`.
@@ -299,6 +348,25 @@ impl Browser {
             .send()
             .await
             .expect("GET");
+        self.read(resp).await
+    }
+
+    /// A page request with extra headers (a bearer token, say) and, for a POST, a form.
+    pub async fn send_with(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        form: Option<&[(&str, &str)]>,
+    ) -> Page {
+        let mut r = self.request(method, path);
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        if let Some(f) = form {
+            r = r.form(f);
+        }
+        let resp = r.send().await.expect("request");
         self.read(resp).await
     }
 

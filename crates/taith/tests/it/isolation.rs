@@ -10,23 +10,33 @@ use taith_domain::{Change, Journey, Role, StageModel, TokenScope};
 use taith_store::{Author, SharedStore};
 
 /// The objects of one workspace that routes can name.
-struct Objects {
-    slug: String,
-    journey: String,
-    stage: String,
-    touchpoint: String,
-    persona: String,
-    user: String,
-    token: String,
-    survey: String,
-    response: String,
+pub(crate) struct Objects {
+    pub slug: String,
+    pub journey: String,
+    pub stage: String,
+    pub touchpoint: String,
+    pub persona: String,
+    pub user: String,
+    pub token: String,
+    pub survey: String,
+    pub public_id: String,
+    pub response: String,
 }
 
-async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
+/// The password hash every test member gets (hashing is slow; once is enough).
+fn password_hash() -> String {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| taith_web::auth::hash_password(crate::helpers::PASSWORD).unwrap())
+        .clone()
+}
+
+/// A workspace `slug` with an owner (`owner@{slug}.example`), one of each object, and a
+/// write token's secret.
+pub(crate) async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
     let app_user = taith_store::NewUser {
         email: taith_domain::Email::parse(&format!("owner@{slug}.example")).unwrap(),
         name: taith_domain::Name::parse("Owner").unwrap(),
-        password_hash: taith_web::auth::hash_password(crate::helpers::PASSWORD).unwrap(),
+        password_hash: password_hash(),
     };
     let (ws, _) = store
         .create_workspace(
@@ -36,10 +46,29 @@ async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
         )
         .await
         .unwrap();
+    let objects = objects_in(store, &ws).await;
+    let token_secret = taith_web::auth::new_api_token();
+    store
+        .create_api_token(
+            ws.id,
+            &taith_domain::Name::parse("t").unwrap(),
+            TokenScope::Write,
+            &taith_web::auth::secret_hash(&token_secret),
+        )
+        .await
+        .unwrap();
+    (objects, token_secret)
+}
+
+/// A fresh one of each object that routes name, in workspace `ws`: a member (an agent), a
+/// persona, a journey with a stage and a touchpoint, a live survey with a response, and a
+/// token.
+pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace) -> Objects {
+    let slug = ws.slug.as_str();
     let other = taith_store::NewUser {
-        email: taith_domain::Email::parse(&format!("agent@{slug}.example")).unwrap(),
+        email: taith_domain::Email::parse(&format!("{}@{slug}.example", unique("agent"))).unwrap(),
         name: taith_domain::Name::parse("Agent").unwrap(),
-        password_hash: taith_web::auth::hash_password(crate::helpers::PASSWORD).unwrap(),
+        password_hash: password_hash(),
     };
     let agent = store.add_member(ws.id, other, Role::Agent).await.unwrap();
     let persona = store
@@ -130,42 +159,46 @@ async fn populate(store: &SharedStore, slug: &str) -> (Objects, String) {
         }])
         .await
         .unwrap();
-    let token_secret = taith_web::auth::new_api_token();
     let token = store
         .create_api_token(
             ws.id,
             &taith_domain::Name::parse("t").unwrap(),
-            TokenScope::Write,
-            &taith_web::auth::secret_hash(&token_secret),
+            TokenScope::Read,
+            &taith_web::auth::secret_hash(&taith_web::auth::new_api_token()),
         )
         .await
         .unwrap();
-    (
-        Objects {
-            slug: slug.to_owned(),
-            journey: j.id.to_string(),
-            stage: stage.to_string(),
-            touchpoint: tp.to_string(),
-            persona: persona.id.to_string(),
-            user: agent.user.id.to_string(),
-            token: token.id.to_string(),
-            survey: survey.id.to_string(),
-            response: response.to_string(),
-        },
-        token_secret,
-    )
+    Objects {
+        slug: slug.to_owned(),
+        journey: j.id.to_string(),
+        stage: stage.to_string(),
+        touchpoint: tp.to_string(),
+        persona: persona.id.to_string(),
+        user: agent.user.id.to_string(),
+        token: token.id.to_string(),
+        survey: survey.id.to_string(),
+        public_id: survey.public_id.clone(),
+        response: response.to_string(),
+    }
 }
 
 /// Fills a route's parameters: `{slug}` with `slug`, the rest from `o` (by the parameter's
 /// name, or for the UI's generic `{id}` by the collection it follows).
-fn fill(path: &str, slug: &str, o: &Objects) -> String {
+pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
     let mut out = String::new();
     let mut previous = "";
     for seg in path.split('/').skip(1) {
         out.push('/');
         if let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            if name == "script" {
+                out.push_str(&format!("{}.js", o.public_id));
+                previous = seg;
+                continue;
+            }
             let v = match (name, previous) {
                 ("slug", _) => slug,
+                ("public_id", _) => &o.public_id,
+                ("score", _) => "9",
                 ("version", _) => "1",
                 (n, _) if n.contains("journey") => &o.journey,
                 (n, _) if n.contains("stage") => &o.stage,
@@ -196,7 +229,7 @@ fn fill(path: &str, slug: &str, o: &Objects) -> String {
 
 /// A body the API would accept for this route if the ids were the caller's own, so that a
 /// 404 can only come from the ids.
-fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
+pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     if path.ends_with("/stage_order") {
         serde_json::json!({ "stage_ids": [o.stage] })
     } else if path.ends_with("/invitations") {
@@ -219,6 +252,7 @@ fn ids_of_nowhere() -> Objects {
         user: fresh(),
         token: fresh(),
         survey: fresh(),
+        public_id: unique("nowhere"),
         response: fresh(),
     }
 }

@@ -1,9 +1,11 @@
 //! taith's one integration test binary: each module is one area of behaviour.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod abuse;
 mod api;
 mod browser;
 mod cli;
+mod contract;
 mod crash;
 mod csv_io;
 mod headers;
@@ -12,6 +14,7 @@ mod invitations;
 mod isolation;
 mod metrics;
 mod respond_browser;
+mod roles;
 mod smtp_sink;
 mod store;
 mod store_surveys;
