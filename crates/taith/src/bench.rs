@@ -48,17 +48,20 @@ fn scratch(dir: &Path, name: &str) -> Result<PathBuf> {
     Ok(d.join("taith.db"))
 }
 
-/// A workspace with a live NPS survey and a write token, in `store`.
-async fn set_up(
+/// A workspace with the slug `name` (its owner `name@bench.example`), a live NPS survey and a
+/// write token, in `store`.
+pub(crate) async fn set_up(
     store: &SharedStore,
+    name: &str,
 ) -> Result<(taith_domain::WorkspaceId, taith_domain::Survey, String)> {
     let parse = |r: Result<Name, taith_domain::Issue>| r.map_err(|i| anyhow!("{}", i.code()));
     let (ws, _) = store
         .create_workspace(
-            &Slug::parse("bench").map_err(|i| anyhow!("{}", i.code()))?,
+            &Slug::parse(name).map_err(|i| anyhow!("{}", i.code()))?,
             &parse(Name::parse("Bench"))?,
             NewUser {
-                email: Email::parse("bench@bench.example").map_err(|i| anyhow!("{}", i.code()))?,
+                email: Email::parse(&format!("{name}@bench.example"))
+                    .map_err(|i| anyhow!("{}", i.code()))?,
                 name: parse(Name::parse("Bench"))?,
                 password_hash: taith_web::auth::hash_password("bench password")?,
             },
@@ -175,7 +178,7 @@ pub async fn ingest(
     let store =
         crate::database::open_store(&crate::database::DatabaseUrl::Sqlite(scratch(dir, "http")?))
             .await?;
-    let (_, survey, token) = set_up(&store).await?;
+    let (_, survey, token) = set_up(&store, "bench").await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     let server = tokio::spawn(taith_web::serve(
@@ -224,7 +227,7 @@ pub async fn ingest(
     // The baseline: the same rows, one batched transaction, no HTTP, no group commit.
     let raw_store = taith_store_sqlite::SqliteStore::open(&scratch(dir, "raw")?).await?;
     let shared: SharedStore = std::sync::Arc::new(raw_store.clone());
-    let (ws, survey, _) = set_up(&shared).await?;
+    let (ws, survey, _) = set_up(&shared, "bench").await?;
     let raw = raw_store
         .raw_batched_insert(ws, survey.id, responses)
         .await?;

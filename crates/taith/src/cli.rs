@@ -279,6 +279,13 @@ pub enum BenchCommand {
         #[arg(long, default_value = "./taith-bench")]
         dir: PathBuf,
     },
+    /// Open-loop load on POST /api/v1/responses against a `taith serve` child process: a
+    /// steady rate, then three times that rate, then the steady rate again. Prints latency
+    /// (from each request's scheduled send time) and status counts per phase, the server's
+    /// memory and how soon p99 recovers; fails when the steady rate is not held (anything but
+    /// 2xx), the overload brings anything but 2xx, 429 or 503, or p99 takes more than 10 s to
+    /// recover.
+    Load(crate::bench_load::LoadArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -658,6 +665,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             out.line(&format!("ratio ours/raw: {:.3}", f.ratio()));
             Ok(())
         }
+        Command::Bench(BenchCommand::Load(args)) => crate::bench_load::run(args).await,
         Command::Bench(BenchCommand::Metrics {
             responses,
             runs,
