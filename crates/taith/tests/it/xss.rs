@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -176,6 +176,32 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         })
         .collect();
     app.store.insert_responses(&responses).await.unwrap();
+    // And a CSV import with every payload as a comment and a `region` attribute, through the
+    // importer `taith import responses` uses.
+    let mut csv = String::from(
+        "submitted_at,score,comment,touchpoint,channel,locale,customer_id,customer_email,region\n",
+    );
+    let quoted = |p: &str| format!("\"{}\"", p.replace('"', "\"\""));
+    let today = taith_domain::now()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    for (i, p) in payloads.iter().enumerate() {
+        csv.push_str(&format!(
+            "{today},{},{},,web,en,,,{}\n",
+            i % 11,
+            quoted(p),
+            quoted(p)
+        ));
+    }
+    let imported = taith::responses_io::import_responses_csv(
+        app.store.as_ref(),
+        ws.id,
+        &surveys[0],
+        csv.as_bytes(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(imported.responses, payloads.len());
 
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
@@ -204,6 +230,9 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "/w/becws/dashboard".to_owned(),
         "/w/becws/dashboard/segments?metric=nps&by=team".to_owned(),
         "/w/becws/dashboard/segments?metric=nps&by=touchpoint".to_owned(),
+        "/w/becws/dashboard/segments?metric=nps&by=region".to_owned(),
+        // The imported comments are the newest on the first touchpoint's page.
+        format!("/w/becws/dashboard/touchpoints/{}", touchpoints[0]),
     ];
     // A sample of the per-item pages (every tenth payload, so every wrapper and element).
     for i in (0..payloads.len()).step_by(7) {
@@ -251,7 +280,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "markup from stored text: {injected:#?}"
     );
     eprintln!(
-        "XSS sweep: {} payloads × 9 fields, {} pages opened, 0 executions",
+        "XSS sweep: {} payloads, each in 12 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
         payloads.len(),
         pages.len()
     );
