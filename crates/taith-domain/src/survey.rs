@@ -346,6 +346,20 @@ pub const MAX_ATTRIBUTE_VALUE_CHARS: usize = 200;
 /// Longest client idempotency key.
 pub const MAX_CLIENT_KEY_CHARS: usize = 200;
 
+/// Reads when a response was given: an RFC 3339 date and time (`2026-03-01T09:30:00Z`, any
+/// offset), kept in UTC to the microsecond (the stores' precision). A time whose UTC date lies
+/// outside the years 0000–9999 (`9999-12-31T23:30:00-01:00`) is refused: RFC 3339 cannot
+/// write it back, so no export or API answer could show it.
+pub fn parse_submitted_at(s: &str) -> Result<OffsetDateTime, Issue> {
+    let t = OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .map_err(|_| Issue::Invalid)?
+        .checked_to_offset(time::UtcOffset::UTC)
+        .filter(|t| (0..=9999).contains(&t.year()))
+        .ok_or(Issue::Invalid)?;
+    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
+        .map_err(|_| Issue::Invalid)
+}
+
 /// Reads a comment: trimmed, controls removed, at most [`MAX_COMMENT_CHARS`].
 pub fn parse_comment(s: &str) -> Result<LongText, Issue> {
     if s.chars().count() > MAX_COMMENT_CHARS * 2 {

@@ -18,15 +18,16 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
-use taith_domain::survey::{MAX_CLIENT_KEY_CHARS, parse_attributes, parse_comment};
+use taith_domain::survey::{
+    MAX_CLIENT_KEY_CHARS, parse_attributes, parse_comment, parse_submitted_at,
+};
 use taith_domain::{
     Action, Answer, AnswerValue, Channel, CustomerId, Email, FollowUpId, FollowUpKind, Issue,
     LongText, Name, NewResponse, ResponseId, Survey, SurveyId, SurveyStatus, ValidationErrors,
     WorkspaceId,
 };
 use taith_store::{NewCustomer, ResponseToStore, StoreError};
-use time::format_description::well_known::Rfc3339;
-use time::{Duration, OffsetDateTime, UtcOffset};
+use time::{Duration, OffsetDateTime};
 
 /// Most responses in one request.
 pub const MAX_BATCH: usize = 1_000;
@@ -513,12 +514,7 @@ async fn check(
 
 /// An RFC 3339 time, in UTC at the stores' precision, not in the future beyond clock skew.
 fn submitted_at(s: &str, now: OffsetDateTime) -> Result<OffsetDateTime, Issue> {
-    let t = OffsetDateTime::parse(s.trim(), &Rfc3339)
-        .map_err(|_| Issue::Invalid)?
-        .to_offset(UtcOffset::UTC);
-    let t = t
-        .replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
-        .map_err(|_| Issue::Invalid)?;
+    let t = parse_submitted_at(s.trim())?;
     if t > now + CLOCK_SKEW {
         Err(Issue::Invalid)
     } else {
@@ -656,6 +652,7 @@ fn answers(
 mod tests {
     use super::*;
     use serde_json::json;
+    use time::format_description::well_known::Rfc3339;
 
     #[test]
     fn a_body_is_one_response_or_a_batch_of_at_most_a_thousand() {
@@ -694,6 +691,18 @@ mod tests {
             .format(&Rfc3339)
             .unwrap_or_default();
         assert_eq!(submitted_at(&later, now), Err(Issue::Invalid));
+    }
+
+    /// Found by running the `api_bodies` fuzz target on a hand-written input (fuzzing had not
+    /// reached it): `9999-12-31T23:59:59-23:59` panicked in the conversion to UTC, and
+    /// `0000-01-01T00:00:00+00:01` was stored with a time no API answer can write.
+    #[test]
+    fn submitted_at_outside_the_years_rfc_3339_can_write_is_invalid() {
+        let now = taith_domain::now();
+        for t in ["9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+00:01"] {
+            assert_eq!(submitted_at(t, now), Err(Issue::Invalid), "{t}");
+        }
+        assert!(submitted_at("0000-01-01T00:00:00Z", now).is_ok());
     }
 
     #[test]
