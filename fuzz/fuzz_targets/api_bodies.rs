@@ -260,8 +260,7 @@ fn journeys(body: &[u8], update: bool) {
                     .check("persona_id", parse::persona_ref(s, &persona_ids()))
                     .map(Some),
             };
-            let (Some(name), Some(description), Some(persona_id)) =
-                (name, description, persona_id)
+            let (Some(name), Some(description), Some(persona_id)) = (name, description, persona_id)
             else {
                 return Err(e.into());
             };
@@ -490,9 +489,11 @@ fn member_role(body: &[u8]) {
 }
 
 fn invitations(body: &[u8]) {
-    match api_json::<InvitationsCreate>(body)
-        .and_then(|input| invitees(&input).map(|ok| (input, ok)).map_err(ApiError::from))
-    {
+    match api_json::<InvitationsCreate>(body).and_then(|input| {
+        invitees(&input)
+            .map(|ok| (input, ok))
+            .map_err(ApiError::from)
+    }) {
         Err(e) => check_api_error(&e),
         Ok((input, (list, days))) => {
             assert!(days <= taith_domain::invitation::MAX_REMINDER_DAYS);

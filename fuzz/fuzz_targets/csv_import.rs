@@ -85,7 +85,11 @@ fuzz_target!(|data: &[u8]| {
                 let scale = survey.fields.scale;
                 let mut last = 1;
                 for r in &rows {
-                    assert!(r.line > last, "lines not increasing: {} after {last}", r.line);
+                    assert!(
+                        r.line > last,
+                        "lines not increasing: {} after {last}",
+                        r.line
+                    );
                     last = r.line;
                     assert!((scale.low..=scale.high).contains(&r.score));
                     assert!(r.comment.as_str().chars().count() <= MAX_COMMENT_CHARS);

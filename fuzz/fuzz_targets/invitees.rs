@@ -19,7 +19,10 @@ fn written(list: &[Invitee]) -> String {
     for i in list {
         let cells = [
             i.email.as_str().to_owned(),
-            i.name.as_ref().map(|n| n.as_str().to_owned()).unwrap_or_default(),
+            i.name
+                .as_ref()
+                .map(|n| n.as_str().to_owned())
+                .unwrap_or_default(),
             i.locale.map(|l| l.tag().to_owned()).unwrap_or_default(),
             i.external_id.clone().unwrap_or_default(),
         ];

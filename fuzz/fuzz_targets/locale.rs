@@ -92,7 +92,10 @@ fuzz_target!(|data: &[u8]| {
     let accept = lines.next().unwrap_or_default();
     let query = lines.next().and_then(|q| std::str::from_utf8(q).ok());
     let lang_cookie = lines.next();
-    let asked = lines.next().and_then(|a| std::str::from_utf8(a).ok()).unwrap_or("");
+    let asked = lines
+        .next()
+        .and_then(|a| std::str::from_utf8(a).ok())
+        .unwrap_or("");
 
     if let Ok(a) = std::str::from_utf8(accept) {
         check_tag(a);

@@ -162,11 +162,16 @@ fn answer(request: &MetricsRequest) {
         } else {
             (0.0, 100.0)
         };
-        let value = v.value.unwrap_or_else(|| panic!("a group with responses has no value"));
+        let value = v
+            .value
+            .unwrap_or_else(|| panic!("a group with responses has no value"));
         assert!((lo..=hi).contains(&value), "{value} out of range");
         let (a, b) = v.ci95.unwrap_or_else(|| panic!("no interval"));
         assert!(lo <= a && a <= b && b <= hi, "interval {a}..{b}");
-        assert!(a <= value + 1e-9 && value <= b + 1e-9, "{value} outside {a}..{b}");
+        assert!(
+            a <= value + 1e-9 && value <= b + 1e-9,
+            "{value} outside {a}..{b}"
+        );
     }
 }
 

@@ -155,7 +155,10 @@ fn check_journey_file(file: &JourneyFile) {
     let journey = file.clone().into_journey(None, &members, NOW);
     assert_eq!(journey.stages.len(), file.stages.len());
     for t in &journey.touchpoints {
-        assert!(journey.stage(t.stage_id).is_some(), "touchpoint off the map");
+        assert!(
+            journey.stage(t.stage_id).is_some(),
+            "touchpoint off the map"
+        );
     }
     let exported = JourneyFile::from_journey(&journey, file.persona.as_ref(), &members);
     assert_eq!(

@@ -21,10 +21,9 @@ use taith_domain::csv::TouchpointRef;
 use taith_domain::journey::{JourneyFields, StageFields, TouchpointFields};
 use taith_domain::survey::{FollowUp, FollowUpKind, LocalizedText, Scale, ScoreRange};
 use taith_domain::{
-    Channel, Email, FollowUpId, Journey, JourneyId, Locale, LongText, Member, Name,
-    NewResponse, Owner, Persona, PersonaFields, PersonaId, ResponseId, Role, Stage, StageId,
-    Survey, SurveyFields, SurveyId, SurveyKind, SurveyStatus, Touchpoint, TouchpointId, User,
-    UserId,
+    Channel, Email, FollowUpId, Journey, JourneyId, Locale, LongText, Member, Name, NewResponse,
+    Owner, Persona, PersonaFields, PersonaId, ResponseId, Role, Stage, StageId, Survey,
+    SurveyFields, SurveyId, SurveyKind, SurveyStatus, Touchpoint, TouchpointId, User, UserId,
 };
 use taith_metrics::index::{Index, IndexedResponse, Layout, Place, SurveyShape, day_of};
 use taith_web::api::extract::ApiJson;
@@ -153,11 +152,7 @@ impl Fixture {
     }
 }
 
-fn survey(
-    n: u128,
-    public_id: &str,
-    fields: SurveyFields,
-) -> Arc<Survey> {
+fn survey(n: u128, public_id: &str, fields: SurveyFields) -> Arc<Survey> {
     let fields = fields
         .validate()
         .unwrap_or_else(|e| panic!("fixture survey {public_id}: {e:?}"));
@@ -188,7 +183,10 @@ fn build() -> Fixture {
             default_locale: Locale::En,
             question: texts(&[
                 (Locale::En, "How likely are you to recommend Bara Bakery?"),
-                (Locale::Cy, "Pa mor debygol ydych chi o argymell Becws Bara?"),
+                (
+                    Locale::Cy,
+                    "Pa mor debygol ydych chi o argymell Becws Bara?",
+                ),
             ]),
             thank_you: texts(&[(Locale::En, "Thank you!"), (Locale::Cy, "Diolch!")]),
             follow_ups: vec![
