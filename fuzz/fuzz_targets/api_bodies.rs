@@ -29,7 +29,9 @@ use taith_domain::{
     PersonaInput, Role, StageId, StageInput, Survey, SurveyId, TouchpointId, ValidationErrors,
 };
 use taith_fuzz::{NOW, api_json, block_on, check_api_error, fixture, id};
-use taith_web::api::parse::{self, TouchpointParts};
+use taith_web::api::journeys::apply_journey_update;
+use taith_web::api::map::{add_touchpoint, apply_touchpoint_update, path_error};
+use taith_web::api::parse;
 use taith_web::api::responses::{Checked, SubmissionSurveys, check_submission};
 use taith_web::api::surveys::invitees;
 use taith_web::api::wire;
@@ -237,39 +239,8 @@ fn journeys(body: &[u8], update: bool) {
     let current = &fixture().journeys[0];
     let result: Result<Journey, ApiError> = if update {
         api_json::<wire::JourneyUpdate>(body).and_then(|input| {
-            if input.version.is_some_and(|v| v != current.version) {
-                return Err(ApiError::new(ErrorCode::StaleVersion));
-            }
-            let mut e = ValidationErrors::default();
-            let name = match &input.name {
-                None => Some(current.fields.name.clone()),
-                Some(n) => e.check("name", Name::parse(n)),
-            };
-            let description = match &input.description {
-                None => Some(current.fields.description.clone()),
-                Some(d) => e.check("description", LongText::parse(d)),
-            };
-            let persona_id = match input
-                .persona_id
-                .as_ref()
-                .map(|p| p.as_deref().map(str::trim))
-            {
-                None => Some(current.fields.persona_id),
-                Some(None | Some("")) => Some(None),
-                Some(Some(s)) => e
-                    .check("persona_id", parse::persona_ref(s, &persona_ids()))
-                    .map(Some),
-            };
-            let (Some(name), Some(description), Some(persona_id)) = (name, description, persona_id)
-            else {
-                return Err(e.into());
-            };
             let mut j = current.clone();
-            j.fields = JourneyFields {
-                name,
-                description,
-                persona_id,
-            };
+            apply_journey_update(&mut j, &input, &persona_ids())?;
             Ok(j)
         })
     } else {
@@ -336,15 +307,6 @@ fn check_journey(j: &Journey) {
     assert_eq!(tps.len(), j.touchpoints.len(), "duplicate touchpoint ids");
 }
 
-fn path_error(e: taith_domain::JourneyError) -> ApiError {
-    match e {
-        taith_domain::JourneyError::NotAPermutation => {
-            ValidationErrors::one("stage_ids", Issue::Invalid).into()
-        }
-        _ => ApiError::new(ErrorCode::NotFound),
-    }
-}
-
 fn stages(body: &[u8], which: u8) {
     let mut j = fixture().journeys[0].clone();
     let stage = StageId(id(0x203));
@@ -389,14 +351,6 @@ fn stages(body: &[u8], which: u8) {
     }
 }
 
-fn body_stage(s: &str, journey: &Journey) -> Result<StageId, Issue> {
-    if s.trim().is_empty() {
-        return Err(Issue::Required);
-    }
-    let id: StageId = s.parse()?;
-    journey.stage(id).map(|_| id).ok_or(Issue::NotFound)
-}
-
 fn touchpoints(body: &[u8], update: bool) {
     let f = fixture();
     let mut j = f.journeys[0].clone();
@@ -404,63 +358,20 @@ fn touchpoints(body: &[u8], update: bool) {
     let result = if update {
         let tp = TouchpointId(id(0x101));
         api_json::<wire::TouchpointUpdate>(body).and_then(|input| {
-            let current = j
-                .touchpoint(tp)
-                .cloned()
-                .ok_or_else(|| ApiError::new(ErrorCode::NotFound))?;
-            let mut e = ValidationErrors::default();
-            let stage = match &input.stage_id {
-                None => Some(current.stage_id),
-                Some(s) => e.check("stage_id", body_stage(s, &j)),
-            };
-            let owner = match &input.owner {
-                None => Some(current.fields.owner.clone()),
-                Some(None) => Some(None),
-                Some(Some(o)) => parse::owner(o, "owner", &members, &mut e).map(Some),
-            };
-            let cf = &current.fields;
-            let parts = TouchpointParts {
-                name: input.name.as_deref().unwrap_or(cf.name.as_str()),
-                channel: input.channel.as_deref().unwrap_or(cf.channel.as_str()),
-                description: input
-                    .description
-                    .as_deref()
-                    .unwrap_or(cf.description.as_str()),
-                moment_of_truth: input.moment_of_truth.unwrap_or(cf.moment_of_truth),
-            };
-            let fields = parse::touchpoint_fields(parts, owner.clone().flatten(), &mut e);
-            match (stage, owner, fields) {
-                (Some(stage), Some(_), Some(fields)) if e.is_empty() => {
-                    j.update_touchpoint(tp, stage, fields).map_err(path_error)?;
-                    assert_eq!(j.touchpoint(tp).map(|t| t.stage_id), Some(stage));
-                    Ok(())
-                }
-                _ => Err(e.into()),
+            apply_touchpoint_update(&mut j, tp, &input, &members)?;
+            let stage = input.stage_id.as_deref().and_then(|s| s.parse().ok());
+            if let Some(stage) = stage {
+                assert_eq!(j.touchpoint(tp).map(|t| t.stage_id), Some(stage));
             }
+            Ok(())
         })
     } else {
         api_json::<wire::TouchpointCreate>(body).and_then(|input| {
-            let mut e = ValidationErrors::default();
-            let stage = e.check("stage_id", body_stage(&input.stage_id, &j));
-            let owner = match &input.owner {
-                None => Some(None),
-                Some(o) => parse::owner(o, "owner", &members, &mut e).map(Some),
-            };
-            let parts = TouchpointParts {
-                name: &input.name,
-                channel: &input.channel,
-                description: &input.description,
-                moment_of_truth: input.moment_of_truth,
-            };
-            let fields = parse::touchpoint_fields(parts, owner.clone().flatten(), &mut e);
-            match (stage, owner, fields) {
-                (Some(stage), Some(_), Some(fields)) if e.is_empty() => {
-                    let tp = j.add_touchpoint(stage, fields).map_err(path_error)?;
-                    assert_eq!(j.touchpoints_of(stage).last().map(|t| t.id), Some(tp));
-                    Ok(())
-                }
-                _ => Err(e.into()),
-            }
+            let tp = add_touchpoint(&mut j, &input, &members)?;
+            let stage = j.touchpoint(tp).map(|t| t.stage_id);
+            let last = stage.and_then(|s| j.touchpoints_of(s).last().map(|t| t.id));
+            assert_eq!(last, Some(tp));
+            Ok(())
         })
     };
     match result {

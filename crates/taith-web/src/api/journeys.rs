@@ -180,46 +180,54 @@ pub async fn update_journey(
 ) -> Result<Json<wire::JourneyResponse>, ApiError> {
     caller.require(Action::EditJourneys)?;
     let (saved, ()) = super::edit(&state, &caller, id, |j, _, personas| {
-        let input = body.get()?;
-        if input.version.is_some_and(|v| v != j.version) {
-            return Err(ApiError::new(ErrorCode::StaleVersion));
-        }
-        let mut e = ValidationErrors::default();
-        let name = match &input.name {
-            None => Some(j.fields.name.clone()),
-            Some(n) => e.check("name", Name::parse(n)),
-        };
-        let description = match &input.description {
-            None => Some(j.fields.description.clone()),
-            Some(d) => e.check("description", LongText::parse(d)),
-        };
-        let persona_id = match input
-            .persona_id
-            .as_ref()
-            .map(|p| p.as_deref().map(str::trim))
-        {
-            None => Some(j.fields.persona_id),
-            Some(None | Some("")) => Some(None),
-            Some(Some(s)) => {
-                let ids: Vec<PersonaId> = personas.iter().map(|p| p.id).collect();
-                e.check("persona_id", parse::persona_ref(s, &ids)).map(Some)
-            }
-        };
-        let (Some(name), Some(description), Some(persona_id)) = (name, description, persona_id)
-        else {
-            return Err(e.into());
-        };
-        j.fields = JourneyFields {
-            name,
-            description,
-            persona_id,
-        };
-        Ok(())
+        let ids: Vec<PersonaId> = personas.iter().map(|p| p.id).collect();
+        apply_journey_update(j, body.get()?, &ids)
     })
     .await?;
     Ok(Json(wire::JourneyResponse {
         journey: (&saved).into(),
     }))
+}
+
+/// Applies a `PATCH` body to `j`'s details, given the workspace's personas: the update
+/// without the store (the fuzz target `api_bodies` calls it too).
+pub fn apply_journey_update(
+    j: &mut Journey,
+    input: &wire::JourneyUpdate,
+    persona_ids: &[PersonaId],
+) -> Result<(), ApiError> {
+    if input.version.is_some_and(|v| v != j.version) {
+        return Err(ApiError::new(ErrorCode::StaleVersion));
+    }
+    let mut e = ValidationErrors::default();
+    let name = match &input.name {
+        None => Some(j.fields.name.clone()),
+        Some(n) => e.check("name", Name::parse(n)),
+    };
+    let description = match &input.description {
+        None => Some(j.fields.description.clone()),
+        Some(d) => e.check("description", LongText::parse(d)),
+    };
+    let persona_id = match input
+        .persona_id
+        .as_ref()
+        .map(|p| p.as_deref().map(str::trim))
+    {
+        None => Some(j.fields.persona_id),
+        Some(None | Some("")) => Some(None),
+        Some(Some(s)) => e
+            .check("persona_id", parse::persona_ref(s, persona_ids))
+            .map(Some),
+    };
+    let (Some(name), Some(description), Some(persona_id)) = (name, description, persona_id) else {
+        return Err(e.into());
+    };
+    j.fields = JourneyFields {
+        name,
+        description,
+        persona_id,
+    };
+    Ok(())
 }
 
 /// Deletes a journey with its history.

@@ -18,7 +18,8 @@ use taith_domain::{
 };
 
 /// A stage or touchpoint named in the path that is not in the journey: not found.
-fn path_error(e: JourneyError) -> ApiError {
+/// A journey operation's refusal as the API answers it.
+pub fn path_error(e: JourneyError) -> ApiError {
     match e {
         JourneyError::StageNotFound | JourneyError::TouchpointNotFound => {
             ApiError::new(ErrorCode::NotFound)
@@ -273,26 +274,7 @@ pub async fn create_touchpoint(
 ) -> Result<(StatusCode, Json<wire::TouchpointResponse>), ApiError> {
     caller.require(Action::EditJourneys)?;
     let (saved, tp) = super::edit(&state, &caller, id, |j, members, _| {
-        let input = body.get()?;
-        let mut e = ValidationErrors::default();
-        let stage = e.check("stage_id", body_stage(&input.stage_id, j));
-        let owner = match &input.owner {
-            None => Some(None),
-            Some(o) => parse::owner(o, "owner", &member_ids(members), &mut e).map(Some),
-        };
-        let parts = TouchpointParts {
-            name: &input.name,
-            channel: &input.channel,
-            description: &input.description,
-            moment_of_truth: input.moment_of_truth,
-        };
-        let fields = parse::touchpoint_fields(parts, owner.clone().flatten(), &mut e);
-        match (stage, owner, fields) {
-            (Some(stage), Some(_), Some(fields)) if e.is_empty() => {
-                j.add_touchpoint(stage, fields).map_err(path_error)
-            }
-            _ => Err(e.into()),
-        }
+        add_touchpoint(j, body.get()?, &member_ids(members))
     })
     .await?;
     Ok((StatusCode::CREATED, Json(touchpoint_response(&saved, tp)?)))
@@ -362,36 +344,79 @@ pub async fn update_touchpoint(
                 return Err(forbidden());
             }
         }
-        let mut e = ValidationErrors::default();
-        let stage = match &input.stage_id {
-            None => Some(current.stage_id),
-            Some(s) => e.check("stage_id", body_stage(s, j)),
-        };
-        let owner = match &input.owner {
-            None => Some(current.fields.owner.clone()),
-            Some(None) => Some(None),
-            Some(Some(o)) => parse::owner(o, "owner", &ids, &mut e).map(Some),
-        };
-        let f = &current.fields;
-        let parts = TouchpointParts {
-            name: input.name.as_deref().unwrap_or(f.name.as_str()),
-            channel: input.channel.as_deref().unwrap_or(f.channel.as_str()),
-            description: input
-                .description
-                .as_deref()
-                .unwrap_or(f.description.as_str()),
-            moment_of_truth: input.moment_of_truth.unwrap_or(f.moment_of_truth),
-        };
-        let fields = parse::touchpoint_fields(parts, owner.clone().flatten(), &mut e);
-        match (stage, owner, fields) {
-            (Some(stage), Some(_), Some(fields)) if e.is_empty() => {
-                j.update_touchpoint(tp, stage, fields).map_err(path_error)
-            }
-            _ => Err(e.into()),
-        }
+        apply_touchpoint_update(j, tp, input, &ids)
     })
     .await?;
     Ok(Json(touchpoint_response(&saved, tp)?))
+}
+
+/// Adds the touchpoint a `POST` body describes to `j`, given the workspace's members: the
+/// create without the store (the fuzz target `api_bodies` calls it too).
+pub fn add_touchpoint(
+    j: &mut Journey,
+    input: &wire::TouchpointCreate,
+    members: &[UserId],
+) -> Result<TouchpointId, ApiError> {
+    let mut e = ValidationErrors::default();
+    let stage = e.check("stage_id", body_stage(&input.stage_id, j));
+    let owner = match &input.owner {
+        None => Some(None),
+        Some(o) => parse::owner(o, "owner", members, &mut e).map(Some),
+    };
+    let parts = TouchpointParts {
+        name: &input.name,
+        channel: &input.channel,
+        description: &input.description,
+        moment_of_truth: input.moment_of_truth,
+    };
+    let fields = parse::touchpoint_fields(parts, owner.clone().flatten(), &mut e);
+    match (stage, owner, fields) {
+        (Some(stage), Some(_), Some(fields)) if e.is_empty() => {
+            j.add_touchpoint(stage, fields).map_err(path_error)
+        }
+        _ => Err(e.into()),
+    }
+}
+
+/// Applies a `PATCH` body to touchpoint `tp` of `j`, once the caller may: the update without
+/// the store (the fuzz target `api_bodies` calls it too).
+pub fn apply_touchpoint_update(
+    j: &mut Journey,
+    tp: TouchpointId,
+    input: &wire::TouchpointUpdate,
+    members: &[UserId],
+) -> Result<(), ApiError> {
+    let current = j
+        .touchpoint(tp)
+        .cloned()
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound))?;
+    let mut e = ValidationErrors::default();
+    let stage = match &input.stage_id {
+        None => Some(current.stage_id),
+        Some(s) => e.check("stage_id", body_stage(s, j)),
+    };
+    let owner = match &input.owner {
+        None => Some(current.fields.owner.clone()),
+        Some(None) => Some(None),
+        Some(Some(o)) => parse::owner(o, "owner", members, &mut e).map(Some),
+    };
+    let f = &current.fields;
+    let parts = TouchpointParts {
+        name: input.name.as_deref().unwrap_or(f.name.as_str()),
+        channel: input.channel.as_deref().unwrap_or(f.channel.as_str()),
+        description: input
+            .description
+            .as_deref()
+            .unwrap_or(f.description.as_str()),
+        moment_of_truth: input.moment_of_truth.unwrap_or(f.moment_of_truth),
+    };
+    let fields = parse::touchpoint_fields(parts, owner.clone().flatten(), &mut e);
+    match (stage, owner, fields) {
+        (Some(stage), Some(_), Some(fields)) if e.is_empty() => {
+            j.update_touchpoint(tp, stage, fields).map_err(path_error)
+        }
+        _ => Err(e.into()),
+    }
 }
 
 /// Removes a touchpoint.

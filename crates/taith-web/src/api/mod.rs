@@ -14,8 +14,8 @@
 pub mod auth;
 pub mod edit;
 pub mod extract;
-mod journeys;
-mod map;
+pub mod journeys;
+pub mod map;
 pub mod metrics;
 pub mod parse;
 mod personas;
