@@ -82,13 +82,16 @@ impl Bucket {
     /// The bucket a request falls in, if any. Authenticated API calls are not limited per
     /// address: the token or session identifies the caller.
     pub fn of(method: &Method, path: &str) -> Option<Bucket> {
-        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        // Every request passes here: look at the first segment and count, allocate nothing.
+        let path = path.trim_start_matches('/');
+        let first = path.split('/').next().unwrap_or_default();
+        let segments = path.split('/').count();
         let post = method == Method::POST;
-        match segments.as_slice() {
-            ["login"] | ["setup"] if post => Some(Bucket::SignIn),
-            ["s" | "k" | "e" | "i" | "u", _, ..] if post => Some(Bucket::Submission),
+        match (first, segments) {
+            ("login" | "setup", 1) if post => Some(Bucket::SignIn),
+            ("s" | "k" | "e" | "i" | "u", 2..) if post => Some(Bucket::Submission),
             // One click in an invitation e-mail records a score.
-            ["i", _, _] if method == Method::GET => Some(Bucket::Submission),
+            ("i", 3) if method == Method::GET => Some(Bucket::Submission),
             _ => None,
         }
     }

@@ -93,8 +93,7 @@ impl Connection {
                     }
                     break;
                 }
-                changed = stop.changed(), if !stopping => {
-                    let _ = changed;
+                _ = stop.changed(), if !stopping => {
                     stopping = true;
                     conn.as_mut().graceful_shutdown();
                 }

@@ -3,7 +3,7 @@
 //! load shed with a quick 503.
 
 use crate::helpers::{TestApp, fresh_sqlite};
-use crate::surveys_ui::live_nps;
+use crate::surveys_ui::{hidden, live_nps};
 use std::time::Duration;
 use taith_web::WebConfig;
 use taith_web::limits::{Limits, Quota};
@@ -141,7 +141,7 @@ async fn public_submissions_are_limited_per_client() {
     for _ in 0..7 {
         let page = respondent.get(&path).await;
         assert_eq!(page.status, 200, "showing the survey is not limited");
-        let key = hidden(&page.body, "k");
+        let key = hidden(&page, "k");
         let sent = respondent
             .post_raw(
                 &path,
@@ -176,12 +176,6 @@ async fn public_submissions_are_limited_per_client() {
             .await;
         assert!(status < 300, "{status} {body}");
     }
-}
-
-fn hidden(body: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = body.find(&marker).unwrap() + marker.len();
-    body[start..].split('"').next().unwrap().to_owned()
 }
 
 #[tokio::test]

@@ -4,21 +4,6 @@ use crate::helpers::TestApp;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-async fn token(app: &TestApp, slug: &str, scope: taith_domain::TokenScope) -> String {
-    let ws = app
-        .store
-        .workspace_by_slug(&taith_domain::Slug::parse(slug).unwrap())
-        .await
-        .unwrap();
-    let secret = taith_web::auth::new_api_token();
-    let name = taith_domain::Name::parse("test").unwrap();
-    app.store
-        .create_api_token(ws.id, &name, scope, &taith_web::auth::secret_hash(&secret))
-        .await
-        .unwrap();
-    secret
-}
-
 fn error_code(body: &Value) -> &str {
     body["error"]["code"].as_str().unwrap_or_default()
 }
@@ -27,7 +12,9 @@ fn error_code(body: &Value) -> &str {
 async fn a_write_token_builds_a_journey_through_the_api_and_its_history_records_each_save() {
     let app = TestApp::on_sqlite().await;
     app.workspace("alpha", "owner@alpha.example").await;
-    let t = token(&app, "alpha", taith_domain::TokenScope::Write).await;
+    let t = app
+        .api_token("alpha", taith_domain::TokenScope::Write)
+        .await;
     let b = app.browser();
 
     let (s, persona) = b
@@ -148,7 +135,7 @@ async fn a_write_token_builds_a_journey_through_the_api_and_its_history_records_
 async fn credentials_and_scopes_are_checked_for_every_request() {
     let app = TestApp::on_sqlite().await;
     app.workspace("alpha", "owner@alpha.example").await;
-    let read = token(&app, "alpha", taith_domain::TokenScope::Read).await;
+    let read = app.api_token("alpha", taith_domain::TokenScope::Read).await;
     let b = app.browser();
     let (s, body) = b
         .api(
@@ -187,7 +174,9 @@ async fn credentials_and_scopes_are_checked_for_every_request() {
 async fn bad_input_gets_the_one_error_shape_with_field_details() {
     let app = TestApp::on_sqlite().await;
     app.workspace("alpha", "owner@alpha.example").await;
-    let t = token(&app, "alpha", taith_domain::TokenScope::Write).await;
+    let t = app
+        .api_token("alpha", taith_domain::TokenScope::Write)
+        .await;
     let b = app.browser();
 
     let (s, body) = b
@@ -332,7 +321,7 @@ async fn a_journey_exported_through_the_api_imports_whole() {
     let app = TestApp::on_sqlite().await;
     let creds = taith::server::ensure_demo(&app.store).await.unwrap();
     assert!(creds.created);
-    let t = token(&app, "demo", taith_domain::TokenScope::Write).await;
+    let t = app.api_token("demo", taith_domain::TokenScope::Write).await;
     let b = app.browser();
     let (_, list) = b.api(Method::GET, "/api/v1/journeys", &t, None).await;
     let jid = list["journeys"][0]["id"].as_str().unwrap();

@@ -282,19 +282,19 @@ fn expect(need: Need, who: Who, api: bool) -> Expect {
             Expect::Forbidden
         }
     };
-    match who {
-        Who::Stranger => Expect::NotFound,
-        Who::Anonymous if api => Expect::Unauthenticated,
-        Who::Anonymous | Who::Token(_) if !api => Expect::SignIn,
-        Who::Token(scope) => allowed_by(Principal::Token {
+    match (who, api) {
+        (Who::Stranger, _) => Expect::NotFound,
+        (Who::Anonymous, true) => Expect::Unauthenticated,
+        // A token counts for nothing on pages.
+        (Who::Anonymous | Who::Token(_), false) => Expect::SignIn,
+        (Who::Token(scope), true) => allowed_by(Principal::Token {
             id: taith_domain::TokenId::new(),
             scope,
         }),
-        Who::Member(role) => allowed_by(Principal::Member {
+        (Who::Member(role), _) => allowed_by(Principal::Member {
             user: placeholder_user(),
             role,
         }),
-        Who::Anonymous => unreachable!("handled above"),
     }
 }
 

@@ -96,7 +96,7 @@ async fn responses(
 // --- reading pages ------------------------------------------------------------------------------
 
 /// The value of the first `<input name="{name}" value="…">` on the page.
-fn hidden(page: &Page, name: &str) -> String {
+pub fn hidden(page: &Page, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = page
         .body
