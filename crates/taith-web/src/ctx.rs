@@ -2,13 +2,13 @@
 
 use crate::AppState;
 use crate::auth::{constant_time_eq, secret_hash};
-use crate::i18n::Tr;
 use crate::ui::error::PageError;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use taith_domain::{Action, Locale, Principal, Role, Slug, User, Workspace};
+use taith_i18n::Tr;
 use taith_store::{Session, StoreError};
 
 pub const SESSION_COOKIE: &str = "taith_session";

@@ -6,7 +6,6 @@ pub mod assets;
 pub mod auth;
 pub mod ctx;
 pub mod error;
-pub mod i18n;
 pub mod ingest;
 pub mod invite;
 pub mod limits;

@@ -7,7 +7,6 @@
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorCode};
-use crate::i18n::Tr;
 use crate::ui::error::PageError;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
@@ -17,6 +16,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use taith_i18n::Tr;
 use tokio::sync::Semaphore;
 
 /// How many requests of one kind a client may make: `per_minute` on average, up to `burst`

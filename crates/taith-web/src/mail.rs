@@ -10,8 +10,6 @@
 //! The e-mail carries the survey's scale as links: one click on `/i/{token}/{score}` records
 //! the score, then opens the page for the follow-up questions.
 
-use crate::i18n::Tr;
-use crate::ui::respond::point_labels;
 use askama::Template;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
@@ -21,6 +19,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use taith_domain::invitation::MailKind;
 use taith_domain::{Locale, Survey, SurveyId, SurveyKind, WorkspaceId};
+use taith_i18n::Tr;
+use taith_i18n::survey_wording::point_labels;
 use taith_store::{MailDue, SharedStore, StoreError};
 use tokio::sync::{Mutex, Notify};
 

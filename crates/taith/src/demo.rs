@@ -116,14 +116,7 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
             .with_context(|| format!("creating demo journey {}", row.name))?;
         journeys.push(saved);
     }
-    // Survey texts in the UI's standard wording, as a business would start from; Fluent's
-    // bidi isolation marks are for HTML and are left out of stored text.
-    let wording = |key: &str, locale: taith_domain::Locale| {
-        taith_web::i18n::Tr::new(locale)
-            .t1(key, "business", BUSINESS)
-            .replace(['\u{2068}', '\u{2069}'], "")
-    };
-    crate::demo_surveys::seed_surveys(store, ws.id, &journeys, &wording).await?;
+    crate::demo_surveys::seed_surveys(store, ws.id, &journeys, BUSINESS).await?;
     Ok(credentials(true))
 }
 

@@ -8,16 +8,14 @@
 
 use anyhow::{Context, Result, anyhow};
 use std::collections::BTreeMap;
-use taith_domain::survey::{FollowUp, FollowUpKind, LocalizedText, ScoreRange};
+use taith_domain::survey::{FollowUp, FollowUpKind, ScoreRange};
 use taith_domain::{
     Channel, FollowUpId, Journey, Locale, LongText, Name, NewResponse, ResponseId, SurveyFields,
     SurveyKind, SurveyStatus, TouchpointId, WorkspaceId,
 };
+use taith_i18n::survey_wording;
 use taith_store::{ResponseToStore, Store};
 use time::{Duration, OffsetDateTime};
-
-/// Words a survey text in one locale (the caller reads them from the UI's Fluent strings).
-pub type Wording<'a> = &'a dyn Fn(&str, Locale) -> String;
 
 /// One demo survey: on which touchpoint, of which kind, answered through which channel.
 struct SurveyRow {
@@ -57,13 +55,13 @@ const SURVEYS: [SurveyRow; 3] = [
     },
 ];
 
-/// Creates the demo's surveys and their responses. `wording(key, locale)` gives the standard
-/// question and thank-you texts (`survey-std-{kind}-question`, `survey-std-thank-you`).
+/// Creates the demo's surveys and their responses, worded as a business would start from: the
+/// standard question, follow-up and thanks, naming `business`.
 pub async fn seed_surveys(
     store: &dyn Store,
     ws: WorkspaceId,
     journeys: &[Journey],
-    wording: Wording<'_>,
+    business: &str,
 ) -> Result<()> {
     let now = taith_domain::now();
     let mut rng = Rng(0x7a17_4b1d_2026);
@@ -74,7 +72,7 @@ pub async fn seed_surveys(
             .find(|t| t.fields.name.as_str() == row.touchpoint)
             .map(|t| t.id)
             .ok_or_else(|| anyhow!("demo touchpoint {:?} is missing", row.touchpoint))?;
-        let fields = survey_fields(row, touchpoint, wording)?;
+        let fields = survey_fields(row, touchpoint, business)?;
         let public_id = taith_web::auth::random_secret()[..16].to_owned();
         let survey = store
             .create_survey(ws, &fields, &public_id)
@@ -94,28 +92,16 @@ pub async fn seed_surveys(
     Ok(())
 }
 
-fn text_in_all_locales(wording: Wording<'_>, key: &str) -> LocalizedText {
-    LocalizedText(
-        Locale::ALL
-            .into_iter()
-            .map(|l| (l, wording(key, l)))
-            .collect(),
-    )
-}
-
 fn survey_fields(
     row: &SurveyRow,
     touchpoint: TouchpointId,
-    wording: Wording<'_>,
+    business: &str,
 ) -> Result<SurveyFields> {
-    let question = text_in_all_locales(
-        wording,
-        &format!("survey-std-{}-question", row.kind.as_str()),
-    );
+    let question = survey_wording::standard_question(row.kind, business);
     let follow_ups = match row.kind {
         SurveyKind::Nps => vec![FollowUp {
             id: FollowUpId::new(),
-            prompt: text_in_all_locales(wording, "survey-std-improve"),
+            prompt: survey_wording::standard_text(survey_wording::IMPROVE_KEY, business),
             kind: FollowUpKind::OpenText,
             when: Some(ScoreRange { min: 0, max: 6 }),
         }],
@@ -127,7 +113,7 @@ fn survey_fields(
         scale: row.kind.default_scale(),
         default_locale: Locale::En,
         question,
-        thank_you: text_in_all_locales(wording, "survey-std-thank-you"),
+        thank_you: survey_wording::standard_thanks(business),
         follow_ups,
         touchpoint_id: Some(touchpoint),
         status: SurveyStatus::Live,

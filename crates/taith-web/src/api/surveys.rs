@@ -6,7 +6,6 @@ use crate::api::auth::Caller;
 use crate::api::extract::{ApiJson, ApiPath, Paging};
 use crate::api::wire_surveys as wire;
 use crate::error::{ApiError, ErrorBody, ErrorCode};
-use crate::i18n::Tr;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,6 +15,7 @@ use taith_domain::{
     Action, FollowUpId, Issue, Locale, Name, SurveyFields, SurveyId, SurveyKind, SurveyStatus,
     TouchpointId, ValidationErrors, WorkspaceId,
 };
+use taith_i18n::survey_wording;
 use taith_store::{ConflictKind, PageRequest, StoreError};
 
 /// The workspace's surveys, oldest first.
@@ -275,7 +275,8 @@ pub async fn create_fields(
     let (question, thank_you) = match (kind, default_locale) {
         (Some(kind), Some(locale)) => {
             let business = cx.business_name().await?;
-            let (std_question, std_thanks) = standard_texts(kind, &business);
+            let std_question = survey_wording::standard_question(kind, &business).0;
+            let std_thanks = survey_wording::standard_thanks(&business).0;
             let question = match &input.question {
                 Some(raw) => localized(raw, "question", locale, &mut e),
                 None => e.check("question", LocalizedText::parse(&std_question, locale)),
@@ -391,11 +392,8 @@ pub async fn update_fields(
             let mut kept = now.question.0.clone();
             if kind != now.kind && input.question.is_none() {
                 let business = cx.business_name().await?;
-                if standard_texts(now.kind, &business).0 == kept {
-                    let (new_question, _) = standard_texts(kind, &business);
-                    if !new_question.is_empty() {
-                        kept = new_question;
-                    }
+                if survey_wording::standard_question(now.kind, &business).0 == kept {
+                    kept = survey_wording::standard_question(kind, &business).0;
                 }
             }
             // Texts kept as they are must still hold the (possibly new) default locale.
@@ -683,47 +681,9 @@ async fn workspace_name(state: &AppState, caller: &Caller) -> Result<String, Api
     })
 }
 
-/// The standard question of `kind` and the standard thanks in every locale: the Fluent
-/// strings the survey editor prefills (`survey-std-{kind}-question`, `survey-std-thank-you`),
-/// so a survey reads the same however it was created.
-fn standard_texts(
-    kind: SurveyKind,
-    business: &str,
-) -> (BTreeMap<Locale, String>, BTreeMap<Locale, String>) {
-    let word = |key: &str| -> BTreeMap<Locale, String> {
-        Locale::ALL
-            .into_iter()
-            .filter_map(|l| {
-                let tr = Tr::new(l);
-                // A locale without the string is left out rather than given English.
-                tr.has(key).then(|| {
-                    // Fluent isolates arguments with bidi marks for HTML; these texts are data.
-                    let text = tr.ta(key, &[("business", business.to_owned())]);
-                    (l, text.replace(['\u{2068}', '\u{2069}'], ""))
-                })
-            })
-            .collect()
-    };
-    (
-        word(&format!("survey-std-{}-question", kind.as_str())),
-        word("survey-std-thank-you"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_kind_has_a_standard_question_and_thanks_in_all_six_locales() {
-        for kind in SurveyKind::ALL {
-            let (q, t) = standard_texts(kind, "Bara Bakery");
-            assert_eq!(q.len(), Locale::ALL.len(), "{kind:?}: {q:?}");
-            assert_eq!(t.len(), Locale::ALL.len(), "{t:?}");
-            assert!(q.values().all(|s| s.contains("Bara Bakery")), "{q:?}");
-            assert!(q.values().all(|s| !s.contains('\u{2068}')));
-        }
-    }
 
     #[test]
     fn a_scale_is_two_small_integers() {

@@ -6,7 +6,6 @@
 use crate::AppState;
 use crate::analytics::{MetricsAnswer, MetricsContext, MetricsError, MetricsGroup, MetricsRequest};
 use crate::ctx::Member;
-use crate::i18n::Tr;
 use crate::ui::error::PageError;
 use crate::ui::layout::Layout;
 use askama::Template;
@@ -15,6 +14,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use taith_i18n::Tr;
 use taith_metrics::{Metric, MetricValue, significant_change};
 use time::Date;
 

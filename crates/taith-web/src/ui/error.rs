@@ -1,11 +1,11 @@
 //! Error pages, in the visitor's language.
 
-use crate::i18n::Tr;
 use crate::ui::layout::Layout;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use taith_i18n::Tr;
 use taith_store::StoreError;
 
 /// Why a page could not be shown.

@@ -1,9 +1,9 @@
 //! A form as shown again after a failed submission: the values typed and each field's
 //! message in the user's language.
 
-use crate::i18n::Tr;
 use std::collections::BTreeMap;
 use taith_domain::ValidationErrors;
+use taith_i18n::Tr;
 
 #[derive(Debug, Clone, Default)]
 pub struct FormView {

@@ -2,7 +2,6 @@
 
 use crate::AppState;
 use crate::ctx::{CsrfForm, Member};
-use crate::i18n::Tr;
 use crate::ui::error::PageError;
 use crate::ui::form::FormView;
 use crate::ui::layout::Layout;
@@ -18,6 +17,7 @@ use taith_domain::{
     Action, Change, Channel, Issue, Journey, JourneyId, LongText, Name, Owner, Persona, PersonaId,
     StageId, StageModel, TouchpointId, UserId, ValidationErrors,
 };
+use taith_i18n::Tr;
 use taith_store::{PageRequest, StoreError};
 
 // --- the list ---------------------------------------------------------------------------------

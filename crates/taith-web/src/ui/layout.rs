@@ -1,8 +1,8 @@
 //! What every page's frame needs: language, direction, navigation, the CSRF token.
 
 use crate::ctx::{Member, Visitor};
-use crate::i18n::Tr;
 use taith_domain::{Action, Locale};
+use taith_i18n::Tr;
 
 /// The frame of a page (`templates/base.html`).
 #[derive(Debug, Clone)]

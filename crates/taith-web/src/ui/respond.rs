@@ -15,7 +15,6 @@
 use crate::AppState;
 use crate::auth::{constant_time_eq, random_secret};
 use crate::ctx::{PRE_SESSION_CSRF_COOKIE, Visitor};
-use crate::i18n::Tr;
 use crate::ui::account::cookie_header;
 use crate::ui::error::PageError;
 use askama::Template;
@@ -35,6 +34,8 @@ use taith_domain::{
     Channel, CustomerId, Issue, Locale, LongText, NewResponse, ResponseId, Survey, SurveyKind,
     SurveyStatus, WorkspaceId,
 };
+use taith_i18n::Tr;
+use taith_i18n::survey_wording::point_labels;
 use taith_store::{ConflictKind, ResponseToStore, StoreError};
 
 /// Longest answer to an open follow-up question (characters).
@@ -208,51 +209,6 @@ pub struct ScorePage {
     low_label: String,
     high_label: String,
     error: Option<String>,
-}
-
-/// The label of each point of a CSAT or CES scale; empty for other scales.
-pub(crate) fn point_labels(kind: SurveyKind, high: i16, tr: &Tr) -> Vec<String> {
-    let keys: &[&str] = match (kind, high) {
-        (SurveyKind::Csat, 3) => &[
-            "survey-csat-dissatisfied",
-            "survey-csat-neutral",
-            "survey-csat-satisfied",
-        ],
-        (SurveyKind::Csat, 5) => &[
-            "survey-csat-very-dissatisfied",
-            "survey-csat-dissatisfied",
-            "survey-csat-neutral",
-            "survey-csat-satisfied",
-            "survey-csat-very-satisfied",
-        ],
-        (SurveyKind::Csat, 7) => &[
-            "survey-csat-very-dissatisfied",
-            "survey-csat-dissatisfied",
-            "survey-csat-somewhat-dissatisfied",
-            "survey-csat-neutral",
-            "survey-csat-somewhat-satisfied",
-            "survey-csat-satisfied",
-            "survey-csat-very-satisfied",
-        ],
-        (SurveyKind::Ces, 5) => &[
-            "survey-ces-strongly-disagree",
-            "survey-ces-disagree",
-            "survey-ces-neutral",
-            "survey-ces-agree",
-            "survey-ces-strongly-agree",
-        ],
-        (SurveyKind::Ces, 7) => &[
-            "survey-ces-strongly-disagree",
-            "survey-ces-disagree",
-            "survey-ces-somewhat-disagree",
-            "survey-ces-neutral",
-            "survey-ces-somewhat-agree",
-            "survey-ces-agree",
-            "survey-ces-strongly-agree",
-        ],
-        _ => &[],
-    };
-    keys.iter().map(|k| tr.t(k)).collect()
 }
 
 fn score_page(

@@ -10,7 +10,6 @@
 use crate::AppState;
 use crate::auth::random_secret;
 use crate::ctx::{CsrfForm, Member};
-use crate::i18n::Tr;
 use crate::ui::error::PageError;
 use crate::ui::form::FormView;
 use crate::ui::journeys::parse_id;
@@ -28,6 +27,7 @@ use taith_domain::{
     Action, FollowUpId, Issue, Locale, LongText, Name, Survey, SurveyFields, SurveyId, SurveyKind,
     SurveyStatus, TouchpointId, ValidationErrors, WorkspaceId,
 };
+use taith_i18n::{Tr, survey_wording};
 use taith_store::{ConflictKind, PageRequest, StoreError};
 
 /// Most follow-up questions a survey holds (`SurveyFields::validate` allows 20).
@@ -82,32 +82,6 @@ fn follow_up_kind_str(kind: &FollowUpKind) -> &'static str {
         FollowUpKind::MultipleChoice { .. } => "multiple_choice",
         FollowUpKind::Rating { .. } => "rating",
     }
-}
-
-/// The key of a kind's standard question.
-fn standard_question_key(kind: SurveyKind) -> &'static str {
-    match kind {
-        SurveyKind::Nps => "survey-std-nps-question",
-        SurveyKind::Csat => "survey-std-csat-question",
-        SurveyKind::Ces => "survey-std-ces-question",
-        SurveyKind::Custom => "survey-std-custom-question",
-    }
-}
-
-/// A standard text in every locale, naming the business. Fluent's bidi isolation marks are
-/// for HTML around a placeable; they are left out of text that is stored and edited.
-pub fn standard_text(key: &str, business: &str) -> LocalizedText {
-    LocalizedText(
-        Locale::ALL
-            .into_iter()
-            .map(|l| {
-                let s = Tr::new(l)
-                    .t1(key, "business", business)
-                    .replace(['\u{2068}', '\u{2069}'], "");
-                (l, s)
-            })
-            .collect(),
-    )
 }
 
 /// The scores below the "satisfied" box of a kind (DESIGN §3): whom to ask what to improve.
@@ -286,8 +260,8 @@ fn new_survey_fields(
         kind,
         scale: kind.default_scale(),
         default_locale,
-        question: standard_text(standard_question_key(kind), business),
-        thank_you: standard_text("survey-std-thank-you", business),
+        question: survey_wording::standard_question(kind, business),
+        thank_you: survey_wording::standard_thanks(business),
         follow_ups: Vec::new(),
         touchpoint_id: None,
         status: SurveyStatus::Draft,
@@ -1192,7 +1166,10 @@ pub async fn suggest(
     let mut fields = survey.fields.clone();
     fields.follow_ups.push(FollowUp {
         id: FollowUpId::new(),
-        prompt: standard_text("survey-std-improve", m.workspace.name.as_str()),
+        prompt: survey_wording::standard_text(
+            survey_wording::IMPROVE_KEY,
+            m.workspace.name.as_str(),
+        ),
         kind: FollowUpKind::OpenText,
         when: Some(range),
     });

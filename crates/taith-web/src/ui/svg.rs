@@ -5,8 +5,8 @@
 //! line is anchored by its own direction: in an Arabic map every line is right-aligned, whether
 //! it was typed in Arabic or in English.
 
-use crate::i18n::Tr;
 use crate::ui::view::MapView;
+use taith_i18n::Tr;
 
 const LABEL_W: i64 = 180;
 const COL_W: i64 = 230;

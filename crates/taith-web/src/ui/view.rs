@@ -1,8 +1,8 @@
 //! View models shared by the map page, the revision page and the SVG download: a journey laid
 //! out as columns (stages) and lanes, already worded in the reader's language.
 
-use crate::i18n::Tr;
 use taith_domain::{Channel, Journey, Member, Owner, Persona};
+use taith_i18n::Tr;
 
 /// A touchpoint as shown on the map.
 #[derive(Debug, Clone)]

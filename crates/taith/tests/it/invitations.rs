@@ -11,8 +11,8 @@ use crate::surveys_ui::live_nps;
 use reqwest::Method;
 use serde_json::{Value, json};
 use taith_domain::{Channel, Locale, SurveyStatus, TokenScope};
+use taith_i18n::Tr;
 use taith_store::{PageRequest, SharedStore};
-use taith_web::i18n::Tr;
 
 /// An app whose outbox sends to a fresh SMTP sink.
 struct MailApp {

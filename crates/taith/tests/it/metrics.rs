@@ -453,7 +453,7 @@ async fn the_dashboard_shows_each_metric_with_its_interval_in_english_and_arabic
             .await;
         assert_eq!(page.status, 200, "{}", page.body);
         let text = page.text();
-        let tr = taith_web::i18n::Tr::new(locale);
+        let tr = taith_i18n::Tr::new(locale);
         let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
         assert!(text.contains(&plain(tr.t("dashboard-nps"))));
         assert!(text.contains(&plain(tr.t("dashboard-csat"))));

@@ -59,11 +59,11 @@ pub async fn live_nps(app: &TestApp, ws: &Workspace) -> Survey {
         kind: SurveyKind::Nps,
         scale: SurveyKind::Nps.default_scale(),
         default_locale: Locale::En,
-        question: taith_web::ui::surveys::standard_text("survey-std-nps-question", "Becws"),
-        thank_you: taith_web::ui::surveys::standard_text("survey-std-thank-you", "Becws"),
+        question: taith_i18n::survey_wording::standard_text("survey-std-nps-question", "Becws"),
+        thank_you: taith_i18n::survey_wording::standard_text("survey-std-thank-you", "Becws"),
         follow_ups: vec![FollowUp {
             id: FollowUpId::new(),
-            prompt: taith_web::ui::surveys::standard_text("survey-std-improve", "Becws"),
+            prompt: taith_i18n::survey_wording::standard_text("survey-std-improve", "Becws"),
             kind: FollowUpKind::OpenText,
             when: Some(ScoreRange { min: 0, max: 6 }),
         }],
@@ -220,7 +220,7 @@ async fn send_score(b: &Browser, page: &Page, public_id: &str, score: &str) -> P
 }
 
 fn welsh(key: &str) -> String {
-    taith_web::i18n::Tr::new(Locale::Cy)
+    taith_i18n::Tr::new(Locale::Cy)
         .t(key)
         .replace(['\u{2068}', '\u{2069}'], "")
 }

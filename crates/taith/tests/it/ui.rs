@@ -52,7 +52,7 @@ async fn set_up_errors_are_shown_per_field_in_the_visitors_language() {
         .await;
     assert_eq!(page.status, 422);
     assert!(page.body.contains("lang=\"cy\""));
-    let cy = taith_web::i18n::Tr::new(taith_domain::Locale::Cy);
+    let cy = taith_i18n::Tr::new(taith_domain::Locale::Cy);
     for issue in [
         taith_domain::Issue::Required,
         taith_domain::Issue::Invalid,

@@ -1,4 +1,6 @@
-//! UI strings: Fluent files per locale (`locales/<tag>/main.ftl`), compiled into the binary.
+//! taith's words in six languages: Fluent strings per locale (`locales/<tag>/main.ftl`, compiled
+//! into the binary), numbers and dates written per locale, and the standard wording of a survey
+//! ([`survey_wording`]). Pages, e-mails, CSV and the CLI all word things through here.
 //!
 //! A key missing in one locale is a test failure (`every_key_exists_in_every_locale`), not a
 //! blank: at run time the English text is shown as a fallback.
@@ -8,6 +10,8 @@ use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use taith_domain::Locale;
+
+pub mod survey_wording;
 
 static_loader! {
     static LOCALES = {
@@ -281,9 +285,15 @@ mod tests {
     /// Keys written literally in templates and Rust sources: `t("…")`, `t1("…"`, `tn("…"`,
     /// `ta("…"`.
     fn literal_keys() -> BTreeSet<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        // Every crate of the workspace may word things: scan them all.
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut found = BTreeSet::new();
-        let mut stack = vec![root.join("templates"), root.join("src")];
+        let mut stack: Vec<_> = std::fs::read_dir(&crates)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .flat_map(|c| [c.path().join("templates"), c.path().join("src")])
+            .collect();
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let path = entry.path();
