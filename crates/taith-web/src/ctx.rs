@@ -1,12 +1,12 @@
 //! Who is asking and in which language: the extractors every UI page starts from.
 
 use crate::AppState;
-use crate::auth::{constant_time_eq, secret_hash};
 use crate::ui::error::PageError;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
+use taith_app::account::secrets::{constant_time_eq, secret_hash};
 use taith_domain::{Action, Locale, Principal, Role, Slug, User, Workspace};
 use taith_i18n::Tr;
 use taith_store::{Session, StoreError};

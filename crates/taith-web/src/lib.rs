@@ -1,15 +1,10 @@
 //! taith's HTTP surface: the admin UI, the REST API with its OpenAPI document, and sign-in.
 
-pub mod analytics;
 pub mod api;
 pub mod assets;
-pub mod auth;
 pub mod ctx;
 pub mod error;
-pub mod ingest;
-pub mod invite;
 pub mod limits;
-pub mod mail;
 pub mod routes;
 pub mod security;
 pub mod server;
@@ -19,6 +14,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use taith_app::{App, AppConfig};
 use taith_store::SharedStore;
 use tokio::net::TcpListener;
 
@@ -32,7 +28,7 @@ pub struct WebConfig {
     /// trailing slash), for links in e-mails and the widget's tag. None: the request's host.
     pub public_url: Option<String>,
     /// The SMTP server invitations go out through; None: they wait in the outbox.
-    pub mailer: Option<mail::Mailer>,
+    pub mailer: Option<taith_app::invitations::outbox::Mailer>,
     /// The sites whose pages may show the survey widget: a CSP `frame-ancestors` source list
     /// (`https://becws.example https://*.becws.example`), `*` for any site.
     pub widget_sites: String,
@@ -57,12 +53,8 @@ impl Default for WebConfig {
 pub struct AppState {
     pub store: SharedStore,
     pub config: Arc<WebConfig>,
-    /// The group-commit writer every response goes through.
-    pub ingest: ingest::Ingest,
-    /// Sends invitation and reminder e-mails.
-    pub outbox: mail::Outbox,
-    /// Each workspace's analytics index, fed by `ingest`.
-    pub analytics: analytics::Analytics,
+    /// The use-cases and background workers (response writer, outbox, analytics index).
+    pub app: App,
     /// Per-client rate limits and the bound on requests in progress.
     pub guard: limits::Guard,
 }
@@ -90,9 +82,6 @@ pub fn app_with_state(
     config: WebConfig,
     listening: Option<SocketAddr>,
 ) -> (Router, AppState) {
-    let analytics = analytics::Analytics::default();
-    analytics.build_all_in_background(store.clone());
-    let ingest = ingest::Ingest::start(store.clone(), analytics.clone());
     let links = config
         .public_url
         .clone()
@@ -100,16 +89,19 @@ pub fn app_with_state(
             Some(addr) => format!("http://{addr}"),
             None => "http://localhost:8080".to_owned(),
         });
-    let outbox = mail::Outbox::new(store.clone(), config.mailer.clone(), links);
-    outbox.start();
+    let app = App::start(
+        store.clone(),
+        AppConfig {
+            mailer: config.mailer.clone(),
+            links,
+        },
+    );
     let guard = limits::Guard::new(&config.limits);
     let state = AppState {
         guard,
         store,
         config: Arc::new(config),
-        ingest,
-        outbox,
-        analytics,
+        app,
     };
     let ui = ui::routes(routes::Routes::new()).router;
     let (api, _) = api::router().split_for_parts();

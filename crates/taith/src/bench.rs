@@ -63,7 +63,7 @@ pub(crate) async fn set_up(
                 email: Email::parse(&format!("{name}@bench.example"))
                     .map_err(|i| anyhow!("{}", i.code()))?,
                 name: parse(Name::parse("Bench"))?,
-                password_hash: taith_web::auth::hash_password("bench password")?,
+                password_hash: taith_app::account::secrets::hash_password("bench password")?,
             },
         )
         .await?;
@@ -82,15 +82,19 @@ pub(crate) async fn set_up(
         throttle_days: 30,
     };
     let survey = store
-        .create_survey(ws.id, &fields, &taith_web::auth::random_secret()[..16])
+        .create_survey(
+            ws.id,
+            &fields,
+            &taith_app::account::secrets::random_secret()[..16],
+        )
         .await?;
-    let token = taith_web::auth::new_api_token();
+    let token = taith_app::account::secrets::new_api_token();
     store
         .create_api_token(
             ws.id,
             &parse(Name::parse("bench"))?,
             TokenScope::Write,
-            &taith_web::auth::secret_hash(&token),
+            &taith_app::account::secrets::secret_hash(&token),
         )
         .await?;
     Ok((ws.id, survey, token))

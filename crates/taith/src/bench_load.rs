@@ -172,7 +172,10 @@ pub async fn run(args: LoadArgs) -> Result<()> {
             })?,
         None => crate::database::DatabaseUrl::default_for(&dir),
     };
-    let workspace = format!("load-{}", &taith_web::auth::random_secret()[..12]);
+    let workspace = format!(
+        "load-{}",
+        &taith_app::account::secrets::random_secret()[..12]
+    );
     let (survey_id, token) = {
         let store = crate::database::open_store(&url).await?;
         let (_, survey, token) = crate::bench::set_up(&store, &workspace).await?;

@@ -6,12 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use taith_app::account::secrets::{
+    check_new_password, hash_password, new_api_token, random_secret, secret_hash,
+};
 use taith_domain::transfer::read_journey_file;
 use taith_domain::{Email, JourneyId, Name, Role, Slug, SurveyId, TokenScope};
 use taith_store::{Author, ConflictKind, NewUser, SharedStore, StoreError};
-use taith_web::auth::{
-    check_new_password, hash_password, new_api_token, random_secret, secret_hash,
-};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -737,7 +737,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .with_context(|| format!("--where {term}: write it as key=value"))?;
                 pairs.push((k.to_owned(), v.to_owned()));
             }
-            let request = taith_web::analytics::MetricsRequest::parse(
+            let request = taith_app::metrics::MetricsRequest::parse(
                 &metric,
                 survey.as_deref(),
                 by.as_deref(),
@@ -752,14 +752,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         .collect();
                 anyhow::anyhow!("{}", said.join("; "))
             })?;
-            let answer = taith_web::analytics::Analytics::default()
+            let answer = taith_app::metrics::Analytics::default()
                 .metrics(store.as_ref(), w.id, &request)
                 .await
                 .map_err(|e| match e {
-                    taith_web::analytics::MetricsError::MixedScales => anyhow::anyhow!(
+                    taith_app::metrics::MetricsError::MixedScales => anyhow::anyhow!(
                         "this workspace's surveys of that kind use different scales: name one with --survey"
                     ),
-                    taith_web::analytics::MetricsError::Invalid(e) => {
+                    taith_app::metrics::MetricsError::Invalid(e) => {
                         let said: Vec<String> = e
                             .0
                             .iter()

@@ -1,9 +1,9 @@
 //! `taith invite`: a CSV file of customers becomes invitations to a survey.
 
+use taith_app::invitations::{InviteError, Refused, invite};
 use taith_domain::invitation::{MAX_INVITEES, Skipped, parse_invitees};
 use taith_domain::{Survey, WorkspaceId};
 use taith_store::Store;
-use taith_web::invite::{InviteError, Refused, invite};
 
 /// Invites every customer of `text` (checked whole first: a bad line invites nobody), in
 /// transactions of [`MAX_INVITEES`], and says what became of them.

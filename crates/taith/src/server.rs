@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 
 /// Creates the demo workspace unless it exists.
 pub async fn ensure_demo(store: &SharedStore) -> anyhow::Result<DemoCredentials> {
-    let hash = taith_web::auth::hash_password(DEMO_PASSWORD)?;
+    let hash = taith_app::account::secrets::hash_password(DEMO_PASSWORD)?;
     seed_demo(store.as_ref(), &hash).await
 }
 
@@ -37,8 +37,9 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
     let limits = limits(&args);
     let mailer = match (args.smtp_url, args.mail_from) {
         (Some(smtp_url), Some(from)) => {
-            let mailer =
-                taith_web::mail::Mailer::new(&taith_web::mail::MailConfig { smtp_url, from })?;
+            let mailer = taith_app::invitations::outbox::Mailer::new(
+                &taith_app::invitations::outbox::MailConfig { smtp_url, from },
+            )?;
             tracing::info!("e-mail invitations go out over SMTP");
             Some(mailer)
         }

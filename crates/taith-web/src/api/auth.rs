@@ -12,12 +12,12 @@
 //! like one that does not exist.
 
 use crate::AppState;
-use crate::auth::{constant_time_eq, secret_hash};
 use crate::ctx::{SESSION_COOKIE, cookie};
 use crate::error::{ApiError, ErrorCode};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
+use taith_app::account::secrets::{constant_time_eq, secret_hash};
 use taith_domain::{Action, Principal, Slug, Workspace, WorkspaceId};
 use taith_store::{Author, StoreError};
 

@@ -2,12 +2,12 @@
 //! 95% interval and the small-sample flag — the same JSON as `taith metrics --format json`.
 
 use crate::AppState;
-use crate::analytics::{MetricsAnswer, MetricsError, MetricsRequest};
 use crate::api::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use serde::Deserialize;
+use taith_app::metrics::{MetricsAnswer, MetricsError, MetricsRequest};
 use taith_domain::{Action, Issue, ValidationErrors};
 use utoipa::IntoParams;
 
@@ -62,6 +62,7 @@ pub async fn get_metrics(
     caller.require(Action::Read)?;
     let request = parse_query(raw.as_deref())?;
     let answer = state
+        .app
         .analytics
         .metrics(state.store.as_ref(), caller.workspace_id, &request)
         .await

@@ -12,7 +12,6 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 pub mod auth;
-pub mod edit;
 pub mod extract;
 pub mod journeys;
 pub mod map;
@@ -27,12 +26,12 @@ mod workspace;
 
 use crate::AppState;
 use crate::api::auth::Caller;
-use crate::api::edit::{EditFailed, edit_journey};
 use crate::error::ApiError;
 use crate::routes::RouteInfo;
 use axum::http::header;
 use axum::response::IntoResponse;
 use std::sync::OnceLock;
+use taith_app::journeys::edit::{EditFailed, edit_journey};
 use taith_domain::{Journey, JourneyId, Member, Persona};
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityRequirement, SecurityScheme,

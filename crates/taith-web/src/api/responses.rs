@@ -120,7 +120,7 @@ pub async fn submit_responses(
             response,
         });
     }
-    let stored = state.ingest.submit(batch).await?;
+    let stored = state.app.intake.submit(batch).await?;
     let status = if stored.iter().any(|s| s.created) {
         StatusCode::CREATED
     } else {
@@ -747,6 +747,6 @@ pub async fn delete_response(
 ) -> Result<StatusCode, ApiError> {
     caller.require(taith_domain::Action::EditJourneys)?;
     state.store.delete_response(caller.workspace_id, id).await?;
-    state.analytics.forget(caller.workspace_id, &[id]).await;
+    state.app.analytics.forget(caller.workspace_id, &[id]).await;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -82,7 +82,7 @@ pub async fn create_survey(
     )
     .await?;
     // 64 random bits: a collision is not a practical concern, and the store refuses one.
-    let public_id = crate::auth::random_secret()[..16].to_owned();
+    let public_id = taith_app::account::secrets::random_secret()[..16].to_owned();
     let survey = state
         .store
         .create_survey(ws, &fields, &public_id)
@@ -780,13 +780,16 @@ pub async fn create_invitations(
     let ws = caller.workspace_id;
     let survey = state.store.survey(ws, id).await?;
     let (invitees, reminder_days) = invitees(&input)?;
-    let report = crate::invite::invite(state.store.as_ref(), ws, &survey, &invitees, reminder_days)
-        .await
-        .map_err(|e| match e {
-            crate::invite::InviteError::Refused(_) => ApiError::new(ErrorCode::Conflict),
-            crate::invite::InviteError::Store(e) => e.into(),
-        })?;
-    state.outbox.wake();
+    let report =
+        taith_app::invitations::invite(state.store.as_ref(), ws, &survey, &invitees, reminder_days)
+            .await
+            .map_err(|e| match e {
+                taith_app::invitations::InviteError::Refused(_) => {
+                    ApiError::new(ErrorCode::Conflict)
+                }
+                taith_app::invitations::InviteError::Store(e) => e.into(),
+            })?;
+    state.app.outbox.wake();
     let outcomes = report
         .outcomes
         .iter()

@@ -1,9 +1,6 @@
 //! First-run set-up, signing in and out, and the landing page.
 
 use crate::AppState;
-use crate::auth::{
-    check_new_password, dummy_hash, hash_password, random_secret, secret_hash, verify_password,
-};
 use crate::ctx::{CsrfForm, LANG_COOKIE, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, Visitor};
 use crate::ui::error::PageError;
 use crate::ui::form::FormView;
@@ -14,6 +11,9 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use taith_app::account::secrets::{
+    check_new_password, dummy_hash, hash_password, random_secret, secret_hash, verify_password,
+};
 use taith_domain::{Email, Issue, Name, Slug, ValidationErrors};
 use taith_store::{ConflictKind, NewUser, Session, StoreError};
 

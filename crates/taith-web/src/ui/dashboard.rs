@@ -4,7 +4,6 @@
 //! table of the same figures, and the table as CSV.
 
 use crate::AppState;
-use crate::analytics::{MetricsAnswer, MetricsContext, MetricsError, MetricsGroup, MetricsRequest};
 use crate::ctx::Member;
 use crate::ui::error::PageError;
 use crate::ui::layout::Layout;
@@ -14,6 +13,9 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use taith_app::metrics::{
+    MetricsAnswer, MetricsContext, MetricsError, MetricsGroup, MetricsRequest,
+};
 use taith_i18n::Tr;
 use taith_metrics::{Metric, MetricValue, significant_change};
 use time::Date;
@@ -255,6 +257,7 @@ impl<'a> Asker<'a> {
         .map_err(|_| PageError::internal(self.m.tr()))?;
         match self
             .state
+            .app
             .analytics
             .metrics_in(
                 self.state.store.as_ref(),
@@ -594,6 +597,7 @@ async fn segment_dimensions(
         .map(|d| (d.to_owned(), tr.t(&format!("dashboard-dim-{d}"))))
         .collect();
     let keys = state
+        .app
         .analytics
         .attribute_keys(state.store.as_ref(), m.workspace.id)
         .await

@@ -3,7 +3,6 @@
 
 use crate::AppState;
 use crate::ctx::{CsrfForm, Member};
-use crate::invite::{InviteError, Refused, invite};
 use crate::ui::error::PageError;
 use crate::ui::journeys::parse_id;
 use crate::ui::layout::Layout;
@@ -13,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use taith_app::invitations::{InviteError, Refused, invite};
 use taith_domain::invitation::{
     DEFAULT_REMINDER_DAYS, MAX_INVITEES, Skipped, parse_invitees, parse_reminder_days,
 };
@@ -73,7 +73,7 @@ async fn page(
         .await
         .map_err(|e| PageError::from_store(e, tr))?;
     let mut waiting = Vec::new();
-    if !state.outbox.enabled() {
+    if !state.app.outbox.enabled() {
         waiting.push(tr.t("survey-invite-mail-off"));
     }
     if survey.fields.status != SurveyStatus::Live {
@@ -193,7 +193,7 @@ pub async fn send(
         }
         Err(InviteError::Store(e)) => return Err(PageError::from_store(e, &tr)),
     };
-    state.outbox.wake();
+    state.app.outbox.wake();
     let mut p = page(
         &state,
         &m,

@@ -295,6 +295,7 @@ pub async fn map(
     // The live map: what customers said at each touchpoint lately.
     let touchpoints: Vec<_> = loaded.journey.touchpoints.iter().map(|t| t.id).collect();
     let scores = state
+        .app
         .analytics
         .live_scores(
             state.store.as_ref(),
@@ -637,7 +638,7 @@ impl From<PageError> for EditError {
 
 /// Loads a journey, applies `edit` to it and saves it with its revision, retrying on a
 /// concurrent save (the edit is re-applied to the newer version). Then back to the editor.
-/// The API makes its edits through the same [`crate::api::edit::edit_journey`].
+/// The API makes its edits through the same [`taith_app::journeys::edit::edit_journey`].
 async fn apply_edit<F>(
     state: &AppState,
     m: &Member,
@@ -647,7 +648,7 @@ async fn apply_edit<F>(
 where
     F: FnMut(&mut Journey, &[taith_domain::Member], &[Persona]) -> Result<(), EditError>,
 {
-    use crate::api::edit::{EditFailed, edit_journey};
+    use taith_app::journeys::edit::{EditFailed, edit_journey};
     match edit_journey(&*state.store, m.workspace.id, id, &m.author(), edit).await {
         Ok(_) => Ok(Redirect::to(&format!("{}/journeys/{}/edit", m.base(), id)).into_response()),
         Err(EditFailed::Rejected(EditError::Invalid(failed))) => {

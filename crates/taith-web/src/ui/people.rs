@@ -1,7 +1,6 @@
 //! Personas, members and API tokens.
 
 use crate::AppState;
-use crate::auth::{check_new_password, hash_password, new_api_token, secret_hash};
 use crate::ctx::{CsrfForm, Member};
 use crate::ui::error::PageError;
 use crate::ui::form::FormView;
@@ -13,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use taith_app::account::secrets::{check_new_password, hash_password, new_api_token, secret_hash};
 use taith_domain::persona::PersonaInput;
 use taith_domain::{
     Action, Email, Issue, Name, PersonaId, Role, TokenId, TokenScope, UserId, ValidationErrors,

@@ -13,7 +13,6 @@
 //! form again with a fresh token and a message, and stores nothing.
 
 use crate::AppState;
-use crate::auth::{constant_time_eq, random_secret};
 use crate::ctx::{PRE_SESSION_CSRF_COOKIE, Visitor};
 use crate::ui::account::cookie_header;
 use crate::ui::error::PageError;
@@ -25,6 +24,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use taith_app::account::secrets::{constant_time_eq, random_secret};
 use taith_domain::invitation::Invitation;
 use taith_domain::survey::{
     Answer, AnswerValue, FollowUpKind, LocalizedText, MAX_CLIENT_KEY_CHARS, MAX_COMMENT_CHARS,
@@ -757,7 +757,7 @@ async fn store_score(
             workspace_id: found.ws,
             response: response.clone(),
         };
-        match state.ingest.submit(vec![item]).await {
+        match state.app.intake.submit(vec![item]).await {
             Ok(stored) => {
                 return stored
                     .first()

@@ -8,7 +8,6 @@
 //! after the last holds a new one, taken only when something was typed into it.
 
 use crate::AppState;
-use crate::auth::random_secret;
 use crate::ctx::{CsrfForm, Member};
 use crate::ui::error::PageError;
 use crate::ui::form::FormView;
@@ -22,6 +21,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use taith_app::account::secrets::random_secret;
 use taith_domain::survey::{FollowUp, FollowUpKind, LocalizedText, Scale, ScoreRange};
 use taith_domain::{
     Action, FollowUpId, Issue, Locale, LongText, Name, Survey, SurveyFields, SurveyId, SurveyKind,

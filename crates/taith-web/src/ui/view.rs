@@ -215,7 +215,7 @@ pub fn apply_live(
     j: &Journey,
     scores: &std::collections::HashMap<
         taith_domain::TouchpointId,
-        crate::analytics::TouchpointScore,
+        taith_app::metrics::TouchpointScore,
     >,
     tr: &Tr,
 ) {
@@ -322,7 +322,7 @@ pub fn apply_live(
     view.live_note = tr.t1(
         "map-live-note",
         "days",
-        tr.number(crate::analytics::LIVE_DAYS as f64, 0),
+        tr.number(taith_app::metrics::LIVE_DAYS as f64, 0),
     );
 }
 

@@ -228,13 +228,13 @@ async fn set_up(store: &SharedStore) -> (SurveyId, String) {
         .create_survey(ws.id, &fields, "crashcrashcrash1")
         .await
         .unwrap();
-    let token = taith_web::auth::new_api_token();
+    let token = taith_app::account::secrets::new_api_token();
     store
         .create_api_token(
             ws.id,
             &Name::parse("t").unwrap(),
             TokenScope::Write,
-            &taith_web::auth::secret_hash(&token),
+            &taith_app::account::secrets::secret_hash(&token),
         )
         .await
         .unwrap();

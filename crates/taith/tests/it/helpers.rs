@@ -176,7 +176,7 @@ impl TestApp {
         let user = taith_store::NewUser {
             email: taith_domain::Email::parse(owner_email).expect("email"),
             name: taith_domain::Name::parse(&format!("Owner of {slug}")).expect("name"),
-            password_hash: taith_web::auth::hash_password(PASSWORD).expect("hash"),
+            password_hash: taith_app::account::secrets::hash_password(PASSWORD).expect("hash"),
         };
         self.store
             .create_workspace(
@@ -198,7 +198,7 @@ impl TestApp {
         let user = taith_store::NewUser {
             email: taith_domain::Email::parse(email).expect("email"),
             name: taith_domain::Name::parse(email).expect("name"),
-            password_hash: taith_web::auth::hash_password(PASSWORD).expect("hash"),
+            password_hash: taith_app::account::secrets::hash_password(PASSWORD).expect("hash"),
         };
         self.store
             .add_member(ws.id, user, role)
@@ -213,13 +213,13 @@ impl TestApp {
             .workspace_by_slug(&taith_domain::Slug::parse(slug).expect("slug"))
             .await
             .expect("workspace");
-        let secret = taith_web::auth::new_api_token();
+        let secret = taith_app::account::secrets::new_api_token();
         self.store
             .create_api_token(
                 ws.id,
                 &taith_domain::Name::parse("test").expect("name"),
                 scope,
-                &taith_web::auth::secret_hash(&secret),
+                &taith_app::account::secrets::secret_hash(&secret),
             )
             .await
             .expect("token");

@@ -25,11 +25,12 @@ async fn mail_app(store: SharedStore) -> MailApp {
     let sink = SmtpSink::start().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let mailer = taith_web::mail::Mailer::new(&taith_web::mail::MailConfig {
-        smtp_url: sink.url(),
-        from: "Becws Bara Brith <adborth@becws.example>".to_owned(),
-    })
-    .unwrap();
+    let mailer =
+        taith_app::invitations::outbox::Mailer::new(&taith_app::invitations::outbox::MailConfig {
+            smtp_url: sink.url(),
+            from: "Becws Bara Brith <adborth@becws.example>".to_owned(),
+        })
+        .unwrap();
     let config = taith_web::WebConfig {
         public_url: Some(format!("http://{addr}")),
         mailer: Some(mailer),
@@ -238,7 +239,7 @@ async fn invitations_reach_three_customers_in_their_languages_and_one_click_reco
 
     // Four days on, one reminder: to Layla, who neither answered nor unsubscribed.
     let later = taith_domain::now() + time::Duration::days(4);
-    let sent = state.outbox.send_due(later).await.unwrap();
+    let sent = state.app.outbox.send_due(later).await.unwrap();
     assert_eq!((sent.invitations, sent.reminders, sent.failed), (0, 1, 0));
     let mails = sink.wait_for(4).await;
     let reminder = &mails[3];
@@ -254,7 +255,7 @@ async fn invitations_reach_three_customers_in_their_languages_and_one_click_reco
     );
     // Only one reminder, ever.
     let much_later = later + time::Duration::days(30);
-    let sent = state.outbox.send_due(much_later).await.unwrap();
+    let sent = state.app.outbox.send_due(much_later).await.unwrap();
     assert_eq!((sent.invitations, sent.reminders), (0, 0));
     assert_eq!(sink.received().len(), 4);
 
@@ -310,7 +311,7 @@ async fn fifty_concurrent_clicks_store_one_response(store: SharedStore) {
         locale: Some(Locale::Sw),
         external_id: None,
     };
-    let report = taith_web::invite::invite(store.as_ref(), ws.id, &survey, &[invitee], 0)
+    let report = taith_app::invitations::invite(store.as_ref(), ws.id, &survey, &[invitee], 0)
         .await
         .unwrap();
     assert_eq!(report.invited(), 1);

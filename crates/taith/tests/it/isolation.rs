@@ -26,8 +26,10 @@ pub(crate) struct Objects {
 /// The password hash every test member gets (hashing is slow; once is enough).
 fn password_hash() -> String {
     static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HASH.get_or_init(|| taith_web::auth::hash_password(crate::helpers::PASSWORD).unwrap())
-        .clone()
+    HASH.get_or_init(|| {
+        taith_app::account::secrets::hash_password(crate::helpers::PASSWORD).unwrap()
+    })
+    .clone()
 }
 
 /// A workspace `slug` with an owner (`owner@{slug}.example`), one of each object, and a
@@ -47,13 +49,13 @@ pub(crate) async fn populate(store: &SharedStore, slug: &str) -> (Objects, Strin
         .await
         .unwrap();
     let objects = objects_in(store, &ws).await;
-    let token_secret = taith_web::auth::new_api_token();
+    let token_secret = taith_app::account::secrets::new_api_token();
     store
         .create_api_token(
             ws.id,
             &taith_domain::Name::parse("t").unwrap(),
             TokenScope::Write,
-            &taith_web::auth::secret_hash(&token_secret),
+            &taith_app::account::secrets::secret_hash(&token_secret),
         )
         .await
         .unwrap();
@@ -134,7 +136,7 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
                 anonymous: false,
                 throttle_days: 30,
             },
-            &taith_web::auth::random_secret()[..16],
+            &taith_app::account::secrets::random_secret()[..16],
         )
         .await
         .unwrap();
@@ -159,15 +161,18 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         }])
         .await
         .unwrap();
-    let token = store
-        .create_api_token(
-            ws.id,
-            &taith_domain::Name::parse("t").unwrap(),
-            TokenScope::Read,
-            &taith_web::auth::secret_hash(&taith_web::auth::new_api_token()),
-        )
-        .await
-        .unwrap();
+    let token =
+        store
+            .create_api_token(
+                ws.id,
+                &taith_domain::Name::parse("t").unwrap(),
+                TokenScope::Read,
+                &taith_app::account::secrets::secret_hash(
+                    &taith_app::account::secrets::new_api_token(),
+                ),
+            )
+            .await
+            .unwrap();
     Objects {
         slug: slug.to_owned(),
         journey: j.id.to_string(),

@@ -13,10 +13,15 @@ pub async fn token(app: &TestApp, slug: &str, scope: TokenScope) -> String {
         .workspace_by_slug(&taith_domain::Slug::parse(slug).unwrap())
         .await
         .unwrap();
-    let secret = taith_web::auth::new_api_token();
+    let secret = taith_app::account::secrets::new_api_token();
     let name = taith_domain::Name::parse("test").unwrap();
     app.store
-        .create_api_token(ws.id, &name, scope, &taith_web::auth::secret_hash(&secret))
+        .create_api_token(
+            ws.id,
+            &name,
+            scope,
+            &taith_app::account::secrets::secret_hash(&secret),
+        )
         .await
         .unwrap();
     secret

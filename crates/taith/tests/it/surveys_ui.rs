@@ -74,7 +74,7 @@ pub async fn live_nps(app: &TestApp, ws: &Workspace) -> Survey {
     }
     .validate()
     .unwrap();
-    let public_id = taith_web::auth::random_secret()[..16].to_owned();
+    let public_id = taith_app::account::secrets::random_secret()[..16].to_owned();
     app.store
         .create_survey(ws.id, &fields, &public_id)
         .await

@@ -5,7 +5,7 @@
 //! Durability then costs one flush per batch instead of one per request, and SQLite's single
 //! writer is never contended.
 
-use crate::analytics::Analytics;
+use crate::metrics::Analytics;
 use taith_store::{ResponseToStore, SharedStore, StoreError, StoreResult, StoredResponse};
 use tokio::sync::{mpsc, oneshot};
 

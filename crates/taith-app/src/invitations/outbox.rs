@@ -217,7 +217,7 @@ pub struct MailPoint {
 
 /// The invitation or reminder as HTML; `m` holds what it says.
 #[derive(Template)]
-#[template(path = "mail_invitation.html")]
+#[template(path = "invitations/mail.html")]
 struct InvitationHtml<'a> {
     m: &'a MailView,
     lang: &'static str,
@@ -230,7 +230,7 @@ struct InvitationHtml<'a> {
 
 /// The same e-mail as plain text.
 #[derive(Template)]
-#[template(path = "mail_invitation.txt")]
+#[template(path = "invitations/mail.txt")]
 struct InvitationText<'a> {
     m: &'a MailView,
 }

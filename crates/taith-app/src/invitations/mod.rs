@@ -1,7 +1,9 @@
 //! Inviting customers to a survey by e-mail: the one set of rules the UI, the API and the CLI
 //! share. The invitations go to the outbox (`mail`), which sends them.
 
-use crate::auth::random_secret;
+pub mod outbox;
+
+use crate::account::secrets::random_secret;
 use taith_domain::invitation::{InviteOutcome, Invitee, Skipped};
 use taith_domain::{Email, Survey, SurveyStatus, WorkspaceId};
 use taith_store::{NewCustomer, NewInvitation, Store, StoreError};

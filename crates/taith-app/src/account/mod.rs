@@ -1,0 +1,2 @@
+//! Accounts: who may sign in, and the secrets that prove it.
+pub mod secrets;

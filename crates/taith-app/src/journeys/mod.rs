@@ -1,0 +1,3 @@
+//! Journeys: editing a journey safely against concurrent saves.
+
+pub mod edit;

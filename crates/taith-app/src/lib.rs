@@ -1,0 +1,66 @@
+//! taith's application layer: the use-cases that the web UI, the REST API, the CLI, the fuzz
+//! targets and the tests all call, so that a rule lives in one place. No HTTP here: a use-case
+//! takes domain types and a store and answers with domain types or its own error.
+//!
+//! One module per capability, named as in the web crate and the store:
+//! - [`account`]: passwords, session and API-token secrets;
+//! - [`journeys`]: editing a journey safely against concurrent saves;
+//! - [`responses`]: intake, the group-commit writer every response goes through;
+//! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
+//! - [`invitations`]: inviting customers and the e-mail outbox.
+//!
+//! [`App::start`] starts the background workers (the response writer, the outbox, the index
+//! builder) and hands out what the edges share.
+
+pub mod account;
+pub mod invitations;
+pub mod journeys;
+pub mod metrics;
+pub mod responses;
+
+use taith_store::SharedStore;
+
+/// Settings of the application layer.
+#[derive(Debug, Clone, Default)]
+pub struct AppConfig {
+    /// The SMTP server invitations go out through; None: they wait in the outbox.
+    pub mailer: Option<invitations::outbox::Mailer>,
+    /// The address customers reach taith at, for links in e-mails (no trailing slash).
+    pub links: String,
+}
+
+/// The running application: the store and the workers every edge shares. Cloning shares them.
+#[derive(Clone)]
+pub struct App {
+    pub store: SharedStore,
+    /// The group-commit writer every response goes through.
+    pub intake: responses::intake::Ingest,
+    /// Sends invitation and reminder e-mails.
+    pub outbox: invitations::outbox::Outbox,
+    /// Each workspace's analytics index, fed by `intake`.
+    pub analytics: metrics::Analytics,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("App")
+    }
+}
+
+impl App {
+    /// Starts the background workers on the current Tokio runtime: the analytics index is
+    /// built for every workspace, the response writer and the outbox begin to run.
+    pub fn start(store: SharedStore, config: AppConfig) -> App {
+        let analytics = metrics::Analytics::default();
+        analytics.build_all_in_background(store.clone());
+        let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
+        let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
+        outbox.start();
+        App {
+            store,
+            intake,
+            outbox,
+            analytics,
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Responses: every response is stored through [`intake`].
+
+pub mod intake;
