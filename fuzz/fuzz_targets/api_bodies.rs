@@ -29,14 +29,14 @@ use taith_domain::{
     PersonaInput, Role, StageId, StageInput, Survey, SurveyId, TouchpointId, ValidationErrors,
 };
 use taith_fuzz::{NOW, api_json, block_on, check_api_error, fixture, id};
-use taith_web::api::journeys::apply_journey_update;
-use taith_web::api::map::{add_touchpoint, apply_touchpoint_update, path_error};
-use taith_web::api::parse;
-use taith_web::api::responses::{Checked, SubmissionSurveys, check_submission};
-use taith_web::api::surveys::invitees;
-use taith_web::api::wire;
-use taith_web::api::wire_surveys::InvitationsCreate;
-use taith_web::error::{ApiError, ErrorCode};
+use taith_web::journeys::api::apply_journey_update;
+use taith_web::journeys::map_api::{add_touchpoint, apply_touchpoint_update, path_error};
+use taith_web::journeys::parse;
+use taith_web::responses::api::{Checked, SubmissionSurveys, check_submission};
+use taith_web::surveys::api::invitees;
+use taith_web::journeys::wire;
+use taith_web::surveys::wire::InvitationsCreate;
+use taith_web::http::error::{ApiError, ErrorCode};
 
 /// The fixture's surveys, found as the store would find them.
 struct Fixed;

@@ -1,14 +1,18 @@
 //! taith's HTTP surface: the admin UI, the REST API with its OpenAPI document, and sign-in.
 
+pub mod account;
 pub mod api;
-pub mod assets;
-pub mod ctx;
-pub mod error;
-pub mod limits;
-pub mod routes;
-pub mod security;
-pub mod server;
-pub mod ui;
+pub mod dashboards;
+pub mod http;
+pub mod invitations;
+pub mod journeys;
+pub mod metrics;
+pub mod pages;
+pub mod people;
+pub mod personas;
+pub mod respond;
+pub mod responses;
+pub mod surveys;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -33,7 +37,7 @@ pub struct WebConfig {
     /// (`https://becws.example https://*.becws.example`), `*` for any site.
     pub widget_sites: String,
     /// Rate limits, load shedding and connection deadlines.
-    pub limits: limits::Limits,
+    pub limits: http::limits::Limits,
 }
 
 impl Default for WebConfig {
@@ -43,7 +47,7 @@ impl Default for WebConfig {
             public_url: None,
             mailer: None,
             widget_sites: "*".to_owned(),
-            limits: limits::Limits::default(),
+            limits: http::limits::Limits::default(),
         }
     }
 }
@@ -56,15 +60,15 @@ pub struct AppState {
     /// The use-cases and background workers (response writer, outbox, analytics index).
     pub app: App,
     /// Per-client rate limits and the bound on requests in progress.
-    pub guard: limits::Guard,
+    pub guard: http::limits::Guard,
 }
 
 /// Largest request body accepted anywhere (413 beyond). A whole journey import is far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Every route of the app, UI and API: `(method, path)`.
-pub fn route_table() -> Vec<routes::RouteInfo> {
-    let mut table = ui::routes(routes::Routes::new()).table;
+pub fn route_table() -> Vec<http::routes::RouteInfo> {
+    let mut table = pages::routes(http::routes::Routes::new()).table;
     table.extend(api::route_table());
     table
 }
@@ -96,36 +100,36 @@ pub fn app_with_state(
             links,
         },
     );
-    let guard = limits::Guard::new(&config.limits);
+    let guard = http::limits::Guard::new(&config.limits);
     let state = AppState {
         guard,
         store,
         config: Arc::new(config),
         app,
     };
-    let ui = ui::routes(routes::Routes::new()).router;
+    let ui = pages::routes(http::routes::Routes::new()).router;
     let (api, _) = api::router().split_for_parts();
     let router = Router::new()
         .merge(ui)
         .merge(api)
-        .merge(assets::router())
+        .merge(http::assets::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            ui::account::remember_language,
+            account::pages::remember_language,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            limits::rate_limit,
+            http::limits::rate_limit,
         ))
         // Outside the rate limit: a refusal is cheap and should not wait for a permit.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            limits::shed_load,
+            http::limits::shed_load,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            security::headers,
+            http::security::headers,
         ))
         .with_state(state.clone());
     (router, state)
@@ -147,8 +151,8 @@ pub async fn serve(
 pub async fn serve_router(
     listener: TcpListener,
     app: Router,
-    limits: limits::Limits,
+    limits: http::limits::Limits,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    server::serve(listener, app, limits, shutdown).await
+    http::server::serve(listener, app, limits, shutdown).await
 }

@@ -1,10 +1,10 @@
 //! The command line: every subcommand, its options and what it does.
 
-use crate::database::{DatabaseUrl, open_store};
+use crate::database::StoreArgs;
+use crate::server::ServeArgs;
 use anyhow::{Context as _, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read as _;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use taith_app::account::secrets::{
     check_new_password, hash_password, new_api_token, random_secret, secret_hash,
@@ -24,39 +24,6 @@ pub struct Cli {
     pub store: StoreArgs,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Where the data lives; every subcommand that touches the store takes these.
-#[derive(Debug, Clone, Args)]
-pub struct StoreArgs {
-    /// Directory for the embedded SQLite store (created on first run).
-    #[arg(
-        long,
-        global = true,
-        env = "TAITH_DATA_DIR",
-        default_value = "./taith-data"
-    )]
-    pub data_dir: PathBuf,
-    /// Store to use instead of the data directory's SQLite file: sqlite://PATH or
-    /// postgres://USER@HOST:PORT/DB.
-    #[arg(long, global = true, env = "TAITH_DATABASE_URL")]
-    pub database_url: Option<String>,
-}
-
-impl StoreArgs {
-    pub fn url(&self) -> anyhow::Result<DatabaseUrl> {
-        match &self.database_url {
-            Some(u) => DatabaseUrl::parse(u).map_err(|e| anyhow::anyhow!("--database-url: {e}")),
-            None => Ok(DatabaseUrl::default_for(&self.data_dir)),
-        }
-    }
-
-    pub async fn open(&self) -> anyhow::Result<SharedStore> {
-        let url = self.url()?;
-        open_store(&url)
-            .await
-            .with_context(|| format!("opening the store at {url}"))
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,102 +111,6 @@ pub enum Command {
     /// Measure taith against a baseline (prints both and their ratio).
     #[command(subcommand)]
     Bench(BenchCommand),
-}
-
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    /// Address to listen on.
-    #[arg(long, env = "TAITH_LISTEN", default_value = "127.0.0.1:8080")]
-    pub listen: SocketAddr,
-    /// On an empty store, create the demo workspace first.
-    #[arg(long)]
-    pub demo: bool,
-    /// Send cookies without the Secure flag. Only for serving plain HTTP on an address other
-    /// than localhost/127.0.0.1 (browsers keep Secure cookies there).
-    #[arg(long, env = "TAITH_INSECURE_COOKIES")]
-    pub insecure_cookies: bool,
-    /// The address customers reach taith at (`https://feedback.example`), used in e-mailed
-    /// links and the widget's tag. Default: the address each request names.
-    #[arg(long, env = "TAITH_PUBLIC_URL", value_parser = parse_public_url)]
-    pub public_url: Option<String>,
-    /// The SMTP server survey invitations go out through: `smtps://user:pass@host:465`,
-    /// `smtp://user:pass@host:587?tls=required`, or `smtp://host:25` for a local relay
-    /// (URL-encode a password's special characters). Without it invitations wait.
-    #[arg(
-        long,
-        env = "TAITH_SMTP_URL",
-        requires = "mail_from",
-        hide_env_values = true
-    )]
-    pub smtp_url: Option<String>,
-    /// The sites whose pages may show the survey widget, space-separated
-    /// (`https://becws.example https://*.becws.example`); `*` for any site.
-    #[arg(long, env = "TAITH_WIDGET_SITES", default_value = "*", value_parser = parse_widget_sites)]
-    pub widget_sites: String,
-    /// Who invitations are from, e.g. "Becws Bara Brith <adborth@becws.example>".
-    #[arg(long, env = "TAITH_MAIL_FROM", requires = "smtp_url")]
-    pub mail_from: Option<String>,
-    /// Reverse proxies in front of taith whose `X-Forwarded-For` header names the client
-    /// (rate limits count per client). 0: taith faces the internet itself and ignores the
-    /// header, so nobody can pretend to be someone else.
-    #[arg(long, env = "TAITH_TRUSTED_PROXIES", default_value_t = 0)]
-    pub trusted_proxies: usize,
-    /// Public survey submissions one client address may make per minute (half as many at
-    /// once).
-    #[arg(long, env = "TAITH_SUBMISSIONS_PER_MINUTE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
-    pub submissions_per_minute: u32,
-    /// Sign-in attempts one client address may make per minute.
-    #[arg(long, env = "TAITH_SIGN_INS_PER_MINUTE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
-    pub sign_ins_per_minute: u32,
-    /// Requests handled at once; more get "503 busy, retry after 1 s" at once.
-    #[arg(long, env = "TAITH_MAX_IN_FLIGHT", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_in_flight: u64,
-}
-
-/// A `frame-ancestors` source list: `*`, or `http(s)://host[:port]` sources, `*.` allowed as
-/// the first label. Nothing that could end the policy's directive (`;`, quotes, commas).
-fn parse_widget_sites(s: &str) -> Result<String, String> {
-    let sites: Vec<&str> = s.split_whitespace().collect();
-    if sites == ["*"] {
-        return Ok("*".to_owned());
-    }
-    if sites.is_empty() {
-        return Err("name at least one site, or * for any".to_owned());
-    }
-    for site in &sites {
-        let rest = site
-            .strip_prefix("https://")
-            .or_else(|| site.strip_prefix("http://"))
-            .ok_or_else(|| format!("{site}: a site starts with https:// or http://"))?;
-        let ok = !rest.is_empty()
-            && rest
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:*".contains(&b));
-        if !ok {
-            return Err(format!(
-                "{site}: a site is a scheme, a host and an optional port"
-            ));
-        }
-    }
-    Ok(sites.join(" "))
-}
-
-/// An `http://` or `https://` address with a host and nothing after it but an optional `/`.
-fn parse_public_url(s: &str) -> Result<String, String> {
-    let trimmed = s.trim().trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"))
-        .ok_or("the public URL must start with https:// or http://")?;
-    let ok = !rest.is_empty()
-        && rest
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
-    if ok {
-        Ok(trimmed.to_owned())
-    } else {
-        Err("the public URL is a scheme and a host, with an optional port and nothing else (e.g. https://feedback.example)".to_owned())
-    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! Which store to open: `--database-url` parsing and opening the store it names.
 
 use anyhow::Context as _;
+use clap::Args;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -103,6 +104,39 @@ pub async fn open_store(url: &DatabaseUrl) -> anyhow::Result<SharedStore> {
             })?)
         }
     })
+}
+
+/// Where the data lives; every subcommand that touches the store takes these.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// Directory for the embedded SQLite store (created on first run).
+    #[arg(
+        long,
+        global = true,
+        env = "TAITH_DATA_DIR",
+        default_value = "./taith-data"
+    )]
+    pub data_dir: PathBuf,
+    /// Store to use instead of the data directory's SQLite file: sqlite://PATH or
+    /// postgres://USER@HOST:PORT/DB.
+    #[arg(long, global = true, env = "TAITH_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl StoreArgs {
+    pub fn url(&self) -> anyhow::Result<DatabaseUrl> {
+        match &self.database_url {
+            Some(u) => DatabaseUrl::parse(u).map_err(|e| anyhow::anyhow!("--database-url: {e}")),
+            None => Ok(DatabaseUrl::default_for(&self.data_dir)),
+        }
+    }
+
+    pub async fn open(&self) -> anyhow::Result<SharedStore> {
+        let url = self.url()?;
+        open_store(&url)
+            .await
+            .with_context(|| format!("opening the store at {url}"))
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::helpers::{TestApp, fresh_sqlite};
 use crate::surveys_ui::{hidden, live_nps};
 use std::time::Duration;
 use taith_web::WebConfig;
-use taith_web::limits::{Limits, Quota};
+use taith_web::http::limits::{Limits, Quota};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 

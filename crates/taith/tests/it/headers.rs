@@ -81,7 +81,7 @@ async fn the_widget_frame_is_framed_only_by_the_sites_configured() {
     tokio::spawn(taith_web::serve_router(
         listener,
         router,
-        taith_web::limits::Limits::default(),
+        taith_web::http::limits::Limits::default(),
         std::future::pending(),
     ));
     let app = TestApp { addr, store };

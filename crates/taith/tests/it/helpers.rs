@@ -142,8 +142,8 @@ impl TestApp {
     /// The app with rate limits far above what a test sends, for tests about something
     /// else that sign in or submit many times from one address.
     pub async fn spawn_unthrottled(store: SharedStore) -> TestApp {
-        let lots = taith_web::limits::Quota::new(1_000_000, 1_000_000);
-        let limits = taith_web::limits::Limits {
+        let lots = taith_web::http::limits::Quota::new(1_000_000, 1_000_000);
+        let limits = taith_web::http::limits::Limits {
             submissions: lots,
             sign_ins: lots,
             ..Default::default()

@@ -40,7 +40,7 @@ async fn mail_app(store: SharedStore) -> MailApp {
     tokio::spawn(taith_web::serve_router(
         listener,
         router,
-        taith_web::limits::Limits::default(),
+        taith_web::http::limits::Limits::default(),
         std::future::pending(),
     ));
     MailApp {

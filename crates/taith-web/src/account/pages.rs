@@ -1,0 +1,387 @@
+//! First-run set-up, signing in and out, and the landing page.
+
+use crate::AppState;
+use crate::http::ctx::{CsrfForm, LANG_COOKIE, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, Visitor};
+use crate::http::form::FormView;
+use crate::http::layout::Layout;
+use crate::http::page_error::PageError;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use taith_app::account::secrets::{
+    check_new_password, dummy_hash, hash_password, random_secret, secret_hash, verify_password,
+};
+use taith_domain::{Email, Issue, Name, Slug, ValidationErrors};
+use taith_store::{ConflictKind, NewUser, Session, StoreError};
+
+/// How long a sign-in lasts.
+const SESSION_DAYS: i64 = 14;
+
+/// Builds a `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure unless configured off for
+/// plain-HTTP deployments.
+pub fn cookie_header(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> HeaderValue {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let v =
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+    HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The pre-session CSRF token for a set-up or sign-in form, and the cookie to set when the
+/// browser has none yet.
+fn pre_session_csrf(state: &AppState, v: &Visitor) -> (String, Option<HeaderValue>) {
+    match &v.pre_session_csrf {
+        Some(t) if !t.is_empty() => (t.clone(), None),
+        _ => {
+            let t = random_secret();
+            let c = cookie_header(state, PRE_SESSION_CSRF_COOKIE, &t, 60 * 60 * 24);
+            (t, Some(c))
+        }
+    }
+}
+
+fn with_cookie(mut r: Response, cookie: Option<HeaderValue>) -> Response {
+    if let Some(c) = cookie {
+        r.headers_mut().append(header::SET_COOKIE, c);
+    }
+    r
+}
+
+/// Starts a session for `user` and answers with a redirect to `to` carrying its cookie.
+async fn sign_in(
+    state: &AppState,
+    v: &Visitor,
+    user: taith_domain::UserId,
+    to: &str,
+) -> Result<Response, PageError> {
+    let secret = random_secret();
+    let session = Session {
+        token_hash: secret_hash(&secret),
+        user_id: user,
+        csrf_token: random_secret(),
+        expires_at: taith_domain::now() + time::Duration::days(SESSION_DAYS),
+    };
+    state
+        .store
+        .create_session(&session)
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?;
+    let mut r = Redirect::to(to).into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        cookie_header(state, SESSION_COOKIE, &secret, SESSION_DAYS * 86_400),
+    );
+    Ok(r)
+}
+
+// --- landing ----------------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/home.html")]
+pub struct HomePage {
+    l: Layout,
+    workspaces: Vec<(String, String, String)>,
+}
+
+pub async fn home(State(state): State<AppState>, v: Visitor) -> Result<Response, PageError> {
+    if state
+        .store
+        .has_no_workspace()
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?
+    {
+        return Ok(Redirect::to("/setup").into_response());
+    }
+    let Some(signed_in) = &v.signed_in else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    let memberships = state
+        .store
+        .memberships(signed_in.user.id)
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?;
+    if let [(ws, _)] = memberships.as_slice() {
+        return Ok(Redirect::to(&format!("/w/{}", ws.slug)).into_response());
+    }
+    let workspaces = memberships
+        .iter()
+        .map(|(w, r)| {
+            (
+                w.slug.to_string(),
+                w.name.to_string(),
+                v.tr.t(&format!("role-{}", r.as_str())),
+            )
+        })
+        .collect();
+    Ok(HomePage {
+        l: v.layout(),
+        workspaces,
+    }
+    .into_response())
+}
+
+// --- set-up -----------------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/setup.html")]
+pub struct SetupPage {
+    l: Layout,
+    form: FormView,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SetupInput {
+    #[serde(default)]
+    workspace_name: String,
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+pub async fn setup_form(State(state): State<AppState>, v: Visitor) -> Result<Response, PageError> {
+    if !state
+        .store
+        .has_no_workspace()
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?
+    {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let (csrf, cookie) = pre_session_csrf(&state, &v);
+    let mut l = v.layout();
+    l.csrf = csrf;
+    Ok(with_cookie(
+        SetupPage {
+            l,
+            form: FormView::new(),
+        }
+        .into_response(),
+        cookie,
+    ))
+}
+
+pub async fn setup(
+    State(state): State<AppState>,
+    v: Visitor,
+    CsrfForm(input): CsrfForm<SetupInput>,
+) -> Result<Response, PageError> {
+    // Set-up exists only while the store is empty; afterwards workspaces come from owners.
+    if !state
+        .store
+        .has_no_workspace()
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?
+    {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let mut e = ValidationErrors::default();
+    let ws_name = e.check("workspace_name", Name::parse(&input.workspace_name));
+    let slug = e.check("slug", Slug::parse(&input.slug));
+    let name = e.check("name", Name::parse(&input.name));
+    let email = e.check("email", Email::parse(&input.email));
+    e.check("password", check_new_password(&input.password));
+    if input.password != input.password_confirm {
+        e.push("password_confirm", Issue::Mismatch);
+    }
+    let rerender = |errors: &ValidationErrors| {
+        let form = FormView::new()
+            .with("workspace_name", &input.workspace_name)
+            .with("slug", &input.slug)
+            .with("name", &input.name)
+            .with("email", &input.email)
+            .with_errors(errors, &v.tr);
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            SetupPage {
+                l: v.layout(),
+                form,
+            },
+        )
+            .into_response()
+    };
+    let (Some(ws_name), Some(slug), Some(name), Some(email), true) =
+        (ws_name, slug, name, email, e.is_empty())
+    else {
+        return Ok(rerender(&e));
+    };
+    let password_hash = hash_password(&input.password).map_err(|_| PageError::internal(&v.tr))?;
+    match state
+        .store
+        .create_workspace(
+            &slug,
+            &ws_name,
+            NewUser {
+                email,
+                name,
+                password_hash,
+            },
+        )
+        .await
+    {
+        Ok((ws, user)) => sign_in(&state, &v, user.id, &format!("/w/{}", ws.slug)).await,
+        Err(StoreError::Conflict(ConflictKind::SlugTaken)) => {
+            Ok(rerender(&ValidationErrors::one("slug", Issue::Taken)))
+        }
+        Err(err) => Err(PageError::from_store(err, &v.tr)),
+    }
+}
+
+// --- signing in and out -----------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/login.html")]
+pub struct LoginPage {
+    l: Layout,
+    form: FormView,
+    failed: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only same-site paths are followed after sign-in (no open redirect).
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+pub async fn login_form(
+    State(state): State<AppState>,
+    v: Visitor,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, PageError> {
+    if state
+        .store
+        .has_no_workspace()
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?
+    {
+        return Ok(Redirect::to("/setup").into_response());
+    }
+    let (csrf, cookie) = pre_session_csrf(&state, &v);
+    let mut l = v.layout();
+    l.csrf = csrf;
+    let form = FormView::new().with("next", safe_next(&q.next));
+    Ok(with_cookie(
+        LoginPage {
+            l,
+            form,
+            failed: false,
+        }
+        .into_response(),
+        cookie,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginInput {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    v: Visitor,
+    CsrfForm(input): CsrfForm<LoginInput>,
+) -> Result<Response, PageError> {
+    let user = match Email::parse(&input.email) {
+        Ok(email) => match state.store.user_credentials(&email).await {
+            Ok(c) => verify_password(&input.password, &c.password_hash).then_some(c.user.id),
+            Err(StoreError::NotFound) => {
+                // Same work as for a known address, so timing does not tell which exist.
+                verify_password(&input.password, dummy_hash());
+                None
+            }
+            Err(e) => return Err(PageError::from_store(e, &v.tr)),
+        },
+        Err(_) => None,
+    };
+    match user {
+        Some(id) => sign_in(&state, &v, id, &safe_next(&input.next)).await,
+        None => {
+            let form = FormView::new()
+                .with("email", &input.email)
+                .with("next", safe_next(&input.next));
+            Ok((
+                StatusCode::UNAUTHORIZED,
+                LoginPage {
+                    l: v.layout(),
+                    form,
+                    failed: true,
+                },
+            )
+                .into_response())
+        }
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    v: Visitor,
+    headers: HeaderMap,
+    CsrfForm(_): CsrfForm<serde_json::Value>,
+) -> Result<Response, PageError> {
+    if let Some(secret) = crate::http::ctx::cookie(&headers, SESSION_COOKIE) {
+        state
+            .store
+            .delete_session(&secret_hash(secret))
+            .await
+            .map_err(|e| PageError::from_store(e, &v.tr))?;
+    }
+    let mut r = Redirect::to("/login").into_response();
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        cookie_header(&state, SESSION_COOKIE, "", 0),
+    );
+    Ok(r)
+}
+
+/// Middleware: remembers a language chosen with `?lang=` in a cookie, so it sticks.
+pub async fn remember_language(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    // Respondents and survey previews pick a language for that page only: a respondent's
+    // choice must not follow them, and an admin previewing in Arabic keeps their own language.
+    let path = req.uri().path();
+    let remembers = !path.starts_with("/s/") && !path.ends_with("/preview");
+    let chosen = req
+        .uri()
+        .query()
+        .filter(|_| remembers)
+        .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+        .and_then(|q| q.into_iter().find(|(k, _)| k == "lang"))
+        .and_then(|(_, v)| taith_domain::Locale::from_tag(&v));
+    let mut r = next.run(req).await;
+    if let Some(l) = chosen {
+        r.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(&state, LANG_COOKIE, l.tag(), 365 * 86_400),
+        );
+    }
+    r
+}

@@ -1,0 +1,3 @@
+//! The dashboards: overview, segments and each touchpoint, with their CSV downloads.
+
+pub mod pages;

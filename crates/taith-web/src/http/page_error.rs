@@ -1,0 +1,159 @@
+//! Error pages, in the visitor's language.
+
+use crate::http::layout::Layout;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use taith_i18n::Tr;
+use taith_store::StoreError;
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub enum PageError {
+    /// Not signed in: go to the sign-in page and come back to `next`.
+    SignIn { next: String },
+    /// An error page with a status.
+    Page {
+        status: StatusCode,
+        tr: Tr,
+        title_key: &'static str,
+        message_key: &'static str,
+    },
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "http/error.html")]
+struct ErrorPage {
+    l: Layout,
+    title: String,
+    message: String,
+}
+
+impl PageError {
+    fn page(
+        status: StatusCode,
+        tr: &Tr,
+        title_key: &'static str,
+        message_key: &'static str,
+    ) -> PageError {
+        PageError::Page {
+            status,
+            tr: tr.clone(),
+            title_key,
+            message_key,
+        }
+    }
+
+    pub fn not_found(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::NOT_FOUND,
+            tr,
+            "error-not-found-title",
+            "error-not-found",
+        )
+    }
+
+    pub fn forbidden(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::FORBIDDEN,
+            tr,
+            "error-forbidden-title",
+            "error-forbidden",
+        )
+    }
+
+    pub fn csrf(tr: &Tr) -> PageError {
+        Self::page(StatusCode::FORBIDDEN, tr, "error-csrf-title", "error-csrf")
+    }
+
+    pub fn bad_request(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::BAD_REQUEST,
+            tr,
+            "error-bad-request-title",
+            "error-bad-request",
+        )
+    }
+
+    pub fn too_large(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            tr,
+            "error-too-large-title",
+            "error-too-large",
+        )
+    }
+
+    pub fn conflict(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::CONFLICT,
+            tr,
+            "error-conflict-title",
+            "error-conflict",
+        )
+    }
+
+    pub fn too_many_requests(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::TOO_MANY_REQUESTS,
+            tr,
+            "error-too-many-title",
+            "error-too-many",
+        )
+    }
+
+    pub fn unavailable(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            tr,
+            "error-busy-title",
+            "error-busy",
+        )
+    }
+
+    pub fn internal(tr: &Tr) -> PageError {
+        Self::page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            tr,
+            "error-internal-title",
+            "error-internal",
+        )
+    }
+
+    /// The page for a store failure; internal causes are logged, never shown.
+    pub fn from_store(e: StoreError, tr: &Tr) -> PageError {
+        match e {
+            StoreError::NotFound => Self::not_found(tr),
+            StoreError::Conflict(_) => Self::conflict(tr),
+            StoreError::Unsupported(_) | StoreError::Internal(_) => {
+                tracing::error!(error = %e, "store failure");
+                Self::internal(tr)
+            }
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match self {
+            PageError::SignIn { next } => {
+                let q = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+                Redirect::to(&format!("/login?{q}")).into_response()
+            }
+            PageError::Page {
+                status,
+                tr,
+                title_key,
+                message_key,
+            } => {
+                let page = ErrorPage {
+                    title: tr.t(title_key),
+                    message: tr.t(message_key),
+                    l: Layout::bare(tr),
+                };
+                (status, page).into_response()
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Responses through the API: submit, list, delete.
+
+pub mod api;
+pub mod wire;
