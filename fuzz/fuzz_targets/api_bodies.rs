@@ -33,9 +33,9 @@ use taith_web::journeys::api::apply_journey_update;
 use taith_web::journeys::map_api::{add_touchpoint, apply_touchpoint_update, path_error};
 use taith_web::journeys::parse;
 use taith_web::responses::api::{Checked, SubmissionSurveys, check_submission};
-use taith_web::surveys::api::invitees;
+use taith_web::invitations::api::invitees;
 use taith_web::journeys::wire;
-use taith_web::surveys::wire::InvitationsCreate;
+use taith_web::invitations::wire::InvitationsCreate;
 use taith_web::http::error::{ApiError, ErrorCode};
 
 /// The fixture's surveys, found as the store would find them.
@@ -194,8 +194,8 @@ fn responses(body: &[u8], key: Option<&str>) {
     }
 }
 
-fn persona_input_of(f: &taith_domain::PersonaFields) -> wire::PersonaCreate {
-    wire::PersonaCreate {
+fn persona_input_of(f: &taith_domain::PersonaFields) -> taith_web::personas::wire::PersonaCreate {
+    taith_web::personas::wire::PersonaCreate {
         name: f.name.to_string(),
         description: f.description.to_string(),
         needs: f.needs.to_string(),
@@ -209,10 +209,10 @@ fn persona_input_of(f: &taith_domain::PersonaFields) -> wire::PersonaCreate {
 fn personas(body: &[u8], update: bool) {
     let current = &fixture().personas[0].fields;
     let parsed = if update {
-        api_json::<wire::PersonaUpdate>(body)
+        api_json::<taith_web::personas::wire::PersonaUpdate>(body)
             .and_then(|p| p.over(current).parse().map_err(ApiError::from))
     } else {
-        api_json::<wire::PersonaCreate>(body)
+        api_json::<taith_web::personas::wire::PersonaCreate>(body)
             .and_then(|p| PersonaInput::from(p).parse().map_err(ApiError::from))
     };
     match parsed {
@@ -220,7 +220,7 @@ fn personas(body: &[u8], update: bool) {
         Ok(fields) => {
             let again = PersonaInput::from(persona_input_of(&fields)).parse();
             assert_eq!(again.as_ref(), Ok(&fields), "persona round trip");
-            let unchanged = wire::PersonaUpdate::default().over(&fields).parse();
+            let unchanged = taith_web::personas::wire::PersonaUpdate::default().over(&fields).parse();
             assert_eq!(unchanged.as_ref(), Ok(&fields), "empty persona update");
         }
     }
@@ -388,7 +388,7 @@ fn touchpoints(body: &[u8], update: bool) {
 }
 
 fn member_role(body: &[u8]) {
-    match api_json::<wire::MemberUpdate>(body) {
+    match api_json::<taith_web::people::wire::MemberUpdate>(body) {
         Err(e) => check_api_error(&e),
         Ok(input) => {
             if let Ok(role) = input.role.parse::<Role>() {

@@ -127,10 +127,15 @@ pub fn app_with_state(
             state.clone(),
             http::limits::shed_load,
         ))
+        .layer(axum::middleware::from_fn(
+            http::limits::refuse_declared_too_large,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             http::security::headers,
         ))
+        // Outermost: every answer, refusals included, carries the request's id.
+        .layer(axum::middleware::from_fn(http::request_id::request_id))
         .with_state(state.clone());
     (router, state)
 }

@@ -30,6 +30,7 @@ error-conflict-title = Wedi newid yn barod
 error-conflict = Newidiodd rhywun arall hyn ar yr un pryd. Ail-lwythwch y dudalen a rhowch gynnig arall arni.
 error-internal-title = Aeth rhywbeth o'i le ar ein hochr ni
 error-internal = Mae'r gwall wedi'i gofnodi. Rhowch gynnig arall arni mewn munud.
+error-request-id = Os byddwch yn rhoi gwybod i ni am hyn, dyfynnwch y cyfeirnod hwn: { $id }
 error-too-many-title = Gormod o ymdrechion
 error-too-many = Rydych wedi rhoi cynnig ar hyn yn rhy aml mewn amser byr. Arhoswch ennyd a rhowch gynnig arall arni.
 error-busy-title = Prysur ar hyn o bryd

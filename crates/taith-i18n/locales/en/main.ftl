@@ -30,6 +30,7 @@ error-conflict-title = Already changed
 error-conflict = Someone else changed this at the same time. Reload the page and try again.
 error-internal-title = Something went wrong on our side
 error-internal = The error has been logged. Please try again in a moment.
+error-request-id = If you tell us about this, quote this reference: { $id }
 error-too-many-title = Too many attempts
 error-too-many = You have tried this too often in a short time. Please wait a moment and try again.
 error-busy-title = Busy right now

@@ -30,6 +30,7 @@ error-conflict-title = Sudah diubah
 error-conflict = Orang lain telah mengubah ini pada masa yang sama. Muat semula halaman dan cuba lagi.
 error-internal-title = Berlaku masalah di pihak kami
 error-internal = Ralat telah direkodkan. Sila cuba lagi sebentar lagi.
+error-request-id = Jika anda memaklumkan kami tentang perkara ini, sebutkan rujukan ini: { $id }
 error-too-many-title = Terlalu banyak cubaan
 error-too-many = Anda telah mencuba ini terlalu kerap dalam masa yang singkat. Sila tunggu sebentar dan cuba lagi.
 error-busy-title = Sibuk sekarang

@@ -30,6 +30,7 @@ error-conflict-title = Tayari kimebadilishwa
 error-conflict = Mtu mwingine alibadilisha hiki wakati huohuo. Pakia upya ukurasa ujaribu tena.
 error-internal-title = Hitilafu imetokea upande wetu
 error-internal = Hitilafu imerekodiwa. Tafadhali jaribu tena baada ya muda mfupi.
+error-request-id = Ukituarifu kuhusu hili, taja kumbukumbu hii: { $id }
 error-too-many-title = Majaribio mengi mno
 error-too-many = Umejaribu hili mara nyingi mno kwa muda mfupi. Tafadhali subiri kidogo kisha ujaribu tena.
 error-busy-title = Kuna shughuli nyingi sasa

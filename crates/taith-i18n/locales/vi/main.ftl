@@ -30,6 +30,7 @@ error-conflict-title = Đã có thay đổi
 error-conflict = Người khác đã thay đổi mục này cùng lúc. Hãy tải lại trang và thử lại.
 error-internal-title = Đã có lỗi từ phía chúng tôi
 error-internal = Lỗi đã được ghi lại. Vui lòng thử lại sau ít phút.
+error-request-id = Nếu bạn báo cho chúng tôi về việc này, hãy nêu mã tham chiếu này: { $id }
 error-too-many-title = Quá nhiều lần thử
 error-too-many = Bạn đã thử quá nhiều lần trong thời gian ngắn. Vui lòng chờ một lát rồi thử lại.
 error-busy-title = Hệ thống đang bận

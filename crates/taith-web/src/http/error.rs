@@ -163,8 +163,14 @@ pub struct FieldIssue {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let status = self.code.status();
         let message = match (&self.hint, self.code) {
             (Some(h), ErrorCode::BadRequest) => format!("{}: {h}", self.code.message()),
+            // Our fault: say which request, so the caller can quote it and we can find it.
+            _ if status.is_server_error() => match crate::http::request_id::current() {
+                Some(id) => format!("{} (request {id})", self.code.message()),
+                None => self.code.message().to_owned(),
+            },
             _ => self.code.message().to_owned(),
         };
         let body = ErrorBody {
@@ -181,6 +187,6 @@ impl IntoResponse for ApiError {
                     .collect(),
             },
         };
-        (self.code.status(), Json(body)).into_response()
+        (status, Json(body)).into_response()
     }
 }

@@ -269,6 +269,50 @@ pub async fn rate_limit(State(state): State<AppState>, req: Request, next: Next)
     }
 }
 
+/// Largest body of a response submission (`POST /api/v1/responses`): room for a full batch
+/// with long comments.
+pub const MAX_SUBMISSION_BYTES: usize = 8 * 1024 * 1024;
+
+/// The largest body `method` on `path` takes: a response submission, a page's form, or the
+/// app's usual limit. Reading the body enforces the same limits; this lets a declared length
+/// be refused before the body is read.
+pub fn body_limit(method: &Method, path: &str, headers: &HeaderMap) -> usize {
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    if path == "/api/v1/responses" && method == Method::POST {
+        MAX_SUBMISSION_BYTES
+    } else if form && !path.starts_with("/api/") {
+        crate::http::ctx::MAX_FORM_BYTES
+    } else {
+        crate::MAX_BODY_BYTES
+    }
+}
+
+/// Answers 413 at once to a request whose declared `Content-Length` is over its route's limit,
+/// without waiting for (or reading) a body it would refuse anyway.
+pub async fn refuse_declared_too_large(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let limit = body_limit(req.method(), req.uri().path(), req.headers());
+    match declared {
+        Some(n) if n > limit as u64 => {
+            if req.uri().path().starts_with("/api/") {
+                ApiError::new(ErrorCode::PayloadTooLarge).into_response()
+            } else {
+                let (parts, ()) = clone_parts(&req).into_parts();
+                let tr = Tr::new(crate::http::ctx::negotiate_locale(&parts));
+                PageError::too_large(&tr).into_response()
+            }
+        }
+        _ => next.run(req).await,
+    }
+}
+
 /// Answers 503 at once when the server already handles as many requests as it should, so
 /// that an overload costs the excess requests a quick refusal instead of costing every
 /// request an ever longer wait.

@@ -28,6 +28,8 @@ struct ErrorPage {
     l: Layout,
     title: String,
     message: String,
+    /// On a 5xx page: the request's id, for the visitor to quote.
+    request_id: Option<String>,
 }
 
 impl PageError {
@@ -150,6 +152,10 @@ impl IntoResponse for PageError {
                 let page = ErrorPage {
                     title: tr.t(title_key),
                     message: tr.t(message_key),
+                    request_id: status
+                        .is_server_error()
+                        .then(crate::http::request_id::current)
+                        .flatten(),
                     l: Layout::bare(tr),
                 };
                 (status, page).into_response()

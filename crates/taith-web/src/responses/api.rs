@@ -31,8 +31,7 @@ use time::{Duration, OffsetDateTime};
 
 /// Most responses in one request.
 pub const MAX_BATCH: usize = 1_000;
-/// Largest body of a submission: room for a full batch with long comments.
-pub const MAX_SUBMISSION_BYTES: usize = 8 * 1024 * 1024;
+pub use crate::http::limits::MAX_SUBMISSION_BYTES;
 /// The request header whose value is the idempotency key of a submission.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 /// Longest `Idempotency-Key`: room for the `:{i}` a batch item's key adds.
@@ -158,8 +157,11 @@ pub async fn list_responses(
 ) -> Result<Json<wire::ResponseList>, ApiError> {
     caller.require(Action::ReadResponses)?;
     let ws = caller.workspace_id;
+    // A query string that cannot be read (`survey_id` twice, say) is refused, never taken
+    // as "no filter": listing every response instead of one survey's would be a silent lie.
     let q: wire::ResponseListQuery =
-        serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
+        serde_urlencoded::from_str(query.as_deref().unwrap_or_default())
+            .map_err(|e| ApiError::bad_request(format!("the query string: {e}")))?;
     let survey = match q.survey_id.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(s) => {

@@ -1,0 +1,137 @@
+//! Every request has an id: the caller's `x-request-id` when it sent a usable one, else a new
+//! one. It is sent back in the answer's `x-request-id`, carried by a tracing span into every
+//! log line written while the request is handled, and shown in a 5xx body or page, so that a
+//! person can quote it and we can find the cause in the log.
+
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::middleware::Next;
+use axum::response::Response;
+use tracing::Instrument as _;
+
+/// The header that carries the id, both ways.
+pub const HEADER: &str = "x-request-id";
+/// Longest id taken from a caller; a longer one is replaced.
+const MAX_LEN: usize = 64;
+
+tokio::task_local! {
+    static CURRENT: String;
+}
+
+/// The id of the request being handled on this task, if any: for error bodies and pages.
+pub fn current() -> Option<String> {
+    CURRENT.try_with(Clone::clone).ok()
+}
+
+/// A caller's id is kept when it is short and plain (letters, digits, `-_.:`), so it can go into
+/// a header, a log line and a page unchanged.
+fn usable(v: &HeaderValue) -> Option<String> {
+    let s = v.to_str().ok()?.trim();
+    let plain = s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
+    (!s.is_empty() && s.len() <= MAX_LEN && plain).then(|| s.to_owned())
+}
+
+/// The outermost middleware: names the request, handles it inside its span, and answers with
+/// its id.
+pub async fn request_id(req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get(HEADER)
+        .and_then(usable)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().simple().to_string());
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %req.method(),
+        path = %req.uri().path(),
+    );
+    let mut response = CURRENT
+        .scope(id.clone(), next.run(req).instrument(span))
+        .await;
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(HEADER, v);
+    }
+    response
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use axum::Router;
+    use axum::body::Body;
+    use axum::routing::get;
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+    use tower::ServiceExt as _;
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn app() -> Router {
+        Router::new()
+            .route(
+                "/",
+                get(|| async {
+                    tracing::warn!("handled");
+                    current().unwrap_or_default()
+                }),
+            )
+            .layer(axum::middleware::from_fn(request_id))
+    }
+
+    #[tokio::test]
+    async fn every_log_line_of_a_request_names_its_id_and_the_answer_sends_it_back() {
+        let log = Captured::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let req = Request::builder()
+            .uri("/")
+            .header(HEADER, "quote-me-42")
+            .body(Body::empty())
+            .unwrap();
+        let res = app().oneshot(req).await.unwrap();
+        assert_eq!(res.headers()[HEADER], "quote-me-42");
+        let body = axum::body::to_bytes(res.into_body(), 1024).await.unwrap();
+        assert_eq!(&body[..], b"quote-me-42");
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        let line = text.lines().find(|l| l.contains("handled")).unwrap();
+        assert!(line.contains("id=quote-me-42"), "{line}");
+    }
+
+    #[tokio::test]
+    async fn a_request_without_a_usable_id_gets_a_new_one() {
+        for sent in [None, Some("has space"), Some(&"x".repeat(65)[..])] {
+            let mut req = Request::builder().uri("/");
+            if let Some(s) = sent {
+                req = req.header(HEADER, s);
+            }
+            let res = app()
+                .oneshot(req.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let id = res.headers()[HEADER].to_str().unwrap().to_owned();
+            assert_eq!(id.len(), 32, "{id}");
+            assert_ne!(Some(id.as_str()), sent);
+        }
+    }
+}
