@@ -17,7 +17,7 @@ use taith_domain::{NewResponse, Survey};
 use taith_fuzz::{check_api_error, fixture};
 use taith_metrics::index::{Dimension, Filter, Query, QueryError};
 use taith_metrics::{Histogram, Metric, MetricValue};
-use taith_web::analytics::MetricsRequest;
+use taith_app::metrics::MetricsRequest;
 use taith_web::metrics::api::parse_query;
 
 /// The request written back as a query string.

@@ -1,3 +1,4 @@
 //! Responses: every response is stored through [`intake`].
 
+pub mod check;
 pub mod intake;

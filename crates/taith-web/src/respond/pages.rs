@@ -23,12 +23,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use taith_app::account::secrets::{constant_time_eq, random_secret};
+use taith_app::responses::check::{self, Given};
 use taith_domain::invitation::Invitation;
 use taith_domain::survey::{
-    Answer, AnswerValue, FollowUpKind, LocalizedText, MAX_CLIENT_KEY_CHARS, MAX_COMMENT_CHARS,
-    parse_comment,
+    Answer, FollowUpKind, LocalizedText, MAX_CLIENT_KEY_CHARS, MAX_COMMENT_CHARS, parse_comment,
 };
 use taith_domain::{
     Channel, CustomerId, Issue, Locale, LongText, NewResponse, ResponseId, Survey, SurveyKind,
@@ -38,8 +38,7 @@ use taith_i18n::Tr;
 use taith_i18n::survey_wording::point_labels;
 use taith_store::{ConflictKind, ResponseToStore, StoreError};
 
-/// Longest answer to an open follow-up question (characters).
-pub const MAX_TEXT_ANSWER_CHARS: usize = 2_000;
+pub use taith_app::responses::check::MAX_TEXT_ANSWER_CHARS;
 
 /// How long the double-submit cookie lasts when a survey page sets it: long enough for a page
 /// left open in a tab, or an e-mail link opened days later.
@@ -451,64 +450,49 @@ fn parse_answers(
 ) -> Result<(Vec<Answer>, LongText), BTreeMap<String, String>> {
     let mut answers = Vec::new();
     let mut errors = BTreeMap::new();
-    let choice = |v: &str, n: usize| -> Result<u16, ()> {
-        v.parse::<u16>()
-            .ok()
-            .filter(|i| usize::from(*i) < n)
-            .ok_or(())
-    };
     for f in survey.follow_ups_for(score) {
         let name = format!("f-{}", f.id);
         let given = values(typed, &name);
         let Some(one) = given.first().copied() else {
             continue;
         };
-        let value = match &f.kind {
-            FollowUpKind::OpenText => {
-                if one.chars().count() > MAX_TEXT_ANSWER_CHARS {
-                    Err(tr.tn("respond-text-too-long", "max", MAX_TEXT_ANSWER_CHARS as i64))
-                } else {
-                    match LongText::parse(one) {
-                        Ok(t) if t.is_empty() => continue,
-                        Ok(t) => Ok(AnswerValue::Text(t.into())),
-                        Err(i) => Err(tr.issue(i)),
-                    }
-                }
-            }
-            FollowUpKind::SingleChoice { options } => {
-                if given.len() > 1 {
-                    Err(tr.issue(Issue::UnknownValue))
-                } else {
-                    choice(one, options.len())
-                        .map(AnswerValue::Choice)
-                        .map_err(|()| tr.issue(Issue::UnknownValue))
-                }
-            }
-            FollowUpKind::MultipleChoice { options } => given
+        let number = |v: &str| v.trim().parse::<i64>().ok();
+        let read = match (&f.kind, given.as_slice()) {
+            (FollowUpKind::OpenText, _) => Given::Text(one),
+            (FollowUpKind::MultipleChoice { .. }, all) => all
                 .iter()
-                .map(|v| choice(v, options.len()))
-                .collect::<Result<BTreeSet<u16>, ()>>()
-                .map(|set| AnswerValue::Choices(set.into_iter().collect()))
-                .map_err(|()| tr.issue(Issue::UnknownValue)),
-            FollowUpKind::Rating { scale } => scale
-                .parse_score(one)
-                .map(AnswerValue::Rating)
-                .map_err(|_| {
-                    tr.ta(
+                .map(|v| number(v))
+                .collect::<Option<Vec<i64>>>()
+                .map_or(Given::Unreadable, Given::Numbers),
+            (_, [_]) => number(one).map_or(Given::Unreadable, Given::Number),
+            // Two values for a question that takes one.
+            (_, _) => Given::Unreadable,
+        };
+        match check::answer(f, &read) {
+            Ok(Some(value)) => answers.push(Answer {
+                follow_up_id: f.id,
+                value,
+            }),
+            Ok(None) => {}
+            Err(issue) => {
+                let message = match (&f.kind, issue) {
+                    (FollowUpKind::OpenText, Issue::TooLong) => {
+                        tr.tn("respond-text-too-long", "max", MAX_TEXT_ANSWER_CHARS as i64)
+                    }
+                    (FollowUpKind::Rating { scale }, _) => tr.ta(
                         "respond-score-off-scale",
                         &[
                             ("low", scale.low.to_string()),
                             ("high", scale.high.to_string()),
                         ],
-                    )
-                }),
-        };
-        match value {
-            Ok(value) => answers.push(Answer {
-                follow_up_id: f.id,
-                value,
-            }),
-            Err(message) => {
+                    ),
+                    // A choice that is not an option is worded as such for a respondent.
+                    (
+                        FollowUpKind::SingleChoice { .. } | FollowUpKind::MultipleChoice { .. },
+                        _,
+                    ) => tr.issue(Issue::UnknownValue),
+                    (_, issue) => tr.issue(issue),
+                };
                 errors.insert(name, message);
             }
         }

@@ -18,13 +18,13 @@ use axum::http::{HeaderMap, StatusCode};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
+use taith_app::responses::check::{self, Given};
 use taith_domain::survey::{
     MAX_CLIENT_KEY_CHARS, parse_attributes, parse_comment, parse_submitted_at,
 };
 use taith_domain::{
-    Action, Answer, AnswerValue, Channel, CustomerId, Email, FollowUpId, FollowUpKind, Issue,
-    LongText, Name, NewResponse, ResponseId, Survey, SurveyId, SurveyStatus, ValidationErrors,
-    WorkspaceId,
+    Action, Answer, Channel, CustomerId, Email, FollowUpId, FollowUpKind, Issue, LongText, Name,
+    NewResponse, ResponseId, Survey, SurveyId, SurveyStatus, ValidationErrors, WorkspaceId,
 };
 use taith_store::{NewCustomer, ResponseToStore, StoreError};
 use time::{Duration, OffsetDateTime};
@@ -583,20 +583,10 @@ fn answers(
     let mut seen: Vec<FollowUpId> = Vec::new();
     for (j, a) in raw.iter().enumerate() {
         let f = |name: &str| format!("{at}answers[{j}].{name}");
-        let question = a.follow_up_id.parse::<FollowUpId>().and_then(|id| {
-            let q = survey
-                .fields
-                .follow_ups
-                .iter()
-                .find(|q| q.id == id)
-                .ok_or(Issue::NotFound)?;
-            // A question not asked for this score, or answered twice, is not an answer.
-            if !q.applies_to(score) || seen.contains(&id) {
-                return Err(Issue::Invalid);
-            }
-            seen.push(id);
-            Ok(q)
-        });
+        let question = a
+            .follow_up_id
+            .parse::<FollowUpId>()
+            .and_then(|id| check::asked(survey, score, id, &mut seen));
         let Some(q) = e.check(&f("follow_up_id"), question) else {
             continue;
         };
@@ -610,37 +600,18 @@ fn answers(
             e.push(f("type"), Issue::Invalid);
             continue;
         }
-        let index = |v: &Value, n: usize| {
-            v.as_u64()
-                .and_then(|i| u16::try_from(i).ok())
-                .filter(|i| usize::from(*i) < n)
-                .ok_or(Issue::Invalid)
-        };
-        let value = match (&q.kind, &a.value) {
-            (FollowUpKind::OpenText, Value::String(s)) => {
-                parse_comment(s).map(|t| (!t.is_empty()).then(|| AnswerValue::Text(t.into())))
-            }
-            (FollowUpKind::SingleChoice { options }, v) => {
-                index(v, options.len()).map(|i| Some(AnswerValue::Choice(i)))
-            }
-            (FollowUpKind::MultipleChoice { options }, Value::Array(items)) => items
+        let given = match &a.value {
+            Value::String(s) => Given::Text(s),
+            Value::Number(n) => n.as_i64().map_or(Given::Unreadable, Given::Number),
+            Value::Array(items) => items
                 .iter()
-                .map(|v| index(v, options.len()))
-                .collect::<Result<Vec<u16>, Issue>>()
-                .map(|mut c| {
-                    c.sort_unstable();
-                    c.dedup();
-                    (!c.is_empty()).then_some(AnswerValue::Choices(c))
-                }),
-            (FollowUpKind::Rating { scale }, v) => v
-                .as_i64()
-                .ok_or(Issue::Invalid)
-                .and_then(|v| scale.score(v))
-                .map(|r| Some(AnswerValue::Rating(r))),
-            _ => Err(Issue::Invalid),
+                .map(Value::as_i64)
+                .collect::<Option<Vec<i64>>>()
+                .map_or(Given::Unreadable, Given::Numbers),
+            _ => Given::Unreadable,
         };
         // An empty text or no choice is no answer: nothing to store.
-        if let Some(Some(value)) = e.check(&f("value"), value) {
+        if let Some(Some(value)) = e.check(&f("value"), check::answer(q, &given)) {
             out.push(Answer {
                 follow_up_id: q.id,
                 value,

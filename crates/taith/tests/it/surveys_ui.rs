@@ -536,7 +536,8 @@ async fn html_typed_by_respondents_or_authors_is_shown_as_text() {
     let page = r.get(&follow).await;
     let field = format!("f-{}", survey.fields.follow_ups[0].id);
     let script = "<script>alert('x')</script>";
-    let too_long = "a".repeat(2_001);
+    // The same limit as the API's: an open answer holds as much as a comment.
+    let too_long = "a".repeat(5_001);
     let refused = r
         .post_raw(
             &follow,
@@ -551,7 +552,7 @@ async fn html_typed_by_respondents_or_authors_is_shown_as_text() {
     assert!(
         refused
             .text()
-            .contains("Please keep this to 2000 characters or fewer.")
+            .contains("Please keep this to 5000 characters or fewer.")
     );
     assert!(!refused.body.contains(script));
     assert!(
