@@ -6,7 +6,9 @@
 //! writer is never contended.
 
 use crate::metrics::Analytics;
-use taith_store::{ResponseToStore, SharedStore, StoreError, StoreResult, StoredResponse};
+use taith_store::{
+    ConflictKind, ResponseToStore, SharedStore, Store, StoreError, StoreResult, StoredResponse,
+};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most responses written in one transaction.
@@ -69,6 +71,59 @@ async fn store_and_count(
     Ok(results)
 }
 
+/// Stores one submission's `items` alone. When a survey's touchpoint was deleted after the
+/// response was placed on it (the deletion clears the survey's link in the same transaction),
+/// the responses go where their survey now is and are stored once more: an answer is kept,
+/// not lost, whichever surface it came through. A survey deleted meanwhile still fails
+/// (`Conflict(StaleReference)`), as there is nothing to keep the answer against.
+async fn store_alone(
+    store: &SharedStore,
+    analytics: &Analytics,
+    mut items: Vec<ResponseToStore>,
+) -> StoreResult<Vec<StoredResponse>> {
+    match store_and_count(store, analytics, &items).await {
+        Err(StoreError::Conflict(ConflictKind::StaleReference)) => {
+            if !place_where_surveys_are_now(store.as_ref(), &mut items).await? {
+                return Err(StoreError::Conflict(ConflictKind::StaleReference));
+            }
+            store_and_count(store, analytics, &items).await
+        }
+        done => done,
+    }
+}
+
+/// Moves each response whose touchpoint is no longer its survey's to the survey's current
+/// touchpoint (none, once it was deleted). False when nothing moved, so trying again would
+/// fail the same way.
+async fn place_where_surveys_are_now(
+    store: &dyn Store,
+    items: &mut [ResponseToStore],
+) -> StoreResult<bool> {
+    let mut moved = false;
+    for item in items.iter_mut() {
+        let Some(placed) = item.response.touchpoint_id else {
+            continue;
+        };
+        let survey = match store
+            .survey(item.workspace_id, item.response.survey_id)
+            .await
+        {
+            Ok(s) => s,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e),
+        };
+        if survey.fields.touchpoint_id != Some(placed) {
+            tracing::warn!(
+                survey = %survey.id,
+                "the survey's touchpoint is gone; storing the response where the survey is now"
+            );
+            item.response.touchpoint_id = survey.fields.touchpoint_id;
+            moved = true;
+        }
+    }
+    Ok(moved)
+}
+
 async fn write_batches(store: SharedStore, analytics: Analytics, mut rx: mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
@@ -85,7 +140,7 @@ async fn write_batches(store: SharedStore, analytics: Analytics, mut rx: mpsc::R
         }
         if jobs.len() == 1 {
             let job = jobs.remove(0);
-            let result = store_and_count(&store, &analytics, &job.items).await;
+            let result = store_alone(&store, &analytics, job.items).await;
             let _ = job.reply.send(result);
             continue;
         }
@@ -102,7 +157,7 @@ async fn write_batches(store: SharedStore, analytics: Analytics, mut rx: mpsc::R
             // One bad submission must not fail its neighbours: write each on its own.
             Err(_) => {
                 for job in jobs {
-                    let result = store_and_count(&store, &analytics, &job.items).await;
+                    let result = store_alone(&store, &analytics, job.items).await;
                     let _ = job.reply.send(result);
                 }
             }

@@ -36,7 +36,7 @@ use taith_domain::{
 };
 use taith_i18n::Tr;
 use taith_i18n::survey_wording::point_labels;
-use taith_store::{ConflictKind, ResponseToStore, StoreError};
+use taith_store::{ResponseToStore, StoreError};
 
 pub use taith_app::responses::check::MAX_TEXT_ANSWER_CHARS;
 
@@ -722,7 +722,7 @@ async fn store_score(
     tr: &Tr,
 ) -> Result<ResponseId, PageError> {
     let survey = &found.survey;
-    let mut response = NewResponse {
+    let response = NewResponse {
         id: ResponseId::new(),
         survey_id: survey.id,
         score: score.score,
@@ -736,28 +736,17 @@ async fn store_score(
         submitted_at: taith_domain::now(),
         client_key: Some(score.key),
     };
-    loop {
-        let item = ResponseToStore {
-            workspace_id: found.ws,
-            response: response.clone(),
-        };
-        match state.app.intake.submit(vec![item]).await {
-            Ok(stored) => {
-                return stored
-                    .first()
-                    .map(|s| s.id)
-                    .ok_or_else(|| PageError::internal(tr));
-            }
-            // The touchpoint was deleted from its journey after the survey was attached to
-            // it: keep the respondent's score rather than lose it.
-            Err(StoreError::Conflict(ConflictKind::StaleReference))
-                if response.touchpoint_id.is_some() =>
-            {
-                tracing::warn!(survey = %survey.id, "survey touchpoint is gone; storing the response without it");
-                response.touchpoint_id = None;
-            }
-            Err(e) => return Err(PageError::from_store(e, tr)),
-        }
+    // A touchpoint deleted meanwhile is taith-app's to handle, the same for every surface.
+    let item = ResponseToStore {
+        workspace_id: found.ws,
+        response,
+    };
+    match state.app.intake.submit(vec![item]).await {
+        Ok(stored) => stored
+            .first()
+            .map(|s| s.id)
+            .ok_or_else(|| PageError::internal(tr)),
+        Err(e) => Err(PageError::from_store(e, tr)),
     }
 }
 

@@ -60,6 +60,7 @@ on_both_stores!(
     responses_are_paged_by_cursor_for_the_workspace_and_per_survey,
     the_last_response_of_a_customer_to_a_survey_is_found_for_throttling,
     deleting_a_touchpoint_keeps_its_surveys_without_the_link,
+    an_answer_placed_on_a_touchpoint_deleted_meanwhile_is_kept_where_its_survey_is_now,
 );
 
 // --- small builders -----------------------------------------------------------------------------
@@ -1306,5 +1307,63 @@ async fn many_customers_are_upserted_in_one_call_by_the_same_rule(store: SharedS
             .await
             .expect("nothing to do")
             .is_empty()
+    );
+}
+
+/// Every surface submits through taith-app's intake, so one policy holds for the page and the
+/// API alike: a response placed on its survey's touchpoint just before the touchpoint was
+/// deleted is stored where the survey is now (without a touchpoint), not lost; a response to a
+/// survey deleted meanwhile is refused.
+async fn an_answer_placed_on_a_touchpoint_deleted_meanwhile_is_kept_where_its_survey_is_now(
+    store: SharedStore,
+) {
+    let (ws, owner) = workspace(&store, "bakery").await;
+    let journey = stored_journey(&store, &ws, &owner).await;
+    let checkout = journey.touchpoints[0].id;
+    let survey = store
+        .create_survey(ws.id, &nps("Checkout NPS", Some(checkout)), "pub-checkout")
+        .await
+        .expect("a survey on the checkout");
+    let gone = store
+        .create_survey(ws.id, &nps("Old NPS", None), "pub-old")
+        .await
+        .expect("a survey to delete");
+    let app = taith_app::App::start(store.clone(), taith_app::AppConfig::default());
+    // Placed while the touchpoint still existed...
+    let placed = NewResponse {
+        touchpoint_id: Some(checkout),
+        ..response(survey.id, 3, 0)
+    };
+    // ...and the touchpoint deleted before the commit.
+    let mut edit = journey.clone();
+    edit.remove_touchpoint(checkout).expect("remove it");
+    store
+        .save_journey(ws.id, &edit, &author(&owner), &[])
+        .await
+        .expect("save without the touchpoint");
+    let stored = app
+        .intake
+        .submit(to_store(ws.id, std::slice::from_ref(&placed)))
+        .await
+        .expect("the answer is kept");
+    assert_eq!(stored.len(), 1);
+    let kept = store.response(ws.id, stored[0].id).await.expect("stored");
+    assert_eq!(kept.score, 3);
+    assert_eq!(kept.touchpoint_id, None);
+
+    store
+        .delete_survey(ws.id, gone.id)
+        .await
+        .expect("delete the survey");
+    let refused = app
+        .intake
+        .submit(to_store(ws.id, &[response(gone.id, 9, 0)]))
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::Conflict(ConflictKind::StaleReference))
+        ),
+        "{refused:?}"
     );
 }
