@@ -5,7 +5,9 @@
 //! One module per capability, named as in the web crate and the store:
 //! - [`account`]: passwords, session and API-token secrets;
 //! - [`journeys`]: editing a journey safely against concurrent saves;
-//! - [`responses`]: intake, the group-commit writer every response goes through;
+//! - [`surveys`]: making, changing and deleting a survey;
+//! - [`responses`]: intake, the group-commit writer every response goes through, and the one
+//!   check of an answer against its question;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
 //! - [`invitations`]: inviting customers and the e-mail outbox.
 //!
@@ -17,6 +19,7 @@ pub mod invitations;
 pub mod journeys;
 pub mod metrics;
 pub mod responses;
+pub mod surveys;
 
 use taith_store::SharedStore;
 

@@ -73,9 +73,7 @@ pub async fn seed_surveys(
             .map(|t| t.id)
             .ok_or_else(|| anyhow!("demo touchpoint {:?} is missing", row.touchpoint))?;
         let fields = survey_fields(row, touchpoint, business)?;
-        let public_id = taith_app::account::secrets::random_secret()[..16].to_owned();
-        let survey = store
-            .create_survey(ws, &fields, &public_id)
+        let survey = taith_app::surveys::create(store, ws, &fields)
             .await
             .with_context(|| format!("creating demo survey {}", row.name))?;
         let batch: Vec<ResponseToStore> = (0..row.responses)

@@ -10,6 +10,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use std::collections::{BTreeMap, BTreeSet};
+use taith_app::surveys::{self, ChangeRefused};
 use taith_domain::survey::{FollowUp, FollowUpKind, LocalizedText, Scale, ScoreRange};
 use taith_domain::{
     Action, FollowUpId, Issue, Locale, Name, SurveyFields, SurveyId, SurveyKind, SurveyStatus,
@@ -81,11 +82,7 @@ pub async fn create_survey(
         },
     )
     .await?;
-    // 64 random bits: a collision is not a practical concern, and the store refuses one.
-    let public_id = taith_app::account::secrets::random_secret()[..16].to_owned();
-    let survey = state
-        .store
-        .create_survey(ws, &fields, &public_id)
+    let survey = surveys::create(state.store.as_ref(), ws, &fields)
         .await
         .map_err(stale_touchpoint)?;
     Ok((
@@ -162,22 +159,11 @@ pub async fn update_survey(
         },
     )
     .await?;
-    if (fields.kind != now.kind || fields.scale != now.scale)
-        && !state
-            .store
-            .responses(ws, Some(id), PageRequest::first(1))
-            .await?
-            .items
-            .is_empty()
-    {
-        // The stored scores were given on the old scale; they would not mean the same.
-        return Err(ApiError::new(ErrorCode::Conflict));
-    }
-    let survey = state
-        .store
-        .update_survey(ws, id, &fields)
-        .await
-        .map_err(stale_touchpoint)?;
+    let survey = match surveys::update(state.store.as_ref(), ws, &current, &fields).await {
+        Ok(s) => s,
+        Err(ChangeRefused::ScaleLocked) => return Err(ApiError::new(ErrorCode::Conflict)),
+        Err(ChangeRefused::Store(e)) => return Err(stale_touchpoint(e)),
+    };
     Ok(Json(wire::SurveyResponse {
         survey: (&survey).into(),
     }))
@@ -205,7 +191,7 @@ pub async fn delete_survey(
     ApiPath(id): ApiPath<SurveyId>,
 ) -> Result<StatusCode, ApiError> {
     caller.require(Action::EditJourneys)?;
-    state.store.delete_survey(caller.workspace_id, id).await?;
+    surveys::delete(state.store.as_ref(), caller.workspace_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -388,13 +374,10 @@ pub async fn update_fields(
     };
     let (question, thank_you) = match (default_locale, kind) {
         (Some(locale), Some(kind)) => {
-            // A question still in the old kind's standard wording takes the new kind's.
             let mut kept = now.question.0.clone();
             if kind != now.kind && input.question.is_none() {
                 let business = cx.business_name().await?;
-                if survey_wording::standard_question(now.kind, &business).0 == kept {
-                    kept = survey_wording::standard_question(kind, &business).0;
-                }
+                kept = surveys::question_for_kind(&now.question, now.kind, kind, &business).0;
             }
             // Texts kept as they are must still hold the (possibly new) default locale.
             let question = match &input.question {

@@ -21,7 +21,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use taith_app::account::secrets::random_secret;
+use taith_app::surveys::{self, ChangeRefused};
 use taith_domain::survey::{FollowUp, FollowUpKind, LocalizedText, Scale, ScoreRange};
 use taith_domain::{
     Action, FollowUpId, Issue, Locale, LongText, Name, Survey, SurveyFields, SurveyId, SurveyKind,
@@ -272,12 +272,6 @@ fn new_survey_fields(
 }
 
 /// A fresh public id: 16 hex digits (64 random bits), unguessable and URL-safe.
-fn new_public_id() -> String {
-    let mut s = random_secret();
-    s.truncate(16);
-    s
-}
-
 pub async fn create(
     State(state): State<AppState>,
     m: Member,
@@ -302,20 +296,9 @@ pub async fn create(
             tracing::error!(error = %err, "the standard survey wording does not validate");
             PageError::internal(&tr)
         })?;
-    // A clash of 64 random bits is next to impossible; try again rather than fail if it comes.
-    let mut attempt = 0;
-    let survey = loop {
-        attempt += 1;
-        match state
-            .store
-            .create_survey(m.workspace.id, &fields, &new_public_id())
-            .await
-        {
-            Ok(s) => break s,
-            Err(StoreError::Conflict(_)) if attempt < 3 => continue,
-            Err(err) => return Err(PageError::from_store(err, &tr)),
-        }
-    };
+    let survey = surveys::create(state.store.as_ref(), m.workspace.id, &fields)
+        .await
+        .map_err(|err| PageError::from_store(err, &tr))?;
     Ok(Redirect::to(&format!("{}/surveys/{}", m.base(), survey.id)).into_response())
 }
 
@@ -1006,16 +989,6 @@ async fn load(state: &AppState, m: &Member, id: &str) -> Result<Survey, PageErro
 }
 
 /// True when at least one response was stored for the survey (one row read, not all).
-async fn has_responses(state: &AppState, m: &Member, id: SurveyId) -> Result<bool, PageError> {
-    Ok(!state
-        .store
-        .responses(m.workspace.id, Some(id), PageRequest::first(1))
-        .await
-        .map_err(|e| PageError::from_store(e, m.tr()))?
-        .items
-        .is_empty())
-}
-
 async fn choices(state: &AppState, m: &Member) -> Result<Vec<(TouchpointId, String)>, PageError> {
     touchpoint_choices(state, m.workspace.id)
         .await
@@ -1124,28 +1097,22 @@ pub async fn update(
         Ok(f) => f,
         Err(e) => return Ok(rerender(raw_form(&raw).with_errors(&e, &tr))),
     };
-    // Scores on another scale would not add up with the ones already given.
-    if fields.scale != survey.fields.scale && has_responses(&state, &m, survey.id).await? {
-        return Ok(rerender(
-            raw_form(&raw).error_message("scale", tr.t("survey-scale-locked")),
-        ));
-    }
-    match state
-        .store
-        .update_survey(m.workspace.id, survey.id, &fields)
-        .await
-    {
+    match surveys::update(state.store.as_ref(), m.workspace.id, &survey, &fields).await {
         Ok(_) => Ok(
             Redirect::to(&format!("{}/surveys/{}?saved=1", m.base(), survey.id)).into_response(),
         ),
+        // Scores on another scale would not add up with the ones already given.
+        Err(ChangeRefused::ScaleLocked) => Ok(rerender(
+            raw_form(&raw).error_message("scale", tr.t("survey-scale-locked")),
+        )),
         // The touchpoint was deleted from its journey since the form was shown.
-        Err(StoreError::Conflict(ConflictKind::StaleReference)) => {
+        Err(ChangeRefused::Store(StoreError::Conflict(ConflictKind::StaleReference))) => {
             Ok(rerender(raw_form(&raw).with_errors(
                 &ValidationErrors::one("touchpoint_id", Issue::NotFound),
                 &tr,
             )))
         }
-        Err(e) => Err(PageError::from_store(e, &tr)),
+        Err(ChangeRefused::Store(e)) => Err(PageError::from_store(e, &tr)),
     }
 }
 
@@ -1191,7 +1158,7 @@ pub async fn delete(
     m.require(Action::EditJourneys)?;
     let survey = load(&state, &m, &id).await?;
     let tr = m.tr();
-    match state.store.delete_survey(m.workspace.id, survey.id).await {
+    match surveys::delete(state.store.as_ref(), m.workspace.id, survey.id).await {
         Ok(()) => Ok(Redirect::to(&format!("{}/surveys", m.base())).into_response()),
         Err(StoreError::Conflict(ConflictKind::HasResponses)) => {
             let touchpoints = choices(&state, &m).await?;
