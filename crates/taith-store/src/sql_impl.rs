@@ -1276,12 +1276,18 @@ macro_rules! impl_sql_store {
             }
 
             #[$crate::__private::async_trait]
-            impl Store for $store {
+            impl $crate::OpsStore for $store {
                 fn backend(&self) -> &'static str {
                     $backend
                 }
 
-                // --- workspaces and people ----------------------------------------------------
+                async fn backup(&self, path: &::std::path::Path) -> StoreResult<()> {
+                    self.backup_to(path).await
+                }
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::WorkspaceStore for $store {
 
                 async fn has_no_workspace(&self) -> StoreResult<bool> {
                     let any = ::sqlx::query("SELECT id FROM workspaces LIMIT 1")
@@ -1537,7 +1543,10 @@ macro_rules! impl_sql_store {
                     tx.commit().await.map_err(db)
                 }
 
-                // --- sessions and tokens ------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::AccessStore for $store {
 
                 async fn create_session(&self, session: &Session) -> StoreResult<()> {
                     // Housekeeping: expired sessions go (served by the index
@@ -1675,7 +1684,10 @@ macro_rules! impl_sql_store {
                     Ok(())
                 }
 
-                // --- personas -----------------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::PersonaStore for $store {
 
                 async fn personas(
                     &self,
@@ -1822,7 +1834,10 @@ macro_rules! impl_sql_store {
                     tx.commit().await.map_err(db)
                 }
 
-                // --- journeys -----------------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::JourneyStore for $store {
 
                 async fn journeys(
                     &self,
@@ -2038,7 +2053,10 @@ macro_rules! impl_sql_store {
                     })
                 }
 
-                // --- surveys ------------------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::SurveyStore for $store {
 
                 async fn surveys(
                     &self,
@@ -2228,7 +2246,10 @@ macro_rules! impl_sql_store {
                     tx.commit().await.map_err(db)
                 }
 
-                // --- customers ----------------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::CustomerStore for $store {
 
                 async fn upsert_customer(
                     &self,
@@ -2295,7 +2316,10 @@ macro_rules! impl_sql_store {
                     customer_row(&row)
                 }
 
-                // --- responses ----------------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::ResponseStore for $store {
 
                 async fn insert_responses(
                     &self,
@@ -2585,7 +2609,10 @@ macro_rules! impl_sql_store {
                     row.as_ref().map(|row| time(row, "submitted_at")).transpose()
                 }
 
-                // --- invitations --------------------------------------------------------------
+            }
+
+            #[$crate::__private::async_trait]
+            impl $crate::InvitationStore for $store {
 
                 async fn create_invitations(
                     &self,
@@ -2838,11 +2865,6 @@ macro_rules! impl_sql_store {
                     })
                 }
 
-                // --- operations ---------------------------------------------------------------
-
-                async fn backup(&self, path: &::std::path::Path) -> StoreResult<()> {
-                    self.backup_to(path).await
-                }
             }
         };
     };
