@@ -1,7 +1,7 @@
 //! taith's embedded store: one SQLite file under the data directory.
 //!
-//! The queries are the shared SQL implementation in `taith_store::sql_impl`; this crate holds
-//! what is SQLite's own: the connection settings, its migrations, how a write transaction
+//! The queries are the shared SQL implementation in `taith-store/src/sql/` (compiled here as
+//! the module `sql`); this crate holds what is SQLite's own: the connection settings, its migrations, how a write transaction
 //! begins, and `backup` by `VACUUM INTO`.
 //!
 //! Every connection runs in WAL mode with `foreign_keys=ON`, `synchronous=FULL` (a write is
@@ -77,8 +77,21 @@ impl SqliteStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
 
-    // --- hooks of the shared SQL implementation (see taith_store::sql_impl) -----------------
+/// The names the shared SQL implementation is written against (see `sql`).
+type Db = Sqlite;
+type This = SqliteStore;
+
+// The shared SQL implementation of the store's sub-traits, one module per capability.
+#[path = "../../taith-store/src/sql/mod.rs"]
+mod sql;
+
+impl sql::Backend for SqliteStore {
+    const NAME: &'static str = "sqlite";
+    const ANONYMOUS_PARAMS: bool = true;
+    // BEGIN IMMEDIATE: one writer at a time.
+    const SERIALISED_WRITES: bool = true;
 
     fn pool(&self) -> &SqlitePool {
         &self.pool
@@ -123,8 +136,6 @@ impl SqliteStore {
         Ok(())
     }
 }
-
-taith_store::impl_sql_store!(SqliteStore, sqlx::Sqlite, "sqlite");
 
 #[cfg(test)]
 mod tests {
@@ -179,7 +190,7 @@ mod tests {
         let store = SqliteStore::open(&dir.join("taith.db"))
             .await
             .expect("open");
-        let mut tx = store.begin_write().await.expect("begin");
+        let mut tx = sql::Backend::begin_write(&store).await.expect("begin");
         // Another connection cannot start writing, even before the first has written anything.
         let mut other = store.pool.acquire().await.expect("a connection");
         sqlx::query("PRAGMA busy_timeout = 0")

@@ -2,7 +2,7 @@
 //!
 //! Two implementations exist, `taith-store-sqlite` (the embedded default) and
 //! `taith-store-postgres` (production). Every method that touches tenant data takes the
-//! [`WorkspaceId`] first and scopes its query by it, so another workspace's id is simply
+//! [`WorkspaceId`](taith_domain::WorkspaceId) first and scopes its query by it, so another workspace's id is simply
 //! [`StoreError::NotFound`]. Both run the same behaviour suite (`crates/taith/tests/it/store.rs`).
 //!
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
@@ -19,13 +19,10 @@ pub mod journeys;
 pub mod ops;
 pub mod personas;
 pub mod responses;
-pub mod sql_impl;
 pub mod survey_files;
 pub mod surveys;
 pub mod transfer;
 pub mod workspaces;
-#[doc(hidden)]
-pub use sql_impl::__private;
 
 pub use access::{AccessStore, ApiToken, Session};
 pub use customers::{Customer, CustomerStore, NewCustomer};
