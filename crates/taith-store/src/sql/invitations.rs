@@ -169,47 +169,17 @@ impl InvitationStore for This {
     }
 
     async fn mail_due(&self, now: OffsetDateTime, limit: u32) -> StoreResult<Vec<MailDue>> {
-        // One column list and join for both statements, as a literal (sqlx takes
-        // only static SQL).
-        macro_rules! due_select {
-            ($tail:literal) => {
-                concat!(
-                    "SELECT i.workspace_id, i.id, i.survey_id, i.customer_id, ",
-                    "i.token, i.locale, i.reminder_days, i.created_at, i.sent_at, ",
-                    "i.reminded_at, c.email, c.name FROM invitations i ",
-                    "JOIN customers c ON c.workspace_id = i.workspace_id ",
-                    "AND c.id = i.customer_id JOIN surveys s ",
-                    "ON s.workspace_id = i.workspace_id AND s.id = i.survey_id ",
-                    "WHERE c.unsubscribed_at IS NULL AND c.email IS NOT NULL ",
-                    "AND s.status = 'live' AND ",
-                    $tail
-                )
-            };
-        }
-        // Served by the partial index invitations_unsent.
-        let unsent = sqlx::query(due_select!(
-            "i.sent_at IS NULL ORDER BY i.created_at LIMIT $1"
-        ))
-        .bind(sql_limit(limit))
-        .fetch_all(self.pool())
-        .await
-        .map_err(db)?;
-        // Served by the partial index invitations_to_remind; "answered" by
-        // responses(workspace_id, survey_id, customer_id, submitted_at).
-        let reminders = sqlx::query(due_select!(
-            "i.reminded_at IS NULL AND i.reminder_days > 0 \
-             AND i.sent_at IS NOT NULL \
-             AND i.sent_at + i.reminder_days * 86400000000 <= $1 \
-             AND NOT EXISTS (SELECT 1 FROM responses r \
-             WHERE r.workspace_id = i.workspace_id AND r.survey_id = i.survey_id \
-             AND r.customer_id = i.customer_id AND r.submitted_at >= i.created_at) \
-             ORDER BY i.sent_at LIMIT $2"
-        ))
-        .bind(to_micros(now))
-        .bind(sql_limit(limit))
-        .fetch_all(self.pool())
-        .await
-        .map_err(db)?;
+        let unsent = sqlx::query(include_str!("invitations/mail_due_unsent.sql"))
+            .bind(sql_limit(limit))
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        let reminders = sqlx::query(include_str!("invitations/mail_due_reminders.sql"))
+            .bind(to_micros(now))
+            .bind(sql_limit(limit))
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
         let kinds = unsent
             .iter()
             .map(|r| (r, d::invitation::MailKind::Invitation))
@@ -295,25 +265,12 @@ impl InvitationStore for This {
         ws: d::WorkspaceId,
         survey: d::SurveyId,
     ) -> StoreResult<InvitationCounts> {
-        // Served by invitations(workspace_id, survey_id, …), the customers' primary
-        // key and responses(workspace_id, survey_id, customer_id, submitted_at).
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS invited, COUNT(i.sent_at) AS sent, \
-             COUNT(i.reminded_at) AS reminded, \
-             COALESCE(SUM(CASE WHEN c.unsubscribed_at IS NOT NULL THEN 1 ELSE 0 END), 0) \
-             AS unsubscribed, \
-             COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM responses r \
-             WHERE r.workspace_id = i.workspace_id AND r.survey_id = i.survey_id \
-             AND r.customer_id = i.customer_id AND r.submitted_at >= i.created_at) \
-             THEN 1 ELSE 0 END), 0) AS answered \
-             FROM invitations i JOIN customers c ON c.workspace_id = i.workspace_id \
-             AND c.id = i.customer_id WHERE i.workspace_id = $1 AND i.survey_id = $2",
-        )
-        .bind(ws.as_uuid())
-        .bind(survey.as_uuid())
-        .fetch_one(self.pool())
-        .await
-        .map_err(db)?;
+        let row = sqlx::query(include_str!("invitations/invitation_counts.sql"))
+            .bind(ws.as_uuid())
+            .bind(survey.as_uuid())
+            .fetch_one(self.pool())
+            .await
+            .map_err(db)?;
         let count = |col: &str| -> StoreResult<u64> {
             let n: i64 = get(&row, col)?;
             Ok(u64::try_from(n).unwrap_or(0))

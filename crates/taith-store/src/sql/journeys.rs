@@ -189,32 +189,21 @@ async fn write_parts(conn: &mut Conn, ws: Uuid, journey: &d::Journey) -> StoreRe
 
     for (position, stage) in journey.stages.iter().enumerate() {
         let f = &stage.fields;
-        let done = sqlx::query(
-            "INSERT INTO stages (workspace_id, journey_id, id, position, name, \
-             actions, thoughts, emotions, emotion, pain_points, opportunities) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-             ON CONFLICT (workspace_id, id) DO UPDATE SET \
-             position = excluded.position, name = excluded.name, \
-             actions = excluded.actions, thoughts = excluded.thoughts, \
-             emotions = excluded.emotions, emotion = excluded.emotion, \
-             pain_points = excluded.pain_points, \
-             opportunities = excluded.opportunities \
-             WHERE stages.journey_id = excluded.journey_id",
-        )
-        .bind(ws)
-        .bind(jid)
-        .bind(stage.id.as_uuid())
-        .bind(i64::try_from(position).unwrap_or(i64::MAX))
-        .bind(f.name.as_str())
-        .bind(f.actions.as_str())
-        .bind(f.thoughts.as_str())
-        .bind(f.emotions.as_str())
-        .bind(f.emotion.map(|e| i64::from(e.value())))
-        .bind(f.pain_points.as_str())
-        .bind(f.opportunities.as_str())
-        .execute(&mut *conn)
-        .await
-        .map_err(journey_write)?;
+        let done = sqlx::query(include_str!("journeys/upsert_stage.sql"))
+            .bind(ws)
+            .bind(jid)
+            .bind(stage.id.as_uuid())
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(f.name.as_str())
+            .bind(f.actions.as_str())
+            .bind(f.thoughts.as_str())
+            .bind(f.emotions.as_str())
+            .bind(f.emotion.map(|e| i64::from(e.value())))
+            .bind(f.pain_points.as_str())
+            .bind(f.opportunities.as_str())
+            .execute(&mut *conn)
+            .await
+            .map_err(journey_write)?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Internal(format!(
                 "stage {} belongs to another journey",
@@ -230,34 +219,21 @@ async fn write_parts(conn: &mut Conn, ws: Uuid, journey: &d::Journey) -> StoreRe
             Some(d::Owner::Member { user_id }) => (Some(user_id.as_uuid()), None),
             Some(d::Owner::Team { name }) => (None, Some(name.as_str())),
         };
-        let done = sqlx::query(
-            "INSERT INTO touchpoints (workspace_id, journey_id, id, stage_id, \
-             position, name, channel, owner_member_id, owner_team, description, \
-             moment_of_truth) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-             ON CONFLICT (workspace_id, id) DO UPDATE SET \
-             stage_id = excluded.stage_id, position = excluded.position, \
-             name = excluded.name, channel = excluded.channel, \
-             owner_member_id = excluded.owner_member_id, \
-             owner_team = excluded.owner_team, \
-             description = excluded.description, \
-             moment_of_truth = excluded.moment_of_truth \
-             WHERE touchpoints.journey_id = excluded.journey_id",
-        )
-        .bind(ws)
-        .bind(jid)
-        .bind(tp.id.as_uuid())
-        .bind(tp.stage_id.as_uuid())
-        .bind(i64::try_from(position).unwrap_or(i64::MAX))
-        .bind(f.name.as_str())
-        .bind(f.channel.as_str())
-        .bind(member)
-        .bind(team)
-        .bind(f.description.as_str())
-        .bind(f.moment_of_truth)
-        .execute(&mut *conn)
-        .await
-        .map_err(journey_write)?;
+        let done = sqlx::query(include_str!("journeys/upsert_touchpoint.sql"))
+            .bind(ws)
+            .bind(jid)
+            .bind(tp.id.as_uuid())
+            .bind(tp.stage_id.as_uuid())
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(f.name.as_str())
+            .bind(f.channel.as_str())
+            .bind(member)
+            .bind(team)
+            .bind(f.description.as_str())
+            .bind(f.moment_of_truth)
+            .execute(&mut *conn)
+            .await
+            .map_err(journey_write)?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Internal(format!(
                 "touchpoint {} belongs to another journey",
@@ -339,26 +315,13 @@ impl JourneyStore for This {
         ws: d::WorkspaceId,
         page_req: PageRequest<d::JourneyId>,
     ) -> StoreResult<Page<d::JourneySummary, d::JourneyId>> {
-        // Served by the primary key journeys(workspace_id, id); the counts by the
-        // indexes stages(workspace_id, journey_id, id) and
-        // touchpoints(workspace_id, journey_id, stage_id).
-        let rows = sqlx::query(
-            "SELECT j.id, j.name, j.persona_id, j.version, j.updated_at, \
-             (SELECT COUNT(*) FROM stages s \
-              WHERE s.workspace_id = j.workspace_id AND s.journey_id = j.id) \
-              AS stage_count, \
-             (SELECT COUNT(*) FROM touchpoints t \
-              WHERE t.workspace_id = j.workspace_id AND t.journey_id = j.id) \
-              AS touchpoint_count \
-             FROM journeys j WHERE j.workspace_id = $1 AND j.id > $2 \
-             ORDER BY j.id LIMIT $3",
-        )
-        .bind(ws.as_uuid())
-        .bind(page_req.after.map(|a| a.as_uuid()).unwrap_or(Uuid::nil()))
-        .bind(sql_limit(page_req.limit))
-        .fetch_all(self.pool())
-        .await
-        .map_err(db)?;
+        let rows = sqlx::query(include_str!("journeys/journey_summaries.sql"))
+            .bind(ws.as_uuid())
+            .bind(page_req.after.map(|a| a.as_uuid()).unwrap_or(Uuid::nil()))
+            .bind(sql_limit(page_req.limit))
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
         let items = rows
             .iter()
             .map(|row| {

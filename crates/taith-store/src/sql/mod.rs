@@ -24,7 +24,7 @@
 //! this way the code is plain functions on concrete types, type-checked and clippy-checked
 //! once per backend. Unlike the macro it replaces, rustfmt formats it (it follows `#[path]`).
 //! The price: a change here is compiled twice, and the backend crates cannot be packaged on
-//! their own (they are not published).
+//! their own (`cargo package` would leave these files out).
 //!
 //! Long statements live in `.sql` files next to the module that runs them, pulled in with
 //! `include_str!`.

@@ -175,37 +175,31 @@ impl SurveyStore for This {
             created_at: now,
             updated_at: now,
         };
-        sqlx::query(
-            "INSERT INTO surveys (workspace_id, id, public_id, name, kind, \
-             scale_low, scale_high, default_locale, definition, touchpoint_id, \
-             status, anonymous, throttle_days, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
-             $15)",
-        )
-        .bind(ws.as_uuid())
-        .bind(survey.id.as_uuid())
-        .bind(public_id)
-        .bind(fields.name.as_str())
-        .bind(fields.kind.as_str())
-        .bind(i64::from(fields.scale.low))
-        .bind(i64::from(fields.scale.high))
-        .bind(fields.default_locale.tag())
-        .bind(survey_definition(fields)?)
-        .bind(fields.touchpoint_id.map(|t| t.as_uuid()))
-        .bind(fields.status.as_str())
-        .bind(fields.anonymous)
-        .bind(i64::from(fields.throttle_days))
-        .bind(to_micros(now))
-        .bind(to_micros(now))
-        .execute(self.pool())
-        .await
-        .map_err(|e| match (&e, fields.touchpoint_id) {
-            // Without a touchpoint, only the workspace can be missing.
-            (sqlx::Error::Database(de), None) if de.is_foreign_key_violation() => {
-                StoreError::NotFound
-            }
-            _ => survey_write(e),
-        })?;
+        sqlx::query(include_str!("surveys/insert_survey.sql"))
+            .bind(ws.as_uuid())
+            .bind(survey.id.as_uuid())
+            .bind(public_id)
+            .bind(fields.name.as_str())
+            .bind(fields.kind.as_str())
+            .bind(i64::from(fields.scale.low))
+            .bind(i64::from(fields.scale.high))
+            .bind(fields.default_locale.tag())
+            .bind(survey_definition(fields)?)
+            .bind(fields.touchpoint_id.map(|t| t.as_uuid()))
+            .bind(fields.status.as_str())
+            .bind(fields.anonymous)
+            .bind(i64::from(fields.throttle_days))
+            .bind(to_micros(now))
+            .bind(to_micros(now))
+            .execute(self.pool())
+            .await
+            .map_err(|e| match (&e, fields.touchpoint_id) {
+                // Without a touchpoint, only the workspace can be missing.
+                (sqlx::Error::Database(de), None) if de.is_foreign_key_violation() => {
+                    StoreError::NotFound
+                }
+                _ => survey_write(e),
+            })?;
         Ok(survey)
     }
 
@@ -216,30 +210,24 @@ impl SurveyStore for This {
         fields: &d::SurveyFields,
     ) -> StoreResult<d::Survey> {
         let now = d::now();
-        let row = sqlx::query(
-            "UPDATE surveys SET name = $1, kind = $2, scale_low = $3, \
-             scale_high = $4, default_locale = $5, definition = $6, \
-             touchpoint_id = $7, status = $8, anonymous = $9, throttle_days = $10, \
-             updated_at = $11 WHERE workspace_id = $12 AND id = $13 \
-             RETURNING public_id, created_at",
-        )
-        .bind(fields.name.as_str())
-        .bind(fields.kind.as_str())
-        .bind(i64::from(fields.scale.low))
-        .bind(i64::from(fields.scale.high))
-        .bind(fields.default_locale.tag())
-        .bind(survey_definition(fields)?)
-        .bind(fields.touchpoint_id.map(|t| t.as_uuid()))
-        .bind(fields.status.as_str())
-        .bind(fields.anonymous)
-        .bind(i64::from(fields.throttle_days))
-        .bind(to_micros(now))
-        .bind(ws.as_uuid())
-        .bind(id.as_uuid())
-        .fetch_optional(self.pool())
-        .await
-        .map_err(survey_write)?
-        .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(include_str!("surveys/update_survey.sql"))
+            .bind(fields.name.as_str())
+            .bind(fields.kind.as_str())
+            .bind(i64::from(fields.scale.low))
+            .bind(i64::from(fields.scale.high))
+            .bind(fields.default_locale.tag())
+            .bind(survey_definition(fields)?)
+            .bind(fields.touchpoint_id.map(|t| t.as_uuid()))
+            .bind(fields.status.as_str())
+            .bind(fields.anonymous)
+            .bind(i64::from(fields.throttle_days))
+            .bind(to_micros(now))
+            .bind(ws.as_uuid())
+            .bind(id.as_uuid())
+            .fetch_optional(self.pool())
+            .await
+            .map_err(survey_write)?
+            .ok_or(StoreError::NotFound)?;
         Ok(d::Survey {
             id,
             public_id: get(&row, "public_id")?,
