@@ -26,11 +26,11 @@ impl PostgresStore {
             .max_connections(16)
             .connect(url)
             .await
-            .map_err(|e| StoreError::Internal(format!("cannot connect to PostgreSQL: {e}")))?;
+            .map_err(|e| StoreError::internal_from("cannot connect to PostgreSQL", e))?;
         sqlx::migrate!()
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Internal(format!("migrating PostgreSQL: {e}")))?;
+            .map_err(|e| StoreError::internal_from("migrating PostgreSQL", e))?;
         tracing::debug!("connected to PostgreSQL store");
         Ok(PostgresStore { pool })
     }

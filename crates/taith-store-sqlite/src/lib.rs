@@ -37,7 +37,7 @@ impl SqliteStore {
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::Internal(format!("cannot create directory {}: {e}", dir.display()))
+                StoreError::internal_from(format!("cannot create directory {}", dir.display()), e)
             })?;
         }
         let options = SqliteConnectOptions::new()
@@ -52,15 +52,15 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(|e| {
-                StoreError::Internal(format!(
-                    "cannot open SQLite database {}: {e}",
-                    path.display()
-                ))
+                StoreError::internal_from(
+                    format!("cannot open SQLite database {}", path.display()),
+                    e,
+                )
             })?;
         sqlx::migrate!()
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Internal(format!("migrating {}: {e}", path.display())))?;
+            .map_err(|e| StoreError::internal_from(format!("migrating {}", path.display()), e))?;
         tracing::debug!(path = %path.display(), "opened SQLite store");
         Ok(SqliteStore {
             pool,
@@ -113,13 +113,13 @@ impl sql::Backend for SqliteStore {
 
     async fn backup_to(&self, target: &Path) -> StoreResult<()> {
         if target.symlink_metadata().is_ok() {
-            return Err(StoreError::Internal(format!(
+            return Err(StoreError::internal(format!(
                 "backup target {} already exists; refusing to overwrite it (choose a new file)",
                 target.display()
             )));
         }
         let target_str = target.to_str().ok_or_else(|| {
-            StoreError::Internal(format!(
+            StoreError::internal(format!(
                 "backup target {} is not valid UTF-8",
                 target.display()
             ))
@@ -131,7 +131,7 @@ impl sql::Backend for SqliteStore {
             .execute(&self.pool)
             .await
             .map_err(|e| {
-                StoreError::Internal(format!("backup to {} failed: {e}", target.display()))
+                StoreError::internal_from(format!("backup to {} failed", target.display()), e)
             })?;
         Ok(())
     }
@@ -181,6 +181,34 @@ mod tests {
         // Opening again finds the schema up to date.
         let again = SqliteStore::open(&path).await.expect("reopen");
         again.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn a_database_error_is_kept_as_the_source_of_an_internal_error() {
+        use std::error::Error as _;
+        use taith_store::WorkspaceStore as _;
+        let dir = temp_dir();
+        let store = SqliteStore::open(&dir.join("taith.db"))
+            .await
+            .expect("open");
+        store.close().await;
+        let e = store
+            .has_no_workspace()
+            .await
+            .expect_err("a closed pool fails");
+        assert!(matches!(e, StoreError::Internal(_)), "{e:?}");
+        // The log sees the database's own error by walking the chain ...
+        let source = e.source().expect("the database error is kept");
+        assert!(
+            matches!(
+                source.downcast_ref::<sqlx::Error>(),
+                Some(sqlx::Error::PoolClosed)
+            ),
+            "{source:?}"
+        );
+        // ... while the error itself shows only what the store says about it.
+        assert_eq!(e.to_string(), "store failure: the database pool is closed");
         let _ = std::fs::remove_dir_all(dir);
     }
 

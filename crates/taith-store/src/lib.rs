@@ -34,6 +34,7 @@ pub use responses::{ResponseStore, ResponseToStore, StoredResponse};
 pub use surveys::SurveyStore;
 pub use workspaces::{NewUser, UserCredentials, WorkspaceStore};
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Why a store operation failed.
@@ -49,8 +50,86 @@ pub enum StoreError {
     #[error("not supported by this store: {0}")]
     Unsupported(&'static str),
     /// Anything else: the database is down, a row is corrupt, … — a fault of ours, not the client's.
-    #[error("store failure: {0}")]
-    Internal(String),
+    /// Displays as what the store was doing; the error that stopped it (the database's) is its
+    /// [`source`](std::error::Error::source), for the log.
+    #[error(transparent)]
+    Internal(InternalError),
+}
+
+impl StoreError {
+    /// An internal failure with no underlying error: `context` says what went wrong.
+    pub fn internal(context: impl Into<Cow<'static, str>>) -> Self {
+        StoreError::Internal(InternalError::new(context))
+    }
+
+    /// An internal failure caused by `source` (a database or decoding error) while doing
+    /// `context`. `context` is displayed; `source` is kept as the error's
+    /// [`source`](std::error::Error::source) and not displayed, since a database's message may
+    /// quote the data it choked on.
+    pub fn internal_from(
+        context: impl Into<Cow<'static, str>>,
+        source: impl Into<BoxError>,
+    ) -> Self {
+        StoreError::Internal(InternalError::new(context).with_source(source))
+    }
+}
+
+/// Any error, boxed, as the cause of an [`InternalError`].
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// A fault of the store: what it was doing (displayed) and, when there is one, the error that
+/// stopped it (its [`source`](std::error::Error::source), never displayed).
+#[derive(Debug)]
+pub struct InternalError {
+    context: Cow<'static, str>,
+    source: Option<BoxError>,
+}
+
+impl InternalError {
+    pub fn new(context: impl Into<Cow<'static, str>>) -> Self {
+        InternalError {
+            context: context.into(),
+            source: None,
+        }
+    }
+
+    /// The same failure, caused by `source`.
+    pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// What the store was doing (the displayed text, without the `store failure:` prefix).
+    pub fn context(&self) -> &str {
+        &self.context
+    }
+}
+
+impl std::fmt::Display for InternalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "store failure: {}", self.context)
+    }
+}
+
+impl std::error::Error for InternalError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// `StoreError::Internal("…".into())`, as callers outside the store write it.
+impl From<&'static str> for InternalError {
+    fn from(context: &'static str) -> Self {
+        InternalError::new(context)
+    }
+}
+
+impl From<String> for InternalError {
+    fn from(context: String) -> Self {
+        InternalError::new(context)
+    }
 }
 
 /// Which rule a conflict broke.
@@ -155,3 +234,29 @@ impl<T> Store for T where
 
 /// A store shared by the whole application.
 pub type SharedStore = Arc<dyn Store>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn an_internal_error_shows_its_context_and_keeps_its_cause_as_its_source() {
+        let cause = std::io::Error::other("password=hunter2 in the cause");
+        let e = StoreError::internal_from("reading a stored row", cause);
+        assert_eq!(e.to_string(), "store failure: reading a stored row");
+        let source = e.source().map(|s| s.to_string());
+        assert_eq!(source.as_deref(), Some("password=hunter2 in the cause"));
+        assert!(
+            matches!(&e, StoreError::Internal(i) if i.context() == "reading a stored row"),
+            "{e:?}"
+        );
+
+        let plain = StoreError::internal("the writer has stopped");
+        assert_eq!(plain.to_string(), "store failure: the writer has stopped");
+        assert!(plain.source().is_none());
+        // As callers outside the store write it.
+        let from_str = StoreError::Internal("the writer has stopped".into());
+        assert_eq!(from_str.to_string(), plain.to_string());
+    }
+}

@@ -167,8 +167,8 @@ impl CustomerStore for This {
                 return Ok(stored);
             }
         }
-        Err(StoreError::Internal(
-            "upsert_customer lost three races in a row".to_owned(),
+        Err(StoreError::internal(
+            "upsert_customer lost three races in a row",
         ))
     }
 
@@ -192,8 +192,8 @@ impl CustomerStore for This {
             tx.commit().await.map_err(db)?;
             return Ok(stored);
         }
-        Err(StoreError::Internal(
-            "upsert_customers lost three races in a row".to_owned(),
+        Err(StoreError::internal(
+            "upsert_customers lost three races in a row",
         ))
     }
 

@@ -143,8 +143,8 @@ impl InvitationStore for This {
             tx.commit().await.map_err(db)?;
             return Ok(outcomes);
         }
-        Err(StoreError::Internal(
-            "create_invitations lost three races in a row".to_owned(),
+        Err(StoreError::internal(
+            "create_invitations lost three races in a row",
         ))
     }
 

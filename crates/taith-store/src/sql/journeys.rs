@@ -205,7 +205,7 @@ async fn write_parts(conn: &mut Conn, ws: Uuid, journey: &d::Journey) -> StoreRe
             .await
             .map_err(journey_write)?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::Internal(format!(
+            return Err(StoreError::internal(format!(
                 "stage {} belongs to another journey",
                 stage.id
             )));
@@ -235,7 +235,7 @@ async fn write_parts(conn: &mut Conn, ws: Uuid, journey: &d::Journey) -> StoreRe
             .await
             .map_err(journey_write)?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::Internal(format!(
+            return Err(StoreError::internal(format!(
                 "touchpoint {} belongs to another journey",
                 tp.id
             )));
@@ -285,10 +285,10 @@ async fn insert_revision(
     author: &Author,
     changes: &[d::Change],
 ) -> StoreResult<()> {
-    let changes =
-        serde_json::to_string(changes).map_err(|e| StoreError::Internal(e.to_string()))?;
-    let snapshot =
-        serde_json::to_string(journey).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let changes = serde_json::to_string(changes)
+        .map_err(|e| StoreError::internal_from("encoding revision changes", e))?;
+    let snapshot = serde_json::to_string(journey)
+        .map_err(|e| StoreError::internal_from("encoding a revision snapshot", e))?;
     sqlx::query(
         "INSERT INTO journey_revisions (workspace_id, journey_id, version, author, \
          author_id, changes, snapshot, created_at) \

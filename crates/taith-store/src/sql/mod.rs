@@ -52,6 +52,7 @@ mod workspaces;
 use crate::{Db, This};
 use async_trait::async_trait;
 use sqlx::Row as _;
+use std::borrow::Cow;
 use std::path::Path;
 use taith_domain as d;
 use taith_store::{ConflictKind, OpsStore, Page, StoreError, StoreResult};
@@ -126,7 +127,7 @@ pub(super) fn to_micros(t: OffsetDateTime) -> i64 {
 /// A stored time back: unix microseconds, UTC.
 pub(super) fn from_micros(micros: i64) -> StoreResult<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1_000)
-        .map_err(|e| StoreError::Internal(format!("stored time {micros} out of range: {e}")))
+        .map_err(|e| StoreError::internal_from(format!("stored time {micros} out of range"), e))
 }
 
 /// A time truncated to what the stores keep (microseconds).
@@ -136,11 +137,31 @@ pub(super) fn truncate(t: OffsetDateTime) -> OffsetDateTime {
 
 /// A stored value that does not parse as its domain type: a fault of ours.
 pub(super) fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Internal(format!("corrupt stored {what}: {value:?}"))
+    StoreError::internal(format!("corrupt stored {what}: {value:?}"))
 }
 
+/// A database error as an internal store failure: the error is kept as its source (for the
+/// log), and only its kind is displayed, since a database's message may quote the data it
+/// choked on.
 fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Internal(e.to_string())
+    let context = match &e {
+        sqlx::Error::Database(de) => match de.code() {
+            Some(code) => Cow::Owned(format!("database error {code}")),
+            None => Cow::Borrowed("database error"),
+        },
+        sqlx::Error::PoolTimedOut => "no database connection free in time".into(),
+        sqlx::Error::PoolClosed => "the database pool is closed".into(),
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) => {
+            "lost the database connection".into()
+        }
+        sqlx::Error::ColumnDecode { .. }
+        | sqlx::Error::ColumnNotFound(_)
+        | sqlx::Error::ColumnIndexOutOfBounds { .. }
+        | sqlx::Error::Decode(_)
+        | sqlx::Error::TypeNotFound { .. } => "reading a stored row".into(),
+        _ => "database failure".into(),
+    };
+    StoreError::internal_from(context, e)
 }
 
 /// Maps a unique violation to `Conflict(kind)`, anything else to `Internal`.

@@ -49,7 +49,7 @@ pub(super) fn answers_json(answers: &[Answer]) -> StoreResult<Cow<'static, str>>
     }
     serde_json::to_string(answers)
         .map(Cow::Owned)
-        .map_err(|e| StoreError::Internal(format!("encoding answers: {e}")))
+        .map_err(|e| StoreError::internal_from("encoding answers", e))
 }
 
 /// A response's `attributes` column.
@@ -61,7 +61,7 @@ pub(super) fn attributes_json(
     }
     serde_json::to_string(attributes)
         .map(Cow::Owned)
-        .map_err(|e| StoreError::Internal(format!("encoding attributes: {e}")))
+        .map_err(|e| StoreError::internal_from("encoding attributes", e))
 }
 
 /// A response's `answers` column back.
@@ -219,7 +219,7 @@ async fn key_holder(conn: &mut Conn, item: &ResponseToStore) -> StoreResult<d::R
     .await
     .map_err(db)?
     .ok_or_else(|| {
-        StoreError::Internal(format!(
+        StoreError::internal(format!(
             "response {} was neither written nor found by its client key",
             r.id
         ))
@@ -434,11 +434,7 @@ impl ResponseStore for This {
         }
         results
             .into_iter()
-            .map(|r| {
-                r.ok_or_else(|| {
-                    StoreError::Internal("a response of the batch has no result".into())
-                })
-            })
+            .map(|r| r.ok_or_else(|| StoreError::internal("a response of the batch has no result")))
             .collect()
     }
 

@@ -26,13 +26,13 @@ pub(super) fn survey_definition(fields: &SurveyFields) -> StoreResult<String> {
             .map(|v| {
                 map.insert(key.to_owned(), v);
             })
-            .map_err(|e| StoreError::Internal(format!("encoding survey {key}: {e}")))
+            .map_err(|e| StoreError::internal_from(format!("encoding survey {key}"), e))
     };
     put("question", serde_json::to_value(&fields.question))?;
     put("thank_you", serde_json::to_value(&fields.thank_you))?;
     put("follow_ups", serde_json::to_value(&fields.follow_ups))?;
     serde_json::to_string(&serde_json::Value::Object(map))
-        .map_err(|e| StoreError::Internal(format!("encoding a survey definition: {e}")))
+        .map_err(|e| StoreError::internal_from("encoding a survey definition", e))
 }
 
 /// A survey's `definition` column back: question, thank-you text and follow-ups.
@@ -63,7 +63,7 @@ fn survey_write(e: sqlx::Error) -> StoreError {
         }
         // The caller draws public ids at random; a collision is a fault of ours.
         sqlx::Error::Database(de) if de.is_unique_violation() => {
-            StoreError::Internal(format!("survey public id taken: {e}"))
+            StoreError::internal_from("survey public id taken", e)
         }
         _ => db(e),
     }
