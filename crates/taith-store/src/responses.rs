@@ -49,9 +49,36 @@ pub trait ResponseStore: Send + Sync {
 
     async fn response(&self, ws: WorkspaceId, id: ResponseId) -> StoreResult<NewResponse>;
 
-    /// Deletes a response for good (a customer's request to be forgotten, a test answer).
-    /// NotFound when it is not one of the workspace's.
+    /// Deletes a response for good (a customer's request to be forgotten, a test answer), and
+    /// logs the deletion for the nodes that count responses
+    /// ([`response_deletions_since`](ResponseStore::response_deletions_since)), in one
+    /// transaction. NotFound when it is not one of the workspace's.
     async fn delete_response(&self, ws: WorkspaceId, id: ResponseId) -> StoreResult<()>;
+
+    /// The workspace's responses deleted at or after `since` by
+    /// [`delete_response`](ResponseStore::delete_response), as `(id, deleted_at)`, by
+    /// `deleted_at` then id: how a node that counts responses (the analytics tailer) learns
+    /// that one it counted is gone, whichever node deleted it.
+    ///
+    /// What a tailer can rely on: each entry is written in the transaction that deletes the
+    /// response, so it is visible exactly when the deletion is; `deleted_at` is stamped there
+    /// by the database's clock (one clock for every node sharing the store, microseconds,
+    /// millisecond resolution on SQLite); and every deletion committed before this call with
+    /// `deleted_at >= since` is in the answer. A response stored again under the same id and
+    /// deleted again is listed once, at its latest deletion. The log is kept for good.
+    ///
+    /// What it cannot rely on: that deletions become visible in `deleted_at` order. On
+    /// PostgreSQL concurrent transactions commit in any order, so a deletion stamped before
+    /// the latest one a tailer has seen can become visible after it (by as long as its
+    /// transaction took to commit, or more if the database's clock is stepped back). So a
+    /// tailer asks again from the latest `deleted_at` it has seen minus an overlap window
+    /// (say a minute: deletions are few, re-reading them is cheap), and removing an id it has
+    /// already removed, or never counted, must do nothing.
+    async fn response_deletions_since(
+        &self,
+        ws: WorkspaceId,
+        since: OffsetDateTime,
+    ) -> StoreResult<Vec<(ResponseId, OffsetDateTime)>>;
 
     /// The response of `survey` stored with the client key `key`, if there is one.
     async fn response_by_client_key(

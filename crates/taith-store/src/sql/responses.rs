@@ -504,7 +504,43 @@ impl ResponseStore for This {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        // In the same transaction, so that no node sees the one without the other. The
+        // database stamps deleted_at (the column's default); deleted again, the later time.
+        sqlx::query(
+            "INSERT INTO response_deletions (workspace_id, response_id) VALUES ($1, $2) \
+             ON CONFLICT (workspace_id, response_id) DO UPDATE SET deleted_at = excluded.deleted_at",
+        )
+        .bind(ws.as_uuid())
+        .bind(id.as_uuid())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
         tx.commit().await.map_err(db)
+    }
+
+    async fn response_deletions_since(
+        &self,
+        ws: d::WorkspaceId,
+        since: OffsetDateTime,
+    ) -> StoreResult<Vec<(d::ResponseId, OffsetDateTime)>> {
+        // Served by the index response_deletions_by_time.
+        let rows = sqlx::query(
+            "SELECT response_id, deleted_at FROM response_deletions \
+             WHERE workspace_id = $1 AND deleted_at >= $2 ORDER BY deleted_at, response_id",
+        )
+        .bind(ws.as_uuid())
+        .bind(to_micros(since))
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    d::ResponseId(get(row, "response_id")?),
+                    time(row, "deleted_at")?,
+                ))
+            })
+            .collect()
     }
 
     async fn response_by_client_key(
