@@ -1,8 +1,9 @@
 //! taith's production store: PostgreSQL, shared by any number of stateless taith nodes.
 //!
 //! The queries are the shared SQL implementation in `taith-store/src/sql/` (compiled here as
-//! the module `sql`); this crate holds what is PostgreSQL's own: connecting, its migrations, read snapshots, row locks for
-//! workspace-wide rules, and the refusal to `backup` (use `pg_dump`).
+//! the module `sql`); this crate holds what is PostgreSQL's own: connecting, its migrations,
+//! read snapshots, row locks for workspace-wide rules, and the refusal to `backup` (use
+//! `pg_dump`).
 
 pub mod bench;
 

@@ -1,8 +1,8 @@
 //! taith's embedded store: one SQLite file under the data directory.
 //!
 //! The queries are the shared SQL implementation in `taith-store/src/sql/` (compiled here as
-//! the module `sql`); this crate holds what is SQLite's own: the connection settings, its migrations, how a write transaction
-//! begins, and `backup` by `VACUUM INTO`.
+//! the module `sql`); this crate holds what is SQLite's own: the connection settings, its
+//! migrations, how a write transaction begins, and `backup` by `VACUUM INTO`.
 //!
 //! Every connection runs in WAL mode with `foreign_keys=ON`, `synchronous=FULL` (a write is
 //! acknowledged only once it is durable) and a 5 s `busy_timeout`. Write transactions begin

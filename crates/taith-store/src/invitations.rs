@@ -42,8 +42,9 @@ pub struct InvitationCounts {
 #[async_trait]
 pub trait InvitationStore: Send + Sync {
     /// Invites customers to a survey in one transaction. Each is found or created as by
-    /// [`crate::CustomerStore::upsert_customer`]; one who unsubscribed, or was invited to or answered this
-    /// survey since `not_since` (throttling, also within this batch), is skipped. The
+    /// [`upsert_customer`](crate::CustomerStore::upsert_customer); one who unsubscribed, or
+    /// was invited to or answered this survey since `not_since` (throttling, also within this
+    /// batch), is skipped. The
     /// invitation's language is the customer's, else `fallback_locale`. One outcome per
     /// invitee, in order. NotFound when the survey is not the workspace's.
     async fn create_invitations(

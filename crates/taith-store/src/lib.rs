@@ -2,8 +2,9 @@
 //!
 //! Two implementations exist, `taith-store-sqlite` (the embedded default) and
 //! `taith-store-postgres` (production). Every method that touches tenant data takes the
-//! [`WorkspaceId`](taith_domain::WorkspaceId) first and scopes its query by it, so another workspace's id is simply
-//! [`StoreError::NotFound`]. Both run the same behaviour suite (`crates/taith/tests/it/store.rs`).
+//! [`WorkspaceId`](taith_domain::WorkspaceId) first and scopes its query by it, so another
+//! workspace's id is simply [`StoreError::NotFound`]. Both run the same behaviour suite
+//! (`crates/taith/tests/it/store.rs`).
 //!
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
@@ -49,9 +50,9 @@ pub enum StoreError {
     /// The operation does not exist for this backend (e.g. `backup` on PostgreSQL).
     #[error("not supported by this store: {0}")]
     Unsupported(&'static str),
-    /// Anything else: the database is down, a row is corrupt, … — a fault of ours, not the client's.
-    /// Displays as what the store was doing; the error that stopped it (the database's) is its
-    /// [`source`](std::error::Error::source), for the log.
+    /// Anything else: the database is down, a row is corrupt, … — a fault of ours, not the
+    /// client's. Displays as what the store was doing; the error that stopped it (the
+    /// database's) is its [`source`](std::error::Error::source), for the log.
     #[error(transparent)]
     Internal(InternalError),
 }

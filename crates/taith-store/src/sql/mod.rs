@@ -33,7 +33,8 @@
 //!
 //! - The SQL text is portable (`$1` placeholders, `ON CONFLICT … DO UPDATE`, `RETURNING`,
 //!   BIGINT microsecond times, ids bound as `uuid::Uuid`), so both stores run the very same
-//!   queries. What differs is said by [`Backend`], never by comparing backend names.
+//!   queries. What differs is said by [`Backend`], never by comparing backend names, or lives
+//!   in each backend's migrations (column types, a column default's clock).
 //! - Errors: unique violations become the `Conflict` kind of the statement that hit them; a
 //!   foreign-key violation on `workspace_id` when creating a persona or token is `NotFound`
 //!   (no such workspace); every other database error is `Internal`, never `NotFound`.
@@ -114,29 +115,29 @@ impl OpsStore for This {
 
 /// The largest page the SQL asks for: `PageRequest::all()` has `u32::MAX`, which is fine as
 /// an i64 `LIMIT`; one more row than the page tells whether there is a next page.
-pub(super) fn sql_limit(limit: u32) -> i64 {
+fn sql_limit(limit: u32) -> i64 {
     i64::from(limit.max(1)) + 1
 }
 
 /// A time as stored: unix microseconds, UTC.
-pub(super) fn to_micros(t: OffsetDateTime) -> i64 {
+fn to_micros(t: OffsetDateTime) -> i64 {
     let micros = t.unix_timestamp_nanos() / 1_000;
     i64::try_from(micros).unwrap_or(if micros < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// A stored time back: unix microseconds, UTC.
-pub(super) fn from_micros(micros: i64) -> StoreResult<OffsetDateTime> {
+fn from_micros(micros: i64) -> StoreResult<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1_000)
         .map_err(|e| StoreError::internal_from(format!("stored time {micros} out of range"), e))
 }
 
 /// A time truncated to what the stores keep (microseconds).
-pub(super) fn truncate(t: OffsetDateTime) -> OffsetDateTime {
+fn truncate(t: OffsetDateTime) -> OffsetDateTime {
     from_micros(to_micros(t)).unwrap_or(t)
 }
 
 /// A stored value that does not parse as its domain type: a fault of ours.
-pub(super) fn corrupt(what: &str, value: &str) -> StoreError {
+fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::internal(format!("corrupt stored {what}: {value:?}"))
 }
 

@@ -22,6 +22,11 @@
 //! - `add_answers` merges by follow-up question (a new answer replaces the old answer to the
 //!   same question, other answers stay), so a retried follow-up page is harmless; an empty
 //!   comment keeps the one given before.
+//! - `delete_response` logs the deletion in `response_deletions` in the same transaction, so
+//!   other nodes see both or neither (`response_deletions_since`). `deleted_at` is the
+//!   column's default, the database's clock — one clock for all nodes; how to read it is the
+//!   migration's business (`0004_response_deletions.sql` of each backend), so the statement is
+//!   the same on both.
 //!
 //! [`Backend::ANONYMOUS_PARAMS`]: super::Backend::ANONYMOUS_PARAMS
 
@@ -43,7 +48,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// A response's `answers` column.
-pub(super) fn answers_json(answers: &[Answer]) -> StoreResult<Cow<'static, str>> {
+fn answers_json(answers: &[Answer]) -> StoreResult<Cow<'static, str>> {
     if answers.is_empty() {
         return Ok(Cow::Borrowed("[]"));
     }
@@ -53,9 +58,7 @@ pub(super) fn answers_json(answers: &[Answer]) -> StoreResult<Cow<'static, str>>
 }
 
 /// A response's `attributes` column.
-pub(super) fn attributes_json(
-    attributes: &BTreeMap<String, String>,
-) -> StoreResult<Cow<'static, str>> {
+fn attributes_json(attributes: &BTreeMap<String, String>) -> StoreResult<Cow<'static, str>> {
     if attributes.is_empty() {
         return Ok(Cow::Borrowed("{}"));
     }
@@ -65,19 +68,19 @@ pub(super) fn attributes_json(
 }
 
 /// A response's `answers` column back.
-pub(super) fn parse_answers(json: &str) -> StoreResult<Vec<Answer>> {
+fn parse_answers(json: &str) -> StoreResult<Vec<Answer>> {
     serde_json::from_str(json).map_err(|_| corrupt("answers", json))
 }
 
 /// A response's `attributes` column back.
-pub(super) fn parse_attributes(json: &str) -> StoreResult<BTreeMap<String, String>> {
+fn parse_attributes(json: &str) -> StoreResult<BTreeMap<String, String>> {
     serde_json::from_str(json).map_err(|_| corrupt("attributes", json))
 }
 
 /// Merges follow-up answers into those already stored: a new answer to a question replaces
 /// the old one, answers to other questions stay (so sending the same answers twice is
 /// harmless, and answers given on different pages add up).
-pub(super) fn merge_answers(stored: Vec<Answer>, new: &[Answer]) -> Vec<Answer> {
+fn merge_answers(stored: Vec<Answer>, new: &[Answer]) -> Vec<Answer> {
     let mut out: Vec<Answer> = stored
         .into_iter()
         .filter(|a| !new.iter().any(|n| n.follow_up_id == a.follow_up_id))
@@ -98,10 +101,10 @@ const RESPONSE_CHUNK_SIZES: [usize; 10] = [512, 256, 128, 64, 32, 16, 8, 4, 2, 1
 
 /// The largest multi-row INSERT: 512 rows × 14 values = 7,168 bind parameters at most
 /// (SQLite allows 32,766, PostgreSQL 65,535).
-pub(super) const RESPONSE_CHUNK_ROWS: usize = RESPONSE_CHUNK_SIZES[0];
+const RESPONSE_CHUNK_ROWS: usize = RESPONSE_CHUNK_SIZES[0];
 
 /// Splits `n` rows into chunk sizes taken from [`RESPONSE_CHUNK_SIZES`], largest first.
-pub(super) fn response_chunks(n: usize) -> Vec<usize> {
+fn response_chunks(n: usize) -> Vec<usize> {
     let mut out = vec![RESPONSE_CHUNK_ROWS; n / RESPONSE_CHUNK_ROWS];
     let rest = n % RESPONSE_CHUNK_ROWS;
     out.extend(
@@ -115,7 +118,7 @@ pub(super) fn response_chunks(n: usize) -> Vec<usize> {
 
 /// What a multi-row INSERT of `insert_responses` does about client keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ResponseInsert {
+enum ResponseInsert {
     /// Rows without a key: plain INSERT.
     Plain,
     /// Rows with keys: keys already stored are skipped; the statement's row count tells
@@ -130,12 +133,9 @@ pub(super) enum ResponseInsert {
 /// in order: workspace_id, id, survey_id, score, answers, comment, touchpoint_id, channel,
 /// locale, customer_id, attributes, submitted_at, client_key — and then the batch's
 /// `created_at`, which is bound once as `$1` before all rows when the parameters are numbered
-/// and once at the end of each row when they are anonymous ([`Backend::ANONYMOUS_PARAMS`](super::Backend::ANONYMOUS_PARAMS)).
-pub(super) fn insert_responses_sql(
-    rows: usize,
-    mode: ResponseInsert,
-    anonymous: bool,
-) -> &'static str {
+/// and once at the end of each row when they are anonymous
+/// ([`Backend::ANONYMOUS_PARAMS`](super::Backend::ANONYMOUS_PARAMS)).
+fn insert_responses_sql(rows: usize, mode: ResponseInsert, anonymous: bool) -> &'static str {
     const SIZES: usize = RESPONSE_CHUNK_SIZES.len();
     static CACHE: [[[OnceLock<String>; SIZES]; 2]; 3] =
         [const { [const { [const { OnceLock::new() }; SIZES] }; 2] }; 3];
@@ -508,7 +508,8 @@ impl ResponseStore for This {
         // database stamps deleted_at (the column's default); deleted again, the later time.
         sqlx::query(
             "INSERT INTO response_deletions (workspace_id, response_id) VALUES ($1, $2) \
-             ON CONFLICT (workspace_id, response_id) DO UPDATE SET deleted_at = excluded.deleted_at",
+             ON CONFLICT (workspace_id, response_id) \
+             DO UPDATE SET deleted_at = excluded.deleted_at",
         )
         .bind(ws.as_uuid())
         .bind(id.as_uuid())

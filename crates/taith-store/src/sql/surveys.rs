@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 /// A survey's `definition` column: the parts only ever read whole, as one JSON object
 /// `{"question", "thank_you", "follow_ups"}`.
-pub(super) fn survey_definition(fields: &SurveyFields) -> StoreResult<String> {
+fn survey_definition(fields: &SurveyFields) -> StoreResult<String> {
     let mut map = serde_json::Map::new();
     let mut put = |key: &str, value: Result<serde_json::Value, serde_json::Error>| {
         value
@@ -36,7 +36,7 @@ pub(super) fn survey_definition(fields: &SurveyFields) -> StoreResult<String> {
 }
 
 /// A survey's `definition` column back: question, thank-you text and follow-ups.
-pub(super) fn parse_survey_definition(
+fn parse_survey_definition(
     json: &str,
 ) -> StoreResult<(LocalizedText, LocalizedText, Vec<FollowUp>)> {
     let bad = || corrupt("survey definition", json);
