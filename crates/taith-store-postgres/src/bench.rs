@@ -19,7 +19,8 @@ impl PostgresStore {
         rows: &MetricsBenchRows,
         runs: usize,
     ) -> Result<MetricsBaseline, StoreError> {
-        let internal = |e: sqlx::Error| StoreError::Internal(e.to_string());
+        let internal =
+            |e: sqlx::Error| StoreError::internal_from("the PostgreSQL metrics baseline", e);
         let started = Instant::now();
         sqlx::query("DROP TABLE IF EXISTS bench_responses")
             .execute(&self.pool)

@@ -1,8 +1,9 @@
 //! taith's production store: PostgreSQL, shared by any number of stateless taith nodes.
 //!
-//! The queries are the shared SQL implementation in `taith_store::sql_impl`; this crate holds
-//! what is PostgreSQL's own: connecting, its migrations, read snapshots, row locks for
-//! workspace-wide rules, and the refusal to `backup` (use `pg_dump`).
+//! The queries are the shared SQL implementation in `taith-store/src/sql/` (compiled here as
+//! the module `sql`); this crate holds what is PostgreSQL's own: connecting, its migrations,
+//! read snapshots, row locks for workspace-wide rules, and the refusal to `backup` (use
+//! `pg_dump`).
 
 pub mod bench;
 
@@ -26,11 +27,11 @@ impl PostgresStore {
             .max_connections(16)
             .connect(url)
             .await
-            .map_err(|e| StoreError::Internal(format!("cannot connect to PostgreSQL: {e}")))?;
+            .map_err(|e| StoreError::internal_from("cannot connect to PostgreSQL", e))?;
         sqlx::migrate!()
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Internal(format!("migrating PostgreSQL: {e}")))?;
+            .map_err(|e| StoreError::internal_from("migrating PostgreSQL", e))?;
         tracing::debug!("connected to PostgreSQL store");
         Ok(PostgresStore { pool })
     }
@@ -39,8 +40,22 @@ impl PostgresStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
 
-    // --- hooks of the shared SQL implementation (see taith_store::sql_impl) -----------------
+/// The names the shared SQL implementation is written against (see `sql`).
+type Db = Postgres;
+type This = PostgresStore;
+
+// The shared SQL implementation of the store's sub-traits, one module per capability.
+#[path = "../../taith-store/src/sql/mod.rs"]
+mod sql;
+
+impl sql::Backend for PostgresStore {
+    const NAME: &'static str = "postgres";
+    // PostgreSQL knows only numbered parameters.
+    const ANONYMOUS_PARAMS: bool = false;
+    // Writers run concurrently (READ COMMITTED).
+    const SERIALISED_WRITES: bool = false;
 
     fn pool(&self) -> &PgPool {
         &self.pool
@@ -73,5 +88,3 @@ impl PostgresStore {
         ))
     }
 }
-
-taith_store::impl_sql_store!(PostgresStore, sqlx::Postgres, "postgres");

@@ -22,7 +22,7 @@ impl SqliteStore {
         survey: SurveyId,
         rows: usize,
     ) -> Result<Duration, StoreError> {
-        let internal = |e: sqlx::Error| StoreError::Internal(e.to_string());
+        let internal = |e: sqlx::Error| StoreError::internal_from("the SQLite ingest baseline", e);
         let placeholders = |n: usize| {
             let one = format!("({})", vec!["?"; 14].join(", "));
             vec![one; n].join(", ")
@@ -78,7 +78,7 @@ impl SqliteStore {
     ) -> Result<taith_store::bench::MetricsBaseline, StoreError> {
         use sqlx::Row as _;
         use taith_store::bench::{CREATE_TABLE, NPS_BY_TOUCHPOINT_CHANNEL_SEGMENT_WEEK};
-        let internal = |e: sqlx::Error| StoreError::Internal(e.to_string());
+        let internal = |e: sqlx::Error| StoreError::internal_from("the SQLite metrics baseline", e);
         let mut conn = self.pool.acquire().await.map_err(internal)?;
         let started = Instant::now();
         sqlx::query("DROP TABLE IF EXISTS bench_responses")

@@ -1,8 +1,8 @@
 //! taith's embedded store: one SQLite file under the data directory.
 //!
-//! The queries are the shared SQL implementation in `taith_store::sql_impl`; this crate holds
-//! what is SQLite's own: the connection settings, its migrations, how a write transaction
-//! begins, and `backup` by `VACUUM INTO`.
+//! The queries are the shared SQL implementation in `taith-store/src/sql/` (compiled here as
+//! the module `sql`); this crate holds what is SQLite's own: the connection settings, its
+//! migrations, how a write transaction begins, and `backup` by `VACUUM INTO`.
 //!
 //! Every connection runs in WAL mode with `foreign_keys=ON`, `synchronous=FULL` (a write is
 //! acknowledged only once it is durable) and a 5 s `busy_timeout`. Write transactions begin
@@ -37,7 +37,7 @@ impl SqliteStore {
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::Internal(format!("cannot create directory {}: {e}", dir.display()))
+                StoreError::internal_from(format!("cannot create directory {}", dir.display()), e)
             })?;
         }
         let options = SqliteConnectOptions::new()
@@ -52,15 +52,15 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(|e| {
-                StoreError::Internal(format!(
-                    "cannot open SQLite database {}: {e}",
-                    path.display()
-                ))
+                StoreError::internal_from(
+                    format!("cannot open SQLite database {}", path.display()),
+                    e,
+                )
             })?;
         sqlx::migrate!()
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Internal(format!("migrating {}: {e}", path.display())))?;
+            .map_err(|e| StoreError::internal_from(format!("migrating {}", path.display()), e))?;
         tracing::debug!(path = %path.display(), "opened SQLite store");
         Ok(SqliteStore {
             pool,
@@ -77,8 +77,21 @@ impl SqliteStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
 
-    // --- hooks of the shared SQL implementation (see taith_store::sql_impl) -----------------
+/// The names the shared SQL implementation is written against (see `sql`).
+type Db = Sqlite;
+type This = SqliteStore;
+
+// The shared SQL implementation of the store's sub-traits, one module per capability.
+#[path = "../../taith-store/src/sql/mod.rs"]
+mod sql;
+
+impl sql::Backend for SqliteStore {
+    const NAME: &'static str = "sqlite";
+    const ANONYMOUS_PARAMS: bool = true;
+    // BEGIN IMMEDIATE: one writer at a time.
+    const SERIALISED_WRITES: bool = true;
 
     fn pool(&self) -> &SqlitePool {
         &self.pool
@@ -100,13 +113,13 @@ impl SqliteStore {
 
     async fn backup_to(&self, target: &Path) -> StoreResult<()> {
         if target.symlink_metadata().is_ok() {
-            return Err(StoreError::Internal(format!(
+            return Err(StoreError::internal(format!(
                 "backup target {} already exists; refusing to overwrite it (choose a new file)",
                 target.display()
             )));
         }
         let target_str = target.to_str().ok_or_else(|| {
-            StoreError::Internal(format!(
+            StoreError::internal(format!(
                 "backup target {} is not valid UTF-8",
                 target.display()
             ))
@@ -118,13 +131,11 @@ impl SqliteStore {
             .execute(&self.pool)
             .await
             .map_err(|e| {
-                StoreError::Internal(format!("backup to {} failed: {e}", target.display()))
+                StoreError::internal_from(format!("backup to {} failed", target.display()), e)
             })?;
         Ok(())
     }
 }
-
-taith_store::impl_sql_store!(SqliteStore, sqlx::Sqlite, "sqlite");
 
 #[cfg(test)]
 mod tests {
@@ -174,12 +185,40 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_database_error_is_kept_as_the_source_of_an_internal_error() {
+        use std::error::Error as _;
+        use taith_store::WorkspaceStore as _;
+        let dir = temp_dir();
+        let store = SqliteStore::open(&dir.join("taith.db"))
+            .await
+            .expect("open");
+        store.close().await;
+        let e = store
+            .has_no_workspace()
+            .await
+            .expect_err("a closed pool fails");
+        assert!(matches!(e, StoreError::Internal(_)), "{e:?}");
+        // The log sees the database's own error by walking the chain ...
+        let source = e.source().expect("the database error is kept");
+        assert!(
+            matches!(
+                source.downcast_ref::<sqlx::Error>(),
+                Some(sqlx::Error::PoolClosed)
+            ),
+            "{source:?}"
+        );
+        // ... while the error itself shows only what the store says about it.
+        assert_eq!(e.to_string(), "store failure: the database pool is closed");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
     async fn a_write_transaction_holds_the_write_lock_from_its_start() {
         let dir = temp_dir();
         let store = SqliteStore::open(&dir.join("taith.db"))
             .await
             .expect("open");
-        let mut tx = store.begin_write().await.expect("begin");
+        let mut tx = sql::Backend::begin_write(&store).await.expect("begin");
         // Another connection cannot start writing, even before the first has written anything.
         let mut other = store.pool.acquire().await.expect("a connection");
         sqlx::query("PRAGMA busy_timeout = 0")

@@ -133,7 +133,7 @@ pub fn store_error_code(e: &StoreError) -> ErrorCode {
         StoreError::Conflict(ConflictKind::StaleVersion) => ErrorCode::StaleVersion,
         StoreError::Conflict(_) => ErrorCode::Conflict,
         StoreError::Unsupported(_) | StoreError::Internal(_) => {
-            tracing::error!(error = %e, "store failure");
+            tracing::error!(error = e as &dyn std::error::Error, "store failure");
             ErrorCode::Internal
         }
     }

@@ -129,7 +129,7 @@ impl PageError {
             StoreError::NotFound => Self::not_found(tr),
             StoreError::Conflict(_) => Self::conflict(tr),
             StoreError::Unsupported(_) | StoreError::Internal(_) => {
-                tracing::error!(error = %e, "store failure");
+                tracing::error!(error = &e as &dyn std::error::Error, "store failure");
                 Self::internal(tr)
             }
         }

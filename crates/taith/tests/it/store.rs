@@ -1239,7 +1239,7 @@ async fn a_backup_taken_while_writing_opens_and_has_the_rows(store: SharedStore)
     // A second backup to the same file is refused.
     let again = store.backup(&target).await;
     assert!(
-        matches!(&again, Err(StoreError::Internal(m)) if m.contains("already exists")),
+        matches!(&again, Err(StoreError::Internal(m)) if m.context().contains("already exists")),
         "{again:?}"
     );
 

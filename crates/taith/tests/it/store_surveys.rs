@@ -61,6 +61,7 @@ on_both_stores!(
     the_last_response_of_a_customer_to_a_survey_is_found_for_throttling,
     deleting_a_touchpoint_keeps_its_surveys_without_the_link,
     an_answer_placed_on_a_touchpoint_deleted_meanwhile_is_kept_where_its_survey_is_now,
+    a_deleted_response_is_logged_for_tailers_within_its_workspace,
 );
 
 // --- small builders -----------------------------------------------------------------------------
@@ -1366,4 +1367,107 @@ async fn an_answer_placed_on_a_touchpoint_deleted_meanwhile_is_kept_where_its_su
         ),
         "{refused:?}"
     );
+}
+
+// --- deletions ----------------------------------------------------------------------------------
+
+async fn deletions(
+    store: &SharedStore,
+    ws: WorkspaceId,
+    since: time::OffsetDateTime,
+) -> Vec<(ResponseId, time::OffsetDateTime)> {
+    store
+        .response_deletions_since(ws, since)
+        .await
+        .expect("read the deletion log")
+}
+
+async fn a_deleted_response_is_logged_for_tailers_within_its_workspace(store: SharedStore) {
+    let (a, _) = workspace(&store, "bakery").await;
+    let (b, _) = workspace(&store, "dairy").await;
+    let sa = survey(&store, a.id, "Bakery NPS").await;
+    let sb = survey(&store, b.id, "Dairy NPS").await;
+    let ra: Vec<_> = (0..3).map(|i| response(sa.id, 9 - i, 0)).collect();
+    let rb = response(sb.id, 7, 0);
+    store
+        .insert_responses(&to_store(a.id, &ra))
+        .await
+        .expect("store a's responses");
+    store
+        .insert_responses(&to_store(b.id, std::slice::from_ref(&rb)))
+        .await
+        .expect("store b's response");
+    let epoch = time::OffsetDateTime::UNIX_EPOCH;
+    assert!(deletions(&store, a.id, epoch).await.is_empty());
+
+    // A deletion is logged with its time, once.
+    let before = taith_domain::now();
+    store.delete_response(a.id, ra[0].id).await.expect("delete");
+    let log = deletions(&store, a.id, epoch).await;
+    assert_eq!(log.iter().map(|d| d.0).collect::<Vec<_>>(), [ra[0].id]);
+    let t0 = log[0].1;
+    // Stamped by the database's clock, in microseconds like every stored time.
+    assert!(
+        (t0 - before).abs() < Duration::minutes(1),
+        "deleted at {t0}, asked at {before}"
+    );
+    assert!(is_not_found(store.delete_response(a.id, ra[0].id).await));
+    assert_eq!(deletions(&store, a.id, epoch).await, log);
+
+    // Nothing of one workspace is deleted or logged through another.
+    assert!(is_not_found(store.delete_response(b.id, ra[1].id).await));
+    assert!(deletions(&store, b.id, epoch).await.is_empty());
+    assert_eq!(all_responses(&store, a.id, None).await.len(), 2);
+
+    store.delete_response(a.id, ra[1].id).await.expect("delete");
+    store.delete_response(b.id, rb.id).await.expect("delete");
+    let log = deletions(&store, a.id, epoch).await;
+    assert_eq!(
+        log.iter().map(|d| d.0).collect::<Vec<_>>(),
+        [ra[0].id, ra[1].id]
+    );
+    let t1 = log[1].1;
+    assert!(t0 <= t1);
+    assert_eq!(
+        deletions(&store, b.id, epoch)
+            .await
+            .iter()
+            .map(|d| d.0)
+            .collect::<Vec<_>>(),
+        [rb.id]
+    );
+
+    // `since` is inclusive: a tailer that asks again from the last time it saw sees that
+    // deletion again, and nothing earlier than `since`.
+    let from_t1 = deletions(&store, a.id, t1).await;
+    assert!(from_t1.contains(&(ra[1].id, t1)), "{from_t1:?}");
+    assert!(from_t1.iter().all(|d| d.1 >= t1));
+    assert!(
+        deletions(&store, a.id, t1 + Duration::microseconds(1))
+            .await
+            .is_empty()
+    );
+    let remaining = all_responses(&store, a.id, None).await;
+    assert_eq!(
+        remaining.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [ra[2].id]
+    );
+
+    // The same response stored again and deleted again: one entry, at the later time.
+    store
+        .insert_responses(&to_store(a.id, std::slice::from_ref(&ra[0])))
+        .await
+        .expect("store it again");
+    store
+        .delete_response(a.id, ra[0].id)
+        .await
+        .expect("delete again");
+    let log = deletions(&store, a.id, epoch).await;
+    assert_eq!(log.len(), 2, "{log:?}");
+    let again = log
+        .iter()
+        .find(|d| d.0 == ra[0].id)
+        .expect("still logged")
+        .1;
+    assert!(again >= t0);
 }
