@@ -56,6 +56,7 @@ impl App {
     pub fn start(store: SharedStore, config: AppConfig) -> App {
         let analytics = metrics::Analytics::default();
         analytics.build_all_in_background(store.clone());
+        analytics.tail_in_background(store.clone());
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
         let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
         outbox.start();

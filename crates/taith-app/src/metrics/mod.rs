@@ -43,11 +43,17 @@ struct Tail {
     /// The responses counted whose ids are at or after `from`.
     known: std::collections::HashSet<taith_domain::ResponseId>,
     last: Option<Instant>,
+    /// Deletions logged at or after this time are re-read on each catch-up (see
+    /// [`taith_store::ResponseStore::response_deletions_since`]).
+    deletions_from: Option<time::OffsetDateTime>,
+    /// Deletions already taken out of the index, with when they were logged, so that
+    /// re-reading the overlap does not scan the index again.
+    uncounted: HashMap<taith_domain::ResponseId, time::OffsetDateTime>,
 }
 
 /// How far back a catch-up re-reads.
 const TAIL_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
-/// A catch-up is skipped when the previous one is younger than this.
+/// How often the background tailer catches every built index up with the store.
 const TAIL_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 /// Most responses one catch-up reads (the rest wait for the next).
 const TAIL_MOST: usize = 100_000;
@@ -164,7 +170,9 @@ impl Analytics {
         {
             let tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
             match tails.get(&ws) {
-                Some(t) if t.last.is_some_and(|l| l.elapsed() < TAIL_EVERY) => return Ok(()),
+                // Half the tailer's period: its own ticks always pass, a burst of questions
+                // between two ticks reads the store once.
+                Some(t) if t.last.is_some_and(|l| l.elapsed() < TAIL_EVERY / 2) => return Ok(()),
                 Some(_) => {}
                 None => return Ok(()),
             }
@@ -193,6 +201,7 @@ impl Analytics {
                 index.add(&new_rows);
             }
         }
+        self.uncount_deleted(store, ws).await?;
         let from = first_id_at(taith_domain::now() - TAIL_WINDOW);
         known.retain(|id| *id >= from);
         let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
@@ -203,6 +212,72 @@ impl Analytics {
             t.last = Some(Instant::now());
         }
         Ok(())
+    }
+
+    /// Stops counting responses another process deleted. The deletion log is re-read from
+    /// [`TAIL_WINDOW`] before the newest deletion seen, since PostgreSQL commits need not
+    /// become visible in the order of their times; what was taken out already is skipped.
+    async fn uncount_deleted(&self, store: &dyn Store, ws: WorkspaceId) -> Result<(), StoreError> {
+        let since = {
+            let tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
+            match tails.get(&ws).and_then(|t| t.deletions_from) {
+                Some(since) => since,
+                None => return Ok(()),
+            }
+        };
+        let logged = store.response_deletions_since(ws, since).await?;
+        let (newest, fresh) = {
+            let mut tails = self.tails.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(t) = tails.get_mut(&ws) else {
+                return Ok(());
+            };
+            let fresh: Vec<taith_domain::ResponseId> = logged
+                .iter()
+                .filter(|(id, at)| t.uncounted.insert(*id, *at) != Some(*at))
+                .map(|(id, _)| *id)
+                .collect();
+            let newest = logged.iter().map(|(_, at)| *at).max();
+            if let Some(newest) = newest {
+                let from = newest - TAIL_WINDOW;
+                t.deletions_from = Some(t.deletions_from.map_or(from, |f| f.max(from)));
+                t.uncounted.retain(|_, at| *at >= from);
+            }
+            (newest, fresh)
+        };
+        if !fresh.is_empty() {
+            let removed = match self.indexes.write().await.get_mut(&ws) {
+                Some(index) => index.remove(&fresh),
+                None => 0,
+            };
+            tracing::info!(workspace = %ws, deletions = fresh.len(), removed, ?newest, "analytics index: uncounted responses deleted by another process");
+        }
+        Ok(())
+    }
+
+    /// Catches every built workspace's index up with the store: what other processes stored
+    /// or deleted. The background tailer calls it; a question also catches up first.
+    pub async fn catch_up_all(&self, store: &dyn Store) {
+        let built: Vec<WorkspaceId> = self.indexes.read().await.keys().copied().collect();
+        for ws in built {
+            if let Err(e) = self.catch_up(store, ws).await {
+                tracing::warn!(workspace = %ws, error = &e as &dyn std::error::Error, "analytics tail failed; trying again");
+            }
+        }
+    }
+
+    /// Keeps every built index caught up with the store from the background, every
+    /// [`TAIL_EVERY`], so that what another node stores or deletes counts here within about
+    /// a second, asked or not.
+    pub fn tail_in_background(&self, store: taith_store::SharedStore) {
+        let analytics = self.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(TAIL_EVERY);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                every.tick().await;
+                analytics.catch_up_all(store.as_ref()).await;
+            }
+        });
     }
 
     /// Builds every workspace's index, one after the other, in the background (start-up);
@@ -264,6 +339,9 @@ impl Analytics {
                 // The first question catches up at once: responses stored by another process
                 // while this build read the store are counted then.
                 last: None,
+                // Deleted before the build read the store: not read, so not counted.
+                deletions_from: Some(started_at - TAIL_WINDOW),
+                uncounted: HashMap::new(),
             },
         );
         Ok(())

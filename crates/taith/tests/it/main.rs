@@ -13,6 +13,7 @@ mod helpers;
 mod invitations;
 mod isolation;
 mod metrics;
+mod nodes;
 mod requests;
 mod respond_browser;
 mod roles;
