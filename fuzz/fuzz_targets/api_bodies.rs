@@ -25,18 +25,18 @@ use std::sync::Arc;
 use taith_domain::journey::StageModel;
 use taith_domain::survey::{MAX_ATTRIBUTES, MAX_CLIENT_KEY_CHARS, MAX_COMMENT_CHARS};
 use taith_domain::{
-    AnswerValue, FollowUpKind, Issue, Journey, JourneyFields, LongText, Name, PersonaId,
-    PersonaInput, Role, StageId, StageInput, Survey, SurveyId, TouchpointId, ValidationErrors,
+    AnswerValue, FollowUpKind, Journey, PersonaId, PersonaInput, Role, StageId, StageInput, Survey,
+    SurveyId, TouchpointId, ValidationErrors,
 };
 use taith_fuzz::{NOW, api_json, block_on, check_api_error, fixture, id};
+use taith_web::http::error::{ApiError, ErrorCode};
+use taith_web::invitations::api::invitees;
+use taith_web::invitations::wire::InvitationsCreate;
 use taith_web::journeys::api::apply_journey_update;
 use taith_web::journeys::map_api::{add_touchpoint, apply_touchpoint_update, path_error};
 use taith_web::journeys::parse;
-use taith_web::responses::api::{Checked, SubmissionSurveys, check_submission};
-use taith_web::invitations::api::invitees;
 use taith_web::journeys::wire;
-use taith_web::invitations::wire::InvitationsCreate;
-use taith_web::http::error::{ApiError, ErrorCode};
+use taith_web::responses::api::{Checked, SubmissionSurveys, check_submission};
 
 /// The fixture's surveys, found as the store would find them.
 struct Fixed;
@@ -220,7 +220,9 @@ fn personas(body: &[u8], update: bool) {
         Ok(fields) => {
             let again = PersonaInput::from(persona_input_of(&fields)).parse();
             assert_eq!(again.as_ref(), Ok(&fields), "persona round trip");
-            let unchanged = taith_web::personas::wire::PersonaUpdate::default().over(&fields).parse();
+            let unchanged = taith_web::personas::wire::PersonaUpdate::default()
+                .over(&fields)
+                .parse();
             assert_eq!(unchanged.as_ref(), Ok(&fields), "empty persona update");
         }
     }
@@ -229,10 +231,6 @@ fn personas(body: &[u8], update: bool) {
 /// The fixture's personas, for `persona_id`.
 fn persona_ids() -> Vec<PersonaId> {
     fixture().personas.iter().map(|p| p.id).collect()
-}
-
-fn english_stage_name(key: &str) -> Name {
-    Name::parse(key).unwrap_or_else(|_| unreachable!("stage keys are names"))
 }
 
 fn journeys(body: &[u8], update: bool) {
@@ -245,38 +243,12 @@ fn journeys(body: &[u8], update: bool) {
         })
     } else {
         api_json::<wire::JourneyCreate>(body).and_then(|input| {
-            let mut e = ValidationErrors::default();
-            let name = e.check("name", Name::parse(&input.name));
-            let description = e.check("description", LongText::parse(&input.description));
-            let model = e.check(
-                "stage_model",
-                match input.stage_model.as_deref().map(str::trim) {
-                    None => Ok(StageModel::FiveStage),
-                    Some("") => Err(Issue::UnknownValue),
-                    Some(s) => s.parse::<StageModel>(),
-                },
-            );
-            let persona_id = match input.persona_id.as_deref().map(str::trim) {
-                None | Some("") => Some(None),
-                Some(s) => e
-                    .check("persona_id", parse::persona_ref(s, &persona_ids()))
-                    .map(Some),
+            let j = parse::new_journey(&input, &persona_ids(), NOW)?;
+            let model = match input.stage_model.as_deref().map(str::trim) {
+                Some("seven_stage") => StageModel::SevenStage,
+                Some("blank") => StageModel::Blank,
+                _ => StageModel::FiveStage,
             };
-            let (Some(name), Some(description), Some(model), Some(persona_id)) =
-                (name, description, model, persona_id)
-            else {
-                return Err(e.into());
-            };
-            let j = Journey::new(
-                JourneyFields {
-                    name,
-                    description,
-                    persona_id,
-                },
-                model,
-                english_stage_name,
-                NOW,
-            );
             assert_eq!(j.stages.len(), model.stage_keys().len());
             Ok(j)
         })

@@ -21,8 +21,8 @@ use axum::http::{HeaderMap, HeaderValue, Request, Uri, header};
 use libfuzzer_sys::fuzz_target;
 use taith_domain::Locale;
 use taith_fuzz::fixture;
-use taith_web::http::ctx::{LANG_COOKIE, Visitor, cookie, negotiate_locale};
 use taith_i18n::Tr;
+use taith_web::http::ctx::{LANG_COOKIE, Visitor, cookie, negotiate_locale};
 use taith_web::respond::pages::customer_locale;
 
 fn primary(tag: &str) -> String {

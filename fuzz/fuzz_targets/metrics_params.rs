@@ -13,11 +13,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
+use taith_app::metrics::MetricsRequest;
 use taith_domain::{NewResponse, Survey};
 use taith_fuzz::{check_api_error, fixture};
 use taith_metrics::index::{Dimension, Filter, Query, QueryError};
 use taith_metrics::{Histogram, Metric, MetricValue};
-use taith_app::metrics::MetricsRequest;
 use taith_web::metrics::api::parse_query;
 
 /// The request written back as a query string.

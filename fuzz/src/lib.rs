@@ -26,8 +26,8 @@ use taith_domain::{
     SurveyFields, SurveyId, SurveyKind, SurveyStatus, Touchpoint, TouchpointId, User, UserId,
 };
 use taith_metrics::index::{Index, IndexedResponse, Layout, Place, SurveyShape, day_of};
-use taith_web::http::extract::ApiJson;
 use taith_web::http::error::{ApiError, ErrorCode};
+use taith_web::http::extract::ApiJson;
 use time::OffsetDateTime;
 use time::macros::datetime;
 

@@ -2,11 +2,11 @@
 //! (`owner.user_id`, `stages[2].touchpoints[0].channel`).
 
 use crate::journeys::wire;
-use taith_domain::journey::{EmotionScore, StageFields, TouchpointFields};
+use taith_domain::journey::{EmotionScore, JourneyFields, StageFields, TouchpointFields};
 use taith_domain::transfer::{FORMAT_V1, JourneyFile, OwnerFile, StageFile, TouchpointFile};
 use taith_domain::{
-    Channel, Email, Issue, LongText, Name, Owner, PersonaId, PersonaInput, StageInput, UserId,
-    ValidationErrors,
+    Channel, Email, Issue, Journey, LongText, Name, Owner, PersonaId, PersonaInput, StageInput,
+    StageModel, UserId, ValidationErrors,
 };
 
 /// Moves `inner`'s errors into `errors`, under `prefix` (`persona.` + `name`).
@@ -55,6 +55,55 @@ pub fn persona_ref(s: &str, personas: &[PersonaId]) -> Result<PersonaId, Issue> 
     } else {
         Err(Issue::NotFound)
     }
+}
+
+/// The English name of a template stage: its key, capitalised (`awareness` → `Awareness`).
+pub fn english_stage_name(key: &str) -> Name {
+    let mut chars = key.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    Name::parse(&capitalised).unwrap_or_else(|_| unreachable!("stage keys are non-empty literals"))
+}
+
+/// A new journey from the API's request, made at `now`: its fields checked, its stages the
+/// chosen model's (five stages unless named), its persona one of `personas`.
+pub fn new_journey(
+    input: &wire::JourneyCreate,
+    personas: &[PersonaId],
+    now: time::OffsetDateTime,
+) -> Result<Journey, ValidationErrors> {
+    let mut e = ValidationErrors::default();
+    let name = e.check("name", Name::parse(&input.name));
+    let description = e.check("description", LongText::parse(&input.description));
+    let model = e.check(
+        "stage_model",
+        match input.stage_model.as_deref().map(str::trim) {
+            None => Ok(StageModel::FiveStage),
+            Some("") => Err(Issue::UnknownValue),
+            Some(s) => s.parse::<StageModel>(),
+        },
+    );
+    let persona_id = match input.persona_id.as_deref().map(str::trim) {
+        None | Some("") => Some(None),
+        Some(s) => e.check("persona_id", persona_ref(s, personas)).map(Some),
+    };
+    let (Some(name), Some(description), Some(model), Some(persona_id)) =
+        (name, description, model, persona_id)
+    else {
+        return Err(e);
+    };
+    Ok(Journey::new(
+        JourneyFields {
+            name,
+            description,
+            persona_id,
+        },
+        model,
+        english_stage_name,
+        now,
+    ))
 }
 
 /// A stage's emotion score from the wire: an integer from −2 to 2.
