@@ -152,6 +152,12 @@ pub struct Author {
     pub name: String,
 }
 
+/// See [`Store::metrics_context_version`]: per table (surveys, journeys) the row count, the
+/// newest `updated_at` and a checksum of every `updated_at` (so an edit stamped by a node
+/// whose clock lags still shows); for journeys also the sum of their versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricsContextVersion(pub [i64; 7]);
+
 /// A revision with the journey as it was saved.
 #[derive(Debug, Clone)]
 pub struct RevisionWithSnapshot {
@@ -334,6 +340,12 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes a survey that has no responses; `Conflict(HasResponses)` otherwise (close it
     /// instead: answers are never thrown away by accident).
     async fn delete_survey(&self, ws: WorkspaceId, id: SurveyId) -> StoreResult<()>;
+
+    /// A cheap fingerprint of the workspace's surveys and journeys (stages and touchpoints
+    /// change only with their journey's version): it differs whenever one of them was created,
+    /// changed or deleted since it was last read, by any process. Caches of what metrics need
+    /// (kinds, scales, where touchpoints sit) compare it instead of reading everything again.
+    async fn metrics_context_version(&self, ws: WorkspaceId) -> StoreResult<MetricsContextVersion>;
 
     // --- customers -------------------------------------------------------------------------
 

@@ -2189,6 +2189,42 @@ macro_rules! impl_sql_store {
                     })
                 }
 
+                async fn metrics_context_version(
+                    &self,
+                    ws: d::WorkspaceId,
+                ) -> StoreResult<$crate::MetricsContextVersion> {
+                    // Served by the primary keys surveys(workspace_id, id) and
+                    // journeys(workspace_id, id). Sums are cast back to BIGINT (PostgreSQL
+                    // sums BIGINT as NUMERIC); updated_at is summed modulo a prime so the
+                    // checksum cannot overflow.
+                    let row = ::sqlx::query(
+                        "SELECT \
+                         (SELECT COUNT(*) FROM surveys WHERE workspace_id = $1) AS s_n, \
+                         (SELECT COALESCE(MAX(updated_at), 0) FROM surveys \
+                          WHERE workspace_id = $1) AS s_max, \
+                         (SELECT CAST(COALESCE(SUM(updated_at % 1000000007), 0) AS BIGINT) \
+                          FROM surveys WHERE workspace_id = $1) AS s_sum, \
+                         (SELECT COUNT(*) FROM journeys WHERE workspace_id = $1) AS j_n, \
+                         (SELECT COALESCE(MAX(updated_at), 0) FROM journeys \
+                          WHERE workspace_id = $1) AS j_max, \
+                         (SELECT CAST(COALESCE(SUM(updated_at % 1000000007), 0) AS BIGINT) \
+                          FROM journeys WHERE workspace_id = $1) AS j_sum, \
+                         (SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM journeys \
+                          WHERE workspace_id = $1) AS j_versions",
+                    )
+                    .bind(ws.as_uuid())
+                    .fetch_one(self.pool())
+                    .await
+                    .map_err(db)?;
+                    let mut v = [0i64; 7];
+                    for (slot, name) in v.iter_mut().zip([
+                        "s_n", "s_max", "s_sum", "j_n", "j_max", "j_sum", "j_versions",
+                    ]) {
+                        *slot = get(&row, name)?;
+                    }
+                    Ok($crate::MetricsContextVersion(v))
+                }
+
                 async fn delete_survey(
                     &self,
                     ws: d::WorkspaceId,
