@@ -742,6 +742,63 @@ impl Serialize for MetricsAnswer {
     }
 }
 
+impl MetricsAnswer {
+    /// The answer as JSON (as its `Serialize` writes it) in `parts` pieces that follow each
+    /// other, written side by side on as many threads: a large answer (a hundred thousand
+    /// groups are 30 MB) is written in a fraction of the time, each piece straight into the
+    /// buffer that is sent.
+    pub fn json_parts(&self, parts: usize) -> Result<Vec<Vec<u8>>, serde_json::Error> {
+        let parts = parts.clamp(1, 16);
+        // Small answers are not worth a thread.
+        if parts == 1 || self.groups.len() < 4_096 {
+            let mut out = Vec::with_capacity(64 + self.groups.len() * 224);
+            serde_json::to_writer(&mut out, self)?;
+            return Ok(vec![out]);
+        }
+        let per = self.groups.len().div_ceil(parts);
+        let ranges: Vec<&[MetricsGroup]> = self.groups.chunks(per).collect();
+        let last = ranges.len() - 1;
+        let written: Vec<std::thread::Result<Result<Vec<u8>, serde_json::Error>>> =
+            std::thread::scope(|s| {
+                let handles: Vec<_> = ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(i, groups)| {
+                        s.spawn(move || {
+                            let mut out = Vec::with_capacity(64 + groups.len() * 224);
+                            if i == 0 {
+                                out.extend_from_slice(b"{\"metric\":");
+                                serde_json::to_writer(&mut out, self.metric.as_str())?;
+                                out.extend_from_slice(b",\"groups\":[");
+                            }
+                            for (j, g) in groups.iter().enumerate() {
+                                if i > 0 || j > 0 {
+                                    out.push(b',');
+                                }
+                                serde_json::to_writer(&mut out, &GroupJson(self, g))?;
+                            }
+                            if i == last {
+                                out.extend_from_slice(b"]}");
+                            }
+                            Ok(out)
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join()).collect()
+            });
+        written
+            .into_iter()
+            .map(|r| {
+                r.unwrap_or_else(|_| {
+                    Err(serde::ser::Error::custom(
+                        "a thread writing the answer panicked",
+                    ))
+                })
+            })
+            .collect()
+    }
+}
+
 struct GroupsJson<'a>(&'a MetricsAnswer);
 
 impl Serialize for GroupsJson<'_> {
@@ -944,5 +1001,66 @@ impl Analytics {
             }
         }
         Ok(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use taith_domain::{Channel, Locale, ResponseId, SurveyKind};
+
+    #[test]
+    fn an_answer_written_in_parts_is_the_answer_written_whole() {
+        let survey = SurveyId::new();
+        let shape = SurveyShape {
+            kind: SurveyKind::Nps,
+            scale: Scale { low: 0, high: 10 },
+        };
+        let mut index = Index::new();
+        index.set_survey(survey, shape);
+        let rows: Vec<IndexedResponse> = (0..20_000u16)
+            .map(|i| IndexedResponse {
+                id: ResponseId::new(),
+                survey,
+                touchpoint: None,
+                channel: Channel::ALL[usize::from(i % 3)],
+                locale: Locale::En,
+                day: 20_000 + i % 2_000,
+                score: (i % 11) as i16,
+                attributes: vec![("team".into(), format!("t\"{}", i % 7))],
+            })
+            .collect();
+        index.add(&rows);
+        let by = vec![
+            Dimension::Channel,
+            Dimension::Attribute("team".into()),
+            Dimension::Day,
+        ];
+        let query = Query {
+            kind: SurveyKind::Nps,
+            scale: None,
+            filters: Vec::new(),
+            by: by.clone(),
+            from: None,
+            to: None,
+        };
+        let mut keys = index.query(&query, &Layout::default()).unwrap();
+        let groups: Vec<MetricsGroup> = std::mem::take(&mut keys.groups)
+            .into_iter()
+            .map(|g| MetricsGroup::of(Metric::Nps, shape.scale, g))
+            .collect();
+        assert!(groups.len() > 4_096);
+        let answer = MetricsAnswer {
+            metric: Metric::Nps,
+            scale: shape.scale,
+            by,
+            keys,
+            groups,
+        };
+        let whole = serde_json::to_vec(&answer).unwrap();
+        for parts in [1, 2, 3, 5] {
+            assert_eq!(answer.json_parts(parts).unwrap().concat(), whole, "{parts}");
+        }
     }
 }

@@ -80,6 +80,8 @@ pub struct Sides {
 pub struct Http {
     /// Each request: sent, answered, read and parsed.
     pub runs: Vec<Duration>,
+    /// Of each, the parsing by the client.
+    pub parse: Vec<Duration>,
     /// Storing the rows through the store's own insert.
     pub load: Duration,
     /// The first answer, which built the server's index from the store.
@@ -290,9 +292,11 @@ pub async fn run(
             );
         }
         say(&format!(
-            "HTTP: first answer (index built) in {:.1?}, median {:.1?}, {} bytes",
+            "HTTP: first answer (index built) in {:.1?}, median {:.1?} of which parsing {:.1?}, \
+             {} bytes",
             http.first,
             median(&http.runs),
+            median(&http.parse),
             http.body_bytes
         ));
         Some(http)
@@ -534,24 +538,34 @@ async fn over_http(
                 String::from_utf8_lossy(&body[..body.len().min(300)])
             );
         }
+        let parsing = Instant::now();
         let answer: WireAnswer = serde_json::from_slice(&body)?;
+        let parse = parsing.elapsed();
         let n = answer.groups.iter().map(|g| g.n).sum();
         let promoters = answer.groups.iter().map(|g| g.promoters).sum();
-        Ok::<_, anyhow::Error>((body.len(), (answer.groups.len() as u64, n, promoters)))
+        Ok::<_, anyhow::Error>((
+            body.len(),
+            parse,
+            (answer.groups.len() as u64, n, promoters),
+        ))
     };
     let started = Instant::now();
-    let (mut body_bytes, mut counted) = ask().await?;
+    let (mut body_bytes, _, mut counted) = ask().await?;
     let first = started.elapsed();
     let mut timed = Vec::with_capacity(runs);
+    let mut parse = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        (body_bytes, counted) = ask().await?;
+        let took;
+        (body_bytes, took, counted) = ask().await?;
         timed.push(started.elapsed());
+        parse.push(took);
     }
     server.abort();
     Ok((
         Http {
             runs: timed,
+            parse,
             load,
             first,
             body_bytes,

@@ -728,10 +728,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(h) => {
                     let http = crate::bench_metrics::median(&h.runs);
                     out.line(&format!(
-                        "HTTP (GET /api/v1/metrics, parsed): {:>5.1} ms   ratio HTTP/scan {:.2}×   ({:.1} MB of JSON)",
+                        "HTTP (GET /api/v1/metrics, parsed): {:>5.1} ms   ratio HTTP/scan {:.2}×   ({:.1} MB of JSON; client parse {:.1} ms)",
                         ms(http),
                         ms(http) / ms(ours),
-                        h.body_bytes as f64 / 1e6
+                        h.body_bytes as f64 / 1e6,
+                        ms(crate::bench_metrics::median(&h.parse))
                     ));
                 }
                 None => out.line("HTTP: not run (--skip-http)"),
