@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use taith_app::metrics::MetricsRequest;
 use taith_domain::{NewResponse, Survey};
 use taith_fuzz::{check_api_error, fixture};
-use taith_metrics::index::{Dimension, Filter, Query, QueryError};
+use taith_metrics::index::{Dimension, Filter, Label, Query, QueryError};
 use taith_metrics::{Histogram, Metric, MetricValue};
 use taith_web::metrics::api::parse_query;
 
@@ -97,7 +97,7 @@ fn answer(request: &MetricsRequest) {
     if let Some(id) = request.survey {
         filters.push(Filter {
             dimension: Dimension::Survey,
-            values: vec![id.to_string()],
+            values: vec![Label::Survey(id)],
         });
     }
     let query = Query {
@@ -118,7 +118,7 @@ fn answer(request: &MetricsRequest) {
     };
     let mut by_key: BTreeMap<Vec<String>, Histogram> = BTreeMap::new();
     for g in &got.groups {
-        let key: Vec<String> = got.key(g).into_iter().map(str::to_owned).collect();
+        let key: Vec<String> = got.key(g).map(ToString::to_string).collect();
         by_key.entry(key).or_default().add(&g.histogram);
     }
 
@@ -137,7 +137,7 @@ fn answer(request: &MetricsRequest) {
         }
         for filter in &filters {
             match label(r, &filter.dimension) {
-                Some(l) if filter.values.contains(&l) => {}
+                Some(l) if filter.values.iter().any(|v| v.to_string() == l) => {}
                 _ => continue 'responses,
             }
         }

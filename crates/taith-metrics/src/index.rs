@@ -365,12 +365,152 @@ pub struct Place {
 }
 
 /// A filter on one dimension: the response's value must be one of these labels (as groups
-/// are labelled: a touchpoint's name, a channel's code, a locale's tag, an attribute's value,
-/// a survey's id).
+/// are labelled: a touchpoint's name, a channel, a locale, an attribute's value, a survey's
+/// id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
     pub dimension: Dimension,
-    pub values: Vec<String>,
+    pub values: Vec<Label>,
+}
+
+/// What a group is labelled by on one dimension, as a typed value: it becomes text only where
+/// an answer is written (JSON, CSV, HTML), through its `Display`, which is the API's wording
+/// (`YYYY-MM-DD`, `YYYY-Www` (ISO week), `YYYY-MM`, `YYYY-Qn`, ids hyphenated, channels'
+/// codes, locales' tags).
+///
+/// Labels order as their text does, so an answer sorted by labels is sorted as its JSON
+/// reads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// A touchpoint's, stage's or journey's name, or an attribute's value.
+    Text(String),
+    Survey(SurveyId),
+    Touchpoint(TouchpointId),
+    Channel(Channel),
+    Locale(Locale),
+    Day(Date),
+    Week {
+        year: i32,
+        week: u8,
+    },
+    Month {
+        year: i32,
+        month: u8,
+    },
+    Quarter {
+        year: i32,
+        quarter: u8,
+    },
+}
+
+impl Label {
+    /// A filter value given as text, for dimension `d`: the typed label when the text is
+    /// exactly how that label is written (a locale however its tag is written), else the text
+    /// itself, which matches no typed label.
+    pub fn parse(d: &Dimension, s: &str) -> Label {
+        let typed = match d {
+            Dimension::Survey => s.parse().ok().map(Label::Survey),
+            Dimension::TouchpointId => s.parse().ok().map(Label::Touchpoint),
+            Dimension::Channel => Channel::ALL
+                .iter()
+                .find(|c| c.as_str() == s)
+                .map(|c| Label::Channel(*c)),
+            Dimension::Locale => Locale::from_tag(s).map(Label::Locale),
+            _ => None,
+        };
+        match typed {
+            // Only the exact spelling matched before labels were typed; keep it so.
+            Some(l) if matches!(d, Dimension::Locale) || l.to_string() == s => l,
+            _ => Label::Text(s.to_owned()),
+        }
+    }
+
+    /// The label of `day` on time dimension `d` (day, week, month or quarter).
+    fn of_day(d: &Dimension, day: Day) -> Label {
+        let date = date_of(day);
+        match d {
+            Dimension::Day => Label::Day(date),
+            Dimension::Week => {
+                let (year, week, _) = date.to_iso_week_date();
+                Label::Week { year, week }
+            }
+            Dimension::Month => Label::Month {
+                year: date.year(),
+                month: u8::from(date.month()),
+            },
+            _ => Label::Quarter {
+                year: date.year(),
+                quarter: (u8::from(date.month()) - u8::from(Month::January)) / 3 + 1,
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Text(s) => f.write_str(s),
+            Label::Survey(id) => id.fmt(f),
+            Label::Touchpoint(id) => id.fmt(f),
+            Label::Channel(c) => f.write_str(c.as_str()),
+            Label::Locale(l) => f.write_str(l.tag()),
+            Label::Day(d) => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                d.year(),
+                u8::from(d.month()),
+                d.day()
+            ),
+            Label::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
+            Label::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Label::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+        }
+    }
+}
+
+impl Ord for Label {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        use Label::*;
+        // Within a variant, the typed order is the text's (ids compare bytewise as their hex
+        // does; dates, weeks, months and quarters have four-digit years here, as days run
+        // from 1970 to 2149); across variants, which one dimension never mixes, the text's.
+        match (self, other) {
+            (Text(a), Text(b)) => a.cmp(b),
+            (Survey(a), Survey(b)) => a.cmp(b),
+            (Touchpoint(a), Touchpoint(b)) => a.cmp(b),
+            (Channel(a), Channel(b)) => a.as_str().cmp(b.as_str()),
+            (Locale(a), Locale(b)) => a.tag().cmp(b.tag()),
+            (Day(a), Day(b)) => a.cmp(b),
+            (Week { year: y1, week: w1 }, Week { year: y2, week: w2 }) => (y1, w1).cmp(&(y2, w2)),
+            (
+                Month {
+                    year: y1,
+                    month: m1,
+                },
+                Month {
+                    year: y2,
+                    month: m2,
+                },
+            ) => (y1, m1).cmp(&(y2, m2)),
+            (
+                Quarter {
+                    year: y1,
+                    quarter: q1,
+                },
+                Quarter {
+                    year: y2,
+                    quarter: q2,
+                },
+            ) => (y1, q1).cmp(&(y2, q2)),
+            _ => self.to_string().cmp(&other.to_string()),
+        }
+    }
+}
+
+impl PartialOrd for Label {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// A metric query over the index.
@@ -386,32 +526,38 @@ pub struct Query {
     pub to: Option<Date>,
 }
 
-/// One group of the answer: its key (per `by` dimension, the position of its label in
-/// [`Answer::labels`]) and its histogram.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One group of the answer: its number in the query's grid of groups (which
+/// [`Answer::label`] reads its key from) and its histogram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Group {
-    pub key: Vec<u32>,
+    pub number: u32,
     pub histogram: Histogram,
 }
 
-/// The groups that have responses, and the labels their keys point into. Labels are shared,
-/// not repeated per group: a grouping by week × touchpoint has a hundred thousand groups but
-/// only a few hundred labels.
+/// The groups that have responses, in the order of their keys, and the labels their keys
+/// point into. Labels are shared, not repeated per group: a grouping by week × touchpoint has
+/// a hundred thousand groups but only a few hundred labels.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Answer {
-    /// Per `by` dimension, its labels.
-    pub labels: Vec<Vec<String>>,
+    /// Per `by` dimension, its labels, in order.
+    pub labels: Vec<Vec<Label>>,
+    /// Per `by` dimension, what one step along its labels adds to a group's number (the last
+    /// dimension's is 1, so numbers in order are keys in order).
+    strides: Vec<u32>,
     pub groups: Vec<Group>,
 }
 
 impl Answer {
-    /// A group's key as labels, in `by` order.
-    pub fn key(&self, g: &Group) -> Vec<&str> {
-        g.key
-            .iter()
-            .zip(&self.labels)
-            .map(|(i, labels)| labels.get(*i as usize).map_or("", String::as_str))
-            .collect()
+    /// A group's label on the `dimension`-th `by` dimension.
+    pub fn label(&self, g: &Group, dimension: usize) -> Option<&Label> {
+        let labels = self.labels.get(dimension)?;
+        let stride = *self.strides.get(dimension)?;
+        labels.get((g.number / stride.max(1)) as usize % labels.len().max(1))
+    }
+
+    /// A group's key, in `by` order.
+    pub fn key<'a>(&'a self, g: &'a Group) -> impl Iterator<Item = &'a Label> + 'a {
+        (0..self.labels.len()).filter_map(move |d| self.label(g, d))
     }
 }
 
@@ -422,10 +568,19 @@ pub enum QueryError {
     TooManyGroups(u64),
     /// `from` is after `to`.
     EmptyRange,
+    /// A scan thread panicked: its rows were not counted, so there is no answer (rather than
+    /// a silently smaller count).
+    ScanFailed,
 }
 
 /// Most groups one query may make (each holds a histogram while it runs).
 pub const MAX_GROUPS: u64 = 4_000_000;
+
+/// Counts per part of a partitioned scan: 256 KB, well within a core's second-level cache.
+const PART_SLOTS: usize = 1 << 16;
+/// Rows sorted into parts before their adds run (4 MB of slots per scan thread): many adds
+/// per cache line of counts, while the slots stay in the shared cache.
+const PART_ROWS: usize = 1 << 20;
 
 /// Marks a lookup entry of a value that is filtered out.
 const OUT: u32 = 1 << 31;
@@ -444,18 +599,19 @@ impl Lookup {
     }
 }
 
-/// One dimension's groups: the labels of its buckets, and which bucket each column code falls
-/// into (None: filtered out).
+/// One dimension's groups: the labels of its buckets, in order, and which bucket each column
+/// code falls into (None: filtered out).
 struct Buckets {
-    labels: Vec<String>,
+    labels: Vec<Label>,
     of_code: Vec<Option<u32>>,
 }
 
 impl Buckets {
-    fn from_labels(codes: impl Iterator<Item = Option<String>>) -> Buckets {
-        let mut labels: Vec<String> = Vec::new();
-        let mut seen: HashMap<String, u32> = HashMap::new();
-        let of_code = codes
+    /// Codes with equal labels share a bucket; buckets are numbered in their labels' order.
+    fn from_labels(codes: impl Iterator<Item = Option<Label>>) -> Buckets {
+        let mut labels: Vec<Label> = Vec::new();
+        let mut seen: HashMap<Label, u32> = HashMap::new();
+        let of_code: Vec<Option<u32>> = codes
             .map(|label| {
                 let label = label?;
                 Some(*seen.entry(label.clone()).or_insert_with(|| {
@@ -464,26 +620,39 @@ impl Buckets {
                 }))
             })
             .collect();
-        Buckets { labels, of_code }
+        let mut order: Vec<usize> = (0..labels.len()).collect();
+        order.sort_by(|a, b| labels[*a].cmp(&labels[*b]));
+        let mut rank = vec![0u32; labels.len()];
+        for (new, old) in order.iter().enumerate() {
+            rank[*old] = u32::try_from(new).unwrap_or(u32::MAX);
+        }
+        let mut slots: Vec<Option<Label>> = labels.into_iter().map(Some).collect();
+        Buckets {
+            labels: order.iter().filter_map(|old| slots[*old].take()).collect(),
+            of_code: of_code
+                .into_iter()
+                .map(|b| b.map(|b| rank[b as usize]))
+                .collect(),
+        }
     }
 }
 
 impl Index {
     /// The labels each code of a dimension's column has (None: not labelled, e.g. a response
     /// without touchpoint grouped by stage).
-    fn labels(&self, d: &Dimension, layout: &Layout) -> Vec<Option<String>> {
+    fn labels(&self, d: &Dimension, layout: &Layout) -> Vec<Option<Label>> {
         match d {
             Dimension::Survey => self
                 .surveys
                 .values()
                 .iter()
-                .map(|s| Some(s.to_string()))
+                .map(|s| Some(Label::Survey(*s)))
                 .collect(),
             Dimension::TouchpointId => self
                 .touchpoints
                 .values()
                 .iter()
-                .map(|tp| tp.map(|t| t.to_string()))
+                .map(|tp| tp.map(Label::Touchpoint))
                 .collect(),
             Dimension::Touchpoint | Dimension::Stage | Dimension::Journey => self
                 .touchpoints
@@ -491,26 +660,32 @@ impl Index {
                 .iter()
                 .map(|tp| {
                     let place = layout.touchpoints.get(tp.as_ref()?)?;
-                    Some(match d {
+                    Some(Label::Text(match d {
                         Dimension::Touchpoint => place.touchpoint.clone(),
                         Dimension::Stage => place.stage.clone(),
                         _ => place.journey.clone(),
-                    })
+                    }))
                 })
                 .collect(),
             Dimension::Channel => Channel::ALL
                 .iter()
-                .map(|c| Some(c.as_str().to_owned()))
+                .map(|c| Some(Label::Channel(*c)))
                 .collect(),
             Dimension::Locale => Locale::ALL
                 .iter()
-                .map(|l| Some(l.tag().to_owned()))
+                .map(|l| Some(Label::Locale(*l)))
                 .collect(),
             Dimension::Attribute(key) => {
                 let mut labels = vec![None];
                 if let Some(k) = self.attribute_keys.find(key) {
                     let column = &self.attributes[k as usize];
-                    labels.extend(column.values.values().iter().map(|v| Some(v.clone())));
+                    labels.extend(
+                        column
+                            .values
+                            .values()
+                            .iter()
+                            .map(|v| Some(Label::Text(v.clone()))),
+                    );
                 }
                 labels
             }
@@ -544,7 +719,7 @@ impl Index {
                 continue;
             }
             let labels = self.labels(&f.dimension, layout);
-            let pass = |label: &Option<String>| {
+            let pass = |label: &Option<Label>| {
                 label
                     .as_ref()
                     .is_some_and(|l| f.values.iter().any(|v| v == l))
@@ -577,18 +752,29 @@ impl Index {
             0
         };
         let mut day = vec![0u32; days];
+        let buckets: Vec<Buckets> =
+            q.by.iter()
+                .map(|d| {
+                    if d.is_time() {
+                        time_buckets(d, first_day, last_day)
+                    } else {
+                        Buckets::from_labels(self.labels(d, layout).into_iter())
+                    }
+                })
+                .collect();
+        // The last dimension steps fastest, so group numbers in order are keys in order and
+        // the answer comes out sorted.
+        let mut strides = vec![1u32; q.by.len()];
         let mut stride: u64 = 1;
-        let mut key_labels: Vec<Vec<String>> = Vec::with_capacity(q.by.len());
-        let mut strides: Vec<u64> = Vec::with_capacity(q.by.len());
-        for d in &q.by {
-            let buckets = if d.is_time() {
-                time_buckets(d, first_day, last_day)
-            } else {
-                Buckets::from_labels(self.labels(d, layout).into_iter())
-            };
-            let count = buckets.labels.len().max(1) as u64;
-            let this_stride =
-                u32::try_from(stride).map_err(|_| QueryError::TooManyGroups(stride))?;
+        for (i, b) in buckets.iter().enumerate().rev() {
+            strides[i] = u32::try_from(stride).map_err(|_| QueryError::TooManyGroups(stride))?;
+            stride = stride.saturating_mul(b.labels.len().max(1) as u64);
+            if stride > MAX_GROUPS {
+                return Err(QueryError::TooManyGroups(stride));
+            }
+        }
+        for ((d, buckets), this_stride) in q.by.iter().zip(&buckets).zip(&strides) {
+            let this_stride = *this_stride;
             let lookup = match self.column_of(d) {
                 Column::Survey => &mut survey.table,
                 Column::Touchpoint => &mut touchpoint.table,
@@ -608,12 +794,6 @@ impl Index {
                     }
                 }
             }
-            key_labels.push(buckets.labels);
-            strides.push(stride);
-            stride = stride.saturating_mul(count);
-            if stride > MAX_GROUPS {
-                return Err(QueryError::TooManyGroups(stride));
-            }
         }
         let groups = usize::try_from(stride).unwrap_or(usize::MAX);
         let histograms = self.scan(
@@ -627,8 +807,8 @@ impl Index {
                 attributes: &attributes,
             },
             groups,
-        );
-        // The groups that have responses, keyed by their labels' positions.
+        )?;
+        // The groups that have responses, in order.
         let mut groups_out = Vec::new();
         for (g, counts) in histograms.chunks_exact(11).enumerate() {
             if counts.iter().all(|c| *c == 0) {
@@ -638,15 +818,14 @@ impl Index {
             for (h, c) in histogram.0.iter_mut().zip(counts) {
                 *h = u64::from(*c);
             }
-            let key = key_labels
-                .iter()
-                .zip(&strides)
-                .map(|(labels, s)| ((g as u64 / s) % (labels.len().max(1) as u64)) as u32)
-                .collect();
-            groups_out.push(Group { key, histogram });
+            groups_out.push(Group {
+                number: u32::try_from(g).unwrap_or(u32::MAX),
+                histogram,
+            });
         }
         Ok(Answer {
-            labels: key_labels,
+            labels: buckets.into_iter().map(|b| b.labels).collect(),
+            strides,
             groups: groups_out,
         })
     }
@@ -672,36 +851,51 @@ impl Index {
 
     /// The scan: every response whose codes all pass adds one to its group's count of its
     /// score. Split over the machine's cores, each with its own counts, added at the end.
-    fn scan(&self, plan: &ScanPlan<'_>, groups: usize) -> Vec<u32> {
+    /// A thread that panicked fails the whole scan: its rows would otherwise be missing from
+    /// counts that look complete.
+    fn scan(&self, plan: &ScanPlan<'_>, groups: usize) -> Result<Vec<u32>, QueryError> {
         let rows = self.ids.len();
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .clamp(1, 16);
-        // Small indexes are not worth a thread.
-        let threads = if rows < 200_000 { 1 } else { threads };
-        let chunk = rows.div_ceil(threads).max(1);
-        let partials: Vec<Vec<u32>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let range = (t * chunk).min(rows)..((t + 1) * chunk).min(rows);
-                    s.spawn(move || self.scan_rows(plan, groups, range))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        let mut total = vec![0u32; groups * 11];
+        let panic_in_worker = test_hook::panic_armed();
+        let partials = split_rows(rows, |t, range| {
+            test_hook::maybe_panic(panic_in_worker, t);
+            self.scan_rows(plan, groups, range)
+        })?;
+        let mut partials = partials.into_iter();
+        let mut total = partials.next().unwrap_or_default();
+        total.resize(groups * 11, 0);
         for p in partials {
-            if p.len() == total.len() {
-                for (t, c) in total.iter_mut().zip(p) {
-                    *t += c;
-                }
+            for (t, c) in total.iter_mut().zip(p) {
+                *t += c;
             }
         }
-        total
+        Ok(total)
+    }
+
+    /// A plain pass over the columns a scan grouping by `attributes` reads, split over
+    /// threads as the scan is, adding every code up: what reading them from memory costs
+    /// alone, the floor a scan's time is measured against (`taith bench metrics`).
+    pub fn floor_pass(&self, attributes: &[&str]) -> Result<u64, QueryError> {
+        let columns: Vec<&[u16]> = attributes
+            .iter()
+            .filter_map(|a| self.attribute_keys.find(&a.to_string()))
+            .map(|k| self.attributes[k as usize].codes.as_slice())
+            .collect();
+        let sums = split_rows(self.ids.len(), |_, r| {
+            let wide = |c: &[u16]| c.iter().map(|x| u64::from(*x)).sum::<u64>();
+            let narrow = |c: &[u8]| c.iter().map(|x| u64::from(*x)).sum::<u64>();
+            let mut sum = wide(&self.survey[r.clone()])
+                + wide(&self.touchpoint[r.clone()])
+                + narrow(&self.channel[r.clone()])
+                + narrow(&self.locale[r.clone()])
+                + wide(&self.day[r.clone()])
+                + narrow(&self.score[r.clone()])
+                + self.removed[r.clone()].iter().filter(|x| **x).count() as u64;
+            for c in &columns {
+                sum += wide(&c[r.clone()]);
+            }
+            sum
+        })?;
+        Ok(sums.iter().sum())
     }
 
     fn scan_rows(
@@ -736,58 +930,153 @@ impl Index {
         let day = &self.day[rows.clone()];
         let score = &self.score[rows.clone()];
         let removed = &self.removed[rows.clone()];
-        let any_removed = self.removed_count > 0;
-        let mut count = |g: u32, out: u32, i: usize| {
-            if out != 0 || (any_removed && removed[i]) {
-                return;
-            }
-            if let Some(c) = counts.get_mut(g as usize * 11 + usize::from(score[i])) {
-                *c += 1;
-            }
+        // Rows that do not count go to one spare slot past the groups' counts (dropped at the
+        // end), so marking a row out is a select, not a branch.
+        let spare = u32::try_from(groups * 11).unwrap_or(u32::MAX);
+        counts.push(0);
+        // In blocks: first every row's slot (table lookups only, independent from row to
+        // row), then the adds. Counts larger than a core's second-level cache (a hundred
+        // thousand groups make megabytes) would make nearly every add a miss: there the slots
+        // are first sorted by which part of the counts they fall in, a pass of sequential
+        // writes, and each part's adds then run within that cache.
+        const BLOCK: usize = 1024;
+        let mut slots = [0u32; BLOCK];
+        let parted = counts.len() > 2 * PART_SLOTS;
+        let mut parts: Vec<Vec<u32>> = if parted {
+            let n = counts.len().div_ceil(PART_SLOTS);
+            (0..n)
+                .map(|_| Vec::with_capacity(PART_ROWS / n + PART_ROWS / n / 4 + 64))
+                .collect()
+        } else {
+            Vec::new()
         };
-        // Each passing value adds its share of the group number (shares stay below 2^31);
-        // OUT in any of them marks the response out.
-        let base = |i: usize| {
-            let sv = survey_t[usize::from(survey[i])];
-            let tp = touchpoint_t[usize::from(touchpoint[i])];
-            let ch = channel_t[usize::from(channel[i])];
-            let lo = locale_t[usize::from(locale[i])];
-            let dy = day_t[usize::from(day[i])];
-            let g = sv
-                .wrapping_add(tp)
-                .wrapping_add(ch)
-                .wrapping_add(lo)
-                .wrapping_add(dy);
-            (g, (sv | tp | ch | lo | dy) & OUT)
-        };
-        match attrs.as_slice() {
-            [] => {
-                for i in 0..survey.len() {
-                    let (g, out) = base(i);
-                    count(g, out, i);
+        let mut pending = 0;
+        let n = survey.len();
+        let mut start = 0;
+        while start < n {
+            let end = (start + BLOCK).min(n);
+            let len = end - start;
+            let (survey, touchpoint, channel, locale, day, score, removed) = (
+                &survey[start..end],
+                &touchpoint[start..end],
+                &channel[start..end],
+                &locale[start..end],
+                &day[start..end],
+                &score[start..end],
+                &removed[start..end],
+            );
+            let slots = &mut slots[..len];
+            // Each passing value adds its share of the group number (shares stay below
+            // 2^31); OUT in any of them, or a removed row, marks the row out.
+            for k in 0..len {
+                let sv = survey_t[usize::from(survey[k])];
+                let tp = touchpoint_t[usize::from(touchpoint[k])];
+                let ch = channel_t[usize::from(channel[k])];
+                let lo = locale_t[usize::from(locale[k])];
+                let dy = day_t[usize::from(day[k])];
+                let mut g = sv
+                    .wrapping_add(tp)
+                    .wrapping_add(ch)
+                    .wrapping_add(lo)
+                    .wrapping_add(dy);
+                let mut out = sv | tp | ch | lo | dy | (u32::from(removed[k]) << 31);
+                for (codes, table) in &attrs {
+                    let a = table[usize::from(codes[start + k])];
+                    out |= a;
+                    g = g.wrapping_add(a);
                 }
+                let slot = g.wrapping_mul(11).wrapping_add(u32::from(score[k]));
+                slots[k] = if out & OUT != 0 { spare } else { slot };
             }
-            // The common case (one segment attribute) without the inner loop.
-            [(codes, table)] => {
-                for i in 0..survey.len() {
-                    let (g, out) = base(i);
-                    let a = table[usize::from(codes[i])];
-                    count(g.wrapping_add(a), out | (a & OUT), i);
-                }
-            }
-            many => {
-                for i in 0..survey.len() {
-                    let (mut g, mut out) = base(i);
-                    for (codes, table) in many {
-                        let a = table[usize::from(codes[i])];
-                        out |= a & OUT;
-                        g = g.wrapping_add(a);
+            if parted {
+                for slot in slots.iter() {
+                    if let Some(part) = parts.get_mut(*slot as usize / PART_SLOTS) {
+                        part.push(*slot);
                     }
-                    count(g, out, i);
+                }
+                pending += len;
+                if pending >= PART_ROWS || end == n {
+                    pending = 0;
+                    for part in &mut parts {
+                        for slot in part.iter() {
+                            if let Some(c) = counts.get_mut(*slot as usize) {
+                                *c += 1;
+                            }
+                        }
+                        part.clear();
+                    }
+                }
+            } else {
+                for slot in slots.iter() {
+                    if let Some(c) = counts.get_mut(*slot as usize) {
+                        *c += 1;
+                    }
                 }
             }
+            start = end;
         }
         counts
+    }
+}
+
+/// Runs `work` over `0..rows` cut into one range per core (one range when there are few
+/// rows), each on its own thread, and gives back each range's result in order; a thread that
+/// panicked is [`QueryError::ScanFailed`] (after every thread has been joined).
+fn split_rows<T: Send>(
+    rows: usize,
+    work: impl Fn(usize, std::ops::Range<usize>) -> T + Sync,
+) -> Result<Vec<T>, QueryError> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 16);
+    // Small indexes are not worth a thread.
+    let threads = if rows < 200_000 { 1 } else { threads };
+    let chunk = rows.div_ceil(threads).max(1);
+    let work = &work;
+    let joined: Vec<std::thread::Result<T>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let range = (t * chunk).min(rows)..((t + 1) * chunk).min(rows);
+                s.spawn(move || work(t, range))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join()).collect()
+    });
+    joined
+        .into_iter()
+        .map(|r| r.map_err(|_| QueryError::ScanFailed))
+        .collect()
+}
+
+/// A test-only way to make a scan thread panic. Armed per test thread (tests run side by
+/// side), read by the scan on the caller's thread and handed to its workers.
+mod test_hook {
+    #[cfg(test)]
+    thread_local! {
+        static ARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[cfg(test)]
+    pub fn arm(on: bool) {
+        ARMED.with(|a| a.set(on));
+    }
+
+    #[cfg(test)]
+    pub fn panic_armed() -> bool {
+        ARMED.with(std::cell::Cell::get)
+    }
+
+    #[cfg(not(test))]
+    pub fn panic_armed() -> bool {
+        false
+    }
+
+    /// The first worker panics when armed.
+    pub fn maybe_panic(armed: bool, worker: usize) {
+        if armed && worker == 0 {
+            panic!("a scan thread panicked (injected by a test)");
+        }
     }
 }
 
@@ -846,27 +1135,18 @@ fn attribute_lookup(attributes: &mut Vec<(usize, Lookup)>, k: usize, len: usize)
 /// The buckets of a time dimension over `first..=last`: labels `YYYY-MM-DD`, `YYYY-Www` (ISO
 /// week), `YYYY-MM`, `YYYY-Qn`, and each day's bucket.
 fn time_buckets(d: &Dimension, first: Day, last: Day) -> Buckets {
-    let label = |day: Day| -> String {
-        let date = date_of(day);
-        match d {
-            Dimension::Day => format!(
-                "{:04}-{:02}-{:02}",
-                date.year(),
-                u8::from(date.month()),
-                date.day()
-            ),
-            Dimension::Week => {
-                let (year, week, _) = date.to_iso_week_date();
-                format!("{year:04}-W{week:02}")
+    // Days in order fall into buckets in order: a bucket starts where the label changes.
+    let mut labels: Vec<Label> = Vec::new();
+    let of_code = (first..=last)
+        .map(|day| {
+            let label = Label::of_day(d, day);
+            if labels.last() != Some(&label) {
+                labels.push(label);
             }
-            Dimension::Month => format!("{:04}-{:02}", date.year(), u8::from(date.month())),
-            _ => {
-                let quarter = (u8::from(date.month()) - u8::from(Month::January)) / 3 + 1;
-                format!("{:04}-Q{quarter}", date.year())
-            }
-        }
-    };
-    Buckets::from_labels((first..=last).map(|day| Some(label(day))))
+            Some(u32::try_from(labels.len() - 1).unwrap_or(u32::MAX))
+        })
+        .collect();
+    Buckets { labels, of_code }
 }
 
 #[cfg(test)]
@@ -1018,7 +1298,7 @@ mod tests {
             }
             for f in &q.filters {
                 match label(w, r, &f.dimension) {
-                    Some(l) if f.values.contains(&l) => {}
+                    Some(l) if f.values.iter().any(|v| v.to_string() == l) => {}
                     _ => continue 'rows,
                 }
             }
@@ -1041,7 +1321,7 @@ mod tests {
             .groups
             .iter()
             .map(|g| {
-                let key = answer.key(g).into_iter().map(str::to_owned).collect();
+                let key = answer.key(g).map(ToString::to_string).collect();
                 (key, g.histogram)
             })
             .collect();
@@ -1080,7 +1360,10 @@ mod tests {
                 for _ in 0..rng.below(3) {
                     let d = dims[rng.below(dims.len() - 4)].clone();
                     let r = &w.responses[rng.below(w.responses.len())];
-                    let values = label(&w, r, &d).into_iter().collect();
+                    let values = label(&w, r, &d)
+                        .map(|l| Label::parse(&d, &l))
+                        .into_iter()
+                        .collect();
                     filters.push(Filter {
                         dimension: d,
                         values,
@@ -1179,10 +1462,112 @@ mod tests {
         ];
         for (date, week, quarter) in cases {
             let d = day_of(date);
-            assert_eq!(time_buckets(&Dimension::Week, d, d).labels, [week]);
-            assert_eq!(time_buckets(&Dimension::Quarter, d, d).labels, [quarter]);
+            assert_eq!(
+                time_buckets(&Dimension::Week, d, d).labels[0].to_string(),
+                week
+            );
+            assert_eq!(
+                time_buckets(&Dimension::Quarter, d, d).labels[0].to_string(),
+                quarter
+            );
             assert_eq!(date_of(d), date);
         }
+    }
+
+    #[test]
+    fn a_panicking_scan_thread_fails_the_query_instead_of_counting_less() {
+        let w = world(11, 500);
+        let index = index_of(&w);
+        let q = Query {
+            kind: SurveyKind::Nps,
+            scale: None,
+            filters: Vec::new(),
+            by: vec![Dimension::Channel],
+            from: None,
+            to: None,
+        };
+        assert!(!index.query(&q, &w.layout).unwrap().groups.is_empty());
+        test_hook::arm(true);
+        let got = index.query(&q, &w.layout);
+        test_hook::arm(false);
+        assert_eq!(got, Err(QueryError::ScanFailed));
+        assert!(index.query(&q, &w.layout).is_ok(), "disarmed again");
+    }
+
+    #[test]
+    fn groups_come_out_in_the_order_of_their_labels_text() {
+        let w = world(13, 3_000);
+        let index = index_of(&w);
+        let q = Query {
+            kind: SurveyKind::Nps,
+            scale: None,
+            filters: Vec::new(),
+            by: vec![
+                Dimension::Channel,
+                Dimension::Locale,
+                Dimension::Attribute("team".into()),
+                Dimension::Week,
+            ],
+            from: None,
+            to: None,
+        };
+        let answer = index.query(&q, &w.layout).unwrap();
+        let keys: Vec<Vec<String>> = answer
+            .groups
+            .iter()
+            .map(|g| answer.key(g).map(ToString::to_string).collect())
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert!(keys.len() > 50);
+        assert_eq!(keys, sorted);
+    }
+
+    #[test]
+    fn a_scan_over_more_counts_than_a_cache_holds_counts_what_a_brute_force_count_does() {
+        // Enough groups that the scan sorts slots into parts before adding them.
+        let w = world(17, 6_000);
+        let index = index_of(&w);
+        let q = Query {
+            kind: SurveyKind::Nps,
+            scale: None,
+            filters: Vec::new(),
+            by: vec![
+                Dimension::Survey,
+                Dimension::Locale,
+                Dimension::Attribute("team".into()),
+                Dimension::Channel,
+                Dimension::Day,
+            ],
+            from: None,
+            to: None,
+        };
+        let answer = index.query(&q, &w.layout).unwrap();
+        let grid: usize = answer.labels.iter().map(Vec::len).product();
+        assert!(grid * 11 > 2 * PART_SLOTS, "{grid} groups");
+        assert_eq!(sorted(answer), brute_force(&w, &q));
+    }
+
+    #[test]
+    fn filter_values_are_typed_only_when_written_as_labels_are() {
+        let id = SurveyId::new();
+        assert_eq!(
+            Label::parse(&Dimension::Survey, &id.to_string()),
+            Label::Survey(id)
+        );
+        let upper = id.to_string().to_uppercase();
+        assert_eq!(
+            Label::parse(&Dimension::Survey, &upper),
+            Label::Text(upper.clone())
+        );
+        assert_eq!(
+            Label::parse(&Dimension::Channel, "web"),
+            Label::Channel(Channel::Web)
+        );
+        assert_eq!(
+            Label::parse(&Dimension::Locale, "CY"),
+            Label::Locale(Locale::Cy)
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use journeys::{Author, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, StoredResponse};
-pub use surveys::SurveyStore;
+pub use surveys::{MetricsContextVersion, SurveyStore};
 pub use workspaces::{NewUser, UserCredentials, WorkspaceStore};
 
 use std::borrow::Cow;

@@ -39,4 +39,16 @@ pub trait SurveyStore: Send + Sync {
     /// Deletes a survey that has no responses; `Conflict(HasResponses)` otherwise (close it
     /// instead: answers are never thrown away by accident).
     async fn delete_survey(&self, ws: WorkspaceId, id: SurveyId) -> StoreResult<()>;
+
+    /// A cheap fingerprint of the workspace's surveys and journeys (stages and touchpoints
+    /// change only with their journey's version): it differs whenever one of them was created,
+    /// changed or deleted since it was last read, by any process. Caches of what metrics need
+    /// (kinds, scales, where touchpoints sit) compare it instead of reading everything again.
+    async fn metrics_context_version(&self, ws: WorkspaceId) -> StoreResult<MetricsContextVersion>;
 }
+
+/// See [`SurveyStore::metrics_context_version`]: per table (surveys, journeys) the row count,
+/// the newest `updated_at` and a checksum of every `updated_at` (so an edit stamped by a node
+/// whose clock lags still shows); for journeys also the sum of their versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricsContextVersion(pub [i64; 7]);

@@ -39,7 +39,7 @@ impl IngestFigures {
 }
 
 /// A fresh directory for one side of the benchmark.
-fn scratch(dir: &Path, name: &str) -> Result<PathBuf> {
+pub(crate) fn scratch(dir: &Path, name: &str) -> Result<PathBuf> {
     let d = dir.join(name);
     if d.exists() {
         std::fs::remove_dir_all(&d).with_context(|| format!("clearing {}", d.display()))?;

@@ -132,9 +132,11 @@ pub enum BenchCommand {
         dir: PathBuf,
     },
     /// NPS by touchpoint × channel × segment × week over a generated data set (10 million
-    /// responses by default): our analytics index against the same query in SQL over the same
-    /// rows in SQLite and, with --postgres-url, PostgreSQL. Prints each time, the ratios and
-    /// the index's memory.
+    /// responses by default): our analytics index's scan, a plain pass over the columns it
+    /// reads (the memory-bandwidth floor), the same query through GET /api/v1/metrics on the
+    /// app serving a SQLite store of the same rows, and the query in SQL over the same rows in
+    /// SQLite and, with --postgres-url, PostgreSQL. Prints each time, the ratios and the
+    /// index's memory.
     Metrics {
         /// Responses to generate.
         #[arg(long, default_value_t = 10_000_000)]
@@ -146,7 +148,14 @@ pub enum BenchCommand {
         /// made there and dropped again).
         #[arg(long, env = "TAITH_BENCH_POSTGRES_URL")]
         postgres_url: Option<String>,
-        /// Where SQLite's scratch database goes.
+        /// Leave out the HTTP side (loading the store and building the server's index take
+        /// minutes over millions of rows).
+        #[arg(long)]
+        skip_http: bool,
+        /// Leave out the SQL baselines.
+        #[arg(long)]
+        skip_sql: bool,
+        /// Where the scratch SQLite databases go (SQL baseline, and the store served over HTTP).
         #[arg(long, default_value = "./taith-bench")]
         dir: PathBuf,
     },
@@ -541,6 +550,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             responses,
             runs,
             postgres_url,
+            skip_http,
+            skip_sql,
             dir,
         }) => {
             let shape = crate::bench_metrics::Shape {
@@ -552,11 +563,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                  {} channels, {} segment values, {} weeks; {runs} warm runs per side",
                 shape.surveys, shape.touchpoints, shape.channels, shape.segments, shape.weeks
             ));
-            let f =
-                crate::bench_metrics::run(shape, &dir, postgres_url.as_deref(), runs.max(1), |s| {
-                    out.line(s)
-                })
-                .await?;
+            let sides = crate::bench_metrics::Sides {
+                http: !skip_http,
+                sql: !skip_sql,
+            };
+            let f = crate::bench_metrics::run(
+                shape,
+                &dir,
+                postgres_url.as_deref(),
+                runs.max(1),
+                sides,
+                |s| out.line(s),
+            )
+            .await?;
             let ours = crate::bench_metrics::median(&f.ours);
             let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
             out.line(&format!(
@@ -570,7 +589,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 f.build,
                 f.memory_bytes as f64 / 1e6
             ));
-            let sqlite = crate::bench_metrics::median(&f.sqlite.runs);
+            let floor = crate::bench_metrics::median(&f.floor);
+            out.line(&format!(
+                "floor (sum of the columns read): {:>6.1} ms   ratio scan/floor {:.2}×",
+                ms(floor),
+                ms(ours) / ms(floor)
+            ));
+            match &f.http {
+                Some(h) => {
+                    let http = crate::bench_metrics::median(&h.runs);
+                    out.line(&format!(
+                        "HTTP (GET /api/v1/metrics, parsed): {:>5.1} ms   ratio HTTP/scan {:.2}×   ({:.1} MB of JSON; client parse {:.1} ms)",
+                        ms(http),
+                        ms(http) / ms(ours),
+                        h.body_bytes as f64 / 1e6,
+                        ms(crate::bench_metrics::median(&h.parse))
+                    ));
+                }
+                None => out.line("HTTP: not run (--skip-http)"),
+            }
+            let Some(sqlite) = &f.sqlite else {
+                out.line("SQL: not run (--skip-sql)");
+                return Ok(());
+            };
+            let sqlite = crate::bench_metrics::median(&sqlite.runs);
             out.line(&format!(
                 "SQLite (same rows, SQL): {:>10.1} ms   ratio SQLite/ours {:.0}×",
                 ms(sqlite),

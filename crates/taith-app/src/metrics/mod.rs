@@ -4,17 +4,19 @@
 //! dashboards through [`Analytics::metrics`] — one function, so all of them give the same JSON.
 
 use serde::Serialize;
+use serde::ser::{SerializeMap as _, SerializeSeq as _, SerializeStruct as _};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
-use taith_domain::{
-    Issue, Locale, NewResponse, Scale, Survey, SurveyId, ValidationErrors, WorkspaceId,
-};
+use taith_domain::{Issue, NewResponse, Scale, Survey, SurveyId, ValidationErrors, WorkspaceId};
 use taith_metrics::index::{
-    Dimension, Filter, Index, IndexedResponse, Layout, Place, Query, SurveyShape, day_of,
+    Answer, Dimension, Filter, Group, Index, IndexedResponse, Label, Layout, Place, Query,
+    SurveyShape, day_of,
 };
-use taith_metrics::{Detail, Metric, MetricValue};
-use taith_store::{PageRequest, ResponseToStore, Store, StoreError, StoredResponse};
+use taith_metrics::{Detail, Histogram, Metric, MetricValue};
+use taith_store::{
+    MetricsContextVersion, PageRequest, ResponseToStore, Store, StoreError, StoredResponse,
+};
 use time::Date;
 use tokio::sync::RwLock;
 
@@ -28,6 +30,15 @@ pub struct Analytics {
     gate: Arc<RwLock<()>>,
     /// Per built workspace, what the catch-up has seen of recent ids (see [`Tail`]).
     tails: Arc<std::sync::Mutex<HashMap<WorkspaceId, Tail>>>,
+    /// Per workspace, its surveys and journeys as last read, with the version they were read
+    /// at (see [`Analytics::context`]).
+    contexts: Arc<std::sync::Mutex<HashMap<WorkspaceId, CachedContext>>>,
+}
+
+#[derive(Debug)]
+struct CachedContext {
+    version: MetricsContextVersion,
+    context: Arc<MetricsContext>,
 }
 
 /// Responses written by another process (a `taith import` while the server runs, another
@@ -354,8 +365,48 @@ impl Analytics {
         ws: WorkspaceId,
         request: &MetricsRequest,
     ) -> Result<MetricsAnswer, MetricsError> {
-        let context = MetricsContext::load(store, ws).await?;
+        let context = self.context(store, ws).await?;
         self.metrics_in(store, ws, &context, request).await
+    }
+
+    /// The workspace's surveys and journeys (what labels and scales come from), read from the
+    /// store only when they changed since they were last read.
+    ///
+    /// Whether they changed is asked of the store on every call — one aggregate over the
+    /// workspace's survey and journey rows (counts, the sum of journey versions, the newest
+    /// and a checksum of `updated_at`; see [`Store::metrics_context_version`]) — rather than
+    /// told by this process's own edits or refreshed by a background tailer: another node on
+    /// the same PostgreSQL (or a `taith` command on the same SQLite file) edits without this
+    /// process hearing of it, and a tailer would answer from a stale map until its next round.
+    /// The check is a few index pages; the reads it saves are every survey and every journey
+    /// with its stages and touchpoints. The version is read before the data, so an edit in
+    /// between makes the next call read again rather than keep stale data.
+    pub async fn context(
+        &self,
+        store: &dyn Store,
+        ws: WorkspaceId,
+    ) -> Result<Arc<MetricsContext>, StoreError> {
+        let version = store.metrics_context_version(ws).await?;
+        {
+            let contexts = self.contexts.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(c) = contexts.get(&ws)
+                && c.version == version
+            {
+                return Ok(c.context.clone());
+            }
+        }
+        let context = Arc::new(MetricsContext::load(store, ws).await?);
+        self.contexts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                ws,
+                CachedContext {
+                    version,
+                    context: context.clone(),
+                },
+            );
+        Ok(context)
     }
 
     /// [`Analytics::metrics`] with the workspace's surveys and journeys read once by the
@@ -410,7 +461,7 @@ impl Analytics {
         if let Some(id) = request.survey {
             filters.push(Filter {
                 dimension: Dimension::Survey,
-                values: vec![id.to_string()],
+                values: vec![Label::Survey(id)],
             });
         }
         let query = Query {
@@ -421,7 +472,7 @@ impl Analytics {
             from: request.from,
             to: request.to,
         };
-        let answer = {
+        let mut answer = {
             let indexes = self.indexes.read().await;
             let Some(index) = indexes.get(&ws) else {
                 return Err(MetricsError::Store(StoreError::Internal(
@@ -433,35 +484,31 @@ impl Analytics {
                 taith_metrics::index::QueryError::EmptyRange => {
                     MetricsError::invalid("from", Issue::UnknownValue)
                 }
+                taith_metrics::index::QueryError::ScanFailed => MetricsError::ScanFailed,
             })?
         };
-        let mut groups: Vec<MetricsGroup> = answer
-            .groups
-            .iter()
-            .map(|g| {
-                let key = request
-                    .by
-                    .iter()
-                    .map(|d| d.name().to_owned())
-                    .zip(answer.key(g).into_iter().map(str::to_owned))
-                    .collect();
-                MetricsGroup::of(request.metric, scale, key, &g.histogram)
-            })
+        // The index gives the groups in key order; each figure is computed here, once.
+        let mut groups: Vec<MetricsGroup> = std::mem::take(&mut answer.groups)
+            .into_iter()
+            .map(|g| MetricsGroup::of(request.metric, scale, g))
             .collect();
         // No grouping: one group with an empty key, also when nothing was counted.
         if request.by.is_empty() && groups.is_empty() {
             groups.push(MetricsGroup::of(
                 request.metric,
                 scale,
-                Vec::new(),
-                &taith_metrics::Histogram::default(),
+                Group {
+                    number: 0,
+                    histogram: Histogram::default(),
+                },
             ));
         }
-        groups.sort_by(|a, b| a.key.cmp(&b.key));
         Ok(MetricsAnswer {
-            metric: request.metric.as_str(),
-            groups,
+            metric: request.metric,
             scale,
+            by: request.by.clone(),
+            keys: answer,
+            groups,
         })
     }
 }
@@ -632,13 +679,8 @@ impl MetricsRequest {
                 e.push("where", Issue::UnknownValue);
                 continue;
             }
-            let value = match &dimension {
-                // A locale filter matches however the tag is written.
-                Dimension::Locale => Locale::from_tag(value)
-                    .map(|l| l.tag().to_owned())
-                    .unwrap_or_else(|| value.clone()),
-                _ => value.clone(),
-            };
+            // A locale filter matches however the tag is written.
+            let value = Label::parse(&dimension, value);
             match filters.iter_mut().find(|f| f.dimension == dimension) {
                 Some(f) => f.values.push(value),
                 None => filters.push(Filter {
@@ -669,6 +711,10 @@ pub enum MetricsError {
     MixedScales,
     #[error("too many groups")]
     TooManyGroups,
+    /// The index's scan failed (a scan thread panicked): a server fault, never a partial
+    /// answer.
+    #[error("the analytics index's scan failed")]
+    ScanFailed,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -683,115 +729,223 @@ impl MetricsError {
 
 // --- the answer (the contract of issue 4) -----------------------------------------------------------
 
-/// `{"metric": "nps", "groups": [...]}`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+/// An answer: written as `{"metric": "nps", "groups": [...]}` (its `Serialize`; the API
+/// documents the shape as `api::metrics::MetricsAnswer`). Keys stay typed labels and figures
+/// stay unrounded until they are written.
+#[derive(Debug, Clone)]
 pub struct MetricsAnswer {
-    pub metric: &'static str,
-    pub groups: Vec<MetricsGroup>,
-    /// The scale the histograms are on (lowest point first).
-    #[serde(skip)]
-    #[schema(ignore)]
+    pub metric: Metric,
+    /// The scale the histograms are on.
     pub scale: Scale,
+    /// The `by` dimensions: the names of each key's entries, in order.
+    pub by: Vec<Dimension>,
+    /// The labels the groups' keys point into (the index's answer, its groups taken out).
+    keys: Answer,
+    /// In key order.
+    pub groups: Vec<MetricsGroup>,
 }
 
-/// One group: its key, n, value and 95% interval (null when n = 0), the small-sample flag
-/// (n < 30), the responses per scale point (lowest first), and the metric's own counts.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+/// One group: its histogram and its figure, computed once (n, value and 95% interval (None
+/// when n = 0), the small-sample flag, the metric's own counts).
+#[derive(Debug, Clone)]
 pub struct MetricsGroup {
-    /// One entry per `by` dimension, e.g. `{"touchpoint": "Checkout", "week": "2026-W45"}`.
-    #[serde(serialize_with = "key_as_object")]
-    #[schema(value_type = HashMap<String, String>)]
-    pub key: Vec<(String, String)>,
-    pub n: u64,
-    pub value: Option<f64>,
-    pub ci95: Option<[f64; 2]>,
-    pub small_sample: bool,
-    pub histogram: Vec<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub promoters: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub passives: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detractors: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub satisfied: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub easy: Option<u64>,
-    /// CSAT and CES: the mean score (null when n = 0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mean: Option<Option<f64>>,
+    group: Group,
+    pub figure: MetricValue,
 }
 
-fn key_as_object<S: serde::Serializer>(key: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = s.serialize_map(Some(key.len()))?;
-    for (k, v) in key {
-        map.serialize_entry(k, v)?;
-    }
-    map.end()
-}
-
-/// One decimal, as figures are shown.
-fn round1(x: f64) -> f64 {
+/// One decimal, as figures are written (JSON, CSV, pages).
+pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-impl MetricsGroup {
-    /// The group's histogram back on 0…10, its counts being on `scale` lowest first.
-    pub fn histogram_on(&self, scale: Scale) -> taith_metrics::Histogram {
-        let mut h = taith_metrics::Histogram::default();
-        for (i, c) in self.histogram.iter().enumerate() {
-            if let Some(slot) = usize::try_from(i64::from(scale.low) + i as i64)
-                .ok()
-                .and_then(|s| h.0.get_mut(s))
-            {
-                *slot = *c;
-            }
-        }
-        h
+/// Two decimals, as means are written.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+impl MetricsAnswer {
+    /// A group's label on the `dimension`-th `by` dimension.
+    pub fn label(&self, g: &MetricsGroup, dimension: usize) -> Option<&Label> {
+        self.keys.label(&g.group, dimension)
     }
 
-    fn of(
-        metric: Metric,
-        scale: Scale,
-        key: Vec<(String, String)>,
-        h: &taith_metrics::Histogram,
-    ) -> MetricsGroup {
-        let v = MetricValue::of(metric, scale, h);
-        let mut g = MetricsGroup {
-            key,
-            n: v.n,
-            value: v.value.map(round1),
-            ci95: v.ci95.map(|(lo, hi)| [round1(lo), round1(hi)]),
-            small_sample: v.small_sample,
-            histogram: h.on_scale(scale),
-            promoters: None,
-            passives: None,
-            detractors: None,
-            satisfied: None,
-            easy: None,
-            mean: None,
-        };
+    /// A group's key: each `by` dimension with its label.
+    pub fn key<'a>(
+        &'a self,
+        g: &'a MetricsGroup,
+    ) -> impl Iterator<Item = (&'a Dimension, &'a Label)> + 'a {
+        self.by.iter().zip(self.keys.key(&g.group))
+    }
+
+    /// A group's responses per point of the answer's scale, lowest first.
+    pub fn on_scale<'a>(&self, g: &'a MetricsGroup) -> &'a [u64] {
+        let low = usize::try_from(self.scale.low).unwrap_or(0);
+        let high = usize::try_from(self.scale.high).unwrap_or(10);
+        g.group.histogram.0.get(low..=high).unwrap_or(&[])
+    }
+}
+
+impl MetricsGroup {
+    fn of(metric: Metric, scale: Scale, group: Group) -> MetricsGroup {
+        MetricsGroup {
+            figure: MetricValue::of(metric, scale, &group.histogram),
+            group,
+        }
+    }
+
+    /// Responses per score, 0 to 10.
+    pub fn histogram(&self) -> &Histogram {
+        &self.group.histogram
+    }
+
+    pub fn n(&self) -> u64 {
+        self.figure.n
+    }
+
+    /// The 95% interval as `[low, high]`.
+    pub fn ci95(&self) -> Option<[f64; 2]> {
+        self.figure.ci95.map(|(lo, hi)| [lo, hi])
+    }
+}
+
+// Written straight from the typed answer into the output (the API's response bytes, the
+// CLI's line): no intermediate JSON values, no string per key or group. Field order and
+// rounding are the contract's (and `api::metrics::MetricsGroup`'s documentation).
+impl Serialize for MetricsAnswer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("MetricsAnswer", 2)?;
+        m.serialize_field("metric", self.metric.as_str())?;
+        m.serialize_field("groups", &GroupsJson(self))?;
+        m.end()
+    }
+}
+
+impl MetricsAnswer {
+    /// The answer as JSON (as its `Serialize` writes it) in `parts` pieces that follow each
+    /// other, written side by side on as many threads: a large answer (a hundred thousand
+    /// groups are 30 MB) is written in a fraction of the time, each piece straight into the
+    /// buffer that is sent.
+    pub fn json_parts(&self, parts: usize) -> Result<Vec<Vec<u8>>, serde_json::Error> {
+        let parts = parts.clamp(1, 16);
+        // Small answers are not worth a thread.
+        if parts == 1 || self.groups.len() < 4_096 {
+            let mut out = Vec::with_capacity(64 + self.groups.len() * 224);
+            serde_json::to_writer(&mut out, self)?;
+            return Ok(vec![out]);
+        }
+        let per = self.groups.len().div_ceil(parts);
+        let ranges: Vec<&[MetricsGroup]> = self.groups.chunks(per).collect();
+        let last = ranges.len() - 1;
+        let written: Vec<std::thread::Result<Result<Vec<u8>, serde_json::Error>>> =
+            std::thread::scope(|s| {
+                let handles: Vec<_> = ranges
+                    .iter()
+                    .enumerate()
+                    .map(|(i, groups)| {
+                        s.spawn(move || {
+                            let mut out = Vec::with_capacity(64 + groups.len() * 224);
+                            if i == 0 {
+                                out.extend_from_slice(b"{\"metric\":");
+                                serde_json::to_writer(&mut out, self.metric.as_str())?;
+                                out.extend_from_slice(b",\"groups\":[");
+                            }
+                            for (j, g) in groups.iter().enumerate() {
+                                if i > 0 || j > 0 {
+                                    out.push(b',');
+                                }
+                                serde_json::to_writer(&mut out, &GroupJson(self, g))?;
+                            }
+                            if i == last {
+                                out.extend_from_slice(b"]}");
+                            }
+                            Ok(out)
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join()).collect()
+            });
+        written
+            .into_iter()
+            .map(|r| {
+                r.unwrap_or_else(|_| {
+                    Err(serde::ser::Error::custom(
+                        "a thread writing the answer panicked",
+                    ))
+                })
+            })
+            .collect()
+    }
+}
+
+struct GroupsJson<'a>(&'a MetricsAnswer);
+
+impl Serialize for GroupsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.groups.len()))?;
+        for g in &self.0.groups {
+            seq.serialize_element(&GroupJson(self.0, g))?;
+        }
+        seq.end()
+    }
+}
+
+struct GroupJson<'a>(&'a MetricsAnswer, &'a MetricsGroup);
+
+struct KeyJson<'a>(&'a MetricsAnswer, &'a MetricsGroup);
+
+impl Serialize for KeyJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.by.len()))?;
+        for (d, label) in self.0.key(self.1) {
+            map.serialize_entry(d.name(), &LabelJson(label))?;
+        }
+        map.end()
+    }
+}
+
+/// A label written as its text, without a `String` made for it.
+struct LabelJson<'a>(&'a Label);
+
+impl Serialize for LabelJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Label::Text(t) => s.serialize_str(t),
+            other => s.collect_str(other),
+        }
+    }
+}
+
+impl Serialize for GroupJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (answer, g) = (self.0, self.1);
+        let v = &g.figure;
+        let mut m = s.serialize_struct("MetricsGroup", 9)?;
+        m.serialize_field("key", &KeyJson(answer, g))?;
+        m.serialize_field("n", &v.n)?;
+        m.serialize_field("value", &v.value.map(round1))?;
+        m.serialize_field("ci95", &v.ci95.map(|(lo, hi)| [round1(lo), round1(hi)]))?;
+        m.serialize_field("small_sample", &v.small_sample)?;
+        m.serialize_field("histogram", answer.on_scale(g))?;
         match v.detail {
             Detail::Nps {
                 promoters,
                 passives,
                 detractors,
             } => {
-                g.promoters = Some(promoters);
-                g.passives = Some(passives);
-                g.detractors = Some(detractors);
+                m.serialize_field("promoters", &promoters)?;
+                m.serialize_field("passives", &passives)?;
+                m.serialize_field("detractors", &detractors)?;
             }
             Detail::Csat { satisfied, mean } => {
-                g.satisfied = Some(satisfied);
-                g.mean = Some(mean.map(|m| (m * 100.0).round() / 100.0));
+                m.serialize_field("satisfied", &satisfied)?;
+                m.serialize_field("mean", &mean.map(round2))?;
             }
             Detail::Ces { easy, mean } => {
-                g.easy = Some(easy);
-                g.mean = Some(mean.map(|m| (m * 100.0).round() / 100.0));
+                m.serialize_field("easy", &easy)?;
+                m.serialize_field("mean", &mean.map(round2))?;
             }
         }
-        g
+        m.end()
     }
 }
 
@@ -848,56 +1002,57 @@ impl Analytics {
         if touchpoints.is_empty() {
             return Ok(best);
         }
-        let wheres: Vec<(String, String)> = touchpoints
-            .iter()
-            .map(|t| ("touchpoint_id".to_owned(), t.to_string()))
-            .collect();
-        let context = MetricsContext::load(store, ws).await?;
+        let filters = vec![Filter {
+            dimension: Dimension::TouchpointId,
+            values: touchpoints.iter().map(|t| Label::Touchpoint(*t)).collect(),
+        }];
+        let context = self.context(store, ws).await?;
         let from = today - time::Duration::days(LIVE_DAYS - 1);
         let before_to = from - time::Duration::days(1);
         let before_from = before_to - time::Duration::days(LIVE_DAYS - 1);
         for metric in [Metric::Nps, Metric::Csat, Metric::Ces] {
-            let ask = |from: Date, to: Date| {
-                MetricsRequest::parse(
-                    metric.as_str(),
-                    None,
-                    Some("touchpoint_id"),
-                    Some(&from.to_string()),
-                    Some(&to.to_string()),
-                    &wheres,
-                )
+            let ask = |from: Date, to: Date| MetricsRequest {
+                metric,
+                survey: None,
+                by: vec![Dimension::TouchpointId],
+                from: Some(from),
+                to: Some(to),
+                filters: filters.clone(),
             };
-            let (Ok(now_q), Ok(before_q)) = (ask(from, today), ask(before_from, before_to)) else {
-                continue;
-            };
-            let now = match self.metrics_in(store, ws, &context, &now_q).await {
+            let now = match self
+                .metrics_in(store, ws, &context, &ask(from, today))
+                .await
+            {
                 Ok(a) => a,
                 Err(MetricsError::Store(e)) => return Err(e),
                 // Mixed scales or too many groups: no live figure for this metric.
                 Err(_) => continue,
             };
-            let before = match self.metrics_in(store, ws, &context, &before_q).await {
+            let before = match self
+                .metrics_in(store, ws, &context, &ask(before_from, before_to))
+                .await
+            {
                 Ok(a) => a,
                 Err(MetricsError::Store(e)) => return Err(e),
                 Err(_) => continue,
             };
-            let value_of = |g: &MetricsGroup| {
-                let h = g.histogram_on(now.scale);
-                (MetricValue::of(metric, now.scale, &h), h)
+            let touchpoint_of = |a: &MetricsAnswer, g: &MetricsGroup| match a.label(g, 0) {
+                Some(Label::Touchpoint(tp)) => Some(*tp),
+                _ => None,
             };
+            let previous_of: HashMap<taith_domain::TouchpointId, &MetricValue> = before
+                .groups
+                .iter()
+                .filter_map(|g| Some((touchpoint_of(&before, g)?, &g.figure)))
+                .collect();
             for g in &now.groups {
-                let Some(tp) = g.key.first().and_then(|(_, v)| v.parse().ok()) else {
+                let Some(tp) = touchpoint_of(&now, g) else {
                     continue;
                 };
-                let (current, h) = value_of(g);
-                let previous = before
-                    .groups
-                    .iter()
-                    .find(|b| b.key == g.key)
-                    .map(|b| value_of(b).0);
+                let current = &g.figure;
+                let previous = previous_of.get(&tp).copied();
                 let trend = match previous
-                    .as_ref()
-                    .and_then(|p| Some((taith_metrics::significant_change(p, &current)?, p)))
+                    .and_then(|p| Some((taith_metrics::significant_change(p, current)?, p)))
                 {
                     Some((true, p)) => {
                         if current.value > p.value {
@@ -915,7 +1070,7 @@ impl Analytics {
                     n: current.n,
                     small_sample: current.small_sample,
                     trend,
-                    normalised: normalised_mean(&h, now.scale),
+                    normalised: normalised_mean(g.histogram(), now.scale),
                 };
                 // A touchpoint asked by several kinds of survey shows the one with most answers.
                 if best.get(&tp).is_none_or(|b| b.n < score.n) {
@@ -924,5 +1079,66 @@ impl Analytics {
             }
         }
         Ok(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use taith_domain::{Channel, Locale, ResponseId, SurveyKind};
+
+    #[test]
+    fn an_answer_written_in_parts_is_the_answer_written_whole() {
+        let survey = SurveyId::new();
+        let shape = SurveyShape {
+            kind: SurveyKind::Nps,
+            scale: Scale { low: 0, high: 10 },
+        };
+        let mut index = Index::new();
+        index.set_survey(survey, shape);
+        let rows: Vec<IndexedResponse> = (0..20_000u16)
+            .map(|i| IndexedResponse {
+                id: ResponseId::new(),
+                survey,
+                touchpoint: None,
+                channel: Channel::ALL[usize::from(i % 3)],
+                locale: Locale::En,
+                day: 20_000 + i % 2_000,
+                score: (i % 11) as i16,
+                attributes: vec![("team".into(), format!("t\"{}", i % 7))],
+            })
+            .collect();
+        index.add(&rows);
+        let by = vec![
+            Dimension::Channel,
+            Dimension::Attribute("team".into()),
+            Dimension::Day,
+        ];
+        let query = Query {
+            kind: SurveyKind::Nps,
+            scale: None,
+            filters: Vec::new(),
+            by: by.clone(),
+            from: None,
+            to: None,
+        };
+        let mut keys = index.query(&query, &Layout::default()).unwrap();
+        let groups: Vec<MetricsGroup> = std::mem::take(&mut keys.groups)
+            .into_iter()
+            .map(|g| MetricsGroup::of(Metric::Nps, shape.scale, g))
+            .collect();
+        assert!(groups.len() > 4_096);
+        let answer = MetricsAnswer {
+            metric: Metric::Nps,
+            scale: shape.scale,
+            by,
+            keys,
+            groups,
+        };
+        let whole = serde_json::to_vec(&answer).unwrap();
+        for parts in [1, 2, 3, 5] {
+            assert_eq!(answer.json_parts(parts).unwrap().concat(), whole, "{parts}");
+        }
     }
 }

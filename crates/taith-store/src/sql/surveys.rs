@@ -14,7 +14,9 @@ use async_trait::async_trait;
 use taith_domain as d;
 use taith_domain::SurveyFields;
 use taith_domain::survey::{FollowUp, LocalizedText};
-use taith_store::{ConflictKind, Page, PageRequest, StoreError, StoreResult, SurveyStore};
+use taith_store::{
+    ConflictKind, MetricsContextVersion, Page, PageRequest, StoreError, StoreResult, SurveyStore,
+};
 use uuid::Uuid;
 
 /// A survey's `definition` column: the parts only ever read whole, as one JSON object
@@ -268,6 +270,30 @@ impl SurveyStore for This {
             return Err(StoreError::NotFound);
         }
         tx.commit().await.map_err(db)
+    }
+
+    async fn metrics_context_version(
+        &self,
+        ws: d::WorkspaceId,
+    ) -> StoreResult<MetricsContextVersion> {
+        let row = sqlx::query(include_str!("surveys/metrics_context_version.sql"))
+            .bind(ws.as_uuid())
+            .fetch_one(self.pool())
+            .await
+            .map_err(db)?;
+        let mut v = [0i64; 7];
+        for (slot, name) in v.iter_mut().zip([
+            "s_n",
+            "s_max",
+            "s_sum",
+            "j_n",
+            "j_max",
+            "j_sum",
+            "j_versions",
+        ]) {
+            *slot = get(&row, name)?;
+        }
+        Ok(MetricsContextVersion(v))
     }
 }
 

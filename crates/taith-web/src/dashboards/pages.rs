@@ -13,10 +13,13 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 use taith_app::metrics::{
-    MetricsAnswer, MetricsContext, MetricsError, MetricsGroup, MetricsRequest,
+    MetricsAnswer, MetricsContext, MetricsError, MetricsGroup, MetricsRequest, round1,
 };
 use taith_i18n::Tr;
+use taith_metrics::index::{Dimension, Filter, Label};
 use taith_metrics::{Metric, MetricValue, significant_change};
 use time::Date;
 
@@ -203,7 +206,7 @@ fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -> Option<Ch
 struct Asker<'a> {
     state: &'a AppState,
     m: &'a Member,
-    context: MetricsContext,
+    context: Arc<MetricsContext>,
     from: Date,
     to: Date,
 }
@@ -215,7 +218,10 @@ impl<'a> Asker<'a> {
         from: Date,
         to: Date,
     ) -> Result<Asker<'a>, PageError> {
-        let context = MetricsContext::load(state.store.as_ref(), m.workspace.id)
+        let context = state
+            .app
+            .analytics
+            .context(state.store.as_ref(), m.workspace.id)
             .await
             .map_err(|e| PageError::from_store(e, m.tr()))?;
         Ok(Asker {
@@ -238,23 +244,22 @@ impl<'a> Asker<'a> {
         }
     }
 
-    /// `metric`, grouped `by`, filtered by `wheres`. A store failure is the page's; a question
-    /// the index cannot answer (mixed scales) is the caller's to word.
+    /// `metric`, grouped `by` (a dimension's name), filtered by `filters`. A store failure is
+    /// the page's; a question the index cannot answer (mixed scales) is the caller's to word.
     async fn answer(
         &self,
         metric: Metric,
         by: Option<&str>,
-        wheres: &[(String, String)],
+        filters: &[Filter],
     ) -> Result<Result<MetricsAnswer, MetricsError>, PageError> {
-        let request = MetricsRequest::parse(
-            metric.as_str(),
-            None,
-            by,
-            Some(&self.from.to_string()),
-            Some(&self.to.to_string()),
-            wheres,
-        )
-        .map_err(|_| PageError::internal(self.m.tr()))?;
+        let request = MetricsRequest {
+            metric,
+            survey: None,
+            by: by.and_then(Dimension::parse).into_iter().collect(),
+            from: Some(self.from),
+            to: Some(self.to),
+            filters: filters.to_vec(),
+        };
         match self
             .state
             .app
@@ -301,28 +306,33 @@ fn metric_card(
     tr: &Tr,
 ) -> MetricCard {
     let name = tr.t(&format!("dashboard-{}", metric.as_str()));
+    // Weekly groups come in week order, as the weeks of the period do.
+    let by_week: HashMap<&Label, &MetricsGroup> = weekly
+        .map(|a| {
+            a.groups
+                .iter()
+                .filter_map(|g| Some((a.label(g, 0)?, g)))
+                .collect()
+        })
+        .unwrap_or_default();
     let points: Vec<WeekPoint> = weeks_between(from, to)
         .into_iter()
         .map(|week| {
-            let g = weekly.and_then(|a| {
-                a.groups
-                    .iter()
-                    .find(|g| g.key.first().is_some_and(|(_, v)| *v == week))
-            });
+            let g = by_week.get(&week).copied();
             WeekPoint {
-                n: g.map_or(0, |g| g.n),
-                value: g.and_then(|g| g.value),
-                ci95: g.and_then(|g| g.ci95),
-                week,
+                n: g.map_or(0, MetricsGroup::n),
+                value: g.and_then(|g| g.figure.value).map(round1),
+                ci95: g.and_then(MetricsGroup::ci95).map(|c| c.map(round1)),
+                week: week.to_string(),
             }
         })
         .collect();
     MetricCard {
         metric: metric.as_str(),
-        value: total.value.map(|v| tr.number(v, 1)),
-        interval: total.ci95.map(|c| interval_text(Some(c), tr)),
-        n: tr.ta("dashboard-n", &[("n", tr.number(total.n as f64, 0))]),
-        small_sample: total.small_sample,
+        value: total.figure.value.map(|v| tr.number(round1(v), 1)),
+        interval: total.ci95().map(|c| interval_text(Some(c.map(round1)), tr)),
+        n: tr.ta("dashboard-n", &[("n", tr.number(total.n() as f64, 0))]),
+        small_sample: total.figure.small_sample,
         arrow,
         change,
         problem: None,
@@ -342,12 +352,12 @@ fn metric_card(
 }
 
 /// Every ISO week from `from` to `to`, in order (weeks without answers included).
-fn weeks_between(from: Date, to: Date) -> Vec<String> {
+fn weeks_between(from: Date, to: Date) -> Vec<Label> {
     let mut weeks = Vec::new();
     let mut d = from;
     while d <= to {
-        let (y, w, _) = d.to_iso_week_date();
-        let label = format!("{y:04}-W{w:02}");
+        let (year, week, _) = d.to_iso_week_date();
+        let label = Label::Week { year, week };
         if weeks.last() != Some(&label) {
             weeks.push(label);
         }
@@ -386,14 +396,10 @@ async fn card(ask: &Asker<'_>, metric: Metric) -> Result<Option<MetricCard>, Pag
         .answer(metric, None, &[])
         .await?
         .map_err(|_| PageError::internal(tr))?;
-    let scale = now.scale;
-    let current = MetricValue::of(metric, scale, &total.histogram_on(scale));
-    let previous = before
-        .groups
-        .first()
-        .map(|g| MetricValue::of(metric, scale, &g.histogram_on(scale)));
-    let (arrow, change) = match previous.as_ref().and_then(|p| {
-        let significant = significant_change(p, &current)?;
+    let current = &total.figure;
+    let previous = before.groups.first().map(|g| &g.figure);
+    let (arrow, change) = match previous.and_then(|p| {
+        let significant = significant_change(p, current)?;
         Some((significant, current.value? - p.value?))
     }) {
         Some((true, delta)) => (
@@ -511,16 +517,19 @@ pub async fn overview_csv(
             continue;
         };
         for g in &weekly.groups {
-            let week = g.key.first().map(|(_, v)| v.as_str()).unwrap_or("");
-            let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.1}"));
+            let week = weekly
+                .label(g, 0)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{:.1}", round1(v)));
             out.push_str(&format!(
                 "{},{week},{},{},{},{},{}\r\n",
                 metric.as_str(),
-                g.n,
-                num(g.value),
-                num(g.ci95.map(|c| c[0])),
-                num(g.ci95.map(|c| c[1])),
-                g.small_sample
+                g.n(),
+                num(g.figure.value),
+                num(g.ci95().map(|c| c[0])),
+                num(g.ci95().map(|c| c[1])),
+                g.figure.small_sample
             ));
         }
     }
@@ -626,25 +635,27 @@ fn compare_segments(
     let all = total
         .groups
         .first()
-        .map(|g| g.histogram_on(scale))
+        .map(|g| *g.histogram())
         .unwrap_or_default();
     by_answer
         .groups
         .iter()
         .map(|g| {
-            let h = g.histogram_on(scale);
             let mut rest = all;
-            for (r, c) in rest.0.iter_mut().zip(h.0) {
+            for (r, c) in rest.0.iter_mut().zip(g.histogram().0) {
                 *r = r.saturating_sub(c);
             }
-            let value = MetricValue::of(metric, scale, &h);
+            let value = g.figure;
             let others = MetricValue::of(metric, scale, &rest);
             let above_rest = match significant_change(&others, &value) {
                 Some(true) => Some(value.value > others.value),
                 _ => None,
             };
             SegmentFigure {
-                label: g.key.first().map(|(_, v)| v.clone()).unwrap_or_default(),
+                label: by_answer
+                    .label(g, 0)
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
                 value,
                 above_rest,
             }
@@ -941,14 +952,17 @@ async fn touchpoint_figures(
     ask: &Asker<'_>,
     tp: &FoundTouchpoint,
 ) -> Result<Option<TouchpointFigures>, PageError> {
-    let wheres = vec![("touchpoint_id".to_owned(), tp.id.to_string())];
+    let wheres = vec![Filter {
+        dimension: Dimension::TouchpointId,
+        values: vec![Label::Touchpoint(tp.id)],
+    }];
     let mut best: Option<(Metric, MetricsAnswer)> = None;
     for metric in METRICS {
         if let Ok(a) = ask.answer(metric, None, &wheres).await?
-            && a.groups.first().is_some_and(|g| g.n > 0)
+            && a.groups.first().is_some_and(|g| g.n() > 0)
             && best
                 .as_ref()
-                .is_none_or(|(_, b)| b.groups[0].n < a.groups[0].n)
+                .is_none_or(|(_, b)| b.groups[0].n() < a.groups[0].n())
         {
             best = Some((metric, a));
         }
@@ -1008,9 +1022,9 @@ pub async fn touchpoint(
     if let Some(f) = touchpoint_figures(&ask, &tp).await? {
         let scale = f.total.scale;
         let g = &f.total.groups[0];
-        let max = g.histogram.iter().copied().max().unwrap_or(0).max(1);
-        page.distribution = g
-            .histogram
+        let histogram = f.total.on_scale(g);
+        let max = histogram.iter().copied().max().unwrap_or(0).max(1);
+        page.distribution = histogram
             .iter()
             .enumerate()
             .map(|(i, c)| {
@@ -1046,12 +1060,12 @@ pub async fn touchpoint(
                         (
                             display_label(
                                 by,
-                                g.key.first().map(|(_, v)| v.as_str()).unwrap_or(""),
+                                &a.label(g, 0).map(ToString::to_string).unwrap_or_default(),
                                 &tr,
                             ),
-                            figure_text(g.value, &tr),
-                            interval_text(g.ci95, &tr),
-                            tr.number(g.n as f64, 0),
+                            figure_text(g.figure.value.map(round1), &tr),
+                            interval_text(g.ci95().map(|c| c.map(round1)), &tr),
+                            tr.number(g.n() as f64, 0),
                         )
                     })
                     .collect(),
@@ -1090,32 +1104,37 @@ pub async fn touchpoint_csv(
     let tp = find_touchpoint(&state, &m, &id).await?;
     let (from, to) = period(&q);
     let mut out = String::from("table,key,n,value,ci95_low,ci95_high,small_sample\r\n");
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.1}"));
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{:.1}", round1(v)));
     let mut row = |table: &str, key: &str, g: &MetricsGroup| {
         out.push_str(&format!(
             "{table},{},{},{},{},{},{}\r\n",
             csv_cell(key),
-            g.n,
-            num(g.value),
-            num(g.ci95.map(|c| c[0])),
-            num(g.ci95.map(|c| c[1])),
-            g.small_sample
+            g.n(),
+            num(g.figure.value),
+            num(g.ci95().map(|c| c[0])),
+            num(g.ci95().map(|c| c[1])),
+            g.figure.small_sample
         ));
+    };
+    let first_label = |a: &MetricsAnswer, g: &MetricsGroup| {
+        a.label(g, 0).map(ToString::to_string).unwrap_or_default()
     };
     let ask = Asker::new(&state, &m, from, to).await?;
     if let Some(f) = touchpoint_figures(&ask, &tp).await? {
         let g = &f.total.groups[0];
         row("period", f.metric.as_str(), g);
-        for w in f.weekly.iter().flat_map(|a| &a.groups) {
-            row("week", w.key.first().map_or("", |(_, v)| v.as_str()), w);
+        if let Some(a) = &f.weekly {
+            for w in &a.groups {
+                row("week", &first_label(a, w), w);
+            }
         }
         for (by, a) in &f.breakdowns {
             for b in &a.groups {
-                row(by, b.key.first().map_or("", |(_, v)| v.as_str()), b);
+                row(by, &first_label(a, b), b);
             }
         }
         let low = f.total.scale.low;
-        for (i, c) in g.histogram.iter().enumerate() {
+        for (i, c) in f.total.on_scale(g).iter().enumerate() {
             out.push_str(&format!("score,{},{c},,,,\r\n", i64::from(low) + i as i64));
         }
     }

@@ -3,11 +3,13 @@
 
 use crate::AppState;
 use crate::http::bearer::Caller;
-use crate::http::error::{ApiError, ErrorBody};
-use axum::Json;
+use crate::http::error::{ApiError, ErrorBody, ErrorCode};
 use axum::extract::{RawQuery, State};
-use serde::Deserialize;
-use taith_app::metrics::{MetricsAnswer, MetricsError, MetricsRequest};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use taith_app::metrics::{MetricsError, MetricsRequest};
 use taith_domain::{Action, Issue, ValidationErrors};
 use utoipa::IntoParams;
 
@@ -58,7 +60,7 @@ pub async fn get_metrics(
     State(state): State<AppState>,
     caller: Caller,
     RawQuery(raw): RawQuery,
-) -> Result<Json<MetricsAnswer>, ApiError> {
+) -> Result<Response, ApiError> {
     caller.require(Action::Read)?;
     let request = parse_query(raw.as_deref())?;
     let answer = state
@@ -66,21 +68,123 @@ pub async fn get_metrics(
         .analytics
         .metrics(state.store.as_ref(), caller.workspace_id, &request)
         .await
-        .map_err(|e| match e {
-            MetricsError::Invalid(e) => e.into(),
-            MetricsError::MixedScales => {
-                let mut e = ValidationErrors::default();
-                e.push("survey", Issue::Required);
-                e.into()
-            }
-            MetricsError::TooManyGroups => {
-                let mut e = ValidationErrors::default();
-                e.push("by", Issue::TooLong);
-                e.into()
-            }
-            MetricsError::Store(e) => ApiError::from(e),
-        })?;
-    Ok(Json(answer))
+        .map_err(api_error)?;
+    // Straight from the typed answer into the buffers that are sent, one per core, written
+    // side by side (see `MetricsAnswer::json_parts`); no copy is made of them.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = answer.json_parts(cores).map_err(|e| {
+        tracing::error!(error = %e, "metrics: writing the answer failed");
+        ApiError::new(ErrorCode::Internal)
+    })?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        axum::body::Body::new(Pieces::new(parts)),
+    )
+        .into_response())
+}
+
+/// A body sent as the pieces it was written in, its length known up front.
+struct Pieces {
+    pieces: std::collections::VecDeque<axum::body::Bytes>,
+    left: u64,
+}
+
+impl Pieces {
+    fn new(parts: Vec<Vec<u8>>) -> Pieces {
+        let left = parts.iter().map(|p| p.len() as u64).sum();
+        Pieces {
+            pieces: parts.into_iter().map(axum::body::Bytes::from).collect(),
+            left,
+        }
+    }
+}
+
+impl hyper::body::Body for Pieces {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        let next = self.pieces.pop_front();
+        if let Some(piece) = &next {
+            self.left -= piece.len() as u64;
+        }
+        std::task::Poll::Ready(next.map(|p| Ok(hyper::body::Frame::data(p))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        hyper::body::SizeHint::with_exact(self.left)
+    }
+}
+
+// The wire shape, for the OpenAPI document only: the answer is written by
+// `analytics::MetricsAnswer`'s own `Serialize`, which follows these fields and their order.
+
+/// `{"metric": "nps", "groups": [...]}`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct MetricsAnswer {
+    metric: &'static str,
+    groups: Vec<MetricsGroup>,
+}
+
+/// One group: its key, n, value and 95% interval (null when n = 0), the small-sample flag
+/// (n < 30), the responses per scale point (lowest first), and the metric's own counts.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct MetricsGroup {
+    /// One entry per `by` dimension, e.g. `{"touchpoint": "Checkout", "week": "2026-W45"}`.
+    key: HashMap<String, String>,
+    n: u64,
+    value: Option<f64>,
+    ci95: Option<[f64; 2]>,
+    small_sample: bool,
+    histogram: Vec<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    promoters: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passives: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detractors: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    satisfied: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    easy: Option<u64>,
+    /// CSAT and CES: the mean score (null when n = 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mean: Option<Option<f64>>,
+}
+
+/// How a question without an answer is told: `422` naming the parameter, or — for a store
+/// failure or a failed scan — `500` with the generic body (the cause goes to the log).
+fn api_error(e: MetricsError) -> ApiError {
+    match e {
+        MetricsError::Invalid(e) => e.into(),
+        MetricsError::MixedScales => {
+            let mut e = ValidationErrors::default();
+            e.push("survey", Issue::Required);
+            e.into()
+        }
+        MetricsError::TooManyGroups => {
+            let mut e = ValidationErrors::default();
+            e.push("by", Issue::TooLong);
+            e.into()
+        }
+        MetricsError::ScanFailed => {
+            tracing::error!("metrics: a scan thread of the analytics index panicked");
+            ApiError::new(ErrorCode::Internal)
+        }
+        MetricsError::Store(e) => ApiError::from(e),
+    }
 }
 
 /// The query string of `GET /api/v1/metrics` read into a request: `400` when it is not a
@@ -121,4 +225,22 @@ pub fn parse_query(raw: Option<&str>) -> Result<MetricsRequest, ApiError> {
         request = Err(e);
     }
     request.map_err(ApiError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[tokio::test]
+    async fn a_failed_scan_is_answered_500_with_the_generic_internal_error() {
+        let response = api_error(MetricsError::ScanFailed).into_response();
+        assert_eq!(response.status(), 500);
+        let body = axum::body::to_bytes(response.into_body(), 10_000)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "internal");
+        assert_eq!(body["error"]["message"], "internal error");
+    }
 }

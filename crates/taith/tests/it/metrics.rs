@@ -764,3 +764,82 @@ async fn a_touchpoints_dashboard_shows_its_trend_spread_breakdowns_and_latest_co
         .await;
     assert_eq!(other.status, 404);
 }
+
+/// The app keeps the workspace's surveys and journeys between questions; an edit made by
+/// another process on the same store (here: straight through the store, as another node
+/// would) shows in the very next answer.
+#[tokio::test]
+async fn a_journey_or_survey_changed_by_another_node_shows_in_the_next_answer() {
+    let app = TestApp::on_sqlite().await;
+    let (ws, _) = seeded(&app, 300).await;
+    let read = token(&app, "becws", TokenScope::Read).await;
+    let b = app.browser();
+    let touchpoints = |body: &Value| -> Vec<String> {
+        body["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["key"]["touchpoint"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let url = "/api/v1/metrics?metric=nps&by=touchpoint";
+    let (status, before) = b.api(Method::GET, url, &read, None).await;
+    assert_eq!(status, 200, "{before}");
+    assert!(touchpoints(&before).contains(&"Checkout".to_owned()));
+    // Asked again unchanged: the same answer.
+    assert_eq!(b.api(Method::GET, url, &read, None).await.1, before);
+
+    let summary = app
+        .store
+        .journeys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    let mut journey = app.store.journey(ws.id, summary.id).await.unwrap();
+    let checkout = journey
+        .touchpoints
+        .iter_mut()
+        .find(|t| t.fields.name.to_string() == "Checkout")
+        .unwrap();
+    checkout.fields.name = Name::parse("Till").unwrap();
+    let author = Author {
+        user_id: None,
+        name: "another node".into(),
+    };
+    app.store
+        .save_journey(ws.id, &journey, &author, &[])
+        .await
+        .unwrap();
+    let (status, after) = b.api(Method::GET, url, &read, None).await;
+    assert_eq!(status, 200, "{after}");
+    let names = touchpoints(&after);
+    assert!(names.contains(&"Till".to_owned()), "{names:?}");
+    assert!(!names.contains(&"Checkout".to_owned()), "{names:?}");
+
+    // A CSAT survey on another scale: CSAT is on mixed scales from the next question on.
+    let (status, body) = b
+        .api(Method::GET, "/api/v1/metrics?metric=csat", &read, None)
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let csat = app
+        .store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.kind == SurveyKind::Csat)
+        .unwrap();
+    let mut fields = csat.fields.clone();
+    fields.scale = taith_domain::Scale { low: 1, high: 3 };
+    app.store
+        .create_survey(ws.id, &fields, "csat-on-three")
+        .await
+        .unwrap();
+    let (status, body) = b
+        .api(Method::GET, "/api/v1/metrics?metric=csat", &read, None)
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["details"][0]["field"], "survey", "{body}");
+}
