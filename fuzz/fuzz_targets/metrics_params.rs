@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use taith_app::metrics::MetricsRequest;
 use taith_domain::{NewResponse, Survey};
 use taith_fuzz::{check_api_error, fixture};
-use taith_metrics::index::{Dimension, Filter, Label, Query, QueryError};
+use taith_metrics::index::{Dimension, QueryError};
 use taith_metrics::{Histogram, Metric, MetricValue};
 use taith_web::metrics::api::parse_query;
 
@@ -79,35 +79,14 @@ fn label(r: &NewResponse, d: &Dimension) -> Option<String> {
 
 fn answer(request: &MetricsRequest) {
     let f = fixture();
-    // As `Analytics::metrics_in`: the scale of the surveys of the metric's kind.
-    let kind = request.metric.kind();
-    let of_kind: Vec<&Survey> = f
-        .surveys()
-        .into_iter()
-        .map(|s| &**s)
-        .filter(|s| s.fields.kind == kind)
-        .filter(|s| request.survey.is_none_or(|id| s.id == id))
-        .collect();
-    let scale = match of_kind.first() {
-        None if request.survey.is_some() => return,
-        None => kind.default_scale(),
-        Some(first) => first.fields.scale,
+    // The query `Analytics::metrics_in` asks, through the same function.
+    let surveys: Vec<Survey> = f.surveys().into_iter().map(|s| (**s).clone()).collect();
+    let Ok(query) = request.query(&surveys) else {
+        return;
     };
-    let mut filters = request.filters.clone();
-    if let Some(id) = request.survey {
-        filters.push(Filter {
-            dimension: Dimension::Survey,
-            values: vec![Label::Survey(id)],
-        });
-    }
-    let query = Query {
-        kind,
-        scale: Some(scale),
-        filters: filters.clone(),
-        by: request.by.clone(),
-        from: request.from,
-        to: request.to,
-    };
+    let kind = query.kind;
+    let scale = query.scale.unwrap_or_else(|| kind.default_scale());
+    let filters = query.filters.clone();
     let got = match f.index.query(&query, &f.layout) {
         Ok(a) => a,
         Err(QueryError::TooManyGroups(n)) => {

@@ -25,7 +25,7 @@ use taith_domain::{
     Owner, Persona, PersonaFields, PersonaId, ResponseId, Role, Stage, StageId, Survey,
     SurveyFields, SurveyId, SurveyKind, SurveyStatus, Touchpoint, TouchpointId, User, UserId,
 };
-use taith_metrics::index::{Index, IndexedResponse, Layout, Place, SurveyShape, day_of};
+use taith_metrics::index::{Index, IndexedResponse, Layout, Place};
 use taith_web::http::error::{ApiError, ErrorCode};
 use taith_web::http::extract::ApiJson;
 use time::OffsetDateTime;
@@ -450,31 +450,9 @@ fn build() -> Fixture {
     }
     let mut index = Index::new();
     for s in surveys {
-        index.set_survey(
-            s.id,
-            SurveyShape {
-                kind: s.fields.kind,
-                scale: s.fields.scale,
-            },
-        );
+        index.set_survey(s.id, taith_app::metrics::shape(s));
     }
-    let rows: Vec<IndexedResponse> = responses
-        .iter()
-        .map(|r| IndexedResponse {
-            id: r.id,
-            survey: r.survey_id,
-            touchpoint: r.touchpoint_id,
-            channel: r.channel,
-            locale: r.locale,
-            day: day_of(r.submitted_at.date()),
-            score: r.score,
-            attributes: r
-                .attributes
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        })
-        .collect();
+    let rows: Vec<IndexedResponse> = responses.iter().map(taith_app::metrics::indexed).collect();
     index.add(&rows);
     index.compact();
 

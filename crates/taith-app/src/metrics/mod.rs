@@ -85,7 +85,7 @@ impl std::fmt::Debug for Analytics {
 }
 
 /// A response as the index takes it.
-fn indexed(r: &NewResponse) -> IndexedResponse {
+pub fn indexed(r: &NewResponse) -> IndexedResponse {
     IndexedResponse {
         id: r.id,
         survey: r.survey_id,
@@ -102,7 +102,8 @@ fn indexed(r: &NewResponse) -> IndexedResponse {
     }
 }
 
-fn shape(s: &Survey) -> SurveyShape {
+/// A survey as the index counts it.
+pub fn shape(s: &Survey) -> SurveyShape {
     SurveyShape {
         kind: s.fields.kind,
         scale: s.fields.scale,
@@ -419,27 +420,8 @@ impl Analytics {
         request: &MetricsRequest,
     ) -> Result<MetricsAnswer, MetricsError> {
         let (surveys, layout) = (&context.surveys, &context.layout);
-        // Which scale the figure is on: the survey's when one is named, else the one scale
-        // the workspace's surveys of this kind share.
-        let kind = request.metric.kind();
-        let of_kind: Vec<&Survey> = surveys
-            .iter()
-            .filter(|s| s.fields.kind == kind)
-            .filter(|s| request.survey.is_none_or(|id| s.id == id))
-            .collect();
-        let scale = match of_kind.first() {
-            None => match request.survey {
-                // Named, but not a survey of this workspace and kind.
-                Some(_) => return Err(MetricsError::invalid("survey", Issue::NotFound)),
-                None => kind.default_scale(),
-            },
-            Some(first) => {
-                if of_kind.iter().any(|s| s.fields.scale != first.fields.scale) {
-                    return Err(MetricsError::MixedScales);
-                }
-                first.fields.scale
-            }
-        };
+        let query = request.query(surveys)?;
+        let scale = query.scale.unwrap_or_else(|| query.kind.default_scale());
         self.ensure_built(store, ws).await?;
         self.catch_up(store, ws).await?;
         // Surveys made or changed since the index last heard of them (rare): under the write
@@ -457,21 +439,6 @@ impl Analytics {
                 index.set_survey(s.id, shape(s));
             }
         }
-        let mut filters = request.filters.clone();
-        if let Some(id) = request.survey {
-            filters.push(Filter {
-                dimension: Dimension::Survey,
-                values: vec![Label::Survey(id)],
-            });
-        }
-        let query = Query {
-            kind,
-            scale: Some(scale),
-            filters,
-            by: request.by.clone(),
-            from: request.from,
-            to: request.to,
-        };
         let mut answer = {
             let indexes = self.indexes.read().await;
             let Some(index) = indexes.get(&ws) else {
@@ -605,6 +572,46 @@ pub struct MetricsRequest {
 const MAX_TERMS: usize = 8;
 
 impl MetricsRequest {
+    /// The index query this request asks over the workspace's `surveys`. The figure is on the
+    /// named survey's scale, else on the one scale the workspace's surveys of the metric's
+    /// kind share (the kind's default when it has none): a named survey of another kind or
+    /// workspace is `survey: not_found`, surveys of one kind on different scales are
+    /// [`MetricsError::MixedScales`].
+    pub fn query(&self, surveys: &[Survey]) -> Result<Query, MetricsError> {
+        let kind = self.metric.kind();
+        let of_kind: Vec<&Survey> = surveys
+            .iter()
+            .filter(|s| s.fields.kind == kind)
+            .filter(|s| self.survey.is_none_or(|id| s.id == id))
+            .collect();
+        let scale = match of_kind.first() {
+            None => match self.survey {
+                Some(_) => return Err(MetricsError::invalid("survey", Issue::NotFound)),
+                None => kind.default_scale(),
+            },
+            Some(first) => {
+                if of_kind.iter().any(|s| s.fields.scale != first.fields.scale) {
+                    return Err(MetricsError::MixedScales);
+                }
+                first.fields.scale
+            }
+        };
+        let mut filters = self.filters.clone();
+        if let Some(id) = self.survey {
+            filters.push(Filter {
+                dimension: Dimension::Survey,
+                values: vec![Label::Survey(id)],
+            });
+        }
+        Ok(Query {
+            kind,
+            scale: Some(scale),
+            filters,
+            by: self.by.clone(),
+            from: self.from,
+            to: self.to,
+        })
+    }
     /// Reads the raw parameters: `metric` (nps, csat, ces), `survey` (an id), `by` (comma-
     /// separated dimensions), `from` and `to` (inclusive `YYYY-MM-DD`, UTC), and `where` terms
     /// `key` + value (several values of one key: any of them).
