@@ -53,6 +53,9 @@ pub struct WeekPoint {
     pub n: u64,
     pub value: Option<f64>,
     pub ci95: Option<[f64; 2]>,
+    /// Too few answers to read the week's figure with confidence (DESIGN §3): drawn hollow
+    /// and kept out of the line and the band, so a partial week cannot pass for a trend.
+    pub small_sample: bool,
 }
 
 /// A metric's card: its figure now, the change from the period before, its weekly trend.
@@ -83,6 +86,7 @@ pub struct WeekRow {
     pub n: String,
     pub value: String,
     pub interval: String,
+    pub small_sample: bool,
 }
 
 /// A line with its interval band, in SVG coordinates.
@@ -92,7 +96,8 @@ pub struct Chart {
     pub height: i64,
     pub band: String,
     pub line: String,
-    pub dots: Vec<(i64, i64, String)>,
+    /// `(x, y, hover text, small sample)`: a small sample's point is drawn hollow.
+    pub dots: Vec<(i64, i64, String, bool)>,
     pub y_ticks: Vec<(i64, String)>,
     pub x_ticks: Vec<(i64, String)>,
     pub description: String,
@@ -148,16 +153,18 @@ fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -> Option<Ch
         .enumerate()
         .filter(|(_, p)| p.value.is_some())
         .collect();
-    let line = known
+    // The line and the band join only the weeks with enough answers to read.
+    let sure: Vec<&(usize, &WeekPoint)> = known.iter().filter(|(_, p)| !p.small_sample).collect();
+    let line = sure
         .iter()
         .map(|(i, p)| format!("{},{}", x(*i), y(p.value.unwrap_or(0.0))))
         .collect::<Vec<_>>()
         .join(" ");
     // The band: along the upper bounds, back along the lower ones.
-    let upper = known
+    let upper = sure
         .iter()
         .map(|(i, p)| format!("{},{}", x(*i), y(p.ci95.map_or(0.0, |c| c[1]))));
-    let lower = known
+    let lower = sure
         .iter()
         .rev()
         .map(|(i, p)| format!("{},{}", x(*i), y(p.ci95.map_or(0.0, |c| c[0]))));
@@ -166,7 +173,7 @@ fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -> Option<Ch
         .iter()
         .map(|(i, p)| {
             let v = p.value.unwrap_or(0.0);
-            let title = tr.ta(
+            let mut title = tr.ta(
                 "dashboard-point",
                 &[
                     ("week", p.week.clone()),
@@ -174,7 +181,10 @@ fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -> Option<Ch
                     ("n", tr.number(p.n as f64, 0)),
                 ],
             );
-            (x(*i), y(v), title)
+            if p.small_sample {
+                title = format!("{title} · {}", tr.t("dashboard-small-sample"));
+            }
+            (x(*i), y(v), title, p.small_sample)
         })
         .collect();
     let ticks: Vec<f64> = match metric {
@@ -323,6 +333,7 @@ fn metric_card(
                 n: g.map_or(0, MetricsGroup::n),
                 value: g.and_then(|g| g.figure.value).map(round1),
                 ci95: g.and_then(MetricsGroup::ci95).map(|c| c.map(round1)),
+                small_sample: g.is_some_and(|g| g.figure.small_sample),
                 week: week.to_string(),
             }
         })
@@ -345,6 +356,7 @@ fn metric_card(
                 n: tr.number(p.n as f64, 0),
                 value: figure_text(p.value, tr),
                 interval: interval_text(p.ci95, tr),
+                small_sample: p.small_sample && p.value.is_some(),
             })
             .collect(),
         name,
@@ -1148,4 +1160,41 @@ pub async fn touchpoint_csv(
         HeaderValue::from_static("attachment; filename=\"touchpoint.csv\""),
     );
     Ok(r)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use taith_domain::Locale;
+
+    fn point(week: &str, n: u64, value: f64, small_sample: bool) -> WeekPoint {
+        WeekPoint {
+            week: week.to_owned(),
+            n,
+            value: Some(value),
+            ci95: Some([value - 10.0, value + 10.0]),
+            small_sample,
+        }
+    }
+
+    #[test]
+    fn a_week_with_a_small_sample_is_drawn_hollow_and_out_of_the_line() {
+        let tr = Tr::new(Locale::En);
+        // A partial first week: one detractor, a confident-looking −100.
+        let points = [
+            point("2026-W01", 1, -100.0, true),
+            point("2026-W02", 80, 30.0, false),
+            point("2026-W03", 90, 40.0, false),
+        ];
+        let ch = chart(Metric::Nps, &points, &tr, "NPS").unwrap();
+        let (x0, y0, title, hollow) = ch.dots[0].clone();
+        assert!(hollow);
+        assert!(title.contains("small sample"), "{title}");
+        assert!(title.contains('1'), "its n on hover: {title}");
+        assert!(!ch.line.contains(&format!("{x0},{y0}")), "{}", ch.line);
+        assert_eq!(ch.line.split(' ').count(), 2, "{}", ch.line);
+        assert_eq!(ch.band.split(' ').count(), 4, "{}", ch.band);
+        assert!(ch.dots[1..].iter().all(|d| !d.3));
+    }
 }
