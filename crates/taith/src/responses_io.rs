@@ -82,6 +82,7 @@ pub async fn import_responses_csv(
             ResponseToStore {
                 workspace_id: ws,
                 response: row.into_response(survey.id, customer),
+                customer: None,
             }
         })
         .collect();

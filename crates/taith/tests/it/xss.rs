@@ -173,6 +173,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
                 submitted_at: taith_domain::now() - time::Duration::days((i % 30) as i64),
                 client_key: None,
             },
+            customer: None,
         })
         .collect();
     app.store.insert_responses(&responses).await.unwrap();
