@@ -452,10 +452,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let survey = survey(&store, &w, &survey_id).await?;
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let summary =
-                crate::responses_io::import_responses_csv(store.as_ref(), w.id, &survey, &bytes)
-                    .await
-                    .with_context(|| format!("importing {}", file.display()))?;
+            // The server's writer is in another process: this one has its own, with an
+            // analytics index that is never built (the server's picks the rows up by tailing).
+            let intake = taith_app::responses::intake::Ingest::start(
+                store.clone(),
+                taith_app::metrics::Analytics::default(),
+            );
+            let summary = crate::responses_io::import_responses_csv(
+                &intake,
+                store.as_ref(),
+                w.id,
+                &survey,
+                &bytes,
+            )
+            .await
+            .with_context(|| format!("importing {}", file.display()))?;
             let customers = match summary.customers {
                 1 => "1 customer".to_owned(),
                 n => format!("{n} customers"),

@@ -1,16 +1,15 @@
 //! A survey's responses in and out of the store as files: the store's side of
 //! [`taith_domain::csv`], which holds the format, its checks and its documentation.
 //!
-//! An import reads and checks the whole file first; only then are its customers found or
-//! created, and its responses stored in ONE `insert_responses` call, so a bad line stores
-//! nothing (customers created just before a failing insert may remain, which is harmless: they
-//! are found again next time).
+//! An import reads and checks the whole file first; only then are its responses, each with the
+//! customer to find or create, stored through the group-commit writer in ONE submission, so a
+//! bad line stores nothing and a failed write leaves no customer behind.
 
 use anyhow::Context as _;
-use std::collections::HashMap;
 use std::time::Instant;
-use taith_domain::csv::{CustomerKey, ImportSpec, read_responses_csv};
-use taith_domain::{CustomerId, Survey, WorkspaceId};
+use taith_app::responses::intake::Ingest;
+use taith_domain::csv::{ImportSpec, read_responses_csv};
+use taith_domain::{Survey, WorkspaceId};
 use taith_store::{NewCustomer, ResponseToStore, Store};
 
 /// What an import stored.
@@ -22,9 +21,11 @@ pub struct ImportSummary {
     pub customers: usize,
 }
 
-/// Imports a CSV file of responses into `survey` (module docs of [`taith_domain::csv`]).
-/// A bad line fails with a [`taith_domain::csv::ImportError`] naming it, and nothing is stored.
+/// Imports a CSV file of responses into `survey` (module docs of [`taith_domain::csv`]) through
+/// `intake`. A bad line fails with a [`taith_domain::csv::ImportError`] naming it, and nothing
+/// is stored.
 pub async fn import_responses_csv(
+    intake: &Ingest,
     store: &dyn Store,
     ws: WorkspaceId,
     survey: &Survey,
@@ -38,68 +39,37 @@ pub async fn import_responses_csv(
     let rows = read_responses_csv(input, &spec)?;
     tracing::debug!(rows = rows.len(), took = ?started.elapsed(), "import: file read");
 
-    // The distinct customers, in the order the file first names them.
-    let mut customers: HashMap<CustomerKey, Option<CustomerId>> = HashMap::new();
-    let mut order: Vec<(CustomerKey, taith_domain::Locale)> = Vec::new();
-    for row in &rows {
-        if let Some(key) = &row.customer
-            && !customers.contains_key(key)
-        {
-            customers.insert(key.clone(), None);
-            order.push((key.clone(), row.locale));
-        }
-    }
-    let started = Instant::now();
-    let wanted: Vec<NewCustomer> = order
-        .iter()
-        .map(|(key, locale)| NewCustomer {
-            external_id: key.external_id.clone(),
-            email: key.email.clone(),
-            name: None,
-            locale: Some(*locale),
-        })
-        .collect();
-    // All customers in one transaction: thousands of them cost one flush, not thousands.
-    let stored = store
-        .upsert_customers(ws, &wanted)
-        .await
-        .context("storing the file's customers (no response was stored)")?;
-    for ((key, _), customer) in order.iter().zip(&stored) {
-        customers.insert(key.clone(), Some(customer.id));
-    }
-    // Two keys (an external id, an e-mail) may turn out to be one customer.
-    let distinct: std::collections::HashSet<_> = stored.iter().map(|c| c.id).collect();
-
-    tracing::debug!(customers = order.len(), took = ?started.elapsed(), "import: customers stored");
     let started = Instant::now();
     let batch: Vec<ResponseToStore> = rows
         .into_iter()
         .map(|row| {
-            let customer = row
-                .customer
-                .as_ref()
-                .and_then(|k| customers.get(k).copied().flatten());
+            // A customer takes the locale of the first line that names them: the store fills
+            // in only what is missing.
+            let customer = row.customer.as_ref().map(|key| NewCustomer {
+                external_id: key.external_id.clone(),
+                email: key.email.clone(),
+                name: None,
+                locale: Some(row.locale),
+            });
             ResponseToStore {
                 workspace_id: ws,
-                response: row.into_response(survey.id, customer),
-                customer: None,
+                response: row.into_response(survey.id, None),
+                customer,
             }
         })
         .collect();
-    let stored = if batch.is_empty() {
-        0
-    } else {
-        store
-            .insert_responses(&batch)
-            .await
-            .context("storing the responses (nothing was stored)")?
-            .iter()
-            .filter(|r| r.created)
-            .count()
-    };
-    tracing::debug!(responses = stored, took = ?started.elapsed(), "import: responses stored");
+    // One submission: customers and responses in one transaction, one flush.
+    let stored = intake
+        .submit(batch)
+        .await
+        .context("storing the responses (nothing was stored)")?;
+    // Two keys (an external id, an e-mail) may turn out to be one customer.
+    let customers: std::collections::HashSet<_> =
+        stored.iter().filter_map(|r| r.customer_id).collect();
+    let responses = stored.iter().filter(|r| r.created).count();
+    tracing::debug!(responses, customers = customers.len(), took = ?started.elapsed(), "import: stored");
     Ok(ImportSummary {
-        responses: stored,
-        customers: distinct.len(),
+        responses,
+        customers: customers.len(),
     })
 }

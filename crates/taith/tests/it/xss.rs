@@ -194,7 +194,12 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             quoted(p)
         ));
     }
+    let intake = taith_app::responses::intake::Ingest::start(
+        app.store.clone(),
+        taith_app::metrics::Analytics::default(),
+    );
     let imported = taith::responses_io::import_responses_csv(
+        &intake,
         app.store.as_ref(),
         ws.id,
         &surveys[0],
