@@ -198,7 +198,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         app.store.clone(),
         taith_app::metrics::Analytics::default(),
     );
-    let imported = taith::responses_io::import_responses_csv(
+    let imported = taith_app::responses::import::import_responses_csv(
         &intake,
         app.store.as_ref(),
         ws.id,

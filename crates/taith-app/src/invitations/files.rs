@@ -1,6 +1,6 @@
 //! `taith invite`: a CSV file of customers becomes invitations to a survey.
 
-use taith_app::invitations::{InviteError, Refused, invite};
+use super::{InviteError, Refused, invite};
 use taith_domain::invitation::{MAX_INVITEES, Skipped, parse_invitees};
 use taith_domain::{Survey, WorkspaceId};
 use taith_store::Store;

@@ -5,9 +5,9 @@
 //! customer to find or create, stored through the group-commit writer in ONE submission, so a
 //! bad line stores nothing and a failed write leaves no customer behind.
 
+use super::intake::Ingest;
 use anyhow::Context as _;
 use std::time::Instant;
-use taith_app::responses::intake::Ingest;
 use taith_domain::csv::{ImportSpec, read_responses_csv};
 use taith_domain::{Survey, WorkspaceId};
 use taith_store::{NewCustomer, ResponseToStore, Store};
@@ -31,7 +31,7 @@ pub async fn import_responses_csv(
     survey: &Survey,
     input: &[u8],
 ) -> anyhow::Result<ImportSummary> {
-    let touchpoints = taith_store::survey_files::workspace_touchpoints(store, ws)
+    let touchpoints = super::files::workspace_touchpoints(store, ws)
         .await
         .context("reading the workspace's touchpoints")?;
     let spec = ImportSpec::new(survey, touchpoints);
