@@ -499,7 +499,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await
             .with_context(|| format!("inviting from {}", file.display()))?;
-            out.line(&summary);
+            out.line(&format!(
+                "invited {} to the survey “{}”; skipped {} asked in the last {} days and {} \
+                 unsubscribed. The server's outbox sends the e-mails.",
+                summary.invited,
+                survey.fields.name,
+                summary.throttled,
+                survey.fields.throttle_days,
+                summary.unsubscribed
+            ));
             Ok(())
         }
         Command::Export(ExportCommand::Responses {

@@ -1,16 +1,28 @@
-//! A survey's responses in and out of the store as files: the store's side of
-//! [`taith_domain::csv`], which holds the format, its checks and its documentation.
+//! Importing a survey's responses from a CSV file (`taith import responses`): the store's side
+//! of [`taith_domain::csv`], which holds the format, its checks and its documentation. The
+//! other way out is [`super::files`].
 //!
 //! An import reads and checks the whole file first; only then are its responses, each with the
 //! customer to find or create, stored through the group-commit writer in ONE submission, so a
 //! bad line stores nothing and a failed write leaves no customer behind.
 
 use super::intake::Ingest;
-use anyhow::Context as _;
 use std::time::Instant;
-use taith_domain::csv::{ImportSpec, read_responses_csv};
+use taith_domain::csv::{self, ImportSpec, read_responses_csv};
 use taith_domain::{Survey, WorkspaceId};
-use taith_store::{NewCustomer, ResponseToStore, Store};
+use taith_store::{NewCustomer, ResponseToStore, Store, StoreError};
+
+/// Why an import stored nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("reading the workspace's touchpoints")]
+    Touchpoints(#[source] StoreError),
+    /// A line of the file is wrong; it names the line and the column.
+    #[error(transparent)]
+    File(#[from] csv::ImportError),
+    #[error("storing the responses (nothing was stored)")]
+    Store(#[source] StoreError),
+}
 
 /// What an import stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,18 +34,17 @@ pub struct ImportSummary {
 }
 
 /// Imports a CSV file of responses into `survey` (module docs of [`taith_domain::csv`]) through
-/// `intake`. A bad line fails with a [`taith_domain::csv::ImportError`] naming it, and nothing
-/// is stored.
+/// `intake`. A bad line fails with [`ImportError::File`] naming it, and nothing is stored.
 pub async fn import_responses_csv(
     intake: &Ingest,
     store: &dyn Store,
     ws: WorkspaceId,
     survey: &Survey,
     input: &[u8],
-) -> anyhow::Result<ImportSummary> {
+) -> Result<ImportSummary, ImportError> {
     let touchpoints = super::files::workspace_touchpoints(store, ws)
         .await
-        .context("reading the workspace's touchpoints")?;
+        .map_err(ImportError::Touchpoints)?;
     let spec = ImportSpec::new(survey, touchpoints);
     let started = Instant::now();
     let rows = read_responses_csv(input, &spec)?;
@@ -59,10 +70,7 @@ pub async fn import_responses_csv(
         })
         .collect();
     // One submission: customers and responses in one transaction, one flush.
-    let stored = intake
-        .submit(batch)
-        .await
-        .context("storing the responses (nothing was stored)")?;
+    let stored = intake.submit(batch).await.map_err(ImportError::Store)?;
     // Two keys (an external id, an e-mail) may turn out to be one customer.
     let customers: std::collections::HashSet<_> =
         stored.iter().filter_map(|r| r.customer_id).collect();
