@@ -236,9 +236,18 @@ async fn key_holder(conn: &mut Conn, item: &ResponseToStore) -> StoreResult<d::R
     Ok(d::ResponseId(get(&row, "id")?))
 }
 
-/// Writes the responses `items` (indexes into `batch`, no two with one key), linked to
-/// `customers` (by index into `batch`), with multi-row INSERTs in the caller's
-/// transaction and puts their results in `results`. With `SkipStoredKeys`, only the rows of a statement that skipped some
+/// A batch being written: the responses, and by the same index their `answers` and
+/// `attributes` columns and the customer each is linked to.
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    batch: &'a [ResponseToStore],
+    json: &'a [(Cow<'static, str>, Cow<'static, str>)],
+    customers: &'a [Option<d::CustomerId>],
+}
+
+/// Writes the responses `items` (indexes into `rows`, no two with one key) with
+/// multi-row INSERTs in the caller's transaction and puts their results in
+/// `results`. With `SkipStoredKeys`, only the rows of a statement that skipped some
 /// (its row count is short) are looked up: a key held by another id was stored
 /// before. `Ok(false)` when that does not account for every skipped row — a key
 /// re-sent with the response id it was first stored under, which a look-up cannot
@@ -246,17 +255,17 @@ async fn key_holder(conn: &mut Conn, item: &ResponseToStore) -> StoreResult<d::R
 /// `SkipStoredKeysReturningIds`.
 async fn insert_response_rows(
     conn: &mut Conn,
-    batch: &[ResponseToStore],
+    rows: &Rows<'_>,
     items: &[usize],
-    customers: &[Option<d::CustomerId>],
-    json: &[(
-        std::borrow::Cow<'static, str>,
-        std::borrow::Cow<'static, str>,
-    )],
     created_at: i64,
     mode: ResponseInsert,
     results: &mut [Option<StoredResponse>],
 ) -> StoreResult<bool> {
+    let Rows {
+        batch,
+        json,
+        customers,
+    } = *rows;
     let anonymous = This::ANONYMOUS_PARAMS;
     let mut rest = items;
     for size in response_chunks(items.len()) {
@@ -503,28 +512,16 @@ impl ResponseStore for This {
             };
             let created_at = to_micros(d::now());
             let plain_mode = ResponseInsert::Plain;
-            insert_response_rows(
-                &mut tx,
+            let rows = Rows {
                 batch,
-                &plain,
-                &customers,
-                &json,
-                created_at,
-                plain_mode,
-                &mut results,
-            )
-            .await?;
-            let told = insert_response_rows(
-                &mut tx,
-                batch,
-                &keyed,
-                &customers,
-                &json,
-                created_at,
-                keyed_mode,
-                &mut results,
-            )
-            .await?;
+                json: &json,
+                customers: &customers,
+            };
+            insert_response_rows(&mut tx, &rows, &plain, created_at, plain_mode, &mut results)
+                .await?;
+            let told =
+                insert_response_rows(&mut tx, &rows, &keyed, created_at, keyed_mode, &mut results)
+                    .await?;
             if told {
                 tx.commit().await.map_err(db)?;
                 break customers;
