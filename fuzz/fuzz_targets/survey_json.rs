@@ -25,7 +25,7 @@ use taith_fuzz::{NOW, api_json, block_on, check_api_error, fixture, id};
 use taith_web::journeys::parse;
 use taith_web::surveys::api::{SurveyContext, create_fields, update_fields};
 use taith_web::journeys::wire;
-use taith_web::surveys::wire::{self, SurveyCreate, SurveyUpdate};
+use taith_web::surveys::wire::{self as wire_surveys, SurveyCreate, SurveyUpdate};
 use taith_web::http::error::ApiError;
 
 /// The fixture's workspace, answering as the store would.
