@@ -4,12 +4,16 @@
 //!
 //! One module per capability, named as in the web crate and the store:
 //! - [`account`]: passwords, session and API-token secrets;
-//! - [`journeys`]: editing a journey safely against concurrent saves;
+//! - [`journeys`]: editing a journey safely against concurrent saves, and journey files in and
+//!   out;
 //! - [`surveys`]: making, changing and deleting a survey;
-//! - [`responses`]: intake, the group-commit writer every response goes through, and the one
-//!   check of an answer against its question;
+//! - [`responses`]: intake, the group-commit writer every response goes through, the one
+//!   check of an answer against its question, and responses imported and exported as files;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
-//! - [`invitations`]: inviting customers and the e-mail outbox.
+//! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox.
+//!
+//! Errors are this crate's own `thiserror` types (or the store's); `anyhow` stays at the
+//! edges.
 //!
 //! [`App::start`] starts the background workers (the response writer, the outbox, the index
 //! builder) and hands out what the edges share.

@@ -20,9 +20,7 @@ pub mod journeys;
 pub mod ops;
 pub mod personas;
 pub mod responses;
-pub mod survey_files;
 pub mod surveys;
-pub mod transfer;
 pub mod workspaces;
 
 pub use access::{AccessStore, ApiToken, Session};

@@ -1,6 +1,6 @@
 //! Responses to surveys.
 
-use crate::{Page, PageRequest, StoreResult};
+use crate::{NewCustomer, Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::survey::Answer;
 use taith_domain::{
@@ -8,11 +8,18 @@ use taith_domain::{
 };
 use time::OffsetDateTime;
 
-/// A response on its way into the store, with the workspace it belongs to.
+/// A response on its way into the store, with the workspace it belongs to and, when it names
+/// one, the customer to link it to.
 #[derive(Debug, Clone)]
 pub struct ResponseToStore {
     pub workspace_id: WorkspaceId,
+    /// The response; its `customer_id` is used only when `customer` is `None`.
     pub response: NewResponse,
+    /// The customer who gave the response, found or created by
+    /// [`insert_responses`](ResponseStore::insert_responses) in the transaction that stores
+    /// the response (the rules of [`upsert_customer`](crate::CustomerStore::upsert_customer)),
+    /// and linked to it in place of `response.customer_id`.
+    pub customer: Option<NewCustomer>,
 }
 
 /// What became of one response of a batch.
@@ -23,6 +30,10 @@ pub struct StoredResponse {
     pub id: ResponseId,
     /// False when the client key had been stored before (nothing new was written).
     pub created: bool,
+    /// The customer the input named: the one found or created for its `customer`, else its
+    /// `response.customer_id`. (A repeated client key stores nothing new: the response stored
+    /// the first time keeps the customer it was linked to then.)
+    pub customer_id: Option<CustomerId>,
 }
 
 /// Responses: stored in batches, read, amended and deleted.
@@ -34,6 +45,12 @@ pub trait ResponseStore: Send + Sync {
     /// result names the first one, `created: false`. All-or-nothing: a response naming a survey,
     /// touchpoint or customer that is not in its workspace fails the whole batch
     /// (`Conflict(StaleReference)`).
+    ///
+    /// The customers of the batch ([`ResponseToStore::customer`]) are found or created in the
+    /// same transaction, in batch order, by the rules of
+    /// [`upsert_customer`](crate::CustomerStore::upsert_customer) (a customer named twice is
+    /// resolved once), so one commit covers customers and responses and a batch that fails
+    /// leaves no customer behind.
     async fn insert_responses(&self, batch: &[ResponseToStore])
     -> StoreResult<Vec<StoredResponse>>;
 

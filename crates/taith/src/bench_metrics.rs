@@ -489,6 +489,7 @@ async fn over_http(
         let at = day.midnight().assume_utc() + time::Duration::milliseconds(nth);
         batch.push(ResponseToStore {
             workspace_id: ws,
+            customer: None,
             response: NewResponse {
                 id: id_at(at, &mut rng),
                 survey_id: surveys[pick(rows.survey[i])],

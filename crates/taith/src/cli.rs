@@ -418,11 +418,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let id: JourneyId = journey
                 .parse()
                 .map_err(|_| anyhow::anyhow!("--journey: not a journey id"))?;
-            let file = match taith_store::transfer::export_journey(store.as_ref(), w.id, id).await {
-                Ok(f) => f,
-                Err(StoreError::NotFound) => bail!("no journey {id} in {}", w.slug),
-                Err(e) => return Err(e.into()),
-            };
+            let file =
+                match taith_app::journeys::files::export_journey(store.as_ref(), w.id, id).await {
+                    Ok(f) => f,
+                    Err(StoreError::NotFound) => bail!("no journey {id} in {}", w.slug),
+                    Err(e) => return Err(e.into()),
+                };
             let json = serde_json::to_string_pretty(&file)?;
             match output {
                 Some(path) => std::fs::write(&path, json + "\n")
@@ -445,9 +446,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 user_id: None,
                 name: "taith journey import".to_owned(),
             };
-            let id = taith_store::transfer::import_journey(store.as_ref(), w.id, parsed, &author)
-                .await?
-                .id;
+            let id =
+                taith_app::journeys::files::import_journey(store.as_ref(), w.id, parsed, &author)
+                    .await?
+                    .id;
             out.line(&format!("imported journey {id} into {}", w.slug));
             Ok(())
         }
@@ -461,10 +463,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let survey = survey(&store, &w, &survey_id).await?;
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let summary =
-                crate::responses_io::import_responses_csv(store.as_ref(), w.id, &survey, &bytes)
-                    .await
-                    .with_context(|| format!("importing {}", file.display()))?;
+            // The server's writer is in another process: this one has its own, with an
+            // analytics index that is never built (the server's picks the rows up by tailing).
+            let intake = taith_app::responses::intake::Ingest::start(
+                store.clone(),
+                taith_app::metrics::Analytics::default(),
+            );
+            let summary = taith_app::responses::import::import_responses_csv(
+                &intake,
+                store.as_ref(),
+                w.id,
+                &survey,
+                &bytes,
+            )
+            .await
+            .with_context(|| format!("importing {}", file.display()))?;
             let customers = match summary.customers {
                 1 => "1 customer".to_owned(),
                 n => format!("{n} customers"),
@@ -486,7 +499,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let survey = survey(&store, &w, &survey_id).await?;
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {} (it must be UTF-8 text)", file.display()))?;
-            let summary = crate::invitations_io::invite_from_csv(
+            let summary = taith_app::invitations::files::invite_from_csv(
                 store.as_ref(),
                 w.id,
                 &survey,
@@ -495,7 +508,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await
             .with_context(|| format!("inviting from {}", file.display()))?;
-            out.line(&summary);
+            out.line(&format!(
+                "invited {} to the survey “{}”; skipped {} asked in the last {} days and {} \
+                 unsubscribed. The server's outbox sends the e-mails.",
+                summary.invited,
+                survey.fields.name,
+                summary.throttled,
+                survey.fields.throttle_days,
+                summary.unsubscribed
+            ));
             Ok(())
         }
         Command::Export(ExportCommand::Responses {
@@ -508,7 +529,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let w = workspace(&store, &ws).await?;
             let survey = survey(&store, &w, &survey_id).await?;
             let rows =
-                taith_store::survey_files::export_rows(store.as_ref(), w.id, &survey).await?;
+                taith_app::responses::files::export_rows(store.as_ref(), w.id, &survey).await?;
             let text = match format {
                 ExportFormat::Csv => taith_domain::csv::write_responses_csv(&rows),
                 ExportFormat::Json => taith_domain::csv::write_responses_json(&rows)? + "\n",

@@ -80,6 +80,7 @@ pub async fn seed_surveys(
             .map(|_| ResponseToStore {
                 workspace_id: ws,
                 response: response(&mut rng, row, &survey, now),
+                customer: None,
             })
             .collect();
         store

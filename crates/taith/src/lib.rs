@@ -5,7 +5,5 @@ pub mod cli;
 pub mod database;
 pub mod demo;
 pub mod demo_surveys;
-pub mod invitations_io;
 pub mod output;
-pub mod responses_io;
 pub mod server;

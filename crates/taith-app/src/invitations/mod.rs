@@ -1,6 +1,7 @@
 //! Inviting customers to a survey by e-mail: the one set of rules the UI, the API and the CLI
 //! share. The invitations go to the outbox (`mail`), which sends them.
 
+pub mod files;
 pub mod outbox;
 
 use crate::account::secrets::random_secret;

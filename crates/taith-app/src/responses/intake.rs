@@ -6,6 +6,9 @@
 //! writer is never contended.
 
 use crate::metrics::Analytics;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use taith_domain::{TouchpointId, WorkspaceId};
 use taith_store::{
     ConflictKind, ResponseToStore, SharedStore, Store, StoreError, StoreResult, StoredResponse,
 };
@@ -92,18 +95,34 @@ async fn store_alone(
     }
 }
 
-/// Moves each response whose touchpoint is no longer its survey's to the survey's current
-/// touchpoint (none, once it was deleted). False when nothing moved, so trying again would
-/// fail the same way.
+/// Moves each response placed on a touchpoint that is gone to its survey's current touchpoint
+/// (none, once it was deleted). A response on a touchpoint that still exists stays where it
+/// is, even when that is not its survey's: an imported file places rows on any touchpoint of
+/// the workspace. False when nothing moved, so trying again would fail the same way.
 async fn place_where_surveys_are_now(
     store: &dyn Store,
     items: &mut [ResponseToStore],
 ) -> StoreResult<bool> {
     let mut moved = false;
+    // The touchpoints that exist, per workspace, read once (this path is rare).
+    let mut existing: HashMap<WorkspaceId, HashSet<TouchpointId>> = HashMap::new();
     for item in items.iter_mut() {
         let Some(placed) = item.response.touchpoint_id else {
             continue;
         };
+        let there = match existing.entry(item.workspace_id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(
+                super::files::workspace_touchpoints(store, item.workspace_id)
+                    .await?
+                    .into_iter()
+                    .map(|t| t.id)
+                    .collect(),
+            ),
+        };
+        if there.contains(&placed) {
+            continue;
+        }
         let survey = match store
             .survey(item.workspace_id, item.response.survey_id)
             .await

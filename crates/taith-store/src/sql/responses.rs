@@ -19,6 +19,14 @@
 //!   customer of another workspace fails the composite foreign key: `Conflict(StaleReference)`,
 //!   and the whole batch rolls back. This INSERT is the one statement whose text differs by
 //!   backend: anonymous `?` parameters on SQLite (see [`Backend::ANONYMOUS_PARAMS`]).
+//! - The customers a batch names are found or created in its transaction, before its rows go
+//!   in, by `upsert_customer`'s rules and code (`customers.rs`), in batch order (as
+//!   `upsert_customers` does: on PostgreSQL two batches that create the same new customers in
+//!   opposite orders can deadlock, which fails one of them; the group-commit writer then
+//!   stores each of its submissions alone). A customer named by several responses with the
+//!   very same fields is looked up once. A lost race on PostgreSQL (another writer took the
+//!   external id or e-mail in between) rolls the whole batch back and writes it again, at
+//!   most three times, as `upsert_customers` does.
 //! - `add_answers` merges by follow-up question (a new answer replaces the old answer to the
 //!   same question, other answers stay), so a retried follow-up page is harmless; an empty
 //!   comment keeps the one given before.
@@ -30,6 +38,7 @@
 //!
 //! [`Backend::ANONYMOUS_PARAMS`]: super::Backend::ANONYMOUS_PARAMS
 
+use super::customers::upsert_customer_in;
 use super::{
     Backend as _, Conn, DbRow, This, corrupt, db, get, long_text, page, parse_col, small_int,
     sql_limit, time, to_micros,
@@ -41,8 +50,8 @@ use std::sync::OnceLock;
 use taith_domain as d;
 use taith_domain::survey::Answer;
 use taith_store::{
-    ConflictKind, Page, PageRequest, ResponseStore, ResponseToStore, StoreError, StoreResult,
-    StoredResponse,
+    ConflictKind, NewCustomer, Page, PageRequest, ResponseStore, ResponseToStore, StoreError,
+    StoreResult, StoredResponse,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -227,7 +236,16 @@ async fn key_holder(conn: &mut Conn, item: &ResponseToStore) -> StoreResult<d::R
     Ok(d::ResponseId(get(&row, "id")?))
 }
 
-/// Writes the responses `items` (indexes into `batch`, no two with one key) with
+/// A batch being written: the responses, and by the same index their `answers` and
+/// `attributes` columns and the customer each is linked to.
+#[derive(Clone, Copy)]
+struct Rows<'a> {
+    batch: &'a [ResponseToStore],
+    json: &'a [(Cow<'static, str>, Cow<'static, str>)],
+    customers: &'a [Option<d::CustomerId>],
+}
+
+/// Writes the responses `items` (indexes into `rows`, no two with one key) with
 /// multi-row INSERTs in the caller's transaction and puts their results in
 /// `results`. With `SkipStoredKeys`, only the rows of a statement that skipped some
 /// (its row count is short) are looked up: a key held by another id was stored
@@ -237,16 +255,17 @@ async fn key_holder(conn: &mut Conn, item: &ResponseToStore) -> StoreResult<d::R
 /// `SkipStoredKeysReturningIds`.
 async fn insert_response_rows(
     conn: &mut Conn,
-    batch: &[ResponseToStore],
+    rows: &Rows<'_>,
     items: &[usize],
-    json: &[(
-        std::borrow::Cow<'static, str>,
-        std::borrow::Cow<'static, str>,
-    )],
     created_at: i64,
     mode: ResponseInsert,
     results: &mut [Option<StoredResponse>],
 ) -> StoreResult<bool> {
+    let Rows {
+        batch,
+        json,
+        customers,
+    } = *rows;
     let anonymous = This::ANONYMOUS_PARAMS;
     let mut rest = items;
     for size in response_chunks(items.len()) {
@@ -269,7 +288,7 @@ async fn insert_response_rows(
                 .bind(r.touchpoint_id.map(|t| t.as_uuid()))
                 .bind(r.channel.as_str())
                 .bind(r.locale.tag())
-                .bind(r.customer_id.map(|c| c.as_uuid()))
+                .bind(customers[i].map(|c| c.as_uuid()))
                 .bind(attributes.as_ref())
                 .bind(to_micros(r.submitted_at))
                 .bind(r.client_key.as_deref());
@@ -279,6 +298,7 @@ async fn insert_response_rows(
             results[i] = Some(StoredResponse {
                 id: r.id,
                 created: true,
+                customer_id: customers[i],
             });
         }
         match mode {
@@ -298,6 +318,7 @@ async fn insert_response_rows(
                         results[i] = Some(StoredResponse {
                             id: holder,
                             created: false,
+                            customer_id: customers[i],
                         });
                         held_by_others += 1;
                     }
@@ -317,6 +338,7 @@ async fn insert_response_rows(
                         results[i] = Some(StoredResponse {
                             id: key_holder(conn, &batch[i]).await?,
                             created: false,
+                            customer_id: customers[i],
                         });
                     }
                 }
@@ -324,6 +346,85 @@ async fn insert_response_rows(
         }
     }
     Ok(true)
+}
+
+/// The distinct customers a batch names, in the order it first names them, and for each
+/// response the index of its customer among them. Customers with the very same fields in
+/// the same workspace are one entry (the second upsert would find the first and change
+/// nothing); one with neither an external id nor an e-mail cannot be found again, so each
+/// of those is its own entry, as separate `upsert_customer` calls would make it.
+fn plan_customers(batch: &[ResponseToStore]) -> (Vec<(Uuid, &NewCustomer)>, Vec<Option<usize>>) {
+    type Key<'a> = (
+        Uuid,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'static str>,
+    );
+    let mut wanted: Vec<(Uuid, &NewCustomer)> = Vec::new();
+    let mut customer_of = Vec::with_capacity(batch.len());
+    let mut seen: std::collections::HashMap<Key<'_>, usize> = std::collections::HashMap::new();
+    for item in batch {
+        let Some(c) = &item.customer else {
+            customer_of.push(None);
+            continue;
+        };
+        let ws = item.workspace_id.as_uuid();
+        let key: Key<'_> = (
+            ws,
+            c.external_id.as_deref(),
+            c.email.as_ref().map(|e| e.as_str()),
+            c.name.as_ref().map(|n| n.as_str()),
+            c.locale.map(|l| l.tag()),
+        );
+        let findable = c.external_id.is_some() || c.email.is_some();
+        let at = match seen.get(&key) {
+            Some(&at) if findable => at,
+            _ => {
+                wanted.push((ws, c));
+                if findable {
+                    seen.insert(key, wanted.len() - 1);
+                }
+                wanted.len() - 1
+            }
+        };
+        customer_of.push(Some(at));
+    }
+    (wanted, customer_of)
+}
+
+/// Finds or creates the `wanted` customers in the caller's write transaction and
+/// answers, for each response of `batch`, the customer it is linked to: its own,
+/// found or created, else the `customer_id` it came with. `None`: a concurrent writer
+/// (PostgreSQL) took an external id or e-mail in between; roll back and try again.
+async fn resolve_customers(
+    conn: &mut Conn,
+    batch: &[ResponseToStore],
+    wanted: &[(Uuid, &NewCustomer)],
+    customer_of: &[Option<usize>],
+) -> StoreResult<Option<Vec<Option<d::CustomerId>>>> {
+    let mut found = Vec::with_capacity(wanted.len());
+    for (ws, customer) in wanted {
+        match upsert_customer_in(conn, *ws, customer).await {
+            Ok(Some(c)) => found.push(c.id),
+            Ok(None) => return Ok(None),
+            // No such workspace: a response to it fails the same way.
+            Err(StoreError::NotFound) => {
+                return Err(StoreError::Conflict(ConflictKind::StaleReference));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Some(
+        batch
+            .iter()
+            .zip(customer_of)
+            .map(|(item, at)| match at {
+                Some(at) => Some(found[*at]),
+                None => item.response.customer_id,
+            })
+            .collect(),
+    ))
 }
 
 #[async_trait]
@@ -345,6 +446,7 @@ impl ResponseStore for This {
         let mut first_of_key = std::collections::HashMap::new();
         let mut touchpoints = std::collections::BTreeSet::new();
         let mut json = Vec::with_capacity(batch.len());
+        let (wanted, customer_of) = plan_customers(batch);
         for (i, item) in batch.iter().enumerate() {
             let (ws, r) = (item.workspace_id.as_uuid(), &item.response);
             if let Some(tp) = r.touchpoint_id {
@@ -379,7 +481,8 @@ impl ResponseStore for This {
 
         let mut results: Vec<Option<StoredResponse>> = vec![None; batch.len()];
         let mut keyed_mode = ResponseInsert::SkipStoredKeys;
-        loop {
+        let mut lost_races = 0;
+        let customers = loop {
             let mut tx = self.begin_write().await.map_err(db)?;
             // Responses keep their touchpoint when it is later deleted, so there is
             // no foreign key: check it here, once per touchpoint of the batch.
@@ -395,41 +498,44 @@ impl ResponseStore for This {
                     return Err(StoreError::Conflict(ConflictKind::StaleReference));
                 }
             }
+            let Some(customers) = resolve_customers(&mut tx, batch, &wanted, &customer_of).await?
+            else {
+                // Lost a race to a concurrent writer (PostgreSQL): start over.
+                lost_races += 1;
+                if lost_races == 3 {
+                    return Err(StoreError::internal(
+                        "insert_responses lost three races for a customer in a row",
+                    ));
+                }
+                tx.rollback().await.map_err(db)?;
+                continue;
+            };
             let created_at = to_micros(d::now());
             let plain_mode = ResponseInsert::Plain;
-            insert_response_rows(
-                &mut tx,
+            let rows = Rows {
                 batch,
-                &plain,
-                &json,
-                created_at,
-                plain_mode,
-                &mut results,
-            )
-            .await?;
-            let told = insert_response_rows(
-                &mut tx,
-                batch,
-                &keyed,
-                &json,
-                created_at,
-                keyed_mode,
-                &mut results,
-            )
-            .await?;
+                json: &json,
+                customers: &customers,
+            };
+            insert_response_rows(&mut tx, &rows, &plain, created_at, plain_mode, &mut results)
+                .await?;
+            let told =
+                insert_response_rows(&mut tx, &rows, &keyed, created_at, keyed_mode, &mut results)
+                    .await?;
             if told {
                 tx.commit().await.map_err(db)?;
-                break;
+                break customers;
             }
             // Rare: a key re-sent with its first response id. Write again, with
             // the ids of the rows written returned.
             tx.rollback().await.map_err(db)?;
             keyed_mode = ResponseInsert::SkipStoredKeysReturningIds;
-        }
+        };
         for (i, first) in repeats {
             results[i] = results[first].map(|f| StoredResponse {
                 id: f.id,
                 created: false,
+                customer_id: customers[i],
             });
         }
         results

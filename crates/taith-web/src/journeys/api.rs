@@ -311,8 +311,9 @@ pub async fn export_journey(
     ApiPath(id): ApiPath<JourneyId>,
 ) -> Result<Json<wire::JourneyFile>, ApiError> {
     caller.require(Action::Read)?;
-    let file = taith_store::transfer::export_journey(state.store.as_ref(), caller.workspace_id, id)
-        .await?;
+    let file =
+        taith_app::journeys::files::export_journey(state.store.as_ref(), caller.workspace_id, id)
+            .await?;
     Ok(Json((&file).into()))
 }
 
@@ -340,7 +341,7 @@ pub async fn import_journey(
 ) -> Result<(StatusCode, Json<wire::JourneyResponse>), ApiError> {
     caller.require(Action::EditJourneys)?;
     let file = parse::journey_file(body.into_inner()?)?;
-    let saved = taith_store::transfer::import_journey(
+    let saved = taith_app::journeys::files::import_journey(
         state.store.as_ref(),
         caller.workspace_id,
         file,

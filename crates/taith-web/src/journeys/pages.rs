@@ -365,7 +365,7 @@ pub async fn export(
     Path((_, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let id: JourneyId = parse_id(&id, m.tr())?;
-    let file = taith_store::transfer::export_journey(state.store.as_ref(), m.workspace.id, id)
+    let file = taith_app::journeys::files::export_journey(state.store.as_ref(), m.workspace.id, id)
         .await
         .map_err(|e| PageError::from_store(e, m.tr()))?;
     let json = serde_json::to_string_pretty(&file).map_err(|_| PageError::internal(m.tr()))?;

@@ -740,6 +740,7 @@ async fn store_score(
     let item = ResponseToStore {
         workspace_id: found.ws,
         response,
+        customer: None,
     };
     match state.app.intake.submit(vec![item]).await {
         Ok(stored) => stored

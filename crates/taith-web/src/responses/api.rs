@@ -2,9 +2,10 @@
 //! commit), and reading them back.
 //!
 //! A submission is checked whole before anything is written: every field of every response
-//! becomes part of a [`NewResponse`] or a `422` naming it (`responses[3].score`). Customers are
-//! then found or created, and the responses go to the group-commit writer in ONE call, so a
-//! batch is stored all or none and answered only once it is durably committed (DESIGN §4).
+//! becomes part of a [`NewResponse`] or a `422` naming it (`responses[3].score`). The responses,
+//! each with the customer to find or create, then go to the group-commit writer in ONE call, so
+//! a batch — its customers included — is stored all or none and answered only once it is
+//! durably committed (DESIGN §4).
 
 use super::wire;
 use crate::AppState;
@@ -23,8 +24,8 @@ use taith_domain::survey::{
     MAX_CLIENT_KEY_CHARS, parse_attributes, parse_comment, parse_submitted_at,
 };
 use taith_domain::{
-    Action, Answer, Channel, CustomerId, Email, FollowUpId, FollowUpKind, Issue, LongText, Name,
-    NewResponse, ResponseId, Survey, SurveyId, SurveyStatus, ValidationErrors, WorkspaceId,
+    Action, Answer, Channel, Email, FollowUpId, FollowUpKind, Issue, LongText, Name, NewResponse,
+    ResponseId, Survey, SurveyId, SurveyStatus, ValidationErrors, WorkspaceId,
 };
 use taith_store::{NewCustomer, ResponseToStore, StoreError};
 use time::{Duration, OffsetDateTime};
@@ -90,35 +91,16 @@ pub async fn submit_responses(
     let now = taith_domain::now();
     let mut surveys = Surveys::new(&state, ws);
     let (single, checked) = check_submission(body, key, now, &mut surveys).await?;
-    // Customers are found or created only once the whole submission is known to be good. A
-    // failed commit below leaves them behind, which is harmless: a retry finds them again.
-    let mut customers: HashMap<(Option<String>, Option<String>), CustomerId> = HashMap::new();
-    let mut batch = Vec::with_capacity(checked.len());
-    for Checked {
-        mut response,
-        customer,
-    } in checked
-    {
-        if let Some(c) = customer {
-            let k = (
-                c.external_id.clone(),
-                c.email.as_ref().map(|m| m.to_string()),
-            );
-            let id = match customers.get(&k) {
-                Some(id) => *id,
-                None => {
-                    let id = state.store.upsert_customer(ws, &c).await?.id;
-                    customers.insert(k, id);
-                    id
-                }
-            };
-            response.customer_id = Some(id);
-        }
-        batch.push(ResponseToStore {
+    // Customers are found or created by the store in the transaction that stores their
+    // responses: a submission that fails leaves none behind.
+    let batch = checked
+        .into_iter()
+        .map(|Checked { response, customer }| ResponseToStore {
             workspace_id: ws,
             response,
-        });
-    }
+            customer,
+        })
+        .collect();
     let stored = state.app.intake.submit(batch).await?;
     let status = if stored.iter().any(|s| s.created) {
         StatusCode::CREATED
@@ -190,7 +172,7 @@ pub async fn list_responses(
 // --- reading a submission ---------------------------------------------------------------------
 
 /// A submission's body read, and every response in it checked, before anything is stored:
-/// whether the body was one response (not a batch), and the responses ready to store but for
+/// whether the body was one response (not a batch), and the responses ready to store with
 /// their customers; else the `400` or `422` that names what is wrong. `key` is the
 /// `Idempotency-Key` header's ([`idempotency_key`]), `now` the time of the request.
 pub async fn check_submission(
@@ -344,8 +326,8 @@ impl SubmissionSurveys for Surveys<'_> {
     }
 }
 
-/// A response ready to store but for its customer, who is found or created after the whole
-/// submission has been checked.
+/// A response ready to store, and the customer to find or create with it (when the whole
+/// submission has been checked, in the transaction that stores it).
 #[derive(Debug)]
 pub struct Checked {
     pub response: NewResponse,

@@ -1042,7 +1042,7 @@ async fn export(
     let survey = load(&state, &m, &id).await?;
     let tr = m.tr();
     let rows =
-        taith_store::survey_files::export_rows(state.store.as_ref(), m.workspace.id, &survey)
+        taith_app::responses::files::export_rows(state.store.as_ref(), m.workspace.id, &survey)
             .await
             .map_err(|e| PageError::from_store(e, tr))?;
     let (body, content_type) = match format {

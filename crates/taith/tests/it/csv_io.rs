@@ -86,7 +86,7 @@ impl Setup {
     fn touchpoint(&self, ws: &Workspace, name: &str) -> TouchpointId {
         let ws = ws.id;
         self.with_store(async |s| {
-            let tps = taith_store::survey_files::workspace_touchpoints(s.as_ref(), ws)
+            let tps = taith_app::responses::files::workspace_touchpoints(s.as_ref(), ws)
                 .await
                 .unwrap();
             tps.into_iter().find(|t| t.name == name).unwrap().id
@@ -348,10 +348,10 @@ fn an_export_imports_into_another_workspace_as_the_same_responses() {
             name: "test".into(),
         };
         for j in st.journeys(from, PageRequest::all()).await.unwrap().items {
-            let f = taith_store::transfer::export_journey(st.as_ref(), from, j.id)
+            let f = taith_app::journeys::files::export_journey(st.as_ref(), from, j.id)
                 .await
                 .unwrap();
-            taith_store::transfer::import_journey(st.as_ref(), to, f, &author)
+            taith_app::journeys::files::import_journey(st.as_ref(), to, f, &author)
                 .await
                 .unwrap();
         }

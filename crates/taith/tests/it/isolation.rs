@@ -158,6 +158,7 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
                 submitted_at: taith_domain::now(),
                 client_key: None,
             },
+            customer: None,
         }])
         .await
         .unwrap();

@@ -102,6 +102,7 @@ async fn seeded(app: &TestApp, n: usize) -> (Workspace, Vec<(TouchpointId, Strin
                     submitted_at: start + time::Duration::hours(next(90 * 24) as i64),
                     client_key: None,
                 },
+                customer: None,
             }
         })
         .collect();
@@ -331,6 +332,7 @@ async fn a_submitted_response_counts_in_the_metrics_within_a_second() {
                 submitted_at: taith_domain::now(),
                 client_key: None,
             },
+            customer: None,
         })
         .collect();
     app.store.insert_responses(&imported).await.unwrap();
@@ -522,6 +524,7 @@ async fn the_journey_map_shows_live_scores_their_curve_and_pain_points_from_the_
             submitted_at: taith_domain::now() - time::Duration::days(days_ago),
             client_key: None,
         },
+        customer: None,
     };
     let mut batch: Vec<_> = (0..40).map(|i| answer(tps[0].0, 9 + i % 2, 3)).collect();
     batch.extend((0..40).map(|i| answer(tps[1].0, (i % 4) as i16, 3)));
@@ -595,6 +598,7 @@ async fn segments_are_compared_side_by_side_with_significance_against_the_rest()
             submitted_at: taith_domain::now() - time::Duration::days(2),
             client_key: None,
         },
+        customer: None,
     };
     let mut batch: Vec<_> = (0..60)
         .map(|i| answer("Cardiff", 9 + (i % 2) as i16))
@@ -690,6 +694,7 @@ async fn a_touchpoints_dashboard_shows_its_trend_spread_breakdowns_and_latest_co
                 submitted_at: taith_domain::now() - time::Duration::days(i % 30),
                 client_key: None,
             },
+            customer: None,
         })
         .collect();
     app.store.insert_responses(&batch).await.unwrap();

@@ -56,6 +56,8 @@ on_both_stores!(
     a_client_key_is_stored_once_across_batches_and_within_one,
     fifty_concurrent_submissions_with_one_client_key_store_one_response,
     a_batch_with_one_bad_response_stores_nothing,
+    the_new_customers_of_a_batch_are_created_and_linked_in_the_same_call,
+    a_batch_that_fails_leaves_none_of_its_customers_behind,
     follow_up_answers_and_a_comment_are_added_to_a_stored_response,
     responses_are_paged_by_cursor_for_the_workspace_and_per_survey,
     the_last_response_of_a_customer_to_a_survey_is_found_for_throttling,
@@ -207,6 +209,7 @@ fn to_store(ws: WorkspaceId, responses: &[NewResponse]) -> Vec<ResponseToStore> 
         .map(|r| ResponseToStore {
             workspace_id: ws,
             response: r.clone(),
+            customer: None,
         })
         .collect()
 }
@@ -673,6 +676,7 @@ async fn a_batch_is_stored_whole_with_one_result_per_response_in_order(store: Sh
         .map(|r| StoredResponse {
             id: r.id,
             created: true,
+            customer_id: r.customer_id,
         })
         .collect();
     assert_eq!(results, expected);
@@ -713,7 +717,8 @@ async fn a_client_key_is_stored_once_across_batches_and_within_one(store: Shared
         stored,
         vec![StoredResponse {
             id: first.id,
-            created: true
+            created: true,
+            customer_id: None,
         }]
     );
     // Sent again as it was (same id too): found, not stored twice.
@@ -724,7 +729,8 @@ async fn a_client_key_is_stored_once_across_batches_and_within_one(store: Shared
             .expect("the very same again"),
         vec![StoredResponse {
             id: first.id,
-            created: false
+            created: false,
+            customer_id: None,
         }]
     );
 
@@ -750,7 +756,11 @@ async fn a_client_key_is_stored_once_across_batches_and_within_one(store: Shared
         .insert_responses(&to_store(ws.id, &batch))
         .await
         .expect("a batch with repeats");
-    let r = |id: ResponseId, created: bool| StoredResponse { id, created };
+    let r = |id: ResponseId, created: bool| StoredResponse {
+        id,
+        created,
+        customer_id: None,
+    };
     assert_eq!(
         results,
         vec![
@@ -888,10 +898,223 @@ async fn a_batch_with_one_bad_response_stores_nothing(store: SharedStore) {
             .expect("good rows are fine"),
         vec![StoredResponse {
             id: good.id,
-            created: true
+            created: true,
+            customer_id: None,
         }]
     );
     assert!(all_responses(&store, cafe.id, None).await.is_empty());
+}
+
+/// A response to store with the customer to find or create.
+fn with_customer(ws: WorkspaceId, response: NewResponse, customer: NewCustomer) -> ResponseToStore {
+    ResponseToStore {
+        workspace_id: ws,
+        response,
+        customer: Some(customer),
+    }
+}
+
+async fn the_new_customers_of_a_batch_are_created_and_linked_in_the_same_call(store: SharedStore) {
+    let (ws, _) = workspace(&store, "bakery").await;
+    let s = survey(&store, ws.id, "Bakery NPS").await;
+    // Known before, by e-mail only: found, and its external id filled in.
+    let known = store
+        .upsert_customer(
+            ws.id,
+            &NewCustomer {
+                email: Some(email("huw@example.test")),
+                ..NewCustomer::default()
+            },
+        )
+        .await
+        .expect("a known customer");
+    let gwen = NewCustomer {
+        external_id: Some("crm-7".into()),
+        email: Some(email("gwen@example.test")),
+        name: Some(name("Gwen")),
+        locale: Some(Locale::Cy),
+    };
+    let batch = vec![
+        with_customer(ws.id, response(s.id, 9, 0), gwen.clone()),
+        // The same person by external id alone, and again with every field: one customer.
+        with_customer(
+            ws.id,
+            keyed(s.id, 7, "k-1"),
+            NewCustomer {
+                external_id: Some("crm-7".into()),
+                ..NewCustomer::default()
+            },
+        ),
+        with_customer(ws.id, response(s.id, 8, 0), gwen.clone()),
+        with_customer(
+            ws.id,
+            response(s.id, 3, 0),
+            NewCustomer {
+                external_id: Some("crm-8".into()),
+                email: Some(email("huw@example.test")),
+                ..NewCustomer::default()
+            },
+        ),
+        // No customer: the response's own link (none here) stays.
+        ResponseToStore {
+            workspace_id: ws.id,
+            response: response(s.id, 10, 0),
+            customer: None,
+        },
+        // A customer given replaces a customer id sent along.
+        with_customer(
+            ws.id,
+            NewResponse {
+                customer_id: Some(CustomerId::new()),
+                ..response(s.id, 6, 0)
+            },
+            NewCustomer {
+                email: Some(email("sian@example.test")),
+                ..NewCustomer::default()
+            },
+        ),
+    ];
+    let results = store
+        .insert_responses(&batch)
+        .await
+        .expect("one call stores customers and responses");
+    assert!(results.iter().all(|r| r.created));
+    let linked: Vec<Option<CustomerId>> = results.iter().map(|r| r.customer_id).collect();
+    let gwen_id = linked[0].expect("gwen was linked");
+    assert_eq!(linked[1], Some(gwen_id));
+    assert_eq!(linked[2], Some(gwen_id));
+    assert_eq!(linked[3], Some(known.id));
+    assert_eq!(linked[4], None);
+    let sian_id = linked[5].expect("siân was linked");
+    assert!(sian_id != gwen_id && sian_id != known.id);
+
+    // Created with every field, found by both keys afterwards.
+    let stored_gwen = store.customer(ws.id, gwen_id).await.expect("gwen stored");
+    assert_eq!(stored_gwen.external_id.as_deref(), Some("crm-7"));
+    assert_eq!(stored_gwen.email, Some(email("gwen@example.test")));
+    assert_eq!(stored_gwen.name, Some(name("Gwen")));
+    assert_eq!(stored_gwen.locale, Some(Locale::Cy));
+    // The known customer had its missing external id filled in.
+    let huw = store.customer(ws.id, known.id).await.expect("huw");
+    assert_eq!(huw.external_id.as_deref(), Some("crm-8"));
+    assert_eq!(
+        store
+            .upsert_customer(ws.id, &gwen)
+            .await
+            .expect("found again")
+            .id,
+        gwen_id
+    );
+    // Each stored response names its customer.
+    for (item, result) in batch.iter().zip(&results) {
+        let stored = store
+            .response(ws.id, result.id)
+            .await
+            .expect("the stored response");
+        assert_eq!(stored.customer_id, result.customer_id);
+        assert_eq!(stored.score, item.response.score);
+    }
+    // A repeated key stores nothing new but still names the input's customer.
+    let again = store
+        .insert_responses(&batch[1..2])
+        .await
+        .expect("the repeat");
+    assert_eq!(
+        again,
+        vec![StoredResponse {
+            id: results[1].id,
+            created: false,
+            customer_id: Some(gwen_id),
+        }]
+    );
+}
+
+async fn a_batch_that_fails_leaves_none_of_its_customers_behind(store: SharedStore) {
+    let (bakery, _) = workspace(&store, "bakery").await;
+    let (cafe, _) = workspace(&store, "cafe").await;
+    let s = survey(&store, bakery.id, "Bakery NPS").await;
+    let cafe_survey = survey(&store, cafe.id, "Café NPS").await;
+    let known = store
+        .upsert_customer(
+            bakery.id,
+            &NewCustomer {
+                external_id: Some("crm-1".into()),
+                ..NewCustomer::default()
+            },
+        )
+        .await
+        .expect("a known customer");
+    let new_customer = |i: usize| NewCustomer {
+        external_id: Some(format!("new-{i}")),
+        email: Some(email(&format!("new-{i}@example.test"))),
+        name: Some(name("New")),
+        locale: Some(Locale::En),
+    };
+    // Many customers, new and known, and one response to a survey of another workspace.
+    let mut batch: Vec<ResponseToStore> = (0..40)
+        .map(|i| with_customer(bakery.id, response(s.id, 9, 0), new_customer(i)))
+        .collect();
+    batch.push(with_customer(
+        bakery.id,
+        response(s.id, 5, 0),
+        NewCustomer {
+            external_id: Some("crm-1".into()),
+            email: Some(email("filled@example.test")),
+            name: Some(name("Filled")),
+            locale: Some(Locale::Cy),
+        },
+    ));
+    batch.insert(
+        20,
+        with_customer(bakery.id, response(cafe_survey.id, 5, 0), new_customer(99)),
+    );
+    assert_eq!(
+        conflict(store.insert_responses(&batch).await),
+        Some(ConflictKind::StaleReference)
+    );
+    assert!(all_responses(&store, bakery.id, None).await.is_empty());
+    // No new customer is left: asked by e-mail alone, each is created now, without the
+    // external id the failed batch carried.
+    for i in [0, 19, 39, 99] {
+        let found = store
+            .upsert_customer(
+                bakery.id,
+                &NewCustomer {
+                    email: Some(email(&format!("new-{i}@example.test"))),
+                    ..NewCustomer::default()
+                },
+            )
+            .await
+            .expect("upsert by e-mail");
+        assert_eq!(found.external_id, None, "new-{i} was left behind");
+        assert_eq!(found.name, None);
+    }
+    // The known customer was not filled in either.
+    assert_eq!(
+        store.customer(bakery.id, known.id).await.expect("known"),
+        known
+    );
+    // A customer of another workspace's response fails the same way and leaves nothing.
+    let stray = vec![with_customer(
+        cafe.id,
+        response(s.id, 5, 0),
+        new_customer(100),
+    )];
+    assert_eq!(
+        conflict(store.insert_responses(&stray).await),
+        Some(ConflictKind::StaleReference)
+    );
+    let found = store
+        .upsert_customer(
+            cafe.id,
+            &NewCustomer {
+                external_id: Some("new-100".into()),
+                ..NewCustomer::default()
+            },
+        )
+        .await
+        .expect("upsert by external id");
+    assert_eq!(found.email, None, "the café's new-100 was left behind");
 }
 
 async fn follow_up_answers_and_a_comment_are_added_to_a_stored_response(store: SharedStore) {
@@ -1241,6 +1464,7 @@ async fn hundred_thousand_responses_in_one_batch_on_sqlite() {
                 ResponseToStore {
                     workspace_id: ws.id,
                     response: r,
+                    customer: None,
                 }
             })
             .collect();

@@ -430,6 +430,65 @@ async fn one_response_and_a_batch_are_stored_on_the_surveys_touchpoint_and_liste
 }
 
 #[tokio::test]
+async fn a_submission_that_fails_to_commit_leaves_no_customer_behind() {
+    use sqlx::Connection as _;
+    let (store, dir) = fresh_sqlite().await;
+    let (app, t) = alpha(store).await;
+    let survey = live_survey(&app, &t, "nps").await;
+    // The database refuses one response after the submission passed every check, so the
+    // failure comes from the write transaction itself.
+    let mut db =
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.join("taith.db").display()))
+            .await
+            .unwrap();
+    sqlx::query(
+        "CREATE TRIGGER fail_the_commit BEFORE INSERT ON responses \
+         WHEN NEW.comment = 'fail the commit' \
+         BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+    )
+    .execute(&mut db)
+    .await
+    .unwrap();
+    async fn customers(db: &mut sqlx::SqliteConnection) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM customers")
+            .fetch_one(db)
+            .await
+            .unwrap()
+    }
+
+    let (s, body) = post(
+        &app,
+        "/api/v1/responses",
+        &t,
+        json!({"responses": [
+            {"survey_id": survey, "score": 9, "customer": {"external_id": "c-1", "email": "sian@example.com"}},
+            {"survey_id": survey, "score": 3, "customer": {"email": "huw@example.com"},
+             "comment": "fail the commit"},
+        ]}),
+    )
+    .await;
+    assert_eq!(s, 500, "{body}");
+    assert_eq!(customers(&mut db).await, 0);
+    assert!(responses_of(&app, &t, &survey).await.is_empty());
+
+    // The same submission without the refused row stores the customer with its response.
+    let (s, body) = post(
+        &app,
+        "/api/v1/responses",
+        &t,
+        json!({"survey_id": survey, "score": 9,
+               "customer": {"external_id": "c-1", "email": "sian@example.com"}}),
+    )
+    .await;
+    assert_eq!(s, 201, "{body}");
+    assert_eq!(customers(&mut db).await, 1);
+    let stored = responses_of(&app, &t, &survey).await;
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0]["customer_id"].is_string());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
 async fn follow_up_answers_are_checked_against_the_score_and_stored() {
     let (app, t) = alpha(fresh_sqlite().await.0).await;
     let (s, body) = post(

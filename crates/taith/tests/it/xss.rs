@@ -173,6 +173,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
                 submitted_at: taith_domain::now() - time::Duration::days((i % 30) as i64),
                 client_key: None,
             },
+            customer: None,
         })
         .collect();
     app.store.insert_responses(&responses).await.unwrap();
@@ -193,7 +194,12 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             quoted(p)
         ));
     }
-    let imported = taith::responses_io::import_responses_csv(
+    let intake = taith_app::responses::intake::Ingest::start(
+        app.store.clone(),
+        taith_app::metrics::Analytics::default(),
+    );
+    let imported = taith_app::responses::import::import_responses_csv(
+        &intake,
         app.store.as_ref(),
         ws.id,
         &surveys[0],

@@ -1,9 +1,9 @@
 //! Moving whole journeys in and out as journey files, on any store: one implementation for the
 //! UI's download, the API and the CLI.
 
-use crate::{Author, PageRequest, Store, StoreError, StoreResult};
 use taith_domain::transfer::JourneyFile;
 use taith_domain::{Change, Journey, JourneyId, WorkspaceId};
+use taith_store::{Author, PageRequest, Store, StoreError, StoreResult};
 
 /// A journey as a self-contained file: its persona's fields and its owners by e-mail.
 pub async fn export_journey(

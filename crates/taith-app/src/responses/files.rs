@@ -2,10 +2,10 @@
 //! `taith export responses` and the UI's download. The format itself (CSV header, defanging,
 //! JSON) is [`taith_domain::csv`].
 
-use crate::{PageRequest, Store, StoreError, StoreResult};
 use std::collections::HashMap;
 use taith_domain::csv::{ExportRow, TouchpointRef};
 use taith_domain::{CustomerId, JourneyId, ResponseId, Survey, TouchpointId, WorkspaceId};
+use taith_store::{PageRequest, Store, StoreError, StoreResult};
 
 /// Page size for reading whole lists out of the store.
 const PAGE: u32 = 5_000;
