@@ -1168,7 +1168,7 @@ mod tests {
     use super::*;
     use taith_domain::Locale;
 
-    fn point(week: &str, n: u64, value: f64, small_sample: bool) -> WeekPoint {
+    fn weekly(week: &str, n: u64, value: f64, small_sample: bool) -> WeekPoint {
         WeekPoint {
             week: week.to_owned(),
             n,
@@ -1183,9 +1183,9 @@ mod tests {
         let tr = Tr::new(Locale::En);
         // A partial first week: one detractor, a confident-looking −100.
         let points = [
-            point("2026-W01", 1, -100.0, true),
-            point("2026-W02", 80, 30.0, false),
-            point("2026-W03", 90, 40.0, false),
+            weekly("2026-W01", 1, -100.0, true),
+            weekly("2026-W02", 80, 30.0, false),
+            weekly("2026-W03", 90, 40.0, false),
         ];
         let ch = chart(Metric::Nps, &points, &tr, "NPS").unwrap();
         let (x0, y0, title, hollow) = ch.dots[0].clone();
