@@ -104,6 +104,8 @@ mod tests {
             .with_ansi(false)
             .finish();
         let _guard = tracing::subscriber::set_default(subscriber);
+        // Callsites cache whether anyone listens; other tests' threads may have cached "no".
+        tracing::callsite::rebuild_interest_cache();
         let req = Request::builder()
             .uri("/")
             .header(HEADER, "quote-me-42")
