@@ -61,6 +61,7 @@ impl App {
         let analytics = metrics::Analytics::default();
         analytics.build_all_in_background(store.clone());
         analytics.tail_in_background(store.clone());
+        responses::upkeep::prune_deletion_log_in_background(store.clone());
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
         let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
         outbox.start();

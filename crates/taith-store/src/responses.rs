@@ -82,7 +82,8 @@ pub trait ResponseStore: Send + Sync {
     /// by the database's clock (one clock for every node sharing the store, microseconds,
     /// millisecond resolution on SQLite); and every deletion committed before this call with
     /// `deleted_at >= since` is in the answer. A response stored again under the same id and
-    /// deleted again is listed once, at its latest deletion. The log is kept for good.
+    /// deleted again is listed once, at its latest deletion. The log is kept until
+    /// [`forget_response_deletions_before`](ResponseStore::forget_response_deletions_before).
     ///
     /// What it cannot rely on: that deletions become visible in `deleted_at` order. On
     /// PostgreSQL concurrent transactions commit in any order, so a deletion stamped before
@@ -96,6 +97,15 @@ pub trait ResponseStore: Send + Sync {
         ws: WorkspaceId,
         since: OffsetDateTime,
     ) -> StoreResult<Vec<(ResponseId, OffsetDateTime)>>;
+
+    /// Drops the workspace's deletion log entries older than `before`, returning how many. A
+    /// tailer only re-reads a short window, and a node that was away longer rebuilds its
+    /// index from the responses themselves, so old entries serve no one.
+    async fn forget_response_deletions_before(
+        &self,
+        ws: WorkspaceId,
+        before: OffsetDateTime,
+    ) -> StoreResult<u64>;
 
     /// The response of `survey` stored with the client key `key`, if there is one.
     async fn response_by_client_key(

@@ -5,3 +5,4 @@ pub mod check;
 pub mod files;
 pub mod import;
 pub mod intake;
+pub mod upkeep;

@@ -650,6 +650,23 @@ impl ResponseStore for This {
             .collect()
     }
 
+    async fn forget_response_deletions_before(
+        &self,
+        ws: d::WorkspaceId,
+        before: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        // Served by the index response_deletions_by_time.
+        let done = sqlx::query(
+            "DELETE FROM response_deletions WHERE workspace_id = $1 AND deleted_at < $2",
+        )
+        .bind(ws.as_uuid())
+        .bind(to_micros(before))
+        .execute(self.pool())
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
     async fn response_by_client_key(
         &self,
         ws: d::WorkspaceId,

@@ -64,6 +64,7 @@ on_both_stores!(
     deleting_a_touchpoint_keeps_its_surveys_without_the_link,
     an_answer_placed_on_a_touchpoint_deleted_meanwhile_is_kept_where_its_survey_is_now,
     a_deleted_response_is_logged_for_tailers_within_its_workspace,
+    old_deletion_log_entries_are_forgotten_within_their_workspace_only,
 );
 
 // --- small builders -----------------------------------------------------------------------------
@@ -1694,4 +1695,45 @@ async fn a_deleted_response_is_logged_for_tailers_within_its_workspace(store: Sh
         .expect("still logged")
         .1;
     assert!(again >= t0);
+}
+
+async fn old_deletion_log_entries_are_forgotten_within_their_workspace_only(store: SharedStore) {
+    let (a, _) = workspace(&store, "bakery").await;
+    let (b, _) = workspace(&store, "dairy").await;
+    let sa = survey(&store, a.id, "Bakery NPS").await;
+    let sb = survey(&store, b.id, "Dairy NPS").await;
+    let ra = response(sa.id, 9, 0);
+    let rb = response(sb.id, 7, 0);
+    store
+        .insert_responses(&to_store(a.id, std::slice::from_ref(&ra)))
+        .await
+        .expect("store a's response");
+    store
+        .insert_responses(&to_store(b.id, std::slice::from_ref(&rb)))
+        .await
+        .expect("store b's response");
+    store.delete_response(a.id, ra.id).await.expect("delete");
+    store.delete_response(b.id, rb.id).await.expect("delete");
+    let epoch = time::OffsetDateTime::UNIX_EPOCH;
+    // Nothing is older than an hour ago: nothing goes.
+    let an_hour_ago = taith_domain::now() - Duration::hours(1);
+    assert_eq!(
+        store
+            .forget_response_deletions_before(a.id, an_hour_ago)
+            .await
+            .expect("forget"),
+        0
+    );
+    assert_eq!(deletions(&store, a.id, epoch).await.len(), 1);
+    // Everything of A is older than an hour from now; B's log is untouched.
+    let later = taith_domain::now() + Duration::hours(1);
+    assert_eq!(
+        store
+            .forget_response_deletions_before(a.id, later)
+            .await
+            .expect("forget"),
+        1
+    );
+    assert!(deletions(&store, a.id, epoch).await.is_empty());
+    assert_eq!(deletions(&store, b.id, epoch).await.len(), 1);
 }
