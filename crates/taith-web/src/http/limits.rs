@@ -220,21 +220,27 @@ fn retry_after_secs(wait: Duration) -> u64 {
 /// The refusal, in the API's JSON for API paths and as a page in the visitor's language
 /// elsewhere, with `Retry-After`.
 fn refusal(req: &Request, code: ErrorCode, wait: Duration) -> Response {
-    let mut res = if req.uri().path().starts_with("/api/") {
-        ApiError::new(code).into_response()
-    } else {
-        let (parts, ()) = clone_parts(req).into_parts();
-        let tr = Tr::new(crate::http::ctx::negotiate_locale(&parts));
-        match code {
-            ErrorCode::RateLimited => PageError::too_many_requests(&tr),
-            _ => PageError::unavailable(&tr),
-        }
-        .into_response()
-    };
+    let mut res = refuse(req, code);
     if let Ok(v) = HeaderValue::from_str(&retry_after_secs(wait).to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }
     res
+}
+
+/// A refusal before any handler ran: the API's JSON on API paths, else the page in the
+/// visitor's language.
+fn refuse(req: &Request, code: ErrorCode) -> Response {
+    if req.uri().path().starts_with("/api/") {
+        return ApiError::new(code).into_response();
+    }
+    let (parts, ()) = clone_parts(req).into_parts();
+    let tr = Tr::new(crate::http::ctx::negotiate_locale(&parts));
+    match code {
+        ErrorCode::RateLimited => PageError::too_many_requests(&tr),
+        ErrorCode::PayloadTooLarge => PageError::too_large(&tr),
+        _ => PageError::unavailable(&tr),
+    }
+    .into_response()
 }
 
 /// The head of a request, without its body, for choosing a language.
@@ -300,15 +306,7 @@ pub async fn refuse_declared_too_large(req: Request, next: Next) -> Response {
         .and_then(|v| v.trim().parse::<u64>().ok());
     let limit = body_limit(req.method(), req.uri().path(), req.headers());
     match declared {
-        Some(n) if n > limit as u64 => {
-            if req.uri().path().starts_with("/api/") {
-                ApiError::new(ErrorCode::PayloadTooLarge).into_response()
-            } else {
-                let (parts, ()) = clone_parts(&req).into_parts();
-                let tr = Tr::new(crate::http::ctx::negotiate_locale(&parts));
-                PageError::too_large(&tr).into_response()
-            }
-        }
+        Some(n) if n > limit as u64 => refuse(&req, ErrorCode::PayloadTooLarge),
         _ => next.run(req).await,
     }
 }

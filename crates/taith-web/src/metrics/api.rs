@@ -16,7 +16,10 @@ use utoipa::IntoParams;
 /// The query string (documentation; it is read as pairs, since `where` repeats).
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "it documents the wire shape for OpenAPI; the answer writes itself"
+)]
 pub struct MetricsParams {
     /// `nps`, `csat` or `ces`: computed from the answers of surveys of that kind.
     metric: String,
@@ -131,7 +134,6 @@ impl hyper::body::Body for Pieces {
 
 /// `{"metric": "nps", "groups": [...]}`.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-#[allow(dead_code)]
 pub struct MetricsAnswer {
     metric: &'static str,
     groups: Vec<MetricsGroup>,
@@ -140,7 +142,6 @@ pub struct MetricsAnswer {
 /// One group: its key, n, value and 95% interval (null when n = 0), the small-sample flag
 /// (n < 30), the responses per scale point (lowest first), and the metric's own counts.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-#[allow(dead_code)]
 pub struct MetricsGroup {
     /// One entry per `by` dimension, e.g. `{"touchpoint": "Checkout", "week": "2026-W45"}`.
     key: HashMap<String, String>,
