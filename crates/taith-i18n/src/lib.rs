@@ -1,4 +1,4 @@
-//! taith's words in six languages: Fluent strings per locale (`locales/<tag>/main.ftl`, compiled
+//! taith's words in six languages: Fluent strings per locale (`locales/<tag>/*.ftl`, compiled
 //! into the binary), numbers and dates written per locale, and the standard wording of a survey
 //! ([`survey_wording`]). Pages, e-mails, CSV and the CLI all word things through here.
 //!
@@ -20,15 +20,29 @@ static_loader! {
     };
 }
 
-/// The English Fluent source, for the key-completeness test and tooling.
-pub const SOURCES: [(Locale, &str); 6] = [
-    (Locale::En, include_str!("../locales/en/main.ftl")),
-    (Locale::Cy, include_str!("../locales/cy/main.ftl")),
-    (Locale::Ms, include_str!("../locales/ms/main.ftl")),
-    (Locale::Sw, include_str!("../locales/sw/main.ftl")),
-    (Locale::Ar, include_str!("../locales/ar/main.ftl")),
-    (Locale::Vi, include_str!("../locales/vi/main.ftl")),
-];
+/// Fluent files per locale, one per area of the product (`main` for what came first). The
+/// loader reads every file in a locale's folder; this list feeds the key-completeness tests, so
+/// a new file is added here too.
+macro_rules! locale_sources {
+    ($($locale:ident => $tag:literal),* $(,)?) => {
+        [$((
+            Locale::$locale,
+            concat!(
+                include_str!(concat!("../locales/", $tag, "/main.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/account.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/editor.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/results.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/site.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/kiosk.ftl")),
+            ),
+        )),*]
+    };
+}
+
+/// The Fluent source of each locale (all its files), for the key-completeness tests and tooling.
+pub const SOURCES: [(Locale, &str); 6] = locale_sources!(
+    En => "en", Cy => "cy", Ms => "ms", Sw => "sw", Ar => "ar", Vi => "vi",
+);
 
 fn language_id(locale: Locale) -> LanguageIdentifier {
     locale

@@ -1,0 +1,1 @@
+## Editing journeys in place: saving, unsaved changes, undo.

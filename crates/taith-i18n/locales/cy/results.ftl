@@ -1,0 +1,1 @@
+## Results on the owner's side: survey results, comments feed, periods, metric explanations.

@@ -1,0 +1,1 @@
+## The account page, password change and reset.

@@ -1,0 +1,1 @@
+## Site-wide: the 404 page, the menu, empty states.
