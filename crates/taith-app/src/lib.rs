@@ -9,6 +9,7 @@
 //! - [`surveys`]: making, changing and deleting a survey;
 //! - [`responses`]: intake, the group-commit writer every response goes through, the one
 //!   check of an answer against its question, and responses imported and exported as files;
+//! - [`feedback`]: what customers wrote — a survey's latest answers, the comments feed;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
 //! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox.
 //!
@@ -19,6 +20,7 @@
 //! builder) and hands out what the edges share.
 
 pub mod account;
+pub mod feedback;
 pub mod invitations;
 pub mod journeys;
 pub mod metrics;

@@ -25,6 +25,8 @@ pub enum Issue {
     TooShort,
     /// Does not match the other field (password confirmation).
     Mismatch,
+    /// Ends before it starts (a period's end date before its start).
+    BeforeStart,
 }
 
 impl Issue {
@@ -39,6 +41,7 @@ impl Issue {
             Issue::Taken => "taken",
             Issue::TooShort => "too_short",
             Issue::Mismatch => "mismatch",
+            Issue::BeforeStart => "before_start",
         }
     }
 }

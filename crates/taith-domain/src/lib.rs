@@ -11,6 +11,7 @@ pub mod invitation;
 pub mod journey;
 pub mod locale;
 pub mod member;
+pub mod period;
 pub mod persona;
 pub mod survey;
 pub mod text;
@@ -28,6 +29,7 @@ pub use journey::{
 };
 pub use locale::Locale;
 pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
+pub use period::{Period, Preset};
 pub use persona::{Persona, PersonaFields, PersonaInput};
 pub use survey::{
     Answer, AnswerValue, FollowUp, FollowUpKind, LocalizedText, NewResponse, Scale, ScoreRange,

@@ -187,6 +187,17 @@ impl Tr {
         )
     }
 
+    /// A day and month as the locale writes them, without the year: "8 September".
+    pub fn day_month(&self, d: time::Date) -> String {
+        self.ta(
+            "date-format-day-month",
+            &[
+                ("day", self.digits(&d.day().to_string())),
+                ("month", self.t(&format!("month-{}", u8::from(d.month())))),
+            ],
+        )
+    }
+
     /// Words a validation issue code in this locale.
     pub fn issue(&self, issue: taith_domain::Issue) -> String {
         self.t(&format!("issue-{}", issue.code().replace('_', "-")))
@@ -248,6 +259,7 @@ mod tests {
             Issue::Taken,
             Issue::TooShort,
             Issue::Mismatch,
+            Issue::BeforeStart,
         ] {
             k.push(format!("issue-{}", i.code().replace('_', "-")));
         }
@@ -292,6 +304,34 @@ mod tests {
         ] {
             k.push(format!("error-{e}"));
             k.push(format!("error-{e}-title"));
+        }
+        // The period control, the comments feed's bands, the metric cards and the survey
+        // banner (taith-web's `http/period.rs`, `feedback/`, `dashboards/figures.rs`).
+        for p in taith_domain::Preset::CHOICES {
+            k.push(format!("period-{}", p.as_str()));
+        }
+        for f in ["period", "from", "to"] {
+            k.push(format!("period-error-{f}"));
+        }
+        for b in ["positive", "neutral", "negative"] {
+            k.push(format!("band-{b}"));
+            k.push(format!("band-nps-{b}"));
+            k.push(format!("band-scale-{b}"));
+        }
+        for m in ["csat", "ces"] {
+            for part in ["explain", "how", "good"] {
+                k.push(format!("card-{m}-{part}"));
+            }
+        }
+        for m in ["nps", "csat", "ces"] {
+            k.push(format!("map-live-{m}"));
+            k.push(format!("dashboard-{m}"));
+        }
+        for d in ["channel", "team", "agent"] {
+            k.push(format!("dashboard-dim-{d}"));
+        }
+        for s in taith_domain::SurveyStatus::ALL {
+            k.push(format!("survey-banner-{}", s.as_str()));
         }
         k
     }

@@ -121,6 +121,55 @@ impl Metric {
     }
 }
 
+/// Where a score sits on its survey's scale: the good end (promoters; satisfied or easy), the
+/// bad end (detractors; the bottom two points of a CSAT, CES or custom scale), or between.
+/// The comments feed filters by it, so "the unhappy ones" means the same on every scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    Positive,
+    Neutral,
+    Negative,
+}
+
+impl Band {
+    pub const ALL: [Band; 3] = [Band::Positive, Band::Neutral, Band::Negative];
+
+    /// `score`'s band on a survey of `kind` asked on `scale`.
+    pub fn of(kind: taith_domain::SurveyKind, scale: Scale, score: i16) -> Band {
+        use taith_domain::SurveyKind as K;
+        let (good_low, good_high) = match kind {
+            K::Nps => Metric::Nps.good(scale),
+            K::Csat => Metric::Csat.good(scale),
+            K::Ces => Metric::Ces.good(scale),
+            K::Custom => (scale.high - 1, scale.high),
+        };
+        let bad_high = match kind {
+            K::Nps => 6,
+            _ => scale.low + 1,
+        };
+        if (good_low..=good_high).contains(&score) {
+            Band::Positive
+        } else if score <= bad_high {
+            Band::Negative
+        } else {
+            Band::Neutral
+        }
+    }
+
+    /// The value in queries (`?band=negative`), also the translation key's suffix.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Positive => "positive",
+            Band::Neutral => "neutral",
+            Band::Negative => "negative",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Band> {
+        Band::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+}
+
 /// The counts behind a figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Detail {
@@ -375,5 +424,20 @@ mod tests {
             MetricValue::of(Metric::Nps, NPS, &all)
         );
         assert_eq!(all.on_scale(CSAT5), vec![1, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn bands_follow_each_scale() {
+        use taith_domain::SurveyKind as K;
+        let band = |k, low, high, score| Band::of(k, Scale { low, high }, score);
+        assert_eq!(band(K::Nps, 0, 10, 9), Band::Positive);
+        assert_eq!(band(K::Nps, 0, 10, 7), Band::Neutral);
+        assert_eq!(band(K::Nps, 0, 10, 6), Band::Negative);
+        assert_eq!(band(K::Csat, 1, 5, 4), Band::Positive);
+        assert_eq!(band(K::Csat, 1, 5, 3), Band::Neutral);
+        assert_eq!(band(K::Csat, 1, 5, 2), Band::Negative);
+        assert_eq!(band(K::Csat, 1, 3, 2), Band::Negative);
+        assert_eq!(band(K::Ces, 1, 7, 5), Band::Positive);
+        assert_eq!(band(K::Ces, 1, 7, 4), Band::Neutral);
     }
 }

@@ -8,4 +8,4 @@
 pub mod formula;
 pub mod index;
 
-pub use formula::{Detail, Histogram, Metric, MetricValue, significant_change};
+pub use formula::{Band, Detail, Histogram, Metric, MetricValue, significant_change};

@@ -29,7 +29,7 @@ pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation}
 pub use journeys::{Author, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
-pub use responses::{ResponseStore, ResponseToStore, StoredResponse};
+pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};
 pub use surveys::{MetricsContextVersion, SurveyStore};
 pub use workspaces::{NewUser, UserCredentials, WorkspaceStore};
 

@@ -4,7 +4,7 @@ use crate::{NewCustomer, Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::survey::Answer;
 use taith_domain::{
-    CustomerId, LongText, NewResponse, ResponseId, SurveyId, TouchpointId, WorkspaceId,
+    CustomerId, Locale, LongText, NewResponse, ResponseId, SurveyId, TouchpointId, WorkspaceId,
 };
 use time::OffsetDateTime;
 
@@ -34,6 +34,24 @@ pub struct StoredResponse {
     /// `response.customer_id`. (A repeated client key stores nothing new: the response stored
     /// the first time keeps the customer it was linked to then.)
     pub customer_id: Option<CustomerId>,
+}
+
+/// Which responses [`responses_between`](ResponseStore::responses_between) reads: those
+/// submitted in `[from, to)`, narrowed by the filters given, newest first.
+#[derive(Debug, Clone)]
+pub struct ResponsesBetween {
+    pub from: OffsetDateTime,
+    /// Excluded.
+    pub to: OffsetDateTime,
+    pub survey: Option<SurveyId>,
+    pub touchpoint: Option<TouchpointId>,
+    /// The language the customer answered in.
+    pub locale: Option<Locale>,
+    /// Only responses with a comment.
+    pub with_comment: bool,
+    /// Carry on after this response (the last one of the page before): its time and id.
+    pub after: Option<(OffsetDateTime, ResponseId)>,
+    pub limit: u32,
 }
 
 /// Responses: stored in batches, read, amended and deleted.
@@ -129,6 +147,15 @@ pub trait ResponseStore: Send + Sync {
         ws: WorkspaceId,
         touchpoint: TouchpointId,
         limit: u32,
+    ) -> StoreResult<Vec<NewResponse>>;
+
+    /// Up to `q.limit` of the workspace's responses submitted in the period, newest first
+    /// (by submission time, then id), after `q.after` when given: the survey page's latest
+    /// answers and the dashboard's comments feed.
+    async fn responses_between(
+        &self,
+        ws: WorkspaceId,
+        q: &ResponsesBetween,
     ) -> StoreResult<Vec<NewResponse>>;
 
     /// When the customer last answered this survey, for throttling.

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod api;
 pub mod dashboards;
+pub mod feedback;
 pub mod http;
 pub mod invitations;
 pub mod journeys;

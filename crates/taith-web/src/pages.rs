@@ -6,6 +6,7 @@ use crate::http::routes::Routes;
 pub fn routes(r: Routes) -> Routes {
     use crate::account::pages as a;
     use crate::dashboards::pages as dashboard;
+    use crate::dashboards::segments as dashboard_segments;
     use crate::invitations::pages as invitations;
     use crate::journeys::pages as j;
     use crate::people::pages as p;
@@ -22,8 +23,11 @@ pub fn routes(r: Routes) -> Routes {
         .get("/w/{slug}", j::list)
         .get("/w/{slug}/dashboard", dashboard::overview)
         .get("/w/{slug}/dashboard.csv", dashboard::overview_csv)
-        .get("/w/{slug}/dashboard/segments", dashboard::segments)
-        .get("/w/{slug}/dashboard/segments.csv", dashboard::segments_csv)
+        .get("/w/{slug}/dashboard/segments", dashboard_segments::segments)
+        .get(
+            "/w/{slug}/dashboard/segments.csv",
+            dashboard_segments::segments_csv,
+        )
         .get(
             "/w/{slug}/dashboard/touchpoints/{id}",
             dashboard::touchpoint,
@@ -80,6 +84,7 @@ pub fn routes(r: Routes) -> Routes {
         .post("/w/{slug}/surveys", s::create)
         .get("/w/{slug}/surveys/{id}", s::edit)
         .post("/w/{slug}/surveys/{id}", s::update)
+        .post("/w/{slug}/surveys/{id}/publish", s::publish)
         .post("/w/{slug}/surveys/{id}/suggest", s::suggest)
         .post("/w/{slug}/surveys/{id}/delete", s::delete)
         .get("/w/{slug}/surveys/{id}/preview", s::preview)

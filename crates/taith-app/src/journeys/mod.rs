@@ -1,4 +1,6 @@
-//! Journeys: editing a journey safely against concurrent saves, and journey files in and out.
+//! Journeys: editing a journey safely against concurrent saves, journey files in and out, and
+//! where each touchpoint sits ([`places`]).
 
 pub mod edit;
 pub mod files;
+pub mod places;

@@ -956,12 +956,11 @@ impl Serialize for GroupJson<'_> {
     }
 }
 
-// --- the live journey map -----------------------------------------------------------------------
+// --- touchpoint figures ------------------------------------------------------------------------
 
-/// How many days the live map looks back, and compares with the same length before.
-pub const LIVE_DAYS: i64 = 90;
-
-/// A touchpoint's figure on the live map: the metric most of its answers are for.
+/// A touchpoint's figure over a period: the metric most of its answers are for. The map, the
+/// touchpoint's page and the dashboard all take it from [`Analytics::touchpoint_scores`], so
+/// the same touchpoint in the same period shows the same figure and n everywhere.
 #[derive(Debug, Clone)]
 pub struct TouchpointScore {
     pub metric: Metric,
@@ -996,14 +995,14 @@ fn normalised_mean(h: &taith_metrics::Histogram, scale: Scale) -> f64 {
 }
 
 impl Analytics {
-    /// Each of `touchpoints`' figure over the last [`LIVE_DAYS`] up to `today`, with its
-    /// significant trend; touchpoints without answers are left out.
-    pub async fn live_scores(
+    /// Each of `touchpoints`' figure over `period`, with its significant trend from the period
+    /// of the same length before; touchpoints without answers are left out.
+    pub async fn touchpoint_scores(
         &self,
         store: &dyn Store,
         ws: WorkspaceId,
         touchpoints: &[taith_domain::TouchpointId],
-        today: Date,
+        period: &taith_domain::Period,
     ) -> Result<HashMap<taith_domain::TouchpointId, TouchpointScore>, StoreError> {
         let mut best: HashMap<taith_domain::TouchpointId, TouchpointScore> = HashMap::new();
         if touchpoints.is_empty() {
@@ -1014,9 +1013,9 @@ impl Analytics {
             values: touchpoints.iter().map(|t| Label::Touchpoint(*t)).collect(),
         }];
         let context = self.context(store, ws).await?;
-        let from = today - time::Duration::days(LIVE_DAYS - 1);
-        let before_to = from - time::Duration::days(1);
-        let before_from = before_to - time::Duration::days(LIVE_DAYS - 1);
+        let (from, today) = (period.from, period.to);
+        let before = period.previous();
+        let (before_from, before_to) = (before.from, before.to);
         for metric in [Metric::Nps, Metric::Csat, Metric::Ces] {
             let ask = |from: Date, to: Date| MetricsRequest {
                 metric,

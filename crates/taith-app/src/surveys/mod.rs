@@ -1,8 +1,11 @@
-//! Surveys: making one, changing it and deleting it — the same rules from the survey builder,
+//! Surveys: making one, publishing it, changing it and deleting it — the same rules from the survey builder,
 //! the API, the CLI and the demo.
 
 use crate::account::secrets::random_secret;
-use taith_domain::{LocalizedText, Survey, SurveyFields, SurveyId, SurveyKind, WorkspaceId};
+use taith_domain::{
+    LocalizedText, Survey, SurveyFields, SurveyId, SurveyKind, SurveyStatus, TouchpointId,
+    WorkspaceId,
+};
 use taith_i18n::survey_wording;
 use taith_store::{ConflictKind, PageRequest, Store, StoreError};
 
@@ -15,6 +18,41 @@ pub enum ChangeRefused {
     ScaleLocked,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Why a survey could not go live.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishRefused {
+    /// The survey asks about no touchpoint while the workspace has some: its answers would
+    /// not show on any journey map, so the owner is asked which one first.
+    #[error("the survey needs a touchpoint before it goes live")]
+    NeedsTouchpoint,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Makes a draft (or closed) survey live, at `touchpoint` when given. The one thing asked
+/// for is what is missing: a touchpoint, when the workspace has any and the survey has none.
+/// A touchpoint that is not the workspace's is `Store(Conflict(StaleReference))`.
+pub async fn publish(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    current: &Survey,
+    touchpoint: Option<TouchpointId>,
+) -> Result<Survey, PublishRefused> {
+    let mut fields = current.fields.clone();
+    if touchpoint.is_some() {
+        fields.touchpoint_id = touchpoint;
+    }
+    if fields.touchpoint_id.is_none()
+        && !crate::journeys::places::touchpoints(store, ws)
+            .await?
+            .is_empty()
+    {
+        return Err(PublishRefused::NeedsTouchpoint);
+    }
+    fields.status = SurveyStatus::Live;
+    Ok(store.update_survey(ws, current.id, &fields).await?)
 }
 
 /// The part of a survey's address, `/s/{public_id}`: 64 random bits, so a collision is not a

@@ -50,8 +50,8 @@ use std::sync::OnceLock;
 use taith_domain as d;
 use taith_domain::survey::Answer;
 use taith_store::{
-    ConflictKind, NewCustomer, Page, PageRequest, ResponseStore, ResponseToStore, StoreError,
-    StoreResult, StoredResponse,
+    ConflictKind, NewCustomer, Page, PageRequest, ResponseStore, ResponseToStore, ResponsesBetween,
+    StoreError, StoreResult, StoredResponse,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -756,6 +756,34 @@ impl ResponseStore for This {
         .fetch_all(self.pool())
         .await
         .map_err(db)?;
+        rows.iter().map(response_row).collect()
+    }
+
+    async fn responses_between(
+        &self,
+        ws: d::WorkspaceId,
+        q: &ResponsesBetween,
+    ) -> StoreResult<Vec<d::NewResponse>> {
+        // Served by the index responses(workspace_id, submitted_at, id), walked backwards
+        // from the end of the period; the optional filters are checked on the rows read.
+        let (after_time, after_id) = match q.after {
+            Some((t, id)) => (Some(to_micros(t)), Some(id.as_uuid())),
+            None => (None, None),
+        };
+        let rows = sqlx::query(include_str!("responses/responses_between.sql"))
+            .bind(ws.as_uuid())
+            .bind(to_micros(q.from))
+            .bind(to_micros(q.to))
+            .bind(q.survey.map(|s| s.as_uuid()))
+            .bind(q.touchpoint.map(|t| t.as_uuid()))
+            .bind(q.locale.map(|l| l.tag()))
+            .bind(i64::from(q.with_comment))
+            .bind(after_time)
+            .bind(after_id)
+            .bind(i64::from(q.limit.max(1)))
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
         rows.iter().map(response_row).collect()
     }
 

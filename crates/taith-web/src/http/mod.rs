@@ -11,6 +11,7 @@ pub mod form;
 pub mod layout;
 pub mod limits;
 pub mod page_error;
+pub mod period;
 pub mod request_id;
 pub mod routes;
 pub mod security;

@@ -20,6 +20,9 @@ pub enum PageError {
         title_key: &'static str,
         message_key: &'static str,
     },
+    /// A page of its own that explains the error (a period that does not read, with its
+    /// control to choose again).
+    Shown(Box<Response>),
 }
 
 #[derive(Template, WebTemplate)]
@@ -139,6 +142,7 @@ impl PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match self {
+            PageError::Shown(r) => *r,
             PageError::SignIn { next } => {
                 let q = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
                 Redirect::to(&format!("/login?{q}")).into_response()

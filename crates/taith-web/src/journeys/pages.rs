@@ -8,7 +8,7 @@ use crate::http::page_error::PageError;
 use crate::journeys::view::{MapView, channel_name, describe_change, emotion_word, map_view};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -274,6 +274,7 @@ async fn load(state: &AppState, m: &Member, id: JourneyId) -> Result<Loaded, Pag
 pub struct MapPage {
     l: Layout,
     id: String,
+    period: crate::http::period::PeriodControl,
     map: MapView,
     can_edit: bool,
     version: i64,
@@ -283,8 +284,11 @@ pub async fn map(
     State(state): State<AppState>,
     m: Member,
     Path((_, id)): Path<(String, String)>,
+    Query(q): Query<crate::http::period::PeriodQuery>,
 ) -> Result<MapPage, PageError> {
     let id: JourneyId = parse_id(&id, m.tr())?;
+    let path = format!("{}/journeys/{id}", m.base());
+    let (period, control) = crate::http::period::read_period(&m, &q, &path, &[])?;
     let loaded = load(&state, &m, id).await?;
     let mut map = map_view(
         &loaded.journey,
@@ -292,21 +296,17 @@ pub async fn map(
         &loaded.members,
         m.tr(),
     );
-    // The live map: what customers said at each touchpoint lately.
+    // The live map: what customers said at each touchpoint in the period.
     let touchpoints: Vec<_> = loaded.journey.touchpoints.iter().map(|t| t.id).collect();
     let scores = state
         .app
         .analytics
-        .live_scores(
-            state.store.as_ref(),
-            m.workspace.id,
-            &touchpoints,
-            taith_domain::now().date(),
-        )
+        .touchpoint_scores(state.store.as_ref(), m.workspace.id, &touchpoints, &period)
         .await
         .map_err(|e| PageError::from_store(e, m.tr()))?;
-    crate::journeys::view::apply_live(&mut map, &loaded.journey, &scores, m.tr());
+    crate::journeys::view::apply_live(&mut map, &loaded.journey, &scores, &control, m.tr());
     Ok(MapPage {
+        period: control,
         map,
         id: id.to_string(),
         can_edit: m.may(Action::EditJourneys),

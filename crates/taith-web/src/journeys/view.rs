@@ -79,6 +79,8 @@ pub struct MapView {
     pub data_curve_summary: String,
     /// The live map's period, in words; empty when there are no answers.
     pub live_note: String,
+    /// `period=…`, carried by the links to touchpoint pages.
+    pub period_query: String,
     pub rtl: bool,
 }
 
@@ -203,6 +205,7 @@ pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: 
         data_curve_path: String::new(),
         data_curve_summary: String::new(),
         live_note: String::new(),
+        period_query: String::new(),
         rtl,
     }
 }
@@ -217,8 +220,10 @@ pub fn apply_live(
         taith_domain::TouchpointId,
         taith_app::metrics::TouchpointScore,
     >,
+    period: &crate::http::period::PeriodControl,
     tr: &Tr,
 ) {
+    view.period_query = period.query.clone();
     if scores.is_empty() {
         return;
     }
@@ -319,11 +324,7 @@ pub fn apply_live(
         .map(|p| p.label.clone())
         .collect::<Vec<_>>()
         .join("; ");
-    view.live_note = tr.t1(
-        "map-live-note",
-        "days",
-        tr.number(taith_app::metrics::LIVE_DAYS as f64, 0),
-    );
+    view.live_note = tr.t1("map-live-note-period", "period", period.label.clone());
 }
 
 /// The word for an emotion score.

@@ -115,27 +115,13 @@ async fn touchpoint_choices(
     state: &AppState,
     ws: WorkspaceId,
 ) -> Result<Vec<(TouchpointId, String)>, StoreError> {
-    let mut out = Vec::new();
-    for summary in state.store.journeys(ws, PageRequest::all()).await?.items {
-        let journey = match state.store.journey(ws, summary.id).await {
-            Ok(j) => j,
-            // Deleted since the list was read.
-            Err(StoreError::NotFound) => continue,
-            Err(e) => return Err(e),
-        };
-        for stage in &journey.stages {
-            for t in journey.touchpoints_of(stage.id) {
-                out.push((
-                    t.id,
-                    format!(
-                        "{} › {} › {}",
-                        journey.fields.name, stage.fields.name, t.fields.name
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(out)
+    Ok(
+        taith_app::journeys::places::touchpoints(state.store.as_ref(), ws)
+            .await?
+            .iter()
+            .map(|t| (t.id, t.path()))
+            .collect(),
+    )
 }
 
 fn touchpoint_label(id: Option<TouchpointId>, choices: &[(TouchpointId, String)]) -> String {
@@ -155,6 +141,9 @@ pub struct SurveyRow {
     pub status_name: String,
     pub touchpoint: String,
     pub public_path: String,
+    /// Responses and the figure over the last 90 days, as the locale writes them.
+    pub answers: String,
+    pub figure: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -177,11 +166,42 @@ pub async fn list(State(state): State<AppState>, m: Member) -> Result<SurveysPag
     let touchpoints = touchpoint_choices(&state, ws)
         .await
         .map_err(|e| PageError::from_store(e, &tr))?;
-    // Response counts are left out: the store offers no count, and reading every response
-    // of every survey to count them is not worth a list page.
+    // Each survey's responses and figure over the default period, from the analytics index.
+    let period =
+        taith_domain::Period::preset(taith_domain::Preset::Days90, taith_domain::now().date());
+    let ask = crate::dashboards::figures::Asker::new(&state, &m, period.from, period.to).await?;
+    let mut figures = std::collections::HashMap::new();
+    for s in &surveys {
+        let Some(metric) = crate::surveys::results::metric_of(s.fields.kind) else {
+            continue;
+        };
+        let mut one = ask.over(period.from, period.to);
+        one.survey = Some(s.id);
+        if let Ok(a) = one.answer(metric, None, &[]).await?
+            && let Some(g) = a.groups.first()
+        {
+            let figure = g.figure.value.map_or_else(
+                || "—".to_owned(),
+                |v| {
+                    format!(
+                        "{} {}",
+                        tr.t(&format!("map-live-{}", metric.as_str())),
+                        tr.number(taith_app::metrics::round1(v), 1)
+                    )
+                },
+            );
+            figures.insert(s.id, (tr.number(g.n() as f64, 0), figure));
+        }
+    }
     let surveys = surveys
         .into_iter()
         .map(|s| SurveyRow {
+            answers: figures
+                .get(&s.id)
+                .map_or_else(|| "—".to_owned(), |f| f.0.clone()),
+            figure: figures
+                .get(&s.id)
+                .map_or_else(|| "—".to_owned(), |f| f.1.clone()),
             id: s.id.to_string(),
             name: s.fields.name.to_string(),
             kind: kind_name(s.fields.kind, &tr),
@@ -822,6 +842,12 @@ pub struct EditSurveyPage {
     /// May download the answers (not a viewer).
     can_export: bool,
     notice: Option<String>,
+    /// The survey's results in the chosen period (not on a form shown again with errors).
+    results: Option<crate::surveys::results::SurveyResults>,
+    /// The status banner: its words, and whether publishing must ask for a touchpoint.
+    status_title: String,
+    needs_touchpoint: bool,
+    publish_error: Option<String>,
 }
 
 /// The locales, the default first.
@@ -975,6 +1001,10 @@ fn edit_page(
         can_edit: m.may(Action::EditJourneys),
         can_export: m.may(Action::ReadResponses),
         notice,
+        results: None,
+        status_title: tr.t(&format!("survey-banner-{}", f.status.as_str())),
+        needs_touchpoint: f.touchpoint_id.is_none() && !touchpoints.is_empty(),
+        publish_error: None,
         form,
     }
 }
@@ -995,23 +1025,77 @@ async fn choices(state: &AppState, m: &Member) -> Result<Vec<(TouchpointId, Stri
         .map_err(|e| PageError::from_store(e, m.tr()))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct EditQuery {
-    #[serde(default)]
-    saved: String,
-}
-
+/// A survey's page: its status and the one action that publishes it, its results in the
+/// chosen period, the ways to share it, and the builder.
 pub async fn edit(
     State(state): State<AppState>,
     m: Member,
     Path((_, id)): Path<(String, String)>,
-    Query(q): Query<EditQuery>,
+    Query(q): Query<crate::surveys::results::SurveyPageQuery>,
 ) -> Result<EditSurveyPage, PageError> {
     let survey = load(&state, &m, &id).await?;
     let touchpoints = choices(&state, &m).await?;
-    let notice = (!q.saved.is_empty()).then(|| m.tr().t("survey-saved"));
+    let notice = match q.saved.as_str() {
+        "" => None,
+        "published" => Some(m.tr().t("survey-published")),
+        _ => Some(m.tr().t("survey-saved")),
+    };
+    let results = crate::surveys::results::survey_results(&state, &m, &survey, &q).await?;
     let form = raw_form(&survey_raw(&survey.fields));
-    Ok(edit_page(&m, &survey, form, &touchpoints, notice))
+    let mut page = edit_page(&m, &survey, form, &touchpoints, notice);
+    page.results = Some(results);
+    Ok(page)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PublishInput {
+    #[serde(default)]
+    touchpoint_id: String,
+}
+
+/// "Publish": makes the survey live, asking only for a touchpoint when it has none.
+pub async fn publish(
+    State(state): State<AppState>,
+    m: Member,
+    Path((_, id)): Path<(String, String)>,
+    CsrfForm(input): CsrfForm<PublishInput>,
+) -> Result<Response, PageError> {
+    m.require(Action::EditJourneys)?;
+    let survey = load(&state, &m, &id).await?;
+    let tr = m.tr().clone();
+    let touchpoints = choices(&state, &m).await?;
+    let refuse = |issue: Issue| {
+        let mut page = edit_page(
+            &m,
+            &survey,
+            raw_form(&survey_raw(&survey.fields)),
+            &touchpoints,
+            None,
+        );
+        page.publish_error = Some(tr.issue(issue));
+        page.needs_touchpoint = true;
+        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+    };
+    let touchpoint = match input.touchpoint_id.trim() {
+        "" => None,
+        raw => match raw.parse::<TouchpointId>() {
+            Ok(t) if touchpoints.iter().any(|(id, _)| *id == t) => Some(t),
+            _ => return Ok(refuse(Issue::NotFound)),
+        },
+    };
+    match surveys::publish(state.store.as_ref(), m.workspace.id, &survey, touchpoint).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "{}/surveys/{}?saved=published",
+            m.base(),
+            survey.id
+        ))
+        .into_response()),
+        Err(surveys::PublishRefused::NeedsTouchpoint) => Ok(refuse(Issue::Required)),
+        Err(surveys::PublishRefused::Store(StoreError::Conflict(ConflictKind::StaleReference))) => {
+            Ok(refuse(Issue::NotFound))
+        }
+        Err(surveys::PublishRefused::Store(e)) => Err(PageError::from_store(e, &tr)),
+    }
 }
 
 /// A survey's responses as a file: `csv` (with a byte-order mark, so spreadsheets read

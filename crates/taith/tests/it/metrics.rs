@@ -18,7 +18,10 @@ use taith_store::{Author, PageRequest, ResponseToStore, SharedStore};
 
 /// A journey with three touchpoints over two stages, a live NPS and a live CSAT survey, and
 /// `n` responses spread over touchpoints, channels, locales, teams and 90 days.
-async fn seeded(app: &TestApp, n: usize) -> (Workspace, Vec<(TouchpointId, String, String)>) {
+pub(crate) async fn seeded(
+    app: &TestApp,
+    n: usize,
+) -> (Workspace, Vec<(TouchpointId, String, String)>) {
     let (ws, _) = app.workspace("becws", "owner@becws.example").await;
     let mut j = Journey::new(
         JourneyFields {
