@@ -13,8 +13,8 @@ use taith_domain::{
     TouchpointFields, TouchpointId, User, Workspace, WorkspaceId,
 };
 use taith_store::{
-    Author, ConflictKind, NewCustomer, NewUser, PageRequest, ResponseToStore, SharedStore,
-    StoreError, StoredResponse,
+    Author, ConflictKind, NewCustomer, NewUser, PageRequest, ResponseToStore, ResponsesBetween,
+    SharedStore, StoreError, StoredResponse,
 };
 use time::Duration;
 
@@ -65,6 +65,7 @@ on_both_stores!(
     an_answer_placed_on_a_touchpoint_deleted_meanwhile_is_kept_where_its_survey_is_now,
     a_deleted_response_is_logged_for_tailers_within_its_workspace,
     old_deletion_log_entries_are_forgotten_within_their_workspace_only,
+    responses_of_a_period_are_read_newest_first_filtered_and_paged_within_their_workspace,
 );
 
 // --- small builders -----------------------------------------------------------------------------
@@ -1736,4 +1737,122 @@ async fn old_deletion_log_entries_are_forgotten_within_their_workspace_only(stor
     );
     assert!(deletions(&store, a.id, epoch).await.is_empty());
     assert_eq!(deletions(&store, b.id, epoch).await.len(), 1);
+}
+
+async fn responses_of_a_period_are_read_newest_first_filtered_and_paged_within_their_workspace(
+    store: SharedStore,
+) {
+    let (ws, _) = workspace(&store, "period-a").await;
+    let (other, _) = workspace(&store, "period-b").await;
+    let s1 = survey(&store, ws.id, "One").await;
+    let s2 = survey(&store, ws.id, "Two").await;
+    let theirs = survey(&store, other.id, "Theirs").await;
+    let with = |survey: SurveyId, days_ago: i64, locale: Locale, comment: &str| NewResponse {
+        locale,
+        comment: text(comment),
+        ..response(survey, 5, days_ago)
+    };
+    let mine = vec![
+        with(s1.id, 1, Locale::Cy, "Da iawn"),
+        with(s1.id, 2, Locale::En, ""),
+        with(s2.id, 3, Locale::En, "Slow"),
+        with(s1.id, 4, Locale::En, "Fine"),
+        with(s1.id, 40, Locale::En, "Too old"),
+    ];
+    store
+        .insert_responses(&to_store(ws.id, &mine))
+        .await
+        .unwrap();
+    store
+        .insert_responses(&to_store(
+            other.id,
+            &[with(theirs.id, 1, Locale::En, "Not yours")],
+        ))
+        .await
+        .unwrap();
+    let now = taith_domain::now();
+    let q = ResponsesBetween {
+        from: now - Duration::days(10),
+        to: now + Duration::days(1),
+        survey: None,
+        touchpoint: None,
+        locale: None,
+        with_comment: false,
+        after: None,
+        limit: 10,
+    };
+    let comments = |rs: Vec<NewResponse>| {
+        rs.into_iter()
+            .map(|r| r.comment.to_string())
+            .collect::<Vec<_>>()
+    };
+    // Newest first, within the period, only this workspace's.
+    let all = store.responses_between(ws.id, &q).await.unwrap();
+    assert_eq!(comments(all), ["Da iawn", "", "Slow", "Fine"]);
+    // Filters: comments only, one survey, one language.
+    let only_comments = ResponsesBetween {
+        with_comment: true,
+        ..q.clone()
+    };
+    assert_eq!(
+        comments(
+            store
+                .responses_between(ws.id, &only_comments)
+                .await
+                .unwrap()
+        ),
+        ["Da iawn", "Slow", "Fine"]
+    );
+    let one_survey = ResponsesBetween {
+        survey: Some(s2.id),
+        ..q.clone()
+    };
+    assert_eq!(
+        comments(store.responses_between(ws.id, &one_survey).await.unwrap()),
+        ["Slow"]
+    );
+    let welsh = ResponsesBetween {
+        locale: Some(Locale::Cy),
+        ..q.clone()
+    };
+    assert_eq!(
+        comments(store.responses_between(ws.id, &welsh).await.unwrap()),
+        ["Da iawn"]
+    );
+    let here = ResponsesBetween {
+        touchpoint: Some(TouchpointId::new()),
+        ..q.clone()
+    };
+    assert!(
+        store
+            .responses_between(ws.id, &here)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Paged: two at a time, carrying on after the last one shown.
+    let first = store
+        .responses_between(
+            ws.id,
+            &ResponsesBetween {
+                limit: 2,
+                ..only_comments.clone()
+            },
+        )
+        .await
+        .unwrap();
+    let last = first.last().map(|r| (r.submitted_at, r.id));
+    let rest = store
+        .responses_between(
+            ws.id,
+            &ResponsesBetween {
+                limit: 2,
+                after: last,
+                ..only_comments.clone()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(comments(first), ["Da iawn", "Slow"]);
+    assert_eq!(comments(rest), ["Fine"]);
 }
