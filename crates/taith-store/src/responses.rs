@@ -47,7 +47,8 @@ pub struct ResponsesBetween {
     pub touchpoint: Option<TouchpointId>,
     /// The language the customer answered in.
     pub locale: Option<Locale>,
-    /// Only responses with a comment.
+    /// Only responses where the customer wrote something: a comment or an open-text
+    /// follow-up answer.
     pub with_comment: bool,
     /// Carry on after this response (the last one of the page before): its time and id.
     pub after: Option<(OffsetDateTime, ResponseId)>,

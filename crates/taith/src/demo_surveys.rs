@@ -26,9 +26,12 @@ struct SurveyRow {
     /// The `shop` attribute of its responses.
     shop: &'static str,
     responses: usize,
+    /// The answers to draw from, when this touchpoint does not follow its kind's usual
+    /// story (the live chat that customers find slow).
+    scores: Option<&'static [i16]>,
 }
 
-const SURVEYS: [SurveyRow; 3] = [
+const SURVEYS: [SurveyRow; 5] = [
     SurveyRow {
         name: "Web shop checkout NPS",
         touchpoint: "Checkout and delivery slot",
@@ -38,6 +41,7 @@ const SURVEYS: [SurveyRow; 3] = [
         // About fifty a week: enough that a week's figure is no small sample (DESIGN §3), so
         // the dashboard draws a trend; the phone line's fewer answers show what one looks like.
         responses: 2_600,
+        scores: None,
     },
     SurveyRow {
         name: "Doorstep delivery CSAT",
@@ -46,6 +50,7 @@ const SURVEYS: [SurveyRow; 3] = [
         channel: Channel::Sms,
         shop: "cardiff",
         responses: 2_000,
+        scores: None,
     },
     SurveyRow {
         name: "Phone order CES",
@@ -54,6 +59,26 @@ const SURVEYS: [SurveyRow; 3] = [
         channel: Channel::Phone,
         shop: "aberystwyth",
         responses: 1_700,
+        scores: None,
+    },
+    // The pain point the map marks: customers find the live chat slow to answer.
+    SurveyRow {
+        name: "Live chat CSAT",
+        touchpoint: "Live chat",
+        kind: SurveyKind::Csat,
+        channel: Channel::Chat,
+        shop: "web",
+        responses: 700,
+        scores: Some(&[1, 1, 2, 2, 2, 2, 3, 3, 4, 5]),
+    },
+    SurveyRow {
+        name: "Delivery-day text CES",
+        touchpoint: "Delivery-day text",
+        kind: SurveyKind::Ces,
+        channel: Channel::Sms,
+        shop: "cardiff",
+        responses: 900,
+        scores: Some(&[3, 4, 4, 4, 5, 5, 5, 5]),
     },
 ];
 
@@ -203,7 +228,10 @@ fn response(
     let age_days = rng.below(365) as i64;
     let submitted_at =
         now - Duration::days(age_days) - Duration::minutes(rng.below(12 * 60) as i64);
-    let score = score(rng, row.kind, age_days);
+    let score = match row.scores {
+        Some(pool) => pool[rng.below(pool.len() as u64) as usize],
+        None => score(rng, row.kind, age_days),
+    };
     let locale = locale(rng, row.shop);
     let comment = if rng.chance(35) {
         let pool = comments(locale, is_positive(row.kind, score), row.kind);

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use taith_domain::{
-    Locale, NewResponse, Period, ResponseId, Scale, SurveyId, SurveyKind, TouchpointId, WorkspaceId,
+    Locale, NewResponse, Period, ResponseId, Survey, SurveyId, TouchpointId, WorkspaceId,
 };
 use taith_metrics::Band;
 use taith_store::{PageRequest, ResponsesBetween, Store, StoreError};
@@ -19,18 +19,17 @@ pub struct FeedFilter {
     pub touchpoint: Option<TouchpointId>,
     pub locale: Option<Locale>,
     pub band: Option<Band>,
-    /// Only responses with a comment (the comments feed); else every response (a survey's
-    /// latest answers, follow-up answers included).
+    /// Only responses where the customer wrote something — a comment or a written follow-up
+    /// answer (the comments feed); else every response (a survey's latest answers).
     pub with_comment: bool,
 }
 
-/// A response as a feed shows it: with its survey's name and the band of its score.
+/// A response as a feed shows it: with its survey (for its name and follow-up questions) and
+/// the band of its score.
 #[derive(Debug, Clone)]
 pub struct FeedItem {
     pub response: NewResponse,
-    pub survey_name: String,
-    pub kind: SurveyKind,
-    pub scale: Scale,
+    pub survey: Survey,
     pub band: Band,
 }
 
@@ -68,15 +67,12 @@ pub async fn feed(
     after: Option<FeedCursor>,
     limit: u32,
 ) -> Result<FeedPage, StoreError> {
-    let surveys: HashMap<SurveyId, (String, SurveyKind, Scale)> = store
+    let surveys: HashMap<SurveyId, Survey> = store
         .surveys(ws, PageRequest::all())
         .await?
         .items
         .into_iter()
-        .map(|s| {
-            let f = s.fields;
-            (s.id, (f.name.to_string(), f.kind, f.scale))
-        })
+        .map(|s| (s.id, s))
         .collect();
     let (from, to) = period_bounds(&filter.period);
     let limit = limit.max(1);
@@ -100,10 +96,10 @@ pub async fn feed(
         let exhausted = rows.len() < query.limit as usize;
         query.after = rows.last().map(|r| (r.submitted_at, r.id));
         for response in rows {
-            let Some((name, kind, scale)) = surveys.get(&response.survey_id) else {
+            let Some(survey) = surveys.get(&response.survey_id) else {
                 continue;
             };
-            let band = Band::of(*kind, *scale, response.score);
+            let band = Band::of(survey.fields.kind, survey.fields.scale, response.score);
             if filter.band.is_some_and(|b| b != band) {
                 continue;
             }
@@ -116,9 +112,7 @@ pub async fn feed(
                 return Ok(page);
             }
             page.items.push(FeedItem {
-                survey_name: name.clone(),
-                kind: *kind,
-                scale: *scale,
+                survey: survey.clone(),
                 band,
                 response,
             });

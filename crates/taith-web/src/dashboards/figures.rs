@@ -553,7 +553,8 @@ pub(crate) fn volume(cards: &[MetricCard], tr: &Tr) -> Option<Volume> {
     // The axis ends at a round number at or above the busiest week.
     let busiest = totals.iter().copied().max().unwrap_or(0).max(1);
     let top = nice_ceiling(busiest);
-    let (width, height, left, bottom) = (CHART_W, 160, MARGIN_L, 24);
+    // Drawn at about its own size across the page, so its 14-unit text is 14 px.
+    let (width, height, left, bottom) = (720, 200, MARGIN_L, 24);
     let plot_h = height - bottom - 10;
     let slot = (width - left) / (weeks.len().max(1) as i64);
     let y = |n: u64| height - bottom - (n as f64 / top as f64 * plot_h as f64).round() as i64;

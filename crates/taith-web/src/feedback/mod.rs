@@ -59,7 +59,7 @@ impl FeedQuery {
     }
 }
 
-/// One response as shown.
+/// One response as shown: its comment and its follow-up answers.
 #[derive(Debug)]
 pub struct CommentView {
     pub text: String,
@@ -72,7 +72,7 @@ pub struct CommentView {
     pub survey_href: String,
     pub touchpoint: Option<(String, String)>,
     pub day: String,
-    /// Follow-up questions and their answers, on a survey's page.
+    /// Follow-up questions and their answers.
     pub answers: Vec<(String, String)>,
 }
 
@@ -113,35 +113,30 @@ fn view(
     m: &Member,
     places: &HashMap<TouchpointId, &TouchpointPlace>,
     period_query: &str,
-    survey: Option<&Survey>,
 ) -> CommentView {
     let tr = m.tr();
     let r = item.response;
-    let answers = survey
-        .map(|s| {
-            r.answers
+    let s = &item.survey;
+    let answers = r
+        .answers
+        .iter()
+        .filter_map(|a| {
+            let fu = s
+                .fields
+                .follow_ups
                 .iter()
-                .filter_map(|a| {
-                    let fu = s
-                        .fields
-                        .follow_ups
-                        .iter()
-                        .find(|f| f.id == a.follow_up_id)?;
-                    let options = match &fu.kind {
-                        taith_domain::FollowUpKind::SingleChoice { options }
-                        | taith_domain::FollowUpKind::MultipleChoice { options } => {
-                            options.as_slice()
-                        }
-                        _ => &[],
-                    };
-                    Some((
-                        fu.prompt.get(tr.locale, s.fields.default_locale).to_owned(),
-                        answer_text(&a.value, options, tr),
-                    ))
-                })
-                .collect()
+                .find(|f| f.id == a.follow_up_id)?;
+            let options = match &fu.kind {
+                taith_domain::FollowUpKind::SingleChoice { options }
+                | taith_domain::FollowUpKind::MultipleChoice { options } => options.as_slice(),
+                _ => &[],
+            };
+            Some((
+                fu.prompt.get(tr.locale, s.fields.default_locale).to_owned(),
+                answer_text(&a.value, options, tr),
+            ))
         })
-        .unwrap_or_default();
+        .collect();
     CommentView {
         text: r.comment.to_string(),
         lang: r.locale.tag(),
@@ -150,10 +145,10 @@ fn view(
         band: item.band.as_str(),
         band_name: tr.t(&format!(
             "band-{}-{}",
-            band_family(item.kind),
+            band_family(s.fields.kind),
             item.band.as_str()
         )),
-        survey: item.survey_name,
+        survey: s.fields.name.to_string(),
         survey_href: format!("{}/surveys/{}?{period_query}", m.base(), r.survey_id),
         touchpoint: r.touchpoint_id.and_then(|t| places.get(&t)).map(|p| {
             (
@@ -223,7 +218,7 @@ pub async fn feed_view(
         items: page
             .items
             .into_iter()
-            .map(|i| view(i, m, &by_id, &period_query, survey))
+            .map(|i| view(i, m, &by_id, &period_query))
             .collect(),
         more,
         bands: Band::ALL

@@ -14,6 +14,7 @@ mod invitations;
 mod isolation;
 mod metrics;
 mod nodes;
+mod owner_browser;
 mod owner_side;
 mod requests;
 mod respond_browser;

@@ -16,7 +16,7 @@ use taith_store::PageRequest;
 
 const WAIT: Duration = Duration::from_secs(10);
 
-fn screenshot(name: &str, png: &[u8]) {
+pub(crate) fn screenshot(name: &str, png: &[u8]) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: not a PNG");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -25,7 +25,7 @@ fn screenshot(name: &str, png: &[u8]) {
     eprintln!("screenshot: {}", path.display());
 }
 
-async fn browser(options: Options) -> Option<WebDriver> {
+pub(crate) async fn browser(options: Options) -> Option<WebDriver> {
     if !webdriver::installed() {
         assert!(
             std::env::var_os("TAITH_REQUIRE_BROWSER").is_none(),
@@ -43,7 +43,7 @@ async fn wait_for(wd: &WebDriver, css: &str) -> ElementId {
 }
 
 /// Waits until the current address contains `part`.
-async fn wait_for_url(wd: &WebDriver, part: &str) -> String {
+pub(crate) async fn wait_for_url(wd: &WebDriver, part: &str) -> String {
     let deadline = Instant::now() + WAIT;
     loop {
         let url = wd.current_url().await.unwrap();
@@ -70,7 +70,7 @@ async fn text(wd: &WebDriver, css: &str) -> String {
 
 /// Chooses `score` on the score page (its label: the radio button itself is visually hidden,
 /// as on a phone) and sends the form.
-async fn choose_score(wd: &WebDriver, score: i16) {
+pub(crate) async fn choose_score(wd: &WebDriver, score: i16) {
     let labels = wd.find_all("label.point").await.unwrap();
     let input = wd
         .find(&format!("input[name=score][value=\"{score}\"]"))

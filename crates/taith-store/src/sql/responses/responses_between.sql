@@ -6,7 +6,8 @@ WHERE workspace_id = $1
   AND ($4 IS NULL OR survey_id = $4)
   AND ($5 IS NULL OR touchpoint_id = $5)
   AND ($6 IS NULL OR locale = $6)
-  AND ($7 = 0 OR comment <> '')
+  -- Something written: a comment, or an open-text follow-up answer.
+  AND ($7 = 0 OR comment <> '' OR answers LIKE '%"type":"text"%')
   AND ($8 IS NULL OR submitted_at < $8 OR (submitted_at = $8 AND id < $9))
 ORDER BY submitted_at DESC, id DESC
 LIMIT $10
