@@ -84,6 +84,18 @@ impl Tr {
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
+    /// The string for `key` about `n` things: `$count` is the number, for Fluent's plural
+    /// selectors ("1 response", "2 responses"), and `$n` the number as the locale writes it.
+    pub fn count(&self, key: &str, n: u64) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed("count"), FluentValue::from(n as f64));
+        args.insert(
+            Cow::Borrowed("n"),
+            FluentValue::from(self.number(n as f64, 0)),
+        );
+        LOCALES.lookup_with_args(&self.lang, key, &args)
+    }
+
     /// The string for `key` with text arguments.
     pub fn ta(&self, key: &str, args: &[(&'static str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args

@@ -76,3 +76,7 @@ survey-publish-choose = اختر نقطة اتصال
 survey-publish-first = انشر الاستبيان أولًا: يعمل الرابط والجهاز اللوحي والأداة والدعوات بمجرد أن يصبح نشطًا.
 surveys-answers = الإجابات (آخر ٩٠ يومًا)
 surveys-figure = الرقم
+card-responses = عدد الإجابات: { $n }
+segments-above-rest = { $difference } مقارنةً بالبقية: أعلى بفارق ذي دلالة
+segments-below-rest = { $difference } مقارنةً بالبقية: أدنى بفارق ذي دلالة
+segments-same-as-rest = { $difference } مقارنةً بالبقية: لا فرق ذا دلالة

@@ -431,7 +431,7 @@ pub(crate) fn metric_card(
         metric: metric.as_str(),
         value: total.figure.value.map(|v| tr.number(round1(v), 1)),
         interval: total.ci95().map(|c| interval_text(Some(c.map(round1)), tr)),
-        n: tr.ta("dashboard-n", &[("n", tr.number(total.n() as f64, 0))]),
+        n: tr.count("card-responses", total.n()),
         small_sample: total.figure.small_sample,
         explain,
         how,
@@ -497,7 +497,8 @@ pub(crate) async fn card(ask: &Asker<'_>, metric: Metric) -> Result<Option<Metri
         }
         Err(_) => return Err(PageError::internal(tr)),
     };
-    let Some(total) = now.groups.first() else {
+    // No answers in the period: no card to read (the empty page says so).
+    let Some(total) = now.groups.first().filter(|g| g.n() > 0) else {
         return Ok(None);
     };
     let length = ask.to - ask.from + time::Duration::days(1);

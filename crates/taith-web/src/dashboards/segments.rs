@@ -37,8 +37,9 @@ pub struct SegmentRow {
     pub interval: String,
     pub n: String,
     pub small_sample: bool,
-    /// Above or below the rest, significantly; else None.
+    /// The difference from all the others in words, significant or not; None without one.
     pub versus_rest: Option<String>,
+    pub significant: bool,
     /// The bar and whisker, in a 0…100 wide box.
     pub bar_from: f64,
     pub bar_to: f64,
@@ -91,6 +92,8 @@ struct SegmentFigure {
     label: String,
     value: MetricValue,
     above_rest: Option<bool>,
+    /// This segment's figure minus the rest's, when both have answers.
+    versus: Option<f64>,
 }
 
 /// Each segment of `by_answer` against the rest of `total` (the same question ungrouped).
@@ -124,6 +127,7 @@ fn compare_segments(
                     .label(g, 0)
                     .map(ToString::to_string)
                     .unwrap_or_default(),
+                versus: value.value.zip(others.value).map(|(a, b)| a - b),
                 value,
                 above_rest,
             }
@@ -182,14 +186,18 @@ pub async fn segments(
                 label,
                 value: this,
                 above_rest,
+                versus,
             } in compare_segments(metric, &by_answer, &total)
             {
-                let versus_rest = above_rest.map(|above| {
-                    tr.t(if above {
-                        "dashboard-above-rest"
-                    } else {
-                        "dashboard-below-rest"
-                    })
+                // The difference is always said; only a significant one is called so.
+                let difference = versus.map(|d| {
+                    let sign = if d > 0.0 { "+" } else { "" };
+                    format!("{sign}{}", tr.number(taith_app::metrics::round1(d), 1))
+                });
+                let versus_rest = difference.map(|d| match above_rest {
+                    Some(true) => tr.t1("segments-above-rest", "difference", d),
+                    Some(false) => tr.t1("segments-below-rest", "difference", d),
+                    None => tr.t1("segments-same-as-rest", "difference", d),
                 });
                 let v = this.value.unwrap_or(0.0);
                 let (c0, c1) = this.ci95.unwrap_or((v, v));
@@ -200,6 +208,7 @@ pub async fn segments(
                     n: tr.number(this.n as f64, 0),
                     small_sample: this.small_sample,
                     versus_rest,
+                    significant: above_rest.is_some(),
                     bar_from: place(0.0_f64.max(lo)).min(place(v)),
                     bar_to: place(0.0_f64.max(lo)).max(place(v)),
                     ci_from: place(c0),
@@ -295,6 +304,7 @@ pub async fn segments_csv(
             label,
             value: this,
             above_rest,
+            ..
         } in compare_segments(metric, &by_answer, &total)
         {
             let versus = match above_rest {

@@ -118,6 +118,7 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/w/{slug}/surveys", Act(EditJourneys)),
     ("GET", "/w/{slug}/surveys/{id}", Act(Read)),
     ("POST", "/w/{slug}/surveys/{id}", Act(EditJourneys)),
+    ("POST", "/w/{slug}/surveys/{id}/publish", Act(EditJourneys)),
     ("POST", "/w/{slug}/surveys/{id}/suggest", Act(EditJourneys)),
     ("POST", "/w/{slug}/surveys/{id}/delete", Act(EditJourneys)),
     ("GET", "/w/{slug}/surveys/{id}/preview", Act(Read)),
