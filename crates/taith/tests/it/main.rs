@@ -3,6 +3,7 @@
 
 mod abuse;
 mod api;
+mod axe;
 mod browser;
 mod cli;
 mod contract;

@@ -16,7 +16,7 @@ use taith_store::PageRequest;
 
 const WAIT: Duration = Duration::from_secs(10);
 
-fn screenshot(name: &str, png: &[u8]) {
+pub(crate) fn screenshot(name: &str, png: &[u8]) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: not a PNG");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -25,7 +25,7 @@ fn screenshot(name: &str, png: &[u8]) {
     eprintln!("screenshot: {}", path.display());
 }
 
-async fn browser(options: Options) -> Option<WebDriver> {
+pub(crate) async fn browser(options: Options) -> Option<WebDriver> {
     if !webdriver::installed() {
         assert!(
             std::env::var_os("TAITH_REQUIRE_BROWSER").is_none(),
