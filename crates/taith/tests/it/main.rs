@@ -13,6 +13,7 @@ mod headers;
 mod helpers;
 mod invitations;
 mod isolation;
+mod kiosk;
 mod metrics;
 mod nodes;
 mod requests;
