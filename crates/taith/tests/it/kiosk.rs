@@ -594,7 +594,34 @@ async fn the_kiosk_fills_a_tablet_and_axe_finds_nothing_serious_in_english_and_a
             }
         }
     }
-    assert_eq!(audit.checked(), 12);
+    // A CSAT survey: its five labelled points, one tap each, on one row of a landscape
+    // tablet and stacked on a phone.
+    let csat = nps_with(&app, &ws, |f| {
+        f.kind = taith_domain::SurveyKind::Csat;
+        f.scale = taith_domain::SurveyKind::Csat.default_scale();
+        f.follow_ups.clear();
+    })
+    .await;
+    for (w, h, one_row) in [(1024, 768, true), (390, 844, false)] {
+        resize(&wd, w, h).await;
+        let url = app.url(&format!("/k/{}?lang=ar", csat.public_id));
+        audit
+            .visit(&wd, &url, &format!("kiosk CSAT, ar, {w} px"))
+            .await;
+        let points = rects(&wd, "button.point").await;
+        assert_eq!(points.len(), 5);
+        let tops: Vec<f64> = points.iter().map(|p| p[1]).collect();
+        assert_eq!(
+            tops.iter().all(|t| (t - tops[0]).abs() < 0.5),
+            one_row,
+            "CSAT at {w} px: {points:?}"
+        );
+        screenshot(
+            &format!("kiosk-csat-ar-{w}x{h}.png"),
+            &wd.screenshot_png().await.unwrap(),
+        );
+    }
+    assert_eq!(audit.checked(), 14);
     audit.assert_clean();
     let stored = responses(&app, &ws, &survey).await;
     assert_eq!(stored.len(), 4);
