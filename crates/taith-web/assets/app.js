@@ -11,12 +11,3 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
-
-// Kiosk pages: offer full screen where the browser allows it (it needs a tap to start).
-const fullscreen = document.querySelector("[data-fullscreen]");
-if (fullscreen && document.documentElement.requestFullscreen && !document.fullscreenElement) {
-  fullscreen.hidden = false;
-  fullscreen.addEventListener("click", () => {
-    document.documentElement.requestFullscreen().then(() => { fullscreen.hidden = true; }, () => {});
-  });
-}

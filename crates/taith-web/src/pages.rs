@@ -97,6 +97,9 @@ pub fn routes(r: Routes) -> Routes {
         .post("/s/{public_id}", rs::submit::<Hosted>)
         .get("/k/{public_id}", rs::show::<Kiosk>)
         .post("/k/{public_id}", rs::submit::<Kiosk>)
+        .get("/k/{public_id}/r/{response_id}", rs::follow_up::<Kiosk>)
+        .post("/k/{public_id}/r/{response_id}", rs::answer::<Kiosk>)
+        .get("/k/{public_id}/r/{response_id}/thanks", rs::thanks::<Kiosk>)
         .get("/s/{public_id}/r/{response_id}", rs::follow_up::<Hosted>)
         .post("/s/{public_id}/r/{response_id}", rs::answer::<Hosted>)
         .get(

@@ -8,6 +8,8 @@ use axum::routing::get;
 
 const APP_CSS: &str = include_str!("../../assets/app.css");
 const APP_JS: &str = include_str!("../../assets/app.js");
+/// Kiosk pages: full screen, and the countdown back to the start that a visitor can extend.
+const KIOSK_JS: &str = include_str!("../../assets/kiosk.js");
 /// Runs inside the widget's frame (`/e/...`): reports the page's height to the host page.
 const EMBED_JS: &str = include_str!("../../assets/embed.js");
 /// The widget a business puts on its own site, served at `/widget/{public_id}.js`.
@@ -40,6 +42,7 @@ pub fn router() -> Router<AppState> {
             }),
         )
         .route("/assets/app.js", get(|| async { javascript(APP_JS) }))
+        .route("/assets/kiosk.js", get(|| async { javascript(KIOSK_JS) }))
         .route("/assets/embed.js", get(|| async { javascript(EMBED_JS) }))
         .route("/healthz", get(|| async { "ok" }))
 }

@@ -58,8 +58,8 @@ pub struct Frame {
     pub languages: Vec<(Locale, String)>,
     /// Kiosk mode: the page fills the screen and goes back to the start by itself.
     pub kiosk: bool,
-    /// `(seconds, url)`: go to `url` after `seconds` (a meta refresh, so it needs no script).
-    pub reset: Option<(u32, String)>,
+    /// How a kiosk page goes back to the start for the next customer.
+    pub reset: Option<Reset>,
     /// Inside the widget's frame on the business's own site: compact, and the page tells the
     /// frame its height.
     pub embed: bool,
@@ -79,15 +79,70 @@ impl Frame {
         }
     }
 
-    /// The frame of a kiosk page, which returns to `start` after `seconds`.
-    fn in_kiosk(mut self, start: String, seconds: u32) -> Frame {
+    /// The frame of a kiosk page, which returns to `start` as `countdown` says.
+    fn in_kiosk(mut self, start: String, countdown: Countdown) -> Frame {
         self.kiosk = true;
-        self.reset = Some((seconds, start));
+        self.reset = Reset::new(&self.t, start, countdown);
         self
     }
 
     pub fn is_current(&self, l: &Locale) -> bool {
         *l == self.t.locale
+    }
+}
+
+/// When a kiosk page starts again for the next customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Countdown {
+    /// Not by itself: the start page in the kiosk's own language, or a page about the survey
+    /// rather than an answer (starting again would show it again).
+    Never,
+    /// After [`KIOSK_IDLE_SECS`] without a touch: someone may have walked away half-way.
+    AfterIdle,
+    /// At once: the answer is in (the thank-you).
+    AtOnce,
+}
+
+/// How a kiosk page goes back to the start (`assets/kiosk.js`, read by `templates/respond/
+/// base.html`): after `idle` seconds without a touch or a key, a visible countdown of `warn`
+/// seconds, which "I need more time" (or any touch) puts off by `more` seconds — as often as
+/// wanted (WCAG 2.2.1: a time limit the visitor can extend, at least 20 seconds' warning).
+///
+/// Without JavaScript there is no countdown to extend: a refresh inside `<noscript>` goes back
+/// after `fallback` seconds, and the thank-you has a "Next customer" link (docs/kiosk.md). With
+/// JavaScript on, that refresh is never part of the page, so accessibility checkers, which
+/// flag a `<meta http-equiv="refresh">`, see none.
+#[derive(Debug, Clone)]
+pub struct Reset {
+    /// The kiosk's start page.
+    pub url: String,
+    pub idle: u32,
+    pub warn: u32,
+    pub more: u32,
+    pub fallback: u32,
+    /// The countdown's words for 1 to `warn` seconds (Fluent's plural forms, the locale's
+    /// digits), as a JSON list, so the script needs no translations of its own.
+    pub countdown: String,
+}
+
+impl Reset {
+    fn new(t: &Tr, url: String, when: Countdown) -> Option<Reset> {
+        let (idle, fallback) = match when {
+            Countdown::Never => return None,
+            Countdown::AfterIdle => (KIOSK_IDLE_SECS, KIOSK_NOSCRIPT_IDLE_SECS),
+            Countdown::AtOnce => (0, KIOSK_WARN_SECS),
+        };
+        let words: Vec<String> = (1..=i64::from(KIOSK_WARN_SECS))
+            .map(|n| t.digits(&t.tn("kiosk-countdown", "seconds", n)))
+            .collect();
+        Some(Reset {
+            url,
+            idle,
+            warn: KIOSK_WARN_SECS,
+            more: KIOSK_IDLE_SECS,
+            fallback,
+            countdown: serde_json::to_string(&words).unwrap_or_default(),
+        })
     }
 }
 
@@ -208,6 +263,9 @@ pub struct ScorePage {
     low_label: String,
     high_label: String,
     error: Option<String>,
+    /// One tap per score (the kiosk): each point is a button that sends the form, so no
+    /// "Send" button, and no script, is needed.
+    tap: bool,
 }
 
 fn score_page(
@@ -257,6 +315,7 @@ fn score_page(
         Mode::Preview { base } => ("get", base.to_owned(), vec![lang]),
     };
     ScorePage {
+        tap: frame.kiosk,
         r: frame,
         method,
         action,
@@ -774,11 +833,15 @@ pub enum Surface {
     Embed,
 }
 
-/// Kiosk pages go back to the start this long after a page was last loaded: an answer
-/// abandoned half-way is not left for the next customer.
-const KIOSK_IDLE_SECS: u32 = 90;
-/// How long a kiosk shows its thank-you before it is ready for the next customer.
-const KIOSK_THANKS_SECS: u32 = 5;
+/// Kiosk pages show their countdown after this long without a touch: an answer abandoned
+/// half-way is not left for the next customer. "I need more time" gives this long again.
+const KIOSK_IDLE_SECS: u32 = 60;
+/// How long a kiosk's countdown runs (WCAG 2.2.1 asks for at least 20 seconds to extend).
+/// The thank-you shows it at once, with a "Next customer" link to start again sooner.
+const KIOSK_WARN_SECS: u32 = 20;
+/// Without JavaScript, a kiosk page in the middle of an answer goes back to the start this
+/// long after it was loaded (nothing can tell it that someone is still typing).
+const KIOSK_NOSCRIPT_IDLE_SECS: u32 = 180;
 
 impl Surface {
     /// The first segment of the score page's address.
@@ -790,10 +853,12 @@ impl Surface {
         }
     }
 
-    /// The first segment of the follow-up and thank-you pages' addresses.
+    /// The first segment of the follow-up and thank-you pages' addresses: the kiosk keeps
+    /// its own, so that its follow-ups fill the screen and start again by themselves.
     fn pages(self) -> &'static str {
         match self {
-            Surface::Hosted | Surface::Kiosk => "s",
+            Surface::Hosted => "s",
+            Surface::Kiosk => "k",
             Surface::Embed => "e",
         }
     }
@@ -814,18 +879,18 @@ impl Surface {
     }
 
     /// The page's frame: in a kiosk, filling the screen and returning to the start (in the
-    /// survey's default language) after `seconds`; in the widget, compact.
+    /// kiosk's own language) as `countdown` says; in the widget, compact.
     fn frame(
         self,
         found: &Found,
         locale: Locale,
         links: Vec<(Locale, String)>,
-        seconds: u32,
+        countdown: Countdown,
     ) -> Frame {
         let mut frame = frame_for(found, locale, links);
         match self {
             Surface::Hosted => frame,
-            Surface::Kiosk => frame.in_kiosk(format!("/k/{}", found.survey.public_id), seconds),
+            Surface::Kiosk => frame.in_kiosk(format!("/k/{}", found.survey.public_id), countdown),
             Surface::Embed => {
                 frame.embed = true;
                 frame
@@ -865,8 +930,9 @@ pub mod on {
     /// The hosted page, `/s/…`.
     #[derive(Debug)]
     pub struct Hosted;
-    /// The shop-counter tablet, `/k/…`: full screen, answers recorded as `in-store`, no
-    /// follow-up questions, back to the start after each answer and when idle.
+    /// The shop-counter tablet, `/k/…`: full screen, one tap per score, answers recorded as
+    /// `in-store`, the follow-up questions where the score has some, back to the start after
+    /// each answer and when left idle.
     #[derive(Debug)]
     pub struct Kiosk;
     /// The widget's frame, `/e/…`, put there by `/widget/{public_id}.js`.
@@ -953,10 +1019,19 @@ async fn show_score(
     let links = language_links(survey, |l| {
         format!("/{prefix}/{}?lang={}", survey.public_id, l.tag())
     });
-    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
     if survey.fields.status != SurveyStatus::Live {
+        let frame = surface.frame(&found, locale, links, Countdown::Never);
         return Ok(not_open(survey, frame));
     }
+    // A kiosk's start page needs no reset, unless a customer chose a language: the next
+    // one gets the kiosk's own again.
+    let chosen = offered_locale(survey, Locale::from_tag(lang)).is_some();
+    let countdown = if chosen {
+        Countdown::AfterIdle
+    } else {
+        Countdown::Never
+    };
+    let frame = surface.frame(&found, locale, links, countdown);
     let (csrf, cookie) = csrf_on(state, v, surface);
     let action = format!("/{prefix}/{}", survey.public_id);
     let mode = Mode::Live {
@@ -1003,10 +1078,11 @@ async fn submit_score(
     let links = language_links(survey, |l| {
         format!("/{prefix}/{}?lang={}", survey.public_id, l.tag())
     });
-    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
     if survey.fields.status != SurveyStatus::Live {
+        let frame = surface.frame(&found, locale, links, Countdown::Never);
         return Ok(not_open(survey, frame));
     }
+    let frame = surface.frame(&found, locale, links, Countdown::AfterIdle);
     let key = client_key(first(&typed, "k"));
     let chosen = first(&typed, "score");
     let (csrf, cookie) = csrf_on(state, v, surface);
@@ -1042,20 +1118,16 @@ async fn submit_score(
         channel: surface.channel(),
         customer: None,
     };
+    let given = score.score;
     let id = store_score(state, &found, score, &tr).await?;
-    match surface {
-        Surface::Hosted | Surface::Embed => {
-            Ok(
-                Redirect::to(&format!("/{}/{}/r/{id}", surface.pages(), survey.public_id))
-                    .into_response(),
-            )
-        }
-        // The next customer is waiting: thank this one, then start again.
-        Surface::Kiosk => {
-            let frame = surface.frame(&found, locale, Vec::new(), KIOSK_THANKS_SECS);
-            Ok(thanks_page(survey, frame).into_response())
-        }
+    let next = format!("/{}/{}/r/{id}", surface.pages(), survey.public_id);
+    // The next customer is waiting: a kiosk asks only the questions this score has, and
+    // thanks at once when it has none (one tap per answer).
+    let to_thanks = surface == Surface::Kiosk && survey.follow_ups_for(given).next().is_none();
+    if to_thanks {
+        return Ok(Redirect::to(&format!("{next}/thanks")).into_response());
     }
+    Ok(Redirect::to(&next).into_response())
 }
 
 /// Links to a follow-up or thank-you page in each of the survey's locales.
@@ -1102,7 +1174,7 @@ async fn show_follow_up(
     }
     let locale = offered_locale(survey, Locale::from_tag(lang)).unwrap_or(response.locale);
     let links = follow_up_links(&found, &response, surface, "");
-    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
+    let frame = surface.frame(&found, locale, links, Countdown::AfterIdle);
     let (csrf, cookie) = csrf_on(state, v, surface);
     let mode = Mode::Live {
         surface,
@@ -1163,7 +1235,7 @@ async fn save_answers(
         csrf: csrf.as_deref(),
     };
     let links = follow_up_links(&found, &response, surface, "");
-    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
+    let frame = surface.frame(&found, locale, links, Countdown::AfterIdle);
     if !csrf_passes(&typed, v, surface) {
         let form = FollowUpForm {
             typed: &typed,
@@ -1218,7 +1290,7 @@ async fn show_thanks(
     };
     let locale = offered_locale(&found.survey, Locale::from_tag(lang)).unwrap_or(response.locale);
     let links = follow_up_links(&found, &response, surface, "/thanks");
-    let frame = surface.frame(&found, locale, links, KIOSK_IDLE_SECS);
+    let frame = surface.frame(&found, locale, links, Countdown::AtOnce);
     Ok(thanks_page(&found.survey, frame).into_response())
 }
 

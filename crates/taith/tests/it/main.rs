@@ -3,6 +3,7 @@
 
 mod abuse;
 mod api;
+mod axe;
 mod browser;
 mod cli;
 mod contract;
@@ -12,6 +13,7 @@ mod headers;
 mod helpers;
 mod invitations;
 mod isolation;
+mod kiosk;
 mod metrics;
 mod nodes;
 mod owner_browser;

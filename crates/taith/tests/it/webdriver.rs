@@ -336,6 +336,13 @@ impl WebDriver {
             .await
     }
 
+    /// Runs `script` as an asynchronous function body: it ends by calling the callback passed
+    /// as its last argument, whose value this returns (the session's script timeout applies).
+    pub async fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.post("/execute/async", json!({ "script": script, "args": args }))
+            .await
+    }
+
     pub async fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
         self.post("/window/rect", json!({ "width": width, "height": height }))
             .await

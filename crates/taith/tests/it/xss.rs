@@ -247,6 +247,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/w/becws/surveys/{}/preview", s.id));
         pages.push(format!("/s/{}", s.public_id));
         pages.push(format!("/e/{}", s.public_id));
+        pages.push(format!("/k/{}", s.public_id));
         pages.push(format!("/w/becws/dashboard/touchpoints/{}", touchpoints[i]));
     }
     let mut injected = Vec::new();
