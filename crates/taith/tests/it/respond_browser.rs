@@ -19,8 +19,8 @@ const WAIT: Duration = Duration::from_secs(10);
 pub(crate) fn screenshot(name: &str, png: &[u8]) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: not a PNG");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap_or(&dir)).unwrap();
     std::fs::write(&path, png).unwrap();
     eprintln!("screenshot: {}", path.display());
 }
