@@ -246,17 +246,14 @@ pub fn apply_live(
                 let figure = score
                     .value
                     .map_or_else(|| "—".to_owned(), |v| format!("{name} {}", tr.number(v, 1)));
-                let n = tr.number(score.n as f64, 0);
+                let n = i64::try_from(score.n).unwrap_or(i64::MAX);
                 let detail = match score.ci95 {
-                    Some((lo, hi)) => tr.ta(
+                    Some((lo, hi)) => tr.tna(
                         "map-live-detail",
-                        &[
-                            ("low", tr.number(lo, 1)),
-                            ("high", tr.number(hi, 1)),
-                            ("n", n),
-                        ],
+                        ("n", n),
+                        &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
                     ),
-                    None => n,
+                    None => tr.tn("dashboard-n", "n", n),
                 };
                 let (arrow, arrow_words) = match score.trend {
                     1 => (Some("↑"), tr.t("map-live-up")),
@@ -297,7 +294,8 @@ pub fn apply_live(
             Some(CurvePoint {
                 x: (col * 1000 + 500) / n,
                 y: 50 - (emotion * 20.0).round() as i64,
-                label: tr.ta(
+                // A tooltip (SVG <title>): no isolation marks.
+                label: tr.plain().ta(
                     "map-live-stage",
                     &[
                         ("stage", stage.fields.name.to_string()),
@@ -319,11 +317,7 @@ pub fn apply_live(
         .map(|p| p.label.clone())
         .collect::<Vec<_>>()
         .join("; ");
-    view.live_note = tr.t1(
-        "map-live-note",
-        "days",
-        tr.number(taith_app::metrics::LIVE_DAYS as f64, 0),
-    );
+    view.live_note = tr.tn("map-live-note", "days", taith_app::metrics::LIVE_DAYS);
 }
 
 /// The word for an emotion score.
