@@ -17,6 +17,7 @@ mod nodes;
 mod requests;
 mod respond_browser;
 mod roles;
+mod site;
 mod smtp_sink;
 mod store;
 mod store_surveys;
