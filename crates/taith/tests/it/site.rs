@@ -82,6 +82,18 @@ async fn an_unknown_address_gets_a_404_page_in_the_visitors_language_and_the_api
         let body: Value = serde_json::from_str(&page.body).unwrap();
         assert_eq!(body["error"]["code"], "not_found", "{path}");
     }
+    // The address is repeated in the language links, escaped, never as markup.
+    let page = b
+        .get("/x/%22%3E%3Cimg%20src=x%20data-xss=1%3E?q=%22%3E%3Cimg%20data-xss=1%3E")
+        .await;
+    assert_eq!(page.status, 404);
+    assert!(
+        page.body
+            .contains("/x/%22%3E%3Cimg%20src=x%20data-xss=1%3E?q=")
+    );
+    assert!(!page.body.contains("<img src=x"), "{}", page.body);
+    assert!(!page.body.contains("<img data-xss"), "{}", page.body);
+    assert!(!page.body.contains("data-xss=1>"), "{}", page.body);
     // Real routes still answer.
     assert_eq!(b.get("/healthz").await.status, 200);
 }
@@ -435,6 +447,12 @@ async fn the_header_folds_into_a_menu_and_the_members_table_stacks_on_a_phone() 
         let f = wd.execute(FRAME, vec![]).await.unwrap();
         assert_eq!(f["nav_link_shown"], true, "{lang} 390 open: {f}");
         screenshot(&wd, &format!("site-menu-390-{lang}.png")).await;
+        // No token yet: the line saying what one is for, and the form right there.
+        wd.goto(&app.url(&format!("/w/becws/tokens?lang={lang}")))
+            .await
+            .unwrap();
+        wd.wait_for("p.empty + section form", WAIT).await.unwrap();
+        screenshot(&wd, &format!("site-tokens-390-{lang}.png")).await;
 
         // A laptop: the navigation in a row, no menu button, the table as a table.
         wd.set_window_size(1280, 900).await.unwrap();
