@@ -17,7 +17,67 @@ static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
+        // A number inside a message (`{ $count } responses`) is written as `Tr::number`
+        // writes it, so a count reads the same in a sentence as in a table.
+        customise: |bundle| {
+            let locale = match bundle.locales.first().map(|l| l.language.as_str()) {
+                Some("vi") => Locale::Vi,
+                Some("ar") => Locale::Ar,
+                _ => Locale::En,
+            };
+            match locale {
+                Locale::Vi => bundle.set_formatter(Some(|v, _| fluent_number(v, Locale::Vi))),
+                Locale::Ar => bundle.set_formatter(Some(|v, _| fluent_number(v, Locale::Ar))),
+                _ => bundle.set_formatter(Some(|v, _| fluent_number(v, Locale::En))),
+            }
+        },
     };
+}
+
+/// The first-strong isolate and pop-directional-isolate marks Fluent puts around each
+/// placeable, so that a name written in the other direction cannot reorder the sentence
+/// around it. Text that is not HTML body (a page's `<title>`, a tooltip, stored text) shows
+/// them as boxes or keeps them as junk.
+const ISOLATES: [char; 2] = ['\u{2068}', '\u{2069}'];
+
+/// A Fluent number argument written as [`Tr::number`] writes numbers in `locale`.
+fn fluent_number(v: &FluentValue, locale: Locale) -> Option<String> {
+    let FluentValue::Number(n) = v else {
+        return None;
+    };
+    let decimals = n.options.minimum_fraction_digits.unwrap_or_else(|| {
+        let plain = n.value.to_string();
+        plain.split_once('.').map_or(0, |(_, f)| f.len())
+    });
+    Some(write_number(n.value, decimals, locale))
+}
+
+/// `x` with `decimals` decimals as `locale` writes it; see [`Tr::number`].
+fn write_number(x: f64, decimals: usize, locale: Locale) -> String {
+    let (group, decimal) = match locale {
+        Locale::Vi => ('.', ','),
+        _ => (',', '.'),
+    };
+    let plain = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    let negative = x < 0.0 && plain.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    if negative {
+        // In right-to-left text a bare minus sign would be drawn after the digits; the
+        // left-to-right mark keeps it in front (as CLDR writes Arabic with Latin digits).
+        out.push_str(if locale.is_rtl() { "\u{200E}-" } else { "-" });
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// Fluent files per locale, one per area of the product (`main` for what came first). The
@@ -56,6 +116,8 @@ fn language_id(locale: Locale) -> LanguageIdentifier {
 pub struct Tr {
     pub locale: Locale,
     lang: LanguageIdentifier,
+    /// Keep Fluent's isolation marks around placeables (HTML body text); see [`Tr::plain`].
+    isolate: bool,
 }
 
 impl Tr {
@@ -63,12 +125,31 @@ impl Tr {
         Tr {
             locale,
             lang: language_id(locale),
+            isolate: true,
+        }
+    }
+
+    /// The same words without Fluent's bidi isolation marks, for text that is not HTML body:
+    /// a page's `<title>`, a `title="…"` tooltip or an SVG `<title>`, stored or plain text.
+    /// There the marks show as boxes; the page's `dir` gives the direction instead.
+    pub fn plain(&self) -> Tr {
+        Tr {
+            isolate: false,
+            ..self.clone()
+        }
+    }
+
+    fn finish(&self, s: String) -> String {
+        if self.isolate {
+            s
+        } else {
+            s.replace(ISOLATES, "")
         }
     }
 
     /// The string for `key`.
     pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(&self.lang, key)
+        self.finish(LOCALES.lookup(&self.lang, key))
     }
 
     /// The string for `key` with one argument.
@@ -76,24 +157,10 @@ impl Tr {
         self.ta(key, &[(name, value.to_string())])
     }
 
-    /// The string for `key` with a number argument (for plurals).
+    /// The string for `key` with a number argument, which chooses the plural form
+    /// (`{ $count -> [one] … *[other] … }`) and is written as [`Tr::number`] writes it.
     pub fn tn(&self, key: &str, name: &'static str, n: impl std::borrow::Borrow<i64>) -> String {
-        let n = *n.borrow();
-        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        args.insert(Cow::Borrowed(name), FluentValue::from(n));
-        LOCALES.lookup_with_args(&self.lang, key, &args)
-    }
-
-    /// The string for `key` about `n` things: `$count` is the number, for Fluent's plural
-    /// selectors ("1 response", "2 responses"), and `$n` the number as the locale writes it.
-    pub fn count(&self, key: &str, n: u64) -> String {
-        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        args.insert(Cow::Borrowed("count"), FluentValue::from(n as f64));
-        args.insert(
-            Cow::Borrowed("n"),
-            FluentValue::from(self.number(n as f64, 0)),
-        );
-        LOCALES.lookup_with_args(&self.lang, key, &args)
+        self.tna(key, (name, *n.borrow()), &[])
     }
 
     /// The string for `key` with text arguments.
@@ -102,7 +169,23 @@ impl Tr {
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
             .collect();
-        LOCALES.lookup_with_args(&self.lang, key, &map)
+        self.finish(LOCALES.lookup_with_args(&self.lang, key, &map))
+    }
+
+    /// The string for `key` with one number argument choosing the plural form, as [`Tr::tn`],
+    /// and text arguments, as [`Tr::ta`].
+    pub fn tna(
+        &self,
+        key: &str,
+        count: (&'static str, i64),
+        args: &[(&'static str, String)],
+    ) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
+        map.insert(Cow::Borrowed(count.0), FluentValue::from(count.1));
+        self.finish(LOCALES.lookup_with_args(&self.lang, key, &map))
     }
 
     /// True when `key` exists in this locale's own file (no fallback).
@@ -127,69 +210,40 @@ impl Tr {
         self.locale.is_rtl()
     }
 
-    /// A date and time in UTC, written the same way in every locale (ISO 8601 order reads
-    /// unambiguously in all six), with digits as the locale writes them.
+    /// A moment as the locale writes it, in UTC: "23 November 2026, 14:05 UTC", the day
+    /// first in every locale. Its parts are the locale's own words and digits, so it needs no
+    /// isolation marks: without them a right-to-left page keeps day, month and year in
+    /// reading order even inside `<bdi>` (whose direction comes from the first letter).
     pub fn datetime(&self, t: time::OffsetDateTime) -> String {
         let t = t.to_offset(time::UtcOffset::UTC);
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute()
+        self.plain().ta(
+            "datetime-format",
+            &[
+                ("date", self.date(t.date())),
+                ("time", format!("{:02}:{:02}", t.hour(), t.minute())),
+            ],
         )
     }
 
     /// `x` with `decimals` decimals, written as the locale writes numbers: 1,234.5 in English,
-    /// Welsh, Malay and Swahili; 1.234,5 in Vietnamese; ١٬٢٣٤٫٥ in Arabic (with the Arabic
-    /// letter mark before a minus, so it stays on the number's side in right-to-left text).
+    /// Welsh, Malay, Swahili and Arabic; 1.234,5 in Vietnamese. Every locale writes the digits
+    /// 0–9 (see [`Tr::digits`]); in Arabic a left-to-right mark keeps a minus sign in front.
     pub fn number(&self, x: f64, decimals: usize) -> String {
-        let (group, decimal) = match self.locale {
-            Locale::Vi => ('.', ','),
-            Locale::Ar => ('\u{066C}', '\u{066B}'),
-            _ => (',', '.'),
-        };
-        let plain = format!("{:.*}", decimals, x.abs());
-        let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
-        let mut out = String::new();
-        let negative = x < 0.0 && plain.bytes().any(|b| (b'1'..=b'9').contains(&b));
-        if negative {
-            out.push_str(if self.locale == Locale::Ar {
-                "\u{061C}-"
-            } else {
-                "-"
-            });
-        }
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(group);
-            }
-            out.push(c);
-        }
-        if !frac.is_empty() {
-            out.push(decimal);
-            out.push_str(frac);
-        }
-        self.digits(&out)
+        write_number(x, decimals, self.locale)
     }
 
-    /// ASCII digits as the locale writes them (Arabic-Indic in Arabic).
+    /// Digits as the locale writes them: 0–9 in all six. Arabic included: CLDR writes the
+    /// generic `ar` locale with Latin digits (since CLDR 46), as businesses from the Gulf to
+    /// the Maghreb print prices and phone numbers, and as the respondent's 0–10 buttons show
+    /// them. One digit system per locale, on every page, in every date and count.
     pub fn digits(&self, s: &str) -> String {
-        if self.locale != Locale::Ar {
-            return s.to_owned();
-        }
-        s.chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) => char::from_u32(0x0660 + d).unwrap_or(c),
-                None => c,
-            })
-            .collect()
+        s.to_owned()
     }
 
-    /// A day as the locale writes it, with the month's name: "23 November 2026".
+    /// A day as the locale writes it, with the month's name: "23 November 2026". Without
+    /// isolation marks (see [`Tr::datetime`]).
     pub fn date(&self, d: time::Date) -> String {
-        self.ta(
+        self.plain().ta(
             "date-format",
             &[
                 ("day", self.digits(&d.day().to_string())),
@@ -349,7 +403,7 @@ mod tests {
     }
 
     /// Keys written literally in templates and Rust sources: `t("…")`, `t1("…"`, `tn("…"`,
-    /// `ta("…"`.
+    /// `ta("…"`, `tna("…"`.
     fn literal_keys() -> BTreeSet<String> {
         // Every crate of the workspace may word things: scan them all.
         let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -368,7 +422,7 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                for call in ["t(\"", "t1(\"", "tn(\"", "ta(\""] {
+                for call in ["t(\"", "t1(\"", "tn(\"", "ta(\"", "tna(\""] {
                     for (i, _) in text.match_indices(call) {
                         let rest = &text[i + call.len()..];
                         let key: String = rest
@@ -465,5 +519,208 @@ mod tests {
             ar.tn("journeys-stage-count", "count", 2),
             ar.tn("journeys-stage-count", "count", 11)
         );
+    }
+    const MARKS: [char; 6] = [
+        '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{202A}', '\u{202B}',
+    ];
+
+    fn day(y: i32, m: time::Month, d: u8) -> time::Date {
+        time::Date::from_calendar_date(y, m, d).unwrap_or(time::Date::MIN)
+    }
+
+    #[test]
+    fn arabic_dates_read_day_month_year_with_no_isolates_and_latin_digits() {
+        let ar = Tr::new(Locale::Ar);
+        let d = ar.date(day(2026, time::Month::November, 23));
+        assert_eq!(d, "23 نوفمبر 2026");
+        let t = time::PrimitiveDateTime::new(
+            day(2026, time::Month::March, 4),
+            time::Time::from_hms(14, 5, 0).unwrap_or(time::Time::MIDNIGHT),
+        )
+        .assume_utc();
+        let dt = ar.datetime(t);
+        assert!(dt.starts_with("4 مارس 2026، "), "{dt}");
+        assert!(dt.contains("14:05"), "{dt}");
+        for s in [&d, &dt] {
+            assert!(!s.contains(MARKS), "{s:?}");
+            assert!(
+                !s.chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c)),
+                "{s:?}"
+            );
+        }
+        // In English too, the day comes first and the month has its name.
+        assert_eq!(Tr::new(Locale::En).datetime(t), "4 March 2026, 14:05 UTC");
+    }
+
+    #[test]
+    fn every_locale_writes_latin_digits_with_its_own_separators() {
+        let n = |l: Locale, x: f64, d: usize| Tr::new(l).number(x, d);
+        assert_eq!(n(Locale::En, 1234.5, 1), "1,234.5");
+        assert_eq!(n(Locale::Vi, 1234.5, 1), "1.234,5");
+        assert_eq!(n(Locale::Ar, 1234.5, 1), "1,234.5");
+        assert_eq!(n(Locale::Ar, -12.0, 0), "\u{200E}-12");
+        assert_eq!(n(Locale::En, -0.04, 1), "0.0");
+        for locale in Locale::ALL {
+            let tr = Tr::new(locale);
+            let all = [
+                tr.number(-9876.5, 1),
+                tr.date(day(2026, time::Month::December, 31)),
+                tr.tn("dashboard-n", "n", 1234),
+                tr.digits("0123456789"),
+            ];
+            for s in all {
+                assert!(
+                    s.chars()
+                        .filter(|c| c.is_numeric())
+                        .all(|c| c.is_ascii_digit()),
+                    "{locale}: {s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_count_in_a_message_is_written_like_any_other_number() {
+        assert_eq!(
+            Tr::new(Locale::En).tn("dashboard-n", "n", 1234),
+            "\u{2068}1,234\u{2069} responses"
+        );
+        assert!(
+            Tr::new(Locale::Vi)
+                .tn("dashboard-n", "n", 1234)
+                .contains("1.234")
+        );
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_noun() {
+        let en = Tr::new(Locale::En).plain();
+        assert_eq!(en.tn("dashboard-n", "n", 1), "1 response");
+        assert_eq!(en.tn("dashboard-n", "n", 2), "2 responses");
+        assert_eq!(en.tn("dashboard-n", "n", 0), "0 responses");
+        assert_eq!(
+            en.tn("map-live-note", "days", 1),
+            "responses of the last day"
+        );
+        assert_eq!(
+            en.tna(
+                "map-live-detail",
+                ("n", 1),
+                &[("low", "1".into()), ("high", "2".into())]
+            ),
+            "95% interval 1 to 2, 1 response"
+        );
+        let result = en.tna(
+            "survey-invite-result",
+            ("days", 30),
+            &[
+                ("invited", "3".into()),
+                ("throttled", "1".into()),
+                ("unsubscribed", "0".into()),
+            ],
+        );
+        assert_eq!(
+            result,
+            "Invited: 3. Not invited: 1 asked in the last 30 days, 0 unsubscribed."
+        );
+    }
+
+    #[test]
+    fn welsh_and_arabic_counts_of_responses_take_their_plural_forms() {
+        let ar = Tr::new(Locale::Ar).plain();
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+            .iter()
+            .map(|n| ar.tn("dashboard-n", "n", *n))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "لا إجابات",
+                "إجابة واحدة",
+                "إجابتان",
+                "3 إجابات",
+                "11 إجابة",
+                "100 إجابة"
+            ]
+        );
+        let cy = Tr::new(Locale::Cy).plain();
+        assert_eq!(cy.tn("dashboard-n", "n", 0), "dim ymatebion");
+        assert_eq!(cy.tn("dashboard-n", "n", 3), "3 ymateb");
+        assert_eq!(
+            cy.tn("map-live-note", "days", 2),
+            "ymatebion y 2 ddiwrnod diwethaf"
+        );
+        let sw = Tr::new(Locale::Sw).plain();
+        assert_eq!(sw.tn("dashboard-n", "n", 1), "jibu 1");
+        assert_eq!(sw.tn("dashboard-n", "n", 4), "majibu 4");
+    }
+
+    /// A count written next to its noun in English (`{ $n } responses`) must choose its
+    /// form by plural category, in a selector: otherwise "1 responses".
+    #[test]
+    fn english_counts_next_to_a_noun_go_through_a_plural_selector() {
+        let nouns = [
+            "responses",
+            "answers",
+            "days",
+            "stages",
+            "touchpoints",
+            "versions",
+            "characters",
+            "invitations",
+            "customers",
+            "members",
+            "tokens",
+            "surveys",
+            "journeys",
+            "comments",
+            "weeks",
+            "people",
+        ];
+        let en = SOURCES[0].1;
+        let mut bare = Vec::new();
+        let mut key = "";
+        let mut in_selector = false;
+        for line in en.lines() {
+            if line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+                key = line.split('=').next().unwrap_or("").trim();
+                in_selector = line.contains("->");
+            } else if line.contains("->") {
+                in_selector = true;
+            }
+            if in_selector {
+                continue;
+            }
+            for noun in nouns {
+                if line.contains(&format!("}} {noun}")) {
+                    bare.push(key.to_owned());
+                }
+            }
+        }
+        assert!(
+            bare.is_empty(),
+            "counts without a plural selector: {bare:?}"
+        );
+    }
+
+    #[test]
+    fn plain_words_carry_no_isolation_marks_and_body_words_keep_them() {
+        for locale in Locale::ALL {
+            let tr = Tr::new(locale);
+            assert!(tr.t1("history-version", "version", 3).contains('\u{2068}'));
+            let plain = tr.plain();
+            for s in [
+                plain.t1("history-version", "version", 3),
+                plain.tn("map-history", "version", 2),
+                plain.ta("respond-title", &[("business", "Becws Siân".into())]),
+                plain.tna(
+                    "map-live-detail",
+                    ("n", 5),
+                    &[("low", "1".into()), ("high", "2".into())],
+                ),
+            ] {
+                assert!(!s.contains(MARKS), "{locale}: {s:?}");
+            }
+        }
     }
 }

@@ -28,9 +28,7 @@ pub fn standard_text(key: &str, business: &str) -> LocalizedText {
         Locale::ALL
             .into_iter()
             .map(|l| {
-                let s = Tr::new(l)
-                    .t1(key, "business", business)
-                    .replace(['\u{2068}', '\u{2069}'], "");
+                let s = Tr::new(l).plain().t1(key, "business", business);
                 (l, s)
             })
             .collect(),

@@ -114,6 +114,8 @@ pub fn app_with_state(
         .merge(ui)
         .merge(api)
         .merge(http::assets::router())
+        // Any other address: a 404 page in the visitor's language, or the API's JSON 404.
+        .fallback(http::page_error::fallback)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             account::pages::remember_language,

@@ -399,10 +399,14 @@ survey-invite-customers-hint = عميل واحد في كل سطر: البريد 
 survey-invite-reminder = التذكير بعد (بالأيام)
 survey-invite-reminder-hint = تذكير واحد لمن لم يُجب حتى ذلك الحين. 0: بلا تذكير.
 survey-invite-send = إرسال الدعوات
-survey-invite-result = المدعوون: { $invited }. غير المدعوين: { $throttled } سُئلوا في الأيام الـ{ $days } الأخيرة، و{ $unsubscribed } ألغوا اشتراكهم.
+survey-invite-result = المدعوون: { $invited }. غير المدعوين: { $throttled } سُئلوا في { $days ->
+    [one] اليوم الأخير
+    [two] اليومين الأخيرين
+   *[other] الأيام الـ{ $days } الأخيرة
+}، و{ $unsubscribed } ألغوا اشتراكهم.
 survey-invite-anonymous = لا يمكن إرسال استبيان مجهول الهوية عبر البريد الإلكتروني: رابط الدعوة يحدد هوية العميل. شارك بدلًا من ذلك رابطه العام أو الأداة أو الجهاز اللوحي.
 survey-invite-closed = هذا الاستبيان مغلق: لا يمكن إرسال دعوات جديدة له.
-survey-invite-mail-off = البريد الإلكتروني غير مُعَدّ على هذا الخادم (شغّل taith باستخدام --smtp-url و --mail-from): تنتظر الدعوات إلى أن يتم إعداده.
+survey-invite-mail-off = لم يُعَدّ البريد الإلكتروني لـ taith بعد، لذا تنتظر الدعوات هنا إلى أن يُعَدّ. اطلب من مسؤول النظام إعداد البريد الإلكتروني.
 survey-invite-waiting = تُرسَل الدعوات ما دامت حالة الاستبيان «نشط».
 survey-invite-stats = المدعوون: { $invited } · أُرسلت إليهم رسائل: { $sent } · تم تذكيرهم: { $reminded } · أجابوا: { $answered } · ألغوا الاشتراك: { $unsubscribed }
 survey-invite-line = السطر { $line }، { $column }: { $issue }
@@ -438,37 +442,67 @@ dashboard-empty = لم يتلقَّ أي استبيان من نوع NPS أو CSA
 dashboard-nps = صافي نقاط الترويج (NPS)
 dashboard-csat = رضا العملاء (CSAT)
 dashboard-ces = مقياس جهد العميل (CES)
-dashboard-interval = فترة الثقة ٩٥٪: من { $low } إلى { $high }
-dashboard-n = عدد الإجابات: { $n }
+dashboard-interval = فترة الثقة 95%: من { $low } إلى { $high }
+dashboard-n = { $n ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $n } إجابات
+   *[other] { $n } إجابة
+}
 dashboard-small-sample = عيّنة صغيرة: اقرأ النتائج بحذر
 dashboard-up = ارتفاع بمقدار { $delta } مقارنةً بالفترة السابقة: تغيّر ذو دلالة إحصائية.
 dashboard-down = انخفاض بمقدار { $delta } مقارنةً بالفترة السابقة: تغيّر ذو دلالة إحصائية.
 dashboard-no-significant-change = لا يوجد تغيّر ذو دلالة إحصائية مقارنةً بالفترة السابقة.
 dashboard-no-previous = لا توجد إجابات في الفترة السابقة للمقارنة بها.
 dashboard-mixed-scales = تستخدم هذه الاستبيانات مقاييس مختلفة، لذا لا تُجمع نتائجها هنا.
-dashboard-chart-alt = { $metric } أسبوعًا بعد أسبوع، مع فترة الثقة ٩٥٪؛ الأرقام في الجدول أدناه.
-dashboard-point = { $week }: { $value } (عدد الإجابات: { $n })
+dashboard-chart-alt = { $metric } أسبوعًا بعد أسبوع، مع فترة الثقة 95%؛ الأرقام في الجدول أدناه.
+dashboard-point = { $n ->
+    [zero] { $week }: { $value } (لا إجابات)
+    [one] { $week }: { $value } (إجابة واحدة)
+    [two] { $week }: { $value } (إجابتان)
+    [few] { $week }: { $value } ({ $n } إجابات)
+   *[other] { $week }: { $value } ({ $n } إجابة)
+}
 dashboard-table = الأرقام
 dashboard-week = الأسبوع
-dashboard-interval-head = فترة الثقة ٩٥٪
+dashboard-interval-head = فترة الثقة 95%
 dashboard-responses = عدد الإجابات
 dashboard-volume = عدد الإجابات أسبوعيًا
 dashboard-volume-alt = عدد الإجابات أسبوعيًا في شكل أعمدة؛ الأرقام في الجدول أدناه.
-dashboard-volume-point = { $week }، عدد الإجابات: { $n }
+dashboard-volume-point = { $n ->
+    [zero] { $week }، لا إجابات
+    [one] { $week }، إجابة واحدة
+    [two] { $week }، إجابتان
+    [few] { $week }، { $n } إجابات
+   *[other] { $week }، { $n } إجابة
+}
 
 # خريطة الرحلة الحية.
 
 map-live-nps = NPS
 map-live-csat = CSAT
 map-live-ces = CES
-map-live-detail = فترة الثقة ٩٥٪ من { $low } إلى { $high }، عدد الإجابات: { $n }
+map-live-detail = { $n ->
+    [zero] فترة الثقة 95% من { $low } إلى { $high }، لا إجابات
+    [one] فترة الثقة 95% من { $low } إلى { $high }، إجابة واحدة
+    [two] فترة الثقة 95% من { $low } إلى { $high }، إجابتان
+    [few] فترة الثقة 95% من { $low } إلى { $high }، { $n } إجابات
+   *[other] فترة الثقة 95% من { $low } إلى { $high }، { $n } إجابة
+}
 map-live-up = ارتفع ارتفاعًا ذا دلالة إحصائية عن الفترة السابقة
 map-live-down = انخفض انخفاضًا ذا دلالة إحصائية عن الفترة السابقة
 map-live-pain = نقطة ألم من الإجابات
 map-live-stage = { $stage }: { $value } من الإجابات
 map-live-curve = من الإجابات
 map-live-typed = كما كُتب
-map-live-note = إجابات آخر { $days } يومًا
+map-live-note = { $days ->
+    [one] إجابات آخر يوم
+    [two] إجابات آخر يومين
+    [few] إجابات آخر { $days } أيام
+    [many] إجابات آخر { $days } يومًا
+   *[other] إجابات آخر { $days } يوم
+}
 
 # مقارنة الشرائح.
 

@@ -275,7 +275,7 @@ survey-field-scale-low = Sgôr isaf
 survey-field-scale-high = Sgôr uchaf
 survey-field-default-locale = Iaith ddiofyn
 survey-field-touchpoint = Pwynt cyswllt
-survey-field-anonymous = Dienw: peidio â chadw cwsmer, cyfeiriad IP na dyfais gyda'r atebion
+survey-field-anonymous = Dienw: peidio â chadw cwsmer, cyfeiriad IP na dyfais gyda'r ymatebion
 survey-field-throttle = Nifer y diwrnodau cyn gofyn i'r un cwsmer eto
 survey-field-question = Cwestiwn
 survey-field-thank-you = Neges ddiolch
@@ -284,7 +284,7 @@ survey-texts-hint = Mae ymatebwyr yn gweld yr iaith maen nhw'n gofyn amdani pan 
 survey-default-mark = diofyn
 survey-errors = Mae angen sylw ar rai meysydd: gweler y negeseuon isod.
 survey-saved = Arolwg wedi'i gadw.
-survey-scale-locked = Does dim modd newid y raddfa ar ôl i'r arolwg gael atebion. Crëwch arolwg newydd ar gyfer graddfa newydd.
+survey-scale-locked = Does dim modd newid y raddfa ar ôl i'r arolwg gael ymatebion. Crëwch arolwg newydd ar gyfer graddfa newydd.
 survey-follow-ups = Cwestiynau dilynol
 survey-follow-ups-hint = Gofynnir ar ôl y sgôr, a dim ond i ymatebwyr y mae eu sgôr yn yr ystod a osodwch.
 survey-follow-up-n = Cwestiwn dilynol { $n }
@@ -319,7 +319,7 @@ survey-preview-hint = Mae'r rhagolwg yn dangos tudalennau'r ymatebwr; does dim s
 survey-export = Lawrlwytho'r ymatebion
 survey-delete = Dileu'r arolwg
 survey-delete-confirm = Dileu'r arolwg hwn?
-survey-delete-has-responses = Mae gan yr arolwg hwn atebion, felly does dim modd ei ddileu. Caewch ef yn lle hynny: mae ei atebion yn aros yn eich adroddiadau.
+survey-delete-has-responses = Mae gan yr arolwg hwn ymatebion, felly does dim modd ei ddileu. Caewch ef yn lle hynny: mae ei ymatebion yn aros yn eich adroddiadau.
 survey-std-nps-question = Pa mor debygol ydych chi o argymell { $business } i ffrind neu gydweithiwr?
 survey-std-csat-question = Pa mor fodlon oeddech chi â'ch profiad gyda { $business }?
 survey-std-ces-question = I ba raddau ydych chi'n cytuno â'r datganiad hwn: “Gwnaeth { $business } hi'n hawdd i mi gael yr hyn roedd ei angen arnaf”?
@@ -399,10 +399,14 @@ survey-invite-customers-hint = Un cwsmer ar bob llinell: e-bost, enw, iaith (en,
 survey-invite-reminder = Nodyn atgoffa ar ôl (diwrnodau)
 survey-invite-reminder-hint = Un nodyn atgoffa i'r rhai sydd heb ateb erbyn hynny. 0: dim nodyn atgoffa.
 survey-invite-send = Anfon y gwahoddiadau
-survey-invite-result = Wedi'u gwahodd: { $invited }. Heb eu gwahodd: { $throttled } wedi'u holi yn ystod y { $days } diwrnod diwethaf, { $unsubscribed } wedi dad-danysgrifio.
+survey-invite-result = Wedi'u gwahodd: { $invited }. Heb eu gwahodd: { $throttled } wedi'u holi yn ystod { $days ->
+    [one] y diwrnod diwethaf
+    [two] y { $days } ddiwrnod diwethaf
+   *[other] y { $days } diwrnod diwethaf
+}, { $unsubscribed } wedi dad-danysgrifio.
 survey-invite-anonymous = Does dim modd anfon arolwg dienw drwy e-bost: mae dolen pob gwahoddiad yn enwi'r cwsmer. Rhannwch y ddolen gyhoeddus, y teclyn neu'r llechen yn lle hynny.
 survey-invite-closed = Mae'r arolwg hwn ar gau: does dim modd anfon rhagor o wahoddiadau ato.
-survey-invite-mail-off = Dydy e-bost ddim wedi'i osod ar y gweinydd hwn (dechreuwch taith gyda --smtp-url a --mail-from): bydd y gwahoddiadau'n aros nes iddo gael ei osod.
+survey-invite-mail-off = Dydy e-bost ddim wedi'i osod ar gyfer taith eto, felly mae'r gwahoddiadau'n aros yma nes iddo gael ei osod. Gofynnwch i'ch gweinyddwr osod e-bost.
 survey-invite-waiting = Anfonir gwahoddiadau tra bo statws yr arolwg yn “Byw”.
 survey-invite-stats = Wedi'u gwahodd: { $invited } · wedi cael e-bost: { $sent } · wedi'u hatgoffa: { $reminded } · wedi ateb: { $answered } · wedi dad-danysgrifio: { $unsubscribed }
 survey-invite-line = Llinell { $line }, { $column }: { $issue }
@@ -434,41 +438,57 @@ dashboard-from = O
 dashboard-to = I
 dashboard-show = Dangos
 dashboard-period = { $from } i { $to }
-dashboard-empty = Does gan yr un arolwg NPS, CSAT na CES atebion eto.
+dashboard-empty = Does gan yr un arolwg NPS, CSAT na CES ymatebion eto.
 dashboard-nps = Sgôr Hyrwyddwr Net (SHN, NPS)
 dashboard-csat = Bodlonrwydd Cwsmeriaid (BC, CSAT)
 dashboard-ces = Sgôr Ymdrech Cwsmeriaid (SgôrYC, CES)
 dashboard-interval = Cyfwng hyder 95%: { $low } i { $high }
-dashboard-n = { $n } ymateb
+dashboard-n = { $n ->
+    [zero] dim ymatebion
+   *[other] { $n } ymateb
+}
 dashboard-small-sample = sampl bach: darllenwch yn ofalus
 dashboard-up = Cynnydd o { $delta } o'i gymharu â'r cyfnod blaenorol: newid arwyddocaol.
 dashboard-down = Gostyngiad o { $delta } o'i gymharu â'r cyfnod blaenorol: newid arwyddocaol.
 dashboard-no-significant-change = Dim newid arwyddocaol o'i gymharu â'r cyfnod blaenorol.
-dashboard-no-previous = Does dim atebion yn y cyfnod blaenorol i gymharu â nhw.
+dashboard-no-previous = Does dim ymatebion yn y cyfnod blaenorol i gymharu â nhw.
 dashboard-mixed-scales = Mae'r arolygon hyn yn defnyddio graddfeydd gwahanol, felly dydyn nhw ddim yn cael eu cyfuno yma.
 dashboard-chart-alt = { $metric } fesul wythnos, gyda chyfwng hyder 95%; mae'r ffigurau yn y tabl isod.
-dashboard-point = { $week }: { $value } ({ $n } ymateb)
+dashboard-point = { $n ->
+    [zero] { $week }: { $value } (dim ymatebion)
+   *[other] { $week }: { $value } ({ $n } ymateb)
+}
 dashboard-table = Y ffigurau
 dashboard-week = Wythnos
 dashboard-interval-head = Cyfwng hyder 95%
 dashboard-responses = Ymatebion
 dashboard-volume = Ymatebion fesul wythnos
 dashboard-volume-alt = Ymatebion fesul wythnos, ar ffurf barrau; mae'r ffigurau yn y tabl isod.
-dashboard-volume-point = { $week }: { $n } ymateb
+dashboard-volume-point = { $n ->
+    [zero] { $week }: dim ymatebion
+   *[other] { $week }: { $n } ymateb
+}
 
 # Y map taith byw.
 
 map-live-nps = SHN
 map-live-csat = BC
 map-live-ces = SgôrYC
-map-live-detail = Cyfwng hyder 95% { $low } i { $high }, { $n } ateb
+map-live-detail = { $n ->
+    [zero] Cyfwng hyder 95% { $low } i { $high }, dim ymatebion
+   *[other] Cyfwng hyder 95% { $low } i { $high }, { $n } ymateb
+}
 map-live-up = wedi codi'n arwyddocaol ers y cyfnod cynt
 map-live-down = wedi gostwng yn arwyddocaol ers y cyfnod cynt
-map-live-pain = Pwynt poen o'r atebion
-map-live-stage = { $stage }: { $value } o'r atebion
-map-live-curve = O'r atebion
+map-live-pain = Pwynt poen o'r ymatebion
+map-live-stage = { $stage }: { $value } o'r ymatebion
+map-live-curve = O'r ymatebion
 map-live-typed = Fel y'u teipiwyd
-map-live-note = atebion y { $days } diwrnod diwethaf
+map-live-note = { $days ->
+    [one] ymatebion y diwrnod diwethaf
+    [two] ymatebion y { $days } ddiwrnod diwethaf
+   *[other] ymatebion y { $days } diwrnod diwethaf
+}
 
 # Cymharu segmentau.
 

@@ -76,7 +76,6 @@ survey-publish-choose = Dewiswch bwynt cyswllt
 survey-publish-first = Cyhoeddwch yr arolwg yn gyntaf: mae'r ddolen, y llechen, y teclyn a'r gwahoddiadau'n gweithio unwaith y bydd yn fyw.
 surveys-answers = Ymatebion (90 diwrnod diwethaf)
 surveys-figure = Ffigur
-card-responses = { $n } ymateb
 segments-above-rest = { $difference } o'i gymharu â'r lleill: yn sylweddol uwch
 segments-below-rest = { $difference } o'i gymharu â'r lleill: yn sylweddol is
 segments-same-as-rest = { $difference } o'i gymharu â'r lleill: dim gwahaniaeth sylweddol

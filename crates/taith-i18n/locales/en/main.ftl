@@ -263,7 +263,7 @@ survey-field-scale-low = Lowest score
 survey-field-scale-high = Highest score
 survey-field-default-locale = Default language
 survey-field-touchpoint = Touchpoint
-survey-field-anonymous = Anonymous: keep no customer, IP address or device with the answers
+survey-field-anonymous = Anonymous: keep no customer, IP address or device with the responses
 survey-field-throttle = Days before the same customer is asked again
 survey-field-question = Question
 survey-field-thank-you = Thank-you text
@@ -272,7 +272,7 @@ survey-texts-hint = Respondents see the language they ask for when it is filled 
 survey-default-mark = default
 survey-errors = Some fields need attention: see the messages below.
 survey-saved = Survey saved.
-survey-scale-locked = The scale cannot change once the survey has answers. Create a new survey for a new scale.
+survey-scale-locked = The scale cannot change once the survey has responses. Create a new survey for a new scale.
 survey-follow-ups = Follow-up questions
 survey-follow-ups-hint = Asked after the score, only of respondents whose score is in the range you set.
 survey-follow-up-n = Follow-up question { $n }
@@ -307,7 +307,7 @@ survey-preview-hint = The preview shows the respondent's pages; nothing answered
 survey-export = Download the responses
 survey-delete = Delete survey
 survey-delete-confirm = Delete this survey?
-survey-delete-has-responses = This survey has answers, so it cannot be deleted. Close it instead: its answers stay in your reports.
+survey-delete-has-responses = This survey has responses, so it cannot be deleted. Close it instead: its responses stay in your reports.
 survey-std-nps-question = How likely are you to recommend { $business } to a friend or colleague?
 survey-std-csat-question = How satisfied were you with your experience with { $business }?
 survey-std-ces-question = How much do you agree with this statement: “{ $business } made it easy for me to get what I needed”?
@@ -348,7 +348,10 @@ respond-choose-any = Choose as many as apply.
 respond-comment = Anything else you would like to tell us?
 respond-send = Send
 respond-skip = No thanks, I'm done
-respond-text-too-long = Please keep this to { $max } characters or fewer.
+respond-text-too-long = { $max ->
+    [one] Please keep this to { $max } character or fewer.
+   *[other] Please keep this to { $max } characters or fewer.
+}
 respond-closed-title = This survey is closed
 respond-closed = Thank you for your interest. This survey no longer takes answers.
 respond-not-open-title = This survey is not open yet
@@ -387,10 +390,13 @@ survey-invite-customers-hint = One customer per line: e-mail, name, language (en
 survey-invite-reminder = Reminder after (days)
 survey-invite-reminder-hint = One reminder to those who have not answered by then. 0: no reminder.
 survey-invite-send = Send invitations
-survey-invite-result = Invited: { $invited }. Not invited: { $throttled } asked in the last { $days } days, { $unsubscribed } unsubscribed.
+survey-invite-result = Invited: { $invited }. Not invited: { $throttled } asked in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}, { $unsubscribed } unsubscribed.
 survey-invite-anonymous = An anonymous survey cannot be sent by e-mail: an invitation's link names the customer. Share its public link, widget or kiosk instead.
 survey-invite-closed = This survey is closed: it takes no more invitations.
-survey-invite-mail-off = E-mail is not set up on this server (start taith with --smtp-url and --mail-from): invitations wait until it is.
+survey-invite-mail-off = E-mail is not set up for taith yet, so invitations wait here until it is. Ask your administrator to set up e-mail.
 survey-invite-waiting = Invitations go out while the survey is live.
 survey-invite-stats = Invited: { $invited } · e-mailed: { $sent } · reminded: { $reminded } · answered: { $answered } · unsubscribed: { $unsubscribed }
 survey-invite-line = Line { $line }, { $column }: { $issue }
@@ -422,41 +428,56 @@ dashboard-from = From
 dashboard-to = To
 dashboard-show = Show
 dashboard-period = { $from } to { $to }
-dashboard-empty = No NPS, CSAT or CES survey has answers yet.
+dashboard-empty = No NPS, CSAT or CES survey has responses yet.
 dashboard-nps = Net Promoter Score (NPS)
 dashboard-csat = Customer satisfaction (CSAT)
 dashboard-ces = Customer effort (CES)
 dashboard-interval = 95% interval { $low } to { $high }
-dashboard-n = { $n } responses
+dashboard-n = { $n ->
+    [one] { $n } response
+   *[other] { $n } responses
+}
 dashboard-small-sample = small sample: read with care
 dashboard-up = Up { $delta } on the period before: a significant change.
 dashboard-down = Down { $delta } on the period before: a significant change.
 dashboard-no-significant-change = No significant change on the period before.
-dashboard-no-previous = No answers in the period before to compare with.
+dashboard-no-previous = No responses in the period before to compare with.
 dashboard-mixed-scales = These surveys use different scales, so they are not added up here.
 dashboard-chart-alt = { $metric } week by week, with its 95% interval; the figures are in the table below.
-dashboard-point = { $week }: { $value } ({ $n } responses)
+dashboard-point = { $n ->
+    [one] { $week }: { $value } ({ $n } response)
+   *[other] { $week }: { $value } ({ $n } responses)
+}
 dashboard-table = The figures
 dashboard-week = Week
 dashboard-interval-head = 95% interval
 dashboard-responses = Responses
 dashboard-volume = Responses per week
 dashboard-volume-alt = Responses per week, as bars; the figures are in the table below.
-dashboard-volume-point = { $week }: { $n } responses
+dashboard-volume-point = { $n ->
+    [one] { $week }: { $n } response
+   *[other] { $week }: { $n } responses
+}
 
 # The live journey map.
 
 map-live-nps = NPS
 map-live-csat = CSAT
 map-live-ces = CES
-map-live-detail = 95% interval { $low } to { $high }, { $n } answers
+map-live-detail = { $n ->
+    [one] 95% interval { $low } to { $high }, { $n } response
+   *[other] 95% interval { $low } to { $high }, { $n } responses
+}
 map-live-up = significantly up on the period before
 map-live-down = significantly down on the period before
-map-live-pain = Pain point from the answers
-map-live-stage = { $stage }: { $value } from the answers
-map-live-curve = From the answers
+map-live-pain = Pain point from the responses
+map-live-stage = { $stage }: { $value } from the responses
+map-live-curve = From the responses
 map-live-typed = As typed in
-map-live-note = answers of the last { $days } days
+map-live-note = { $days ->
+    [one] responses of the last day
+   *[other] responses of the last { $days } days
+}
 
 # Comparing segments.
 

@@ -76,10 +76,6 @@ survey-publish-choose = Choose a touchpoint
 survey-publish-first = Publish the survey first: the link, kiosk, widget and invitations work once it is live.
 surveys-answers = Responses (last 90 days)
 surveys-figure = Figure
-card-responses = { $count ->
-    [one] { $n } response
-   *[other] { $n } responses
-}
 segments-above-rest = { $difference } on the others: significantly above
 segments-below-rest = { $difference } on the others: significantly below
 segments-same-as-rest = { $difference } on the others: not a significant difference

@@ -76,7 +76,6 @@ survey-publish-choose = Pilih titik sentuh
 survey-publish-first = Terbitkan tinjauan dahulu: pautan, tablet kaunter, widget dan jemputan berfungsi sebaik sahaja tinjauan aktif.
 surveys-answers = Respons (90 hari terakhir)
 surveys-figure = Angka
-card-responses = { $n } respons
 segments-above-rest = { $difference } berbanding yang lain: ketara lebih tinggi
 segments-below-rest = { $difference } berbanding yang lain: ketara lebih rendah
 segments-same-as-rest = { $difference } berbanding yang lain: perbezaan tidak ketara

@@ -387,10 +387,13 @@ survey-invite-customers-hint = Mteja mmoja kwa kila mstari: barua pepe, jina, lu
 survey-invite-reminder = Ukumbusho baada ya (siku)
 survey-invite-reminder-hint = Ukumbusho mmoja kwa wale ambao hawajajibu kufikia wakati huo. 0: hakuna ukumbusho.
 survey-invite-send = Tuma mialiko
-survey-invite-result = Walioalikwa: { $invited }. Ambao hawakualikwa: { $throttled } waliulizwa ndani ya siku { $days } zilizopita, { $unsubscribed } wamejiondoa.
+survey-invite-result = Walioalikwa: { $invited }. Ambao hawakualikwa: { $throttled } waliulizwa ndani ya { $days ->
+    [one] siku { $days } iliyopita
+   *[other] siku { $days } zilizopita
+}, { $unsubscribed } wamejiondoa.
 survey-invite-anonymous = Utafiti usio na jina hauwezi kutumwa kwa barua pepe: kiungo cha mwaliko kinamtambulisha mteja. Badala yake, shiriki kiungo chake cha umma, wijeti au kishikwambi cha kaunta.
 survey-invite-closed = Utafiti huu umefungwa: mialiko zaidi haiwezi kutumwa.
-survey-invite-mail-off = Barua pepe haijawekwa kwenye seva hii (anzisha taith kwa --smtp-url na --mail-from): mialiko itasubiri hadi iwekwe.
+survey-invite-mail-off = Barua pepe bado haijawekwa kwa ajili ya taith, kwa hiyo mialiko inasubiri hapa hadi iwekwe. Mwombe msimamizi wako aweke barua pepe.
 survey-invite-waiting = Mialiko hutumwa wakati hali ya utafiti ni “Hai”.
 survey-invite-stats = Walioalikwa: { $invited } · waliotumiwa barua pepe: { $sent } · waliokumbushwa: { $reminded } · waliojibu: { $answered } · waliojiondoa: { $unsubscribed }
 survey-invite-line = Mstari { $line }, { $column }: { $issue }
@@ -427,7 +430,10 @@ dashboard-nps = Alama za Mkuzaji Halisi (NPS)
 dashboard-csat = Alama ya Kuridhika kwa Wateja (CSAT)
 dashboard-ces = Alama za Juhudi za Mteja (CES)
 dashboard-interval = Kipindi cha uhakika wa 95%: { $low } hadi { $high }
-dashboard-n = majibu { $n }
+dashboard-n = { $n ->
+    [one] jibu { $n }
+   *[other] majibu { $n }
+}
 dashboard-small-sample = sampuli ndogo: soma kwa tahadhari
 dashboard-up = Imepanda kwa { $delta } ikilinganishwa na kipindi kilichotangulia: mabadiliko yenye maana kitakwimu.
 dashboard-down = Imeshuka kwa { $delta } ikilinganishwa na kipindi kilichotangulia: mabadiliko yenye maana kitakwimu.
@@ -435,28 +441,40 @@ dashboard-no-significant-change = Hakuna mabadiliko yenye maana kitakwimu ikilin
 dashboard-no-previous = Hakuna majibu katika kipindi kilichotangulia ili kulinganisha.
 dashboard-mixed-scales = Tafiti hizi zinatumia vipimo tofauti, kwa hivyo hazijumlishwi hapa.
 dashboard-chart-alt = { $metric } wiki kwa wiki, pamoja na kipindi cha uhakika wa 95%; takwimu ziko kwenye jedwali hapa chini.
-dashboard-point = { $week }: { $value } (majibu { $n })
+dashboard-point = { $n ->
+    [one] { $week }: { $value } (jibu { $n })
+   *[other] { $week }: { $value } (majibu { $n })
+}
 dashboard-table = Takwimu
 dashboard-week = Wiki
 dashboard-interval-head = Kipindi cha uhakika wa 95%
 dashboard-responses = Majibu
 dashboard-volume = Majibu kwa kila wiki
 dashboard-volume-alt = Majibu kwa kila wiki, kwa chati ya nguzo; takwimu ziko kwenye jedwali hapa chini.
-dashboard-volume-point = { $week }: majibu { $n }
+dashboard-volume-point = { $n ->
+    [one] { $week }: jibu { $n }
+   *[other] { $week }: majibu { $n }
+}
 
 # Ramani hai ya safari.
 
 map-live-nps = NPS
 map-live-csat = CSAT
 map-live-ces = CES
-map-live-detail = Kipindi cha uhakika wa 95% { $low } hadi { $high }, majibu { $n }
+map-live-detail = { $n ->
+    [one] Kipindi cha uhakika wa 95% { $low } hadi { $high }, jibu { $n }
+   *[other] Kipindi cha uhakika wa 95% { $low } hadi { $high }, majibu { $n }
+}
 map-live-up = imepanda kwa kiasi kikubwa kitakwimu tangu kipindi kilichopita
 map-live-down = imeshuka kwa kiasi kikubwa kitakwimu tangu kipindi kilichopita
 map-live-pain = Sehemu ya maumivu kutoka kwa majibu
 map-live-stage = { $stage }: { $value } kutoka kwa majibu
 map-live-curve = Kutoka kwa majibu
 map-live-typed = Kama ilivyoandikwa
-map-live-note = majibu ya siku { $days } zilizopita
+map-live-note = { $days ->
+    [one] majibu ya siku { $days } iliyopita
+   *[other] majibu ya siku { $days } zilizopita
+}
 
 # Kulinganisha makundi.
 

@@ -76,7 +76,6 @@ survey-publish-choose = Chagua sehemu ya mguso
 survey-publish-first = Chapisha utafiti kwanza: kiungo, kishikwambi, wijeti na mialiko hufanya kazi utafiti ukishakuwa hai.
 surveys-answers = Majibu (siku 90 zilizopita)
 surveys-figure = Takwimu
-card-responses = majibu { $n }
 segments-above-rest = { $difference } ukilinganisha na wengine: juu kwa kiasi kikubwa
 segments-below-rest = { $difference } ukilinganisha na wengine: chini kwa kiasi kikubwa
 segments-same-as-rest = { $difference } ukilinganisha na wengine: hakuna tofauti kubwa

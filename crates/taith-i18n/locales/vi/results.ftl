@@ -76,7 +76,6 @@ survey-publish-choose = Chọn một điểm chạm
 survey-publish-first = Hãy xuất bản khảo sát trước: liên kết, máy tính bảng tại quầy, tiện ích và lời mời chỉ hoạt động khi khảo sát đang mở.
 surveys-answers = Câu trả lời (90 ngày qua)
 surveys-figure = Chỉ số
-card-responses = { $n } câu trả lời
 segments-above-rest = { $difference } so với phần còn lại: cao hơn đáng kể
 segments-below-rest = { $difference } so với phần còn lại: thấp hơn đáng kể
 segments-same-as-rest = { $difference } so với phần còn lại: khác biệt không đáng kể

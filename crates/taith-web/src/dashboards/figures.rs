@@ -149,13 +149,11 @@ pub(crate) fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -
         .iter()
         .map(|(i, p)| {
             let v = p.value.unwrap_or(0.0);
-            let mut title = tr.ta(
+            // An SVG <title> is a tooltip: no isolation marks.
+            let mut title = tr.plain().tna(
                 "dashboard-point",
-                &[
-                    ("week", p.week.clone()),
-                    ("value", tr.number(v, 1)),
-                    ("n", tr.number(p.n as f64, 0)),
-                ],
+                ("n", p.n as i64),
+                &[("week", p.week.clone()), ("value", tr.number(v, 1))],
             );
             if p.small_sample {
                 title = format!("{title} · {}", tr.t("dashboard-small-sample"));
@@ -183,7 +181,7 @@ pub(crate) fn chart(metric: Metric, points: &[WeekPoint], tr: &Tr, name: &str) -
         dots,
         y_ticks,
         x_ticks,
-        description: tr.t1("dashboard-chart-alt", "metric", name),
+        description: tr.plain().t1("dashboard-chart-alt", "metric", name),
     })
 }
 
@@ -431,7 +429,7 @@ pub(crate) fn metric_card(
         metric: metric.as_str(),
         value: total.figure.value.map(|v| tr.number(round1(v), 1)),
         interval: total.ci95().map(|c| interval_text(Some(c.map(round1)), tr)),
-        n: tr.count("card-responses", total.n()),
+        n: tr.tn("dashboard-n", "n", total.n() as i64),
         small_sample: total.figure.small_sample,
         explain,
         how,
@@ -564,9 +562,10 @@ pub(crate) fn volume(cards: &[MetricCard], tr: &Tr) -> Option<Volume> {
         .enumerate()
         .map(|(i, n)| {
             let x = left + i as i64 * slot + 2;
-            let title = tr.ta(
+            let title = tr.plain().tna(
                 "dashboard-volume-point",
-                &[("week", weeks[i].clone()), ("n", tr.number(*n as f64, 0))],
+                ("n", *n as i64),
+                &[("week", weeks[i].clone())],
             );
             (x, y(*n), (slot - 4).max(1), height - bottom - y(*n), title)
         })

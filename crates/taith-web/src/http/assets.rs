@@ -10,6 +10,10 @@ const APP_CSS: &str = include_str!("../../assets/app.css");
 const APP_JS: &str = include_str!("../../assets/app.js");
 /// Kiosk pages: full screen, and the countdown back to the start that a visitor can extend.
 const KIOSK_JS: &str = include_str!("../../assets/kiosk.js");
+/// The frame's own enhancements (focus on the first error, the header's menu).
+const SITE_JS: &str = include_str!("../../assets/site.js");
+/// taith's mark: the tab's icon and the error pages' emblem.
+const FAVICON_SVG: &str = include_str!("../../assets/favicon.svg");
 /// Runs inside the widget's frame (`/e/...`): reports the page's height to the host page.
 const EMBED_JS: &str = include_str!("../../assets/embed.js");
 /// The widget a business puts on its own site, served at `/widget/{public_id}.js`.
@@ -22,6 +26,17 @@ fn javascript(body: &'static str) -> axum::response::Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         body,
+    )
+        .into_response()
+}
+
+fn favicon() -> axum::response::Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON_SVG,
     )
         .into_response()
 }
@@ -43,6 +58,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/assets/app.js", get(|| async { javascript(APP_JS) }))
         .route("/assets/kiosk.js", get(|| async { javascript(KIOSK_JS) }))
+        .route("/assets/site.js", get(|| async { javascript(SITE_JS) }))
+        .route("/assets/favicon.svg", get(|| async { favicon() }))
+        // Browsers ask for /favicon.ico on pages that name no icon (a JSON answer, a file):
+        // the same mark, rather than a 404 in every log.
+        .route("/favicon.ico", get(|| async { favicon() }))
         .route("/assets/embed.js", get(|| async { javascript(EMBED_JS) }))
         .route("/healthz", get(|| async { "ok" }))
 }

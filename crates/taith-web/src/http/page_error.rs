@@ -1,8 +1,12 @@
-//! Error pages, in the visitor's language.
+//! Error pages, in the visitor's language, and the answer for an address no route knows.
 
+use crate::AppState;
+use crate::http::ctx::Visitor;
+use crate::http::error::{ApiError, ErrorCode};
 use crate::http::layout::Layout;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use taith_i18n::Tr;
@@ -29,10 +33,35 @@ pub enum PageError {
 #[template(path = "http/error.html")]
 struct ErrorPage {
     l: Layout,
+    /// The status, shown large (it reads the same in every language).
+    status: u16,
     title: String,
     message: String,
     /// On a 5xx page: the request's id, for the visitor to quote.
     request_id: Option<String>,
+}
+
+/// Answers a request for an address no route serves: the API's JSON error under `/api/`,
+/// else the not-found page in the visitor's language (`?lang=`, cookie, Accept-Language),
+/// with the links to the same address in the other languages.
+pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
+    if req.uri().path() == "/api" || req.uri().path().starts_with("/api/") {
+        return ApiError::new(ErrorCode::NotFound).into_response();
+    }
+    let (mut parts, _) = req.into_parts();
+    let visitor = match Visitor::from_request_parts(&mut parts, &state).await {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    let tr = &visitor.tr;
+    let page = ErrorPage {
+        status: StatusCode::NOT_FOUND.as_u16(),
+        title: tr.t("site-not-found-title"),
+        message: tr.t("site-not-found"),
+        request_id: None,
+        l: visitor.layout(),
+    };
+    (StatusCode::NOT_FOUND, page).into_response()
 }
 
 impl PageError {
@@ -154,6 +183,7 @@ impl IntoResponse for PageError {
                 message_key,
             } => {
                 let page = ErrorPage {
+                    status: status.as_u16(),
                     title: tr.t(title_key),
                     message: tr.t(message_key),
                     request_id: status

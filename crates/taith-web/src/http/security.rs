@@ -37,7 +37,7 @@ fn kind_of(path: &str) -> Kind {
         "s" | "k" | "i" | "u" => Kind::Respondent,
         "e" => Kind::Embed,
         "api" => Kind::Api,
-        "assets" | "widget" => Kind::Asset,
+        "assets" | "widget" | "favicon.ico" => Kind::Asset,
         _ => Kind::Admin,
     }
 }
@@ -96,5 +96,6 @@ mod tests {
         assert_eq!(kind_of("/e/abc/r/x"), Kind::Embed);
         assert_eq!(kind_of("/api/v1/metrics"), Kind::Api);
         assert_eq!(kind_of("/widget/abc.js"), Kind::Asset);
+        assert_eq!(kind_of("/favicon.ico"), Kind::Asset);
     }
 }

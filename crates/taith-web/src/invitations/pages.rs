@@ -79,7 +79,7 @@ async fn page(
     if survey.fields.status != SurveyStatus::Live {
         waiting.push(tr.t("survey-invite-waiting"));
     }
-    let count = |n: u64| n.to_string();
+    let count = |n: u64| tr.number(n as f64, 0);
     Ok(InvitePage {
         l: m.layout("surveys"),
         id: survey.id.to_string(),
@@ -204,16 +204,14 @@ pub async fn send(
         },
     )
     .await?;
-    p.result = Some(tr.ta(
+    let count = |n: usize| tr.number(n as f64, 0);
+    p.result = Some(tr.tna(
         "survey-invite-result",
+        ("days", i64::from(survey.fields.throttle_days)),
         &[
-            ("invited", report.invited().to_string()),
-            ("throttled", report.skipped(Skipped::Throttled).to_string()),
-            ("days", survey.fields.throttle_days.to_string()),
-            (
-                "unsubscribed",
-                report.skipped(Skipped::Unsubscribed).to_string(),
-            ),
+            ("invited", count(report.invited())),
+            ("throttled", count(report.skipped(Skipped::Throttled))),
+            ("unsubscribed", count(report.skipped(Skipped::Unsubscribed))),
         ],
     ));
     Ok(p.into_response())

@@ -251,17 +251,14 @@ pub fn apply_live(
                 let figure = score
                     .value
                     .map_or_else(|| "—".to_owned(), |v| format!("{name} {}", tr.number(v, 1)));
-                let n = tr.number(score.n as f64, 0);
+                let n = i64::try_from(score.n).unwrap_or(i64::MAX);
                 let detail = match score.ci95 {
-                    Some((lo, hi)) => tr.ta(
+                    Some((lo, hi)) => tr.tna(
                         "map-live-detail",
-                        &[
-                            ("low", tr.number(lo, 1)),
-                            ("high", tr.number(hi, 1)),
-                            ("n", n),
-                        ],
+                        ("n", n),
+                        &[("low", tr.number(lo, 1)), ("high", tr.number(hi, 1))],
                     ),
-                    None => n,
+                    None => tr.tn("dashboard-n", "n", n),
                 };
                 let (arrow, arrow_words) = match score.trend {
                     1 => (Some("↑"), tr.t("map-live-up")),
@@ -302,7 +299,8 @@ pub fn apply_live(
             Some(CurvePoint {
                 x: (col * 1000 + 500) / n,
                 y: 50 - (emotion * 20.0).round() as i64,
-                label: tr.ta(
+                // A tooltip (SVG <title>): no isolation marks.
+                label: tr.plain().ta(
                     "map-live-stage",
                     &[
                         ("stage", stage.fields.name.to_string()),

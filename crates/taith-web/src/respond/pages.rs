@@ -68,7 +68,7 @@ pub struct Frame {
 impl Frame {
     fn new(t: Tr, business: &str, preview: bool, languages: Vec<(Locale, String)>) -> Frame {
         Frame {
-            title: t.t1("respond-title", "business", business),
+            title: t.plain().t1("respond-title", "business", business),
             business: business.to_owned(),
             t,
             preview,

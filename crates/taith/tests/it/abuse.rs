@@ -239,6 +239,63 @@ async fn oversized_deep_and_long_inputs_get_clear_4xx_answers() {
     assert_eq!(status, 200);
 }
 
+#[tokio::test]
+async fn creating_a_journey_through_the_api_refuses_huge_deep_and_long_bodies_clearly() {
+    let app = TestApp::on_sqlite().await;
+    app.workspace("becws", "owner@becws.example").await;
+    let token = app
+        .api_token("becws", taith_domain::TokenScope::Write)
+        .await;
+    let post = |body: String| {
+        let token = token.clone();
+        let url = app.url("/api/v1/journeys");
+        async move {
+            let r = client()
+                .post(url)
+                .bearer_auth(token)
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status().as_u16();
+            let json: serde_json::Value = r.json().await.unwrap_or_default();
+            (status, json)
+        }
+    };
+    // Over 1 MiB: 413, before the body is read.
+    let (status, json) = post(format!("{{\"name\":\"{}\"}}", "a".repeat(1024 * 1024 + 1))).await;
+    assert_eq!(status, 413, "{json}");
+    assert_eq!(json["error"]["code"], "payload_too_large");
+    // 100,000 levels of nesting: unreadable (400), and the server does not fall over.
+    let (status, json) = post(format!(
+        "{}{}",
+        "{\"a\":".repeat(100_000),
+        "}".repeat(100_000)
+    ))
+    .await;
+    assert_eq!(status, 400, "{json}");
+    assert_eq!(json["error"]["code"], "bad_request");
+    let (status, json) = post(format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))).await;
+    assert_eq!(status, 400, "{json}");
+    // A name of 100,000 characters: 422, naming the field.
+    let (status, json) = post(
+        serde_json::json!({ "name": "a".repeat(100_000), "stage_model": "blank" }).to_string(),
+    )
+    .await;
+    assert_eq!(status, 422, "{json}");
+    assert_eq!(json["error"]["code"], "validation_failed");
+    assert_eq!(json["error"]["details"][0]["field"], "name");
+    assert_eq!(json["error"]["details"][0]["issue"], "too_long");
+    // Still serving, and nothing was made.
+    let (status, list) = app
+        .browser()
+        .api(reqwest::Method::GET, "/api/v1/journeys", &token, None)
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(list["journeys"], serde_json::json!([]));
+}
+
 /// Writes `head` and then one more header line every `every`, until the server closes the
 /// connection; returns how long that took, or None if it never did within `give_up`.
 async fn trickle_headers(

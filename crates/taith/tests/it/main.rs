@@ -22,6 +22,7 @@ mod owner_side;
 mod requests;
 mod respond_browser;
 mod roles;
+mod site;
 mod smtp_sink;
 mod store;
 mod store_surveys;

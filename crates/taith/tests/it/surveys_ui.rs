@@ -552,7 +552,7 @@ async fn html_typed_by_respondents_or_authors_is_shown_as_text() {
     assert!(
         refused
             .text()
-            .contains("Please keep this to 5000 characters or fewer.")
+            .contains("Please keep this to 5,000 characters or fewer.")
     );
     assert!(!refused.body.contains(script));
     assert!(
@@ -748,7 +748,7 @@ async fn a_survey_with_answers_is_closed_not_deleted() {
     assert!(
         refused
             .text()
-            .contains("This survey has answers, so it cannot be deleted.")
+            .contains("This survey has responses, so it cannot be deleted.")
     );
     assert!(app.store.survey(ws.id, answered.id).await.is_ok());
     let editor2 = format!("/w/becws/surveys/{}", unanswered.id);
