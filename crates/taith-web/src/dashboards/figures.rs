@@ -327,8 +327,9 @@ pub(crate) fn explanation(
         if lo == hi {
             tr.number(f64::from(lo), 0)
         } else {
+            // Isolated left to right, so "4–5" does not read "5–4" in Arabic.
             format!(
-                "{}–{}",
+                "\u{2066}{}–{}\u{2069}",
                 tr.number(f64::from(lo), 0),
                 tr.number(f64::from(hi), 0)
             )

@@ -57,11 +57,17 @@ async fn links(wd: &WebDriver) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// `path` in `lang`.
+/// `path` in `lang` (in place of any language it names).
 fn in_language(path: &str, lang: &str) -> String {
     let path = path.split('#').next().unwrap_or_default();
-    let sep = if path.contains('?') { '&' } else { '?' };
-    format!("{path}{sep}lang={lang}")
+    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut pairs: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let lang = format!("lang={lang}");
+    pairs.push(&lang);
+    format!("{base}?{}", pairs.join("&"))
 }
 
 #[tokio::test]
