@@ -76,7 +76,10 @@ async fn page(
     if !state.app.outbox.enabled() {
         waiting.push(tr.t("survey-invite-mail-off"));
     }
-    if survey.fields.status != SurveyStatus::Live {
+    // A draft says what to do: publish it first (invitations wait until then).
+    if survey.fields.status == SurveyStatus::Draft {
+        waiting.push(tr.t("survey-publish-first"));
+    } else if survey.fields.status != SurveyStatus::Live {
         waiting.push(tr.t("survey-invite-waiting"));
     }
     let count = |n: u64| tr.number(n as f64, 0);
