@@ -258,13 +258,27 @@ pub struct NewSurveyInput {
     kind: String,
     #[serde(default)]
     default_locale: String,
+    /// The touchpoint the survey is made for (from a touchpoint's page), if any.
+    #[serde(default)]
+    touchpoint_id: String,
 }
 
-pub async fn new_form(m: Member) -> Result<NewSurveyPage, PageError> {
+#[derive(Debug, Deserialize)]
+pub struct NewSurveyQuery {
+    #[serde(default)]
+    touchpoint: String,
+}
+
+/// The new survey form; from a touchpoint's page (`?touchpoint=`) the survey is made for it.
+pub async fn new_form(
+    m: Member,
+    Query(q): Query<NewSurveyQuery>,
+) -> Result<NewSurveyPage, PageError> {
     m.require(Action::EditJourneys)?;
     let form = FormView::new()
         .with("kind", SurveyKind::Nps.as_str())
-        .with("default_locale", m.tr().locale.tag());
+        .with("default_locale", m.tr().locale.tag())
+        .with("touchpoint_id", q.touchpoint.trim());
     Ok(new_page(&m, form))
 }
 
@@ -308,14 +322,21 @@ pub async fn create(
             .with("name", &input.name)
             .with("kind", &input.kind)
             .with("default_locale", &input.default_locale)
+            .with("touchpoint_id", &input.touchpoint_id)
             .with_errors(&e, &tr);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, new_page(&m, form)).into_response());
     };
-    let fields =
+    let mut fields =
         new_survey_fields(name, kind, locale, m.workspace.name.as_str()).map_err(|err| {
             tracing::error!(error = %err, "the standard survey wording does not validate");
             PageError::internal(&tr)
         })?;
+    // Made from a touchpoint's page: placed there, when the touchpoint is this workspace's.
+    if let Ok(tp) = input.touchpoint_id.trim().parse::<TouchpointId>()
+        && choices(&state, &m).await?.iter().any(|(id, _)| *id == tp)
+    {
+        fields.touchpoint_id = Some(tp);
+    }
     let survey = surveys::create(state.store.as_ref(), m.workspace.id, &fields)
         .await
         .map_err(|err| PageError::from_store(err, &tr))?;

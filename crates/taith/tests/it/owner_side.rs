@@ -162,7 +162,7 @@ async fn an_answer_comes_back_where_the_owner_looks_with_one_figure_everywhere()
         .text();
     let card = between(&map, "<strong dir=\"auto\">Checkout</strong>", "</div>");
     assert!(card.contains(&format!("NPS {expected}")), "{card}");
-    assert!(card.contains("41 answers"), "{card}");
+    assert!(card.contains("41 responses"), "{card}");
     // The map's link carries the period to the touchpoint's page.
     assert!(
         card.contains(&format!("/dashboard/touchpoints/{checkout}?period=30d")),
@@ -264,4 +264,61 @@ async fn publishing_asks_only_for_a_missing_touchpoint() {
     // A viewer sees the status but no publish button.
     let viewer_page = owner.get(&format!("/w/becws/surveys/{}", draft.id)).await;
     assert_eq!(viewer_page.status, 200);
+}
+
+#[tokio::test]
+async fn a_touchpoint_without_a_survey_offers_to_make_one_for_it_and_no_csv() {
+    let app = TestApp::on_sqlite().await;
+    let (ws, tps) = seeded(&app, 0).await;
+    let owner = app.signed_in("owner@becws.example").await;
+    let delivery = tps[2].0;
+    let page = owner
+        .get(&format!(
+            "/w/becws/dashboard/touchpoints/{delivery}?lang=en"
+        ))
+        .await
+        .text();
+    assert!(!page.contains("export.csv"), "no CSV of nothing");
+    let new_href = format!("/w/becws/surveys/new?touchpoint={delivery}");
+    assert!(page.contains(&new_href), "{page}");
+    let form = owner.get(&new_href).await.text();
+    assert!(form.contains(&format!("name=\"touchpoint_id\" value=\"{delivery}\"")));
+    let tp = delivery.to_string();
+    let made = owner
+        .submit(
+            &new_href,
+            "/w/becws/surveys",
+            &[
+                ("name", "Delivery note CSAT"),
+                ("kind", "csat"),
+                ("default_locale", "en"),
+                ("touchpoint_id", &tp),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let survey = app
+        .store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.name.as_str() == "Delivery note CSAT")
+        .unwrap();
+    assert_eq!(survey.fields.touchpoint_id, Some(delivery));
+    // Another workspace's touchpoint, or none that reads, is simply not used.
+    let made = owner
+        .submit(
+            &new_href,
+            "/w/becws/surveys",
+            &[
+                ("name", "Stray"),
+                ("kind", "nps"),
+                ("default_locale", "en"),
+                ("touchpoint_id", &TouchpointId::new().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303);
 }
