@@ -220,6 +220,8 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("id", "tokens") => &o.token,
                 ("id", "surveys") => &o.survey,
                 ("id", "touchpoints") => &o.touchpoint,
+                // Any id: no session of the caller's, which signs nothing out.
+                ("id", "sessions") => &o.user,
                 (n, p) => panic!(
                     "route {path}: no test value for parameter {{{n}}} after {p:?}; teach isolation.rs about it"
                 ),

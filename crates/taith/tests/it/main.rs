@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod abuse;
+mod account;
 mod api;
 mod browser;
 mod cli;
@@ -19,6 +20,7 @@ mod respond_browser;
 mod roles;
 mod smtp_sink;
 mod store;
+mod store_account;
 mod store_surveys;
 mod surveys_api;
 mod surveys_ui;
