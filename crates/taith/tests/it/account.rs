@@ -735,3 +735,106 @@ async fn the_operator_sets_a_password_from_standard_input() {
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn the_account_page_works_in_chromium() {
+    use crate::webdriver::{self, WebDriver};
+    use std::time::Duration;
+    if !webdriver::installed() {
+        assert!(
+            std::env::var("TAITH_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "TAITH_REQUIRE_BROWSER=1 but chromium or chromedriver is missing"
+        );
+        crate::helpers::say_skipped(
+            "chromium/chromedriver not installed — account browser test did not run",
+        );
+        return;
+    }
+    let wait = Duration::from_secs(10);
+    let app = TestApp::spawn_unthrottled(fresh_sqlite().await.0).await;
+    app.workspace("becws", "owner@becws.example").await;
+    let elsewhere = app.signed_in("owner@becws.example").await;
+    let wd = WebDriver::start().await.unwrap();
+    wd.goto(&app.url("/login")).await.unwrap();
+    wd.send_keys(&wd.find("#email").await.unwrap(), "owner@becws.example")
+        .await
+        .unwrap();
+    wd.send_keys(&wd.find("#password").await.unwrap(), PASSWORD)
+        .await
+        .unwrap();
+    wd.click(&wd.find("form[action=\"/login\"] button").await.unwrap())
+        .await
+        .unwrap();
+    // The name in the header leads to the account page.
+    let who = wd.wait_for("header a.who", wait).await.unwrap();
+    wd.click(&who).await.unwrap();
+    wd.wait_for("#locale", wait).await.unwrap();
+    assert!(wd.current_url().await.unwrap().ends_with("/account"));
+
+    // Welsh, chosen and saved, is the page's language from then on.
+    wd.click(&wd.find("#locale option[value=cy]").await.unwrap())
+        .await
+        .unwrap();
+    wd.click(&wd.find("form[action=\"/account\"] button").await.unwrap())
+        .await
+        .unwrap();
+    notice_says(&wd, &words(Locale::Cy, "account-saved-profile")).await;
+
+    // The other browser is listed, and signed out with one click.
+    let buttons = wd
+        .find_all("form[action^=\"/account/sessions/\"] button")
+        .await
+        .unwrap();
+    assert_eq!(buttons.len(), 1);
+    wd.click(&buttons[0]).await.unwrap();
+    notice_says(&wd, &words(Locale::Cy, "account-saved-session")).await;
+    assert!(!is_signed_in(&elsewhere).await);
+    assert!(
+        wd.find_all("form[action^=\"/account/sessions/\"]")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // A new password, and this browser stays signed in.
+    for (field, value) in [
+        ("#current_password", PASSWORD),
+        ("#password", NEW_PASSWORD),
+        ("#password_confirm", NEW_PASSWORD),
+    ] {
+        wd.send_keys(&wd.find(field).await.unwrap(), value)
+            .await
+            .unwrap();
+    }
+    wd.click(
+        &wd.find("form[action=\"/account/password\"] button")
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    notice_says(&wd, &words(Locale::Cy, "account-saved-password")).await;
+    assert!(can_sign_in(&app, "owner@becws.example", NEW_PASSWORD).await);
+}
+
+/// Waits until the page (after a form's redirect) is in Welsh and its notice says `expected`.
+async fn notice_says(wd: &crate::webdriver::WebDriver, expected: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let said = wd
+            .execute(
+                "const n = document.querySelector('html[lang=cy] p.notice'); return n ? n.innerText : '';",
+                vec![],
+            )
+            .await
+            .unwrap_or_default();
+        if said.as_str() == Some(expected) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the notice says {said}, not {expected:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
