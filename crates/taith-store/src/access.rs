@@ -136,7 +136,7 @@ pub trait AccessStore: Send + Sync {
         since: OffsetDateTime,
     ) -> StoreResult<u64>;
 
-    /// The account whose e-mailed reset link has this hash, if the link works at `now`: sent,
+    /// The account whose e-mailed reset link has this hash, if the link works at `now`: armed,
     /// not used, not expired, not voided. `NotFound` otherwise.
     async fn password_reset_user(
         &self,

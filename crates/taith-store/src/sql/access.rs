@@ -8,8 +8,10 @@
 //! - A reset request is stored whether or not an account has its address (the page answers
 //!   the same either way); the outbox joins it to the account, arms it with a secret's hash
 //!   just before sending, and drops it when no account has the address. Queuing one forgets
-//!   requests a day past their expiry. A link works while it is armed, mailed, unused and
-//!   unexpired; using it, or changing the password, voids every other link of the account.
+//!   requests a day past their expiry. A link works while it is armed, unused and unexpired
+//!   (from the moment it is armed: the e-mail may be read before the outbox records it as
+//!   sent; an armed secret that was never sent is replaced on the next try); using it, or
+//!   changing the password, voids every other link of the account.
 
 use super::workspaces::user_row;
 use super::{Backend as _, DbRow, This, db, get, name, parse_col, time, to_micros};
@@ -348,7 +350,7 @@ impl AccessStore for This {
         // Served by the unique index password_resets(token_hash).
         let row = sqlx::query(
             "SELECT user_id FROM password_resets WHERE token_hash = $1 \
-             AND mailed_at IS NOT NULL AND used_at IS NULL AND expires_at > $2",
+             AND used_at IS NULL AND expires_at > $2",
         )
         .bind(token_hash)
         .bind(to_micros(now))
@@ -369,8 +371,7 @@ impl AccessStore for This {
         // The condition and the change in one statement: of two uses at once, one wins.
         let row = sqlx::query(
             "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 \
-             AND mailed_at IS NOT NULL AND used_at IS NULL AND expires_at > $1 \
-             RETURNING user_id",
+             AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
         )
         .bind(to_micros(now))
         .bind(token_hash)

@@ -424,6 +424,15 @@ async fn a_forgotten_password_is_reset_through_an_emailed_single_use_link() {
             .contains("<html lang=\"cy\" dir=\"ltr\">")
     );
     let link = reset_path(mail);
+    // For a person to look at (target/screenshots/).
+    let shots =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    std::fs::write(
+        shots.join("mail-reset-cy.html"),
+        mail.part("text/html").unwrap(),
+    )
+    .unwrap();
 
     let form = b.get(&link).await;
     assert_eq!(form.status, 200);
@@ -528,6 +537,14 @@ async fn a_reset_link_older_than_thirty_minutes_is_refused() {
         "in the language of the page it was asked from"
     );
     let link = reset_path(&mails[0]);
+    let shots =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    std::fs::write(
+        shots.join("mail-reset-ar.html"),
+        mails[0].part("text/html").unwrap(),
+    )
+    .unwrap();
     let b = m.app.browser();
     let page = b.get(&link).await;
     assert_eq!(page.status, 410);
