@@ -79,6 +79,15 @@ typed_id!(
     TokenId
 );
 typed_id!(
+    /// A signed-in browser session, as its owner sees it in their list (the cookie's secret
+    /// is another thing, never shown).
+    SessionId
+);
+typed_id!(
+    /// A request to reset a forgotten password.
+    PasswordResetId
+);
+typed_id!(
     /// A survey.
     SurveyId
 );

@@ -19,8 +19,8 @@ pub mod transfer;
 
 pub use error::{FieldError, Issue, ValidationErrors};
 pub use ids::{
-    CustomerId, FollowUpId, InvitationId, JourneyId, PersonaId, ResponseId, StageId, SurveyId,
-    TokenId, TouchpointId, UserId, WorkspaceId,
+    CustomerId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId, ResponseId,
+    SessionId, StageId, SurveyId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,

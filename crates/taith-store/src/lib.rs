@@ -23,7 +23,7 @@ pub mod responses;
 pub mod surveys;
 pub mod workspaces;
 
-pub use access::{AccessStore, ApiToken, Session};
+pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, JourneyStore, RevisionWithSnapshot};

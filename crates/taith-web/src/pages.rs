@@ -5,6 +5,8 @@ use crate::http::routes::Routes;
 /// Every UI route. Tests walk this table, so a route added here is covered automatically.
 pub fn routes(r: Routes) -> Routes {
     use crate::account::pages as a;
+    use crate::account::reset;
+    use crate::account::settings as account;
     use crate::dashboards::pages as dashboard;
     use crate::dashboards::segments as dashboard_segments;
     use crate::invitations::pages as invitations;
@@ -20,6 +22,15 @@ pub fn routes(r: Routes) -> Routes {
         .get("/login", a::login_form)
         .post("/login", a::login)
         .post("/logout", a::logout)
+        .get("/forgot-password", reset::forgot_form)
+        .post("/forgot-password", reset::forgot)
+        .get("/reset/{token}", reset::reset_form)
+        .post("/reset/{token}", reset::reset)
+        .get("/account", account::page)
+        .post("/account", account::save_profile)
+        .post("/account/password", account::change_password)
+        .post("/account/sessions/{id}/delete", account::sign_out_session)
+        .post("/account/sign-out-others", account::sign_out_others)
         .get("/w/{slug}", j::list)
         .get("/w/{slug}/dashboard", dashboard::overview)
         .get("/w/{slug}/dashboard.csv", dashboard::overview_csv)

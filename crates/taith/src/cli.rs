@@ -6,6 +6,7 @@ use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read as _;
 use std::path::PathBuf;
+use taith_app::account::password::PasswordError;
 use taith_app::account::secrets::{
     check_new_password, hash_password, new_api_token, random_secret, secret_hash,
 };
@@ -188,6 +189,13 @@ pub enum UserCommand {
         /// Read the password from standard input instead of generating one.
         #[arg(long)]
         password_stdin: bool,
+    },
+    /// Set a person's password, read from standard input (one line), for someone locked out
+    /// where no mail is set up for "Forgot your password?". Every browser signed in as them
+    /// is signed out.
+    SetPassword {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -382,6 +390,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if generated {
                 out.line(&format!("password: {password}"));
+            }
+            Ok(())
+        }
+        Command::User(UserCommand::SetPassword { email }) => {
+            let store = cli.store.open().await?;
+            let email =
+                Email::parse(&email).map_err(|i| anyhow::anyhow!("--email: {}", i.code()))?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            match taith_app::account::password::set_by_operator(store.as_ref(), &email, password)
+                .await
+            {
+                Ok(_) => out.line(&format!(
+                    "the password of {email} is set; every browser signed in as them is signed out"
+                )),
+                Err(PasswordError::Invalid(e)) => bail!(
+                    "password: {}",
+                    e.0.iter()
+                        .map(|f| f.issue.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Err(PasswordError::Store(StoreError::NotFound)) => {
+                    bail!("no account has the address {email}")
+                }
+                Err(e) => return Err(e.into()),
             }
             Ok(())
         }

@@ -1,5 +1,6 @@
 //! E-mail: invitations and reminders composed in the customer's language, and the outbox that
-//! sends them over SMTP.
+//! sends them over SMTP — with the password reset e-mails of
+//! [`crate::account::reset_mail`], which go out the same way.
 //!
 //! Invitations are written to the store first (the outbox); a task sends what is due — new
 //! invitations at once (it is woken when some are made), reminders when their day comes — and
@@ -68,6 +69,19 @@ impl Mailer {
             .map_err(|e| MailSetupError::From(e.to_string()))?;
         Ok(Mailer { transport, from })
     }
+
+    /// Whom the e-mails are from.
+    pub(crate) fn from(&self) -> &Mailbox {
+        &self.from
+    }
+
+    /// Hands one e-mail to the SMTP server.
+    pub(crate) async fn send(
+        &self,
+        message: Message,
+    ) -> Result<(), lettre::transport::smtp::Error> {
+        self.transport.send(message).await.map(|_| ())
+    }
 }
 
 /// What one round of the outbox did.
@@ -75,6 +89,8 @@ impl Mailer {
 pub struct Sent {
     pub invitations: usize,
     pub reminders: usize,
+    /// Password reset e-mails.
+    pub resets: usize,
     /// E-mails the SMTP server did not take; they stay due.
     pub failed: usize,
 }
@@ -120,7 +136,7 @@ impl Outbox {
         self.mailer.is_some()
     }
 
-    /// Asks the running outbox to look now (new invitations were made).
+    /// Asks the running outbox to look now (new invitations or a reset request were made).
     pub fn wake(&self) {
         self.wake.notify_one();
     }
@@ -148,13 +164,24 @@ impl Outbox {
         });
     }
 
-    /// Sends everything due at `now` (tests pass a later `now` to bring reminders due).
+    /// Sends everything due at `now` (tests pass a later `now` to bring reminders due, or an
+    /// earlier one to send a reset link that has since expired).
     pub async fn send_due(&self, now: time::OffsetDateTime) -> Result<Sent, StoreError> {
         let Some(mailer) = &self.mailer else {
             return Ok(Sent::default());
         };
         let _one_round = ROUND_LOCK.lock().await;
         let mut sent = Sent::default();
+        // Reset links first: someone is waiting for theirs, and they expire.
+        let resets = crate::account::reset_mail::send_due(
+            self.store.as_ref(),
+            mailer,
+            &self.public_url,
+            now,
+        )
+        .await?;
+        sent.resets = resets.sent;
+        sent.failed += resets.failed;
         let mut surveys: HashMap<(WorkspaceId, SurveyId), (Survey, String)> = HashMap::new();
         loop {
             let due = self.store.mail_due(now, ROUND).await?;

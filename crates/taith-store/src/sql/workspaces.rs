@@ -23,7 +23,7 @@ use taith_store::{
 };
 use uuid::Uuid;
 
-fn user_row(row: &DbRow) -> StoreResult<d::User> {
+pub(super) fn user_row(row: &DbRow) -> StoreResult<d::User> {
     let email: String = get(row, "email")?;
     Ok(d::User {
         id: d::UserId(get(row, "id")?),

@@ -11,14 +11,10 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use taith_app::account::secrets::{
-    check_new_password, dummy_hash, hash_password, random_secret, secret_hash, verify_password,
-};
+use taith_app::account::secrets::{check_new_password, hash_password, random_secret, secret_hash};
+use taith_app::account::sessions::{self, SESSION_DAYS};
 use taith_domain::{Email, Issue, Name, Slug, ValidationErrors};
-use taith_store::{ConflictKind, NewUser, Session, StoreError};
-
-/// How long a sign-in lasts.
-const SESSION_DAYS: i64 = 14;
+use taith_store::{ConflictKind, NewUser, StoreError};
 
 /// Builds a `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure unless configured off for
 /// plain-HTTP deployments.
@@ -33,9 +29,13 @@ pub fn cookie_header(state: &AppState, name: &str, value: &str, max_age_secs: i6
     HeaderValue::from_str(&v).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// The pre-session CSRF token for a set-up or sign-in form, and the cookie to set when the
-/// browser has none yet.
-fn pre_session_csrf(state: &AppState, v: &Visitor) -> (String, Option<HeaderValue>) {
+/// The CSRF token for a form shown before sign-in (set-up, sign-in, a forgotten password),
+/// and the cookie to set when the browser has none yet. Someone already signed in echoes
+/// their session's token, as on every other form.
+pub(super) fn pre_session_csrf(state: &AppState, v: &Visitor) -> (String, Option<HeaderValue>) {
+    if let Some(s) = &v.signed_in {
+        return (s.session.csrf_token.clone(), None);
+    }
     match &v.pre_session_csrf {
         Some(t) if !t.is_empty() => (t.clone(), None),
         _ => {
@@ -46,36 +46,46 @@ fn pre_session_csrf(state: &AppState, v: &Visitor) -> (String, Option<HeaderValu
     }
 }
 
-fn with_cookie(mut r: Response, cookie: Option<HeaderValue>) -> Response {
+pub(super) fn with_cookie(mut r: Response, cookie: Option<HeaderValue>) -> Response {
     if let Some(c) = cookie {
         r.headers_mut().append(header::SET_COOKIE, c);
     }
     r
 }
 
+/// The browser's `User-Agent`, for the list of sessions on the account page.
+fn user_agent(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
 /// Starts a session for `user` and answers with a redirect to `to` carrying its cookie.
 async fn sign_in(
     state: &AppState,
     v: &Visitor,
+    headers: &HeaderMap,
     user: taith_domain::UserId,
     to: &str,
 ) -> Result<Response, PageError> {
-    let secret = random_secret();
-    let session = Session {
-        token_hash: secret_hash(&secret),
-        user_id: user,
-        csrf_token: random_secret(),
-        expires_at: taith_domain::now() + time::Duration::days(SESSION_DAYS),
-    };
-    state
-        .store
-        .create_session(&session)
-        .await
-        .map_err(|e| PageError::from_store(e, &v.tr))?;
+    let started = sessions::start(
+        state.store.as_ref(),
+        user,
+        user_agent(headers),
+        taith_domain::now(),
+    )
+    .await
+    .map_err(|e| PageError::from_store(e, &v.tr))?;
     let mut r = Redirect::to(to).into_response();
     r.headers_mut().append(
         header::SET_COOKIE,
-        cookie_header(state, SESSION_COOKIE, &secret, SESSION_DAYS * 86_400),
+        cookie_header(
+            state,
+            SESSION_COOKIE,
+            &started.secret,
+            SESSION_DAYS * 86_400,
+        ),
     );
     Ok(r)
 }
@@ -176,6 +186,7 @@ pub async fn setup_form(State(state): State<AppState>, v: Visitor) -> Result<Res
 pub async fn setup(
     State(state): State<AppState>,
     v: Visitor,
+    headers: HeaderMap,
     CsrfForm(input): CsrfForm<SetupInput>,
 ) -> Result<Response, PageError> {
     // Set-up exists only while the store is empty; afterwards workspaces come from owners.
@@ -231,7 +242,7 @@ pub async fn setup(
         )
         .await
     {
-        Ok((ws, user)) => sign_in(&state, &v, user.id, &format!("/w/{}", ws.slug)).await,
+        Ok((ws, user)) => sign_in(&state, &v, &headers, user.id, &format!("/w/{}", ws.slug)).await,
         Err(StoreError::Conflict(ConflictKind::SlugTaken)) => {
             Ok(rerender(&ValidationErrors::one("slug", Issue::Taken)))
         }
@@ -247,12 +258,17 @@ pub struct LoginPage {
     l: Layout,
     form: FormView,
     failed: bool,
+    /// Said above the form: the password was just reset.
+    notice: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
     #[serde(default)]
     next: String,
+    /// `done` after a password reset.
+    #[serde(default)]
+    reset: String,
 }
 
 /// Only same-site paths are followed after sign-in (no open redirect).
@@ -281,11 +297,13 @@ pub async fn login_form(
     let mut l = v.layout();
     l.csrf = csrf;
     let form = FormView::new().with("next", safe_next(&q.next));
+    let notice = (q.reset == "done").then(|| v.tr.t("account-reset-done"));
     Ok(with_cookie(
         LoginPage {
             l,
             form,
             failed: false,
+            notice,
         }
         .into_response(),
         cookie,
@@ -305,22 +323,14 @@ pub struct LoginInput {
 pub async fn login(
     State(state): State<AppState>,
     v: Visitor,
+    headers: HeaderMap,
     CsrfForm(input): CsrfForm<LoginInput>,
 ) -> Result<Response, PageError> {
-    let user = match Email::parse(&input.email) {
-        Ok(email) => match state.store.user_credentials(&email).await {
-            Ok(c) => verify_password(&input.password, &c.password_hash).then_some(c.user.id),
-            Err(StoreError::NotFound) => {
-                // Same work as for a known address, so timing does not tell which exist.
-                verify_password(&input.password, dummy_hash());
-                None
-            }
-            Err(e) => return Err(PageError::from_store(e, &v.tr)),
-        },
-        Err(_) => None,
-    };
+    let user = sessions::authenticate(state.store.as_ref(), &input.email, &input.password)
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?;
     match user {
-        Some(id) => sign_in(&state, &v, id, &safe_next(&input.next)).await,
+        Some(id) => sign_in(&state, &v, &headers, id, &safe_next(&input.next)).await,
         None => {
             let form = FormView::new()
                 .with("email", &input.email)
@@ -331,6 +341,7 @@ pub async fn login(
                     l: v.layout(),
                     form,
                     failed: true,
+                    notice: None,
                 },
             )
                 .into_response())
@@ -359,7 +370,9 @@ pub async fn logout(
     Ok(r)
 }
 
-/// Middleware: remembers a language chosen with `?lang=` in a cookie, so it sticks.
+/// Middleware: remembers a language chosen with `?lang=`: in a cookie, so it sticks in this
+/// browser, and for someone signed in also as their account's language (which the cookie does
+/// not beat), on the admin pages.
 pub async fn remember_language(
     axum::extract::State(state): axum::extract::State<AppState>,
     req: axum::extract::Request,
@@ -369,6 +382,12 @@ pub async fn remember_language(
     // choice must not follow them, and an admin previewing in Arabic keeps their own language.
     let path = req.uri().path();
     let remembers = !path.starts_with("/s/") && !path.ends_with("/preview");
+    // What customers open (a kiosk on the shop's tablet, an invitation) is not where a
+    // signed-in person picks their own language.
+    let for_account = remembers
+        && !["/k/", "/e/", "/i/", "/u/", "/api/", "/widget/"]
+            .iter()
+            .any(|p| path.starts_with(p));
     let chosen = req
         .uri()
         .query()
@@ -376,6 +395,9 @@ pub async fn remember_language(
         .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
         .and_then(|q| q.into_iter().find(|(k, _)| k == "lang"))
         .and_then(|(_, v)| taith_domain::Locale::from_tag(&v));
+    if let (Some(l), true) = (chosen, for_account) {
+        remember_for_account(&state, req.headers(), l).await;
+    }
     let mut r = next.run(req).await;
     if let Some(l) = chosen {
         r.headers_mut().append(
@@ -384,4 +406,27 @@ pub async fn remember_language(
         );
     }
     r
+}
+
+/// Saves `locale` as the signed-in person's language, if someone is signed in. A failure
+/// costs only the remembering: the page is still shown in that language.
+async fn remember_for_account(state: &AppState, headers: &HeaderMap, locale: taith_domain::Locale) {
+    let Some(secret) = crate::http::ctx::cookie(headers, SESSION_COOKIE) else {
+        return;
+    };
+    let store = state.store.as_ref();
+    let user = match store
+        .session(&secret_hash(secret), taith_domain::now())
+        .await
+    {
+        Ok(s) => s.user_id,
+        Err(StoreError::NotFound) => return,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read the session to remember its language");
+            return;
+        }
+    };
+    if let Err(e) = taith_app::account::profile::set_language(store, user, locale).await {
+        tracing::warn!(error = %e, "cannot remember the account's language");
+    }
 }

@@ -30,18 +30,25 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// The locale for an admin page: `?lang=`, then the language cookie, then Accept-Language,
-/// then English.
+/// then English. (A signed-in person's own language comes between `?lang=` and the cookie:
+/// see [`Visitor`].)
 pub fn negotiate_locale(parts: &Parts) -> Locale {
-    let from_query = parts.uri.query().and_then(|q| {
+    query_locale(parts).unwrap_or_else(|| browser_locale(parts))
+}
+
+/// The language asked for with `?lang=` on this page, if any.
+fn query_locale(parts: &Parts) -> Option<Locale> {
+    parts.uri.query().and_then(|q| {
         serde_urlencoded::from_str::<Vec<(String, String)>>(q)
             .ok()?
             .into_iter()
             .find(|(k, _)| k == "lang")
             .and_then(|(_, v)| Locale::from_tag(&v))
-    });
-    if let Some(l) = from_query {
-        return l;
-    }
+    })
+}
+
+/// The browser's language: the language cookie, then Accept-Language, then English.
+fn browser_locale(parts: &Parts) -> Locale {
     if let Some(l) = cookie(&parts.headers, LANG_COOKIE).and_then(Locale::from_tag) {
         return l;
     }
@@ -71,6 +78,8 @@ pub struct Visitor {
 pub struct SignedIn {
     pub session: Session,
     pub user: User,
+    /// The language the person chose in their account; None: their browser's.
+    pub locale: Option<Locale>,
 }
 
 impl Visitor {
@@ -113,8 +122,9 @@ impl FromRequestParts<AppState> for Visitor {
         if let Some(v) = parts.extensions.get::<Visitor>() {
             return Ok(v.clone());
         }
-        let locale = negotiate_locale(parts);
-        let tr = Tr::new(locale);
+        // The language: `?lang=` for this page, then the person's own (when signed in), then
+        // the browser's. Errors before it is known are worded in the browser's.
+        let early = Tr::new(negotiate_locale(parts));
         let mut signed_in = None;
         if let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) {
             match state
@@ -123,17 +133,25 @@ impl FromRequestParts<AppState> for Visitor {
                 .await
             {
                 Ok(session) => {
-                    let user = state
+                    let account = state
                         .store
-                        .user(session.user_id)
+                        .account(session.user_id)
                         .await
-                        .map_err(|e| PageError::from_store(e, &tr))?;
-                    signed_in = Some(SignedIn { session, user });
+                        .map_err(|e| PageError::from_store(e, &early))?;
+                    signed_in = Some(SignedIn {
+                        session,
+                        user: account.user,
+                        locale: account.locale,
+                    });
                 }
                 Err(StoreError::NotFound) => {}
-                Err(e) => return Err(PageError::from_store(e, &tr)),
+                Err(e) => return Err(PageError::from_store(e, &early)),
             }
         }
+        let locale = query_locale(parts)
+            .or_else(|| signed_in.as_ref().and_then(|s: &SignedIn| s.locale))
+            .unwrap_or_else(|| browser_locale(parts));
+        let tr = Tr::new(locale);
         let visitor = Visitor {
             tr,
             signed_in,

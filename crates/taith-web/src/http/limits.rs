@@ -46,7 +46,8 @@ pub struct Limits {
     pub trusted_proxies: usize,
     /// Public survey submissions (hosted page, kiosk, widget, e-mail links, unsubscribe).
     pub submissions: Quota,
-    /// Sign-in and first set-up attempts.
+    /// Sign-in and first set-up attempts, and everything else that tries a password or a
+    /// reset link: asking for one, using one, changing a password.
     pub sign_ins: Quota,
     /// Requests handled at once; beyond this new ones get 503 at once.
     pub max_in_flight: usize,
@@ -88,7 +89,9 @@ impl Bucket {
         let segments = path.split('/').count();
         let post = method == Method::POST;
         match (first, segments) {
-            ("login" | "setup", 1) if post => Some(Bucket::SignIn),
+            ("login" | "setup" | "forgot-password", 1) if post => Some(Bucket::SignIn),
+            ("reset", 2) if post => Some(Bucket::SignIn),
+            ("account", 2) if post && path == "account/password" => Some(Bucket::SignIn),
             ("s" | "k" | "e" | "i" | "u", 2..) if post => Some(Bucket::Submission),
             // One click in an invitation e-mail records a score.
             ("i", 3) if method == Method::GET => Some(Bucket::Submission),
@@ -434,6 +437,12 @@ mod tests {
         let get = Method::GET;
         assert_eq!(Bucket::of(&post, "/login"), Some(Bucket::SignIn));
         assert_eq!(Bucket::of(&get, "/login"), None);
+        assert_eq!(Bucket::of(&post, "/forgot-password"), Some(Bucket::SignIn));
+        assert_eq!(Bucket::of(&post, "/reset/abc"), Some(Bucket::SignIn));
+        assert_eq!(Bucket::of(&get, "/reset/abc"), None);
+        assert_eq!(Bucket::of(&post, "/account/password"), Some(Bucket::SignIn));
+        assert_eq!(Bucket::of(&post, "/account"), None);
+        assert_eq!(Bucket::of(&post, "/account/sign-out-others"), None);
         assert_eq!(Bucket::of(&post, "/s/abc"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&post, "/e/abc/r/x"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&get, "/s/abc"), None);

@@ -36,6 +36,8 @@ pub struct MembersPage {
     l: Layout,
     members: Vec<MemberRow>,
     roles: Vec<(&'static str, String)>,
+    /// Every role's name and what it may do, beside the role choices.
+    role_help: Vec<(String, String)>,
     form: FormView,
     can_manage: bool,
     notice: Option<String>,
@@ -70,10 +72,26 @@ async fn members_page(
             .into_iter()
             .map(|r| (r.as_str(), tr.t(&format!("role-{}", r.as_str()))))
             .collect(),
+        role_help: Role::ALL
+            .into_iter()
+            .map(|r| (tr.t(&format!("role-{}", r.as_str())), role_explained(tr, r)))
+            .collect(),
         form,
         can_manage: m.may(Action::ManageMembers),
         notice,
     })
+}
+
+/// What `role` may do, in a line (the policy is `Principal::may`; docs/access.md says it in
+/// full).
+fn role_explained(tr: &taith_i18n::Tr, role: Role) -> String {
+    match role {
+        Role::Owner => tr.t("role-owner-explained"),
+        Role::Admin => tr.t("role-admin-explained"),
+        Role::Analyst => tr.t("role-analyst-explained"),
+        Role::Agent => tr.t("role-agent-explained"),
+        Role::Viewer => tr.t("role-viewer-explained"),
+    }
 }
 
 /// Roles a member may hand out: an admin cannot make owners.

@@ -220,6 +220,8 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("id", "tokens") => &o.token,
                 ("id", "surveys") => &o.survey,
                 ("id", "touchpoints") => &o.touchpoint,
+                // Any id: no session of the caller's, which signs nothing out.
+                ("id", "sessions") => &o.user,
                 (n, p) => panic!(
                     "route {path}: no test value for parameter {{{n}}} after {p:?}; teach isolation.rs about it"
                 ),
@@ -276,7 +278,19 @@ async fn isolation_holds_on(store: SharedStore) {
         // `/widget/{public_id}.js` and `/e/{public_id}`, an invitation's `/i/{token}` and
         // `/u/{token}`) belong to no signed-in workspace:
         // whoever has the address may answer, so they are not a workspace boundary to test here.
-        let public = ["/s/", "/k/", "/e/", "/widget/", "/i/", "/u/"];
+        // Nor are a reset link (`/reset/{token}`) and a person's own sessions
+        // (`/account/sessions/{id}`): they belong to a person, not a workspace, and one person
+        // reaching no other's is tested in account.rs and store_account.rs.
+        let public = [
+            "/s/",
+            "/k/",
+            "/e/",
+            "/widget/",
+            "/i/",
+            "/u/",
+            "/reset/",
+            "/account/",
+        ];
         if !route.path.contains('{') || public.iter().any(|p| route.path.starts_with(p)) {
             continue;
         }

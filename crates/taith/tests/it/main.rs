@@ -3,6 +3,7 @@
 
 mod abuse;
 mod accessibility;
+mod account;
 mod api;
 mod axe;
 mod browser;
@@ -25,6 +26,7 @@ mod roles;
 mod site;
 mod smtp_sink;
 mod store;
+mod store_account;
 mod store_surveys;
 mod surveys_api;
 mod surveys_ui;

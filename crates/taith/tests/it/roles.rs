@@ -24,11 +24,13 @@ use taith_store::SharedStore;
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Need {
     Public,
+    /// Someone signed in, whatever their workspaces and roles: their own account.
+    SignedIn,
     Act(Action),
 }
 
 use Action::{EditJourneys, ManageMembers, Read, ReadResponses, SubmitResponses};
-use Need::{Act, Public};
+use Need::{Act, Public, SignedIn};
 
 /// The written policy: every route, what it needs. Touchpoint updates also admit an agent
 /// on a touchpoint they own; the matrix's touchpoints have no owner, so they need editing.
@@ -39,6 +41,15 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/login", Public),
     ("POST", "/login", Public),
     ("POST", "/logout", Public),
+    ("GET", "/forgot-password", Public),
+    ("POST", "/forgot-password", Public),
+    ("GET", "/reset/{token}", Public),
+    ("POST", "/reset/{token}", Public),
+    ("GET", "/account", SignedIn),
+    ("POST", "/account", SignedIn),
+    ("POST", "/account/password", SignedIn),
+    ("POST", "/account/sessions/{id}/delete", SignedIn),
+    ("POST", "/account/sign-out-others", SignedIn),
     ("GET", "/w/{slug}", Act(Read)),
     ("GET", "/w/{slug}/dashboard", Act(Read)),
     ("GET", "/w/{slug}/dashboard.csv", Act(Read)),
@@ -276,8 +287,16 @@ enum Expect {
 }
 
 fn expect(need: Need, who: Who, api: bool) -> Expect {
-    let Need::Act(action) = need else {
-        return Expect::Public;
+    let action = match need {
+        Need::Public => return Expect::Public,
+        // A person's own account is no workspace's: anyone signed in, a stranger too.
+        Need::SignedIn => {
+            return match who {
+                Who::Member(_) | Who::Stranger => Expect::Allowed,
+                Who::Anonymous | Who::Token(_) => Expect::SignIn,
+            };
+        }
+        Need::Act(action) => action,
     };
     let allowed_by = |p: Principal| {
         if p.may(action) {

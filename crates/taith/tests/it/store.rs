@@ -409,10 +409,13 @@ async fn sessions_are_found_by_hash_until_they_expire(store: SharedStore) {
     let (_, user) = workspace(&store, "bakery").await;
     let now = taith_domain::now();
     let session = Session {
+        id: taith_domain::SessionId::new(),
         token_hash: "hash-of-cookie".into(),
         user_id: user.id,
         csrf_token: "csrf".into(),
+        created_at: now,
         expires_at: now + Duration::from_secs(3600),
+        user_agent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0".into(),
     };
     store
         .create_session(&session)
@@ -424,7 +427,7 @@ async fn sessions_are_found_by_hash_until_they_expire(store: SharedStore) {
         .expect("a live session");
     assert_eq!(found.user_id, user.id);
     assert_eq!(found.csrf_token, "csrf");
-    assert_eq!(found.expires_at, session.expires_at);
+    assert_eq!(found, session, "every field comes back as written");
     assert!(is_not_found(store.session("other-hash", now).await));
     assert!(is_not_found(
         store.session("hash-of-cookie", session.expires_at).await

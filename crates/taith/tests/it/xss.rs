@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -70,7 +70,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         return;
     }
     let app = TestApp::on_sqlite().await;
-    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    let (ws, owner) = app.workspace("becws", "owner@becws.example").await;
     let payloads = payloads();
     let name = |p: &str| Name::parse(p).unwrap();
     let text = |p: &str| LongText::parse(p).unwrap();
@@ -209,6 +209,28 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     .unwrap();
     assert_eq!(imported.responses, payloads.len());
 
+    // The owner's own name, and a browser per payload signed in as them with the payload as
+    // its User-Agent (the account page lists them).
+    app.store
+        .set_user_name(owner.id, &name(&payloads[3]))
+        .await
+        .unwrap();
+    for (i, p) in payloads.iter().enumerate() {
+        let now = taith_domain::now();
+        app.store
+            .create_session(&taith_store::Session {
+                id: taith_domain::SessionId::new(),
+                token_hash: format!("xss-session-{i}"),
+                user_id: owner.id,
+                csrf_token: "x".into(),
+                created_at: now,
+                expires_at: now + time::Duration::days(1),
+                user_agent: p.clone(),
+            })
+            .await
+            .unwrap();
+    }
+
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -232,6 +254,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         format!("/w/becws/journeys/{}/edit", j.id),
         format!("/w/becws/journeys/{}/revisions", j.id),
         "/w/becws/personas".to_owned(),
+        "/w/becws/members".to_owned(),
+        "/account".to_owned(),
         "/w/becws/surveys".to_owned(),
         "/w/becws/dashboard".to_owned(),
         "/w/becws/dashboard/segments?metric=nps&by=team".to_owned(),
