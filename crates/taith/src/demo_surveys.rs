@@ -239,6 +239,23 @@ fn response(
     } else {
         LongText::empty()
     };
+    // Unhappy customers asked what to improve answer it about half the time.
+    let mut answers = Vec::new();
+    let open: Vec<taith_domain::FollowUpId> = survey
+        .follow_ups_for(score)
+        .filter(|f| f.kind == taith_domain::FollowUpKind::OpenText)
+        .map(|f| f.id)
+        .collect();
+    for follow_up_id in open {
+        if rng.chance(50) {
+            let pool = comments(locale, false, row.kind);
+            let text = pool[rng.below(pool.len() as u64) as usize].to_owned();
+            answers.push(taith_domain::Answer {
+                follow_up_id,
+                value: taith_domain::AnswerValue::Text(text),
+            });
+        }
+    }
     let mut attributes = BTreeMap::new();
     attributes.insert("shop".to_owned(), row.shop.to_owned());
     let order = match row.kind {
@@ -251,7 +268,7 @@ fn response(
         id: ResponseId::new(),
         survey_id: survey.id,
         score,
-        answers: Vec::new(),
+        answers,
         comment,
         touchpoint_id: survey.fields.touchpoint_id,
         channel: if row.channel == Channel::Web && rng.chance(15) {
