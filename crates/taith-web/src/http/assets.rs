@@ -8,6 +8,8 @@ use axum::routing::get;
 
 const APP_CSS: &str = include_str!("../../assets/app.css");
 const APP_JS: &str = include_str!("../../assets/app.js");
+/// The journey editor's saves in place and its guard for unsaved changes.
+const EDITOR_JS: &str = include_str!("../../assets/editor.js");
 /// Runs inside the widget's frame (`/e/...`): reports the page's height to the host page.
 const EMBED_JS: &str = include_str!("../../assets/embed.js");
 /// The widget a business puts on its own site, served at `/widget/{public_id}.js`.
@@ -40,6 +42,7 @@ pub fn router() -> Router<AppState> {
             }),
         )
         .route("/assets/app.js", get(|| async { javascript(APP_JS) }))
+        .route("/assets/editor.js", get(|| async { javascript(EDITOR_JS) }))
         .route("/assets/embed.js", get(|| async { javascript(EMBED_JS) }))
         .route("/healthz", get(|| async { "ok" }))
 }
