@@ -150,6 +150,9 @@
       clearErrors(form);
       showErrors(form, answer.errors);
       announce(answer.message || words.invalid, true);
+    } else if (response) {
+      // Refused without a form's errors: signed out (the CSRF token expired), not allowed…
+      announce(words.refused, true);
     } else {
       announce(words.failed, true);
     }

@@ -4,6 +4,7 @@ editor-status-saving = Wrthi'n cadw…
 editor-status-saved = Wedi'i gadw.
 editor-status-invalid = Heb ei gadw: cywirwch y meysydd sydd wedi'u marcio.
 editor-status-failed = Heb ei gadw: methu â chyrraedd taith. Mae eich newidiadau yma o hyd; rhowch gynnig arall arni.
+editor-status-refused = Heb ei gadw: gwrthododd taith y newid (efallai eich bod wedi'ch allgofnodi). Mae eich newidiadau yma o hyd; ail-lwythwch y dudalen mewn tab arall i fewngofnodi, yna cadwch eto.
 editor-status-unsaved = Newidiadau heb eu cadw
 editor-kept = Cadwyd y newidiadau heb eu cadw yn y cardiau eraill. Cadwch bob cerdyn pan fyddwch yn barod.
 editor-without-script = Heb JavaScript, mae pob botwm Cadw yn cadw ei gerdyn ei hun yn unig, ac mae newidiadau a deipiwyd mewn cardiau eraill yn cael eu colli pan fydd y dudalen yn ail-lwytho: cadwch un cerdyn cyn golygu'r nesaf.

@@ -4,6 +4,7 @@ editor-status-saving = Saving…
 editor-status-saved = Saved.
 editor-status-invalid = Not saved: please correct the marked fields.
 editor-status-failed = Not saved: taith could not be reached. Your changes are still here; please try again.
+editor-status-refused = Not saved: taith refused the change (perhaps you were signed out). Your changes are still here; reload the page in another tab to sign in, then save again.
 editor-status-unsaved = Unsaved changes
 editor-kept = Your unsaved changes in other cards were kept. Save each card when you are ready.
 editor-without-script = Without JavaScript, each Save button saves only its own card, and changes typed into other cards are lost when the page reloads: save one card before you edit the next.

@@ -4,6 +4,7 @@ editor-status-saving = Sedang menyimpan…
 editor-status-saved = Disimpan.
 editor-status-invalid = Tidak disimpan: sila betulkan medan yang ditanda.
 editor-status-failed = Tidak disimpan: taith tidak dapat dihubungi. Perubahan anda masih di sini; sila cuba lagi.
+editor-status-refused = Tidak disimpan: taith menolak perubahan ini (mungkin anda telah dilog keluar). Perubahan anda masih di sini; muat semula halaman dalam tab lain untuk log masuk, kemudian simpan semula.
 editor-status-unsaved = Perubahan belum disimpan
 editor-kept = Perubahan anda yang belum disimpan dalam kad lain telah dikekalkan. Simpan setiap kad apabila anda bersedia.
 editor-without-script = Tanpa JavaScript, setiap butang Simpan hanya menyimpan kadnya sendiri, dan perubahan yang ditaip dalam kad lain hilang apabila halaman dimuat semula: simpan satu kad sebelum menyunting kad seterusnya.

@@ -4,6 +4,7 @@ editor-status-saving = Inahifadhi…
 editor-status-saved = Imehifadhiwa.
 editor-status-invalid = Haijahifadhiwa: tafadhali sahihisha sehemu zilizowekwa alama.
 editor-status-failed = Haijahifadhiwa: taith haikuweza kufikiwa. Mabadiliko yako bado yako hapa; tafadhali jaribu tena.
+editor-status-refused = Haijahifadhiwa: taith imekataa mabadiliko haya (huenda umetolewa kwenye akaunti). Mabadiliko yako bado yako hapa; pakia upya ukurasa kwenye kichupo kingine ili uingie, kisha hifadhi tena.
 editor-status-unsaved = Mabadiliko hayajahifadhiwa
 editor-kept = Mabadiliko yako ambayo hayajahifadhiwa kwenye kadi nyingine yamebaki. Hifadhi kila kadi ukiwa tayari.
 editor-without-script = Bila JavaScript, kila kitufe cha Hifadhi kinahifadhi kadi yake tu, na mabadiliko yaliyoandikwa kwenye kadi nyingine hupotea ukurasa unapopakiwa upya: hifadhi kadi moja kabla ya kuhariri inayofuata.

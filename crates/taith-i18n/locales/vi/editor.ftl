@@ -4,6 +4,7 @@ editor-status-saving = Đang lưu…
 editor-status-saved = Đã lưu.
 editor-status-invalid = Chưa lưu: vui lòng sửa các trường được đánh dấu.
 editor-status-failed = Chưa lưu: không kết nối được với taith. Các thay đổi của bạn vẫn còn đây; vui lòng thử lại.
+editor-status-refused = Chưa lưu: taith đã từ chối thay đổi này (có thể bạn đã bị đăng xuất). Các thay đổi của bạn vẫn còn đây; hãy tải lại trang ở một thẻ khác để đăng nhập, rồi lưu lại.
 editor-status-unsaved = Thay đổi chưa lưu
 editor-kept = Các thay đổi chưa lưu trong những thẻ khác vẫn được giữ lại. Hãy lưu từng thẻ khi bạn sẵn sàng.
 editor-without-script = Khi không có JavaScript, mỗi nút Lưu chỉ lưu thẻ của chính nó, và thay đổi nhập ở các thẻ khác sẽ mất khi trang tải lại: hãy lưu một thẻ trước khi sửa thẻ tiếp theo.

@@ -1108,6 +1108,45 @@ async fn editing_two_touchpoints_and_saving_one_keeps_the_other_unsaved_and_leav
                 "message": "Please fill this in.", "status": "Not saved: please correct the marked fields." })
     );
 
+    // Refused (the session's token no longer matches, as after signing out elsewhere): said
+    // so, and what was typed stays, unsaved.
+    type_into(
+        &wd,
+        &by_id(&format!("{phone}-name")),
+        "Phone line, mornings",
+    )
+    .await;
+    let token = js(
+        &wd,
+        "const f = document.querySelector('[id=\"touchpoint-' + arguments[0] + '\"] form[data-save]');
+         const t = f.elements.csrf.value; f.elements.csrf.value = 'stale';
+         f.querySelector('button[type=submit]').click(); return t;",
+        vec![json!(phone)],
+    )
+    .await;
+    until(
+        &wd,
+        "the refusal",
+        "return document.getElementById('editor-status').textContent.startsWith('Not saved: taith refused');",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        js(
+            &wd,
+            "return [document.getElementById(arguments[0] + '-name').value, window.taithEditor.dirty];",
+            vec![json!(phone)],
+        )
+        .await,
+        json!(["Phone line, mornings", 1])
+    );
+    js(
+        &wd,
+        "document.querySelector('[id=\"touchpoint-' + arguments[0] + '\"] form[data-save]').elements.csrf.value = arguments[1];",
+        vec![json!(phone), token],
+    )
+    .await;
+
     // A save that reloads the page (a new stage) keeps the other card's unsaved edit.
     type_into(
         &wd,
