@@ -66,6 +66,9 @@ async fn list_notice(
     let Ok(id) = q.deleted.parse::<JourneyId>() else {
         return Ok(None);
     };
+    if !m.may(Action::EditJourneys) {
+        return Ok(None);
+    }
     match taith_app::journeys::trash::deleted_journey(
         state.store.as_ref(),
         m.workspace.id,
@@ -856,7 +859,9 @@ async fn edit_notice(
         .map(|c| describe_change(c, tr))
         .collect::<Vec<_>>()
         .join(" · ");
-    if taith_domain::now() - r.revision.created_at > taith_app::journeys::UNDO_WINDOW {
+    if taith_domain::now() - r.revision.created_at > taith_app::journeys::UNDO_WINDOW
+        || !m.may(Action::EditJourneys)
+    {
         return Ok(Some(Notice::done(text)));
     }
     let undo = format!("{}/journeys/{}/revisions/{}/undo", m.base(), id, version);

@@ -216,7 +216,7 @@ pub fn layout(map: &MapView, tr: &Tr) -> SvgMap {
         subtitle.push(format!("{}: {p}", tr.t("journeys-for-persona")));
     }
     if !map.live_note.is_empty() {
-        subtitle.push(format!("{}: {}", tr.t("map-live-curve"), map.live_note));
+        subtitle.push(map.live_note.clone());
     }
     if !subtitle.is_empty() {
         b.text(-1, 0, subtitle.join(" · "), "subtitle");
