@@ -4,8 +4,8 @@
 //!
 //! One module per capability, named as in the web crate and the store:
 //! - [`account`]: passwords, session and API-token secrets;
-//! - [`journeys`]: editing a journey safely against concurrent saves, and journey files in and
-//!   out;
+//! - [`journeys`]: editing a journey safely against concurrent saves, restoring a version,
+//!   undoing a deletion, and journey files in and out;
 //! - [`surveys`]: making, changing and deleting a survey;
 //! - [`responses`]: intake, the group-commit writer every response goes through, the one
 //!   check of an answer against its question, and responses imported and exported as files;
@@ -64,6 +64,7 @@ impl App {
         analytics.build_all_in_background(store.clone());
         analytics.tail_in_background(store.clone());
         responses::upkeep::prune_deletion_log_in_background(store.clone());
+        journeys::trash::prune_in_background(store.clone());
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
         let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
         outbox.start();

@@ -636,6 +636,81 @@ impl Journey {
             Ok(())
         }
     }
+
+    /// Undoes a deletion: puts back into this journey the stages and touchpoints that
+    /// `before` had and `after` (the save that deleted them) no longer had, each where it
+    /// was — after the stage or touchpoint that preceded it and is still here — keeping every
+    /// change saved since. A touchpoint whose stage is gone for good stays out; one already
+    /// back is not added twice. Returns what came back.
+    pub fn put_back(&mut self, before: &Journey, after: &Journey) -> PutBack {
+        let mut back = PutBack::default();
+        for (i, stage) in before.stages.iter().enumerate() {
+            if after.stage(stage.id).is_some() || self.stage(stage.id).is_some() {
+                continue;
+            }
+            let at = before.stages[..i]
+                .iter()
+                .rev()
+                .find_map(|p| self.stages.iter().position(|s| s.id == p.id))
+                .map_or(0, |p| p + 1);
+            self.stages.insert(at, stage.clone());
+            back.stages.push(stage.id);
+        }
+        for (i, tp) in before.touchpoints.iter().enumerate() {
+            if after.touchpoint(tp.id).is_some()
+                || self.touchpoint(tp.id).is_some()
+                || self.stage(tp.stage_id).is_none()
+            {
+                continue;
+            }
+            let at = before.touchpoints[..i]
+                .iter()
+                .rev()
+                .filter(|p| p.stage_id == tp.stage_id)
+                .find_map(|p| self.touchpoints.iter().position(|t| t.id == p.id))
+                .map(|p| p + 1)
+                .or_else(|| {
+                    self.touchpoints
+                        .iter()
+                        .position(|t| t.stage_id == tp.stage_id)
+                })
+                .unwrap_or(self.touchpoints.len());
+            self.touchpoints.insert(at, tp.clone());
+            back.touchpoints.push(tp.id);
+        }
+        back
+    }
+
+    /// Drops references the workspace can no longer honour, as a journey brought back from
+    /// its history or from deletion must: a persona that is gone, and touchpoint owners who
+    /// are no longer members.
+    pub fn forget_missing(
+        &mut self,
+        persona_exists: impl Fn(PersonaId) -> bool,
+        is_member: impl Fn(UserId) -> bool,
+    ) {
+        if self.fields.persona_id.is_some_and(|p| !persona_exists(p)) {
+            self.fields.persona_id = None;
+        }
+        for t in &mut self.touchpoints {
+            if matches!(&t.fields.owner, Some(Owner::Member { user_id }) if !is_member(*user_id)) {
+                t.fields.owner = None;
+            }
+        }
+    }
+}
+
+/// What [`Journey::put_back`] brought back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PutBack {
+    pub stages: Vec<StageId>,
+    pub touchpoints: Vec<TouchpointId>,
+}
+
+impl PutBack {
+    pub fn is_empty(&self) -> bool {
+        self.stages.is_empty() && self.touchpoints.is_empty()
+    }
 }
 
 /// One thing that changed between two versions of a journey, as shown in its history.
@@ -884,6 +959,83 @@ mod tests {
             fields: vec!["pain_points".into()]
         }));
         assert!(diff(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn putting_back_a_deleted_touchpoint_keeps_what_was_saved_since() {
+        let mut before = journey();
+        let s = before.stages[1].id;
+        let a = before
+            .add_touchpoint(s, tp("A"))
+            .unwrap_or_else(|_| unreachable!());
+        let b = before
+            .add_touchpoint(s, tp("B"))
+            .unwrap_or_else(|_| unreachable!());
+        let c = before
+            .add_touchpoint(s, tp("C"))
+            .unwrap_or_else(|_| unreachable!());
+        let mut after = before.clone();
+        after
+            .remove_touchpoint(b)
+            .unwrap_or_else(|_| unreachable!());
+        // Saved since: C renamed, a new stage.
+        let mut now = after.clone();
+        let mut f = tp("C, renamed");
+        f.moment_of_truth = true;
+        now.update_touchpoint(c, s, f)
+            .unwrap_or_else(|_| unreachable!());
+        now.add_stage(StageFields::named(name("later")));
+        assert_eq!(now.put_back(&before, &after).touchpoints, [b]);
+        let order: Vec<_> = now.touchpoints_of(s).map(|t| t.id).collect();
+        assert_eq!(order, [a, b, c], "B is back between A and C");
+        assert_eq!(
+            now.touchpoint(c).map(|t| t.fields.name.as_str()),
+            Some("C, renamed")
+        );
+        assert_eq!(now.stages.len(), 6);
+        assert!(now.put_back(&before, &after).is_empty(), "not twice");
+    }
+
+    #[test]
+    fn putting_back_a_deleted_stage_brings_its_touchpoints_to_its_old_place() {
+        let mut before = journey();
+        let s = before.stages[2].id;
+        let t = before
+            .add_touchpoint(s, tp("Checkout"))
+            .unwrap_or_else(|_| unreachable!());
+        let mut after = before.clone();
+        after.remove_stage(s).unwrap_or_else(|_| unreachable!());
+        let mut now = after.clone();
+        let back = now.put_back(&before, &after);
+        assert_eq!((back.stages, back.touchpoints), (vec![s], vec![t]));
+        assert_eq!(now, before);
+        // A stage deleted for good keeps its touchpoint out.
+        let mut gone = after.clone();
+        let mut only_tp = after.clone();
+        only_tp.stages = before.stages.clone();
+        assert!(gone.put_back(&before, &only_tp).is_empty());
+        assert!(gone.touchpoint(t).is_none());
+    }
+
+    #[test]
+    fn a_journey_brought_back_forgets_personas_and_owners_that_are_gone() {
+        let mut j = journey();
+        let kept = UserId::new();
+        let left = UserId::new();
+        j.fields.persona_id = Some(PersonaId::new());
+        let s = j.stages[0].id;
+        for (n, who) in [("kept", kept), ("left", left)] {
+            let mut f = tp(n);
+            f.owner = Some(Owner::Member { user_id: who });
+            j.add_touchpoint(s, f).unwrap_or_else(|_| unreachable!());
+        }
+        j.forget_missing(|_| false, |u| u == kept);
+        assert_eq!(j.fields.persona_id, None);
+        assert_eq!(
+            j.touchpoints[0].fields.owner,
+            Some(Owner::Member { user_id: kept })
+        );
+        assert_eq!(j.touchpoints[1].fields.owner, None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub mod workspaces;
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
-pub use journeys::{Author, JourneyStore, RevisionWithSnapshot};
+pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};

@@ -55,6 +55,7 @@ pub fn routes(r: Routes) -> Routes {
         .get("/w/{slug}/journeys/{id}/map.svg", j::map_svg)
         .get("/w/{slug}/journeys/{id}/export", j::export)
         .post("/w/{slug}/journeys/{id}/delete", j::delete)
+        .post("/w/{slug}/journeys/{id}/undelete", j::undelete)
         .post("/w/{slug}/journeys/{id}/stages", j::add_stage)
         .post("/w/{slug}/journeys/{id}/stages/{stage}", j::update_stage)
         .post("/w/{slug}/journeys/{id}/stages/{stage}/move", j::move_stage)
@@ -77,6 +78,7 @@ pub fn routes(r: Routes) -> Routes {
             "/w/{slug}/journeys/{id}/revisions/{version}/restore",
             j::restore,
         )
+        .post("/w/{slug}/journeys/{id}/revisions/{version}/undo", j::undo)
         .get("/w/{slug}/personas", ps::personas)
         .get("/w/{slug}/personas/new", ps::new_persona)
         .post("/w/{slug}/personas", ps::create_persona)

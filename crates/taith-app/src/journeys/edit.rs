@@ -2,7 +2,7 @@
 //! diff, save with the version it started from, and try again on a concurrent save.
 
 use taith_domain::journey::diff;
-use taith_domain::{Journey, JourneyId, Member, Persona, WorkspaceId};
+use taith_domain::{Change, Journey, JourneyId, Member, Persona, WorkspaceId};
 use taith_store::{Author, ConflictKind, PageRequest, Store, StoreError};
 
 /// How often an edit is re-applied when someone else saved the journey in between.
@@ -34,6 +34,22 @@ pub async fn edit_journey<F, R, E>(
     ws: WorkspaceId,
     id: JourneyId,
     author: &Author,
+    edit: F,
+) -> Result<(Journey, R), EditFailed<E>>
+where
+    F: FnMut(&mut Journey, &[Member], &[Persona]) -> Result<R, E>,
+{
+    edit_journey_noting(store, ws, id, author, &[], edit).await
+}
+
+/// [`edit_journey`], with `note` written into the revision before what changed (a restore
+/// says which version it restored). Nothing is saved when nothing changed.
+pub async fn edit_journey_noting<F, R, E>(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    id: JourneyId,
+    author: &Author,
+    note: &[Change],
     mut edit: F,
 ) -> Result<(Journey, R), EditFailed<E>>
 where
@@ -46,10 +62,11 @@ where
         let personas = store.personas(ws, PageRequest::all()).await?.items;
         let mut new = old.clone();
         let out = edit(&mut new, &members, &personas).map_err(EditFailed::Rejected)?;
-        let changes = diff(&old, &new);
+        let mut changes = diff(&old, &new);
         if changes.is_empty() {
             return Ok((old, out));
         }
+        changes.splice(0..0, note.iter().cloned());
         match store.save_journey(ws, &new, author, &changes).await {
             Ok(saved) => return Ok((saved, out)),
             Err(StoreError::Conflict(ConflictKind::StaleVersion)) if attempt < ATTEMPTS => {

@@ -9,6 +9,11 @@
 //! - Deleting a touchpoint (a journey save without it, or deleting its journey) clears
 //!   `surveys.touchpoint_id` first, in the same transaction: the survey stays, without the link,
 //!   and its `updated_at` does not change. Responses keep theirs (see the `responses` module).
+//!   The lost link is noted in `survey_unlinks`; when a touchpoint of that id is written again
+//!   (an undone deletion, a restored version, a journey brought back), the survey gets it back
+//!   if it has no link and was not changed since.
+//! - Deleting a journey keeps it, with its revisions, in `journey_trash` (same transaction),
+//!   from where `undelete_journey` brings it back whole, ids and versions as they were.
 //! - A journey is read in one read transaction ([`Backend::begin_read`]), so its three reads
 //!   see one snapshot; a save is one versioned `UPDATE` (`Conflict(StaleVersion)` when the
 //!   version moved on) and a revision, in one write transaction.
@@ -22,9 +27,10 @@ use super::{
 use async_trait::async_trait;
 use taith_domain as d;
 use taith_store::{
-    Author, ConflictKind, JourneyStore, Page, PageRequest, RevisionWithSnapshot, StoreError,
-    StoreResult,
+    Author, ConflictKind, DeletedJourney, JourneyStore, Page, PageRequest, RevisionWithSnapshot,
+    StoreError, StoreResult,
 };
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// Errors while writing a journey: a foreign key that fails means a persona or an
@@ -246,6 +252,7 @@ async fn write_parts(conn: &mut Conn, ws: Uuid, journey: &d::Journey) -> StoreRe
         .iter()
         .filter(|id| journey.touchpoint(d::TouchpointId(**id)).is_none())
     {
+        note_unlinks(conn, ws, Losing::Touchpoint(*gone)).await?;
         // Its surveys stay and lose the link (served by the index
         // surveys(workspace_id, touchpoint_id)).
         sqlx::query(
@@ -275,6 +282,79 @@ async fn write_parts(conn: &mut Conn, ws: Uuid, journey: &d::Journey) -> StoreRe
             .await
             .map_err(db)?;
     }
+    for back in journey
+        .touchpoints
+        .iter()
+        .map(|t| t.id.as_uuid())
+        .filter(|id| !existing_touchpoints.contains(id))
+    {
+        relink(conn, ws, back).await?;
+    }
+    Ok(())
+}
+
+/// Whose surveys are about to lose their links.
+#[derive(Clone, Copy)]
+enum Losing {
+    Touchpoint(Uuid),
+    Journey(Uuid),
+}
+
+/// Notes the links that the surveys about to lose them have, so that they can come back.
+async fn note_unlinks(conn: &mut Conn, ws: Uuid, losing: Losing) -> StoreResult<()> {
+    // The SELECTs have a WHERE clause, as SQLite's upsert after INSERT … SELECT needs.
+    // Served by the index surveys(workspace_id, touchpoint_id).
+    let (sql, id) = match losing {
+        Losing::Touchpoint(id) => (
+            "INSERT INTO survey_unlinks (workspace_id, survey_id, touchpoint_id, unlinked_at) \
+             SELECT workspace_id, id, touchpoint_id, $3 FROM surveys \
+             WHERE workspace_id = $1 AND touchpoint_id = $2 \
+             ON CONFLICT (workspace_id, survey_id) DO UPDATE \
+             SET touchpoint_id = excluded.touchpoint_id, unlinked_at = excluded.unlinked_at",
+            id,
+        ),
+        Losing::Journey(id) => (
+            "INSERT INTO survey_unlinks (workspace_id, survey_id, touchpoint_id, unlinked_at) \
+             SELECT workspace_id, id, touchpoint_id, $3 FROM surveys \
+             WHERE workspace_id = $1 AND touchpoint_id IN (SELECT id FROM touchpoints \
+             WHERE workspace_id = $1 AND journey_id = $2) \
+             ON CONFLICT (workspace_id, survey_id) DO UPDATE \
+             SET touchpoint_id = excluded.touchpoint_id, unlinked_at = excluded.unlinked_at",
+            id,
+        ),
+    };
+    sqlx::query(sql)
+        .bind(ws)
+        .bind(id)
+        .bind(to_micros(d::now()))
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+/// Gives touchpoint `tp`, written again, back the surveys that lost their link to it and have
+/// neither another link nor a change since (served by survey_unlinks_by_touchpoint and
+/// surveys' primary key).
+async fn relink(conn: &mut Conn, ws: Uuid, tp: Uuid) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE surveys SET touchpoint_id = $2 \
+         WHERE workspace_id = $1 AND touchpoint_id IS NULL AND EXISTS (\
+           SELECT 1 FROM survey_unlinks u WHERE u.workspace_id = $1 \
+           AND u.survey_id = surveys.id AND u.touchpoint_id = $2 \
+           AND u.unlinked_at >= surveys.updated_at)",
+    )
+    .bind(ws)
+    .bind(tp)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    sqlx::query("DELETE FROM survey_unlinks WHERE workspace_id = $1 AND touchpoint_id = $2")
+        .bind(ws)
+        .bind(tp)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
     Ok(())
 }
 
@@ -423,6 +503,50 @@ impl JourneyStore for This {
 
     async fn delete_journey(&self, ws: d::WorkspaceId, id: d::JourneyId) -> StoreResult<()> {
         let mut tx = self.begin_write().await.map_err(db)?;
+        let journey = load_journey(&mut tx, ws.as_uuid(), id.as_uuid()).await?;
+        // Its history, oldest first, as the trash keeps it (served by the primary key).
+        let revisions = sqlx::query(
+            "SELECT version, author, author_id, changes, snapshot, created_at \
+             FROM journey_revisions WHERE workspace_id = $1 AND journey_id = $2 \
+             ORDER BY version",
+        )
+        .bind(ws.as_uuid())
+        .bind(id.as_uuid())
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|row| {
+            Ok(serde_json::json!({
+                "version": get::<i64>(row, "version")?,
+                "author": get::<String>(row, "author")?,
+                "author_id": get::<Option<Uuid>>(row, "author_id")?,
+                "changes": get::<String>(row, "changes")?,
+                "snapshot": get::<String>(row, "snapshot")?,
+                "created_at": get::<i64>(row, "created_at")?,
+            }))
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+        let snapshot = serde_json::to_string(&journey)
+            .map_err(|e| StoreError::internal_from("encoding a deleted journey", e))?;
+        let revisions = serde_json::Value::Array(revisions).to_string();
+        sqlx::query(
+            "INSERT INTO journey_trash (workspace_id, journey_id, name, snapshot, revisions, \
+             deleted_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (workspace_id, journey_id) DO UPDATE SET name = excluded.name, \
+             snapshot = excluded.snapshot, revisions = excluded.revisions, \
+             deleted_at = excluded.deleted_at",
+        )
+        .bind(ws.as_uuid())
+        .bind(id.as_uuid())
+        .bind(journey.fields.name.as_str())
+        .bind(snapshot)
+        .bind(revisions)
+        .bind(to_micros(d::now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        note_unlinks(&mut tx, ws.as_uuid(), Losing::Journey(id.as_uuid())).await?;
         // The surveys of its touchpoints stay and lose the link (served by the
         // indexes touchpoints(workspace_id, journey_id, …) and
         // surveys(workspace_id, touchpoint_id)).
@@ -447,6 +571,122 @@ impl JourneyStore for This {
             return Err(StoreError::NotFound);
         }
         tx.commit().await.map_err(db)
+    }
+
+    async fn deleted_journey(
+        &self,
+        ws: d::WorkspaceId,
+        id: d::JourneyId,
+    ) -> StoreResult<DeletedJourney> {
+        // Served by the primary key.
+        let row = sqlx::query(
+            "SELECT snapshot, deleted_at FROM journey_trash \
+             WHERE workspace_id = $1 AND journey_id = $2",
+        )
+        .bind(ws.as_uuid())
+        .bind(id.as_uuid())
+        .fetch_optional(self.pool())
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+        let snapshot: String = get(&row, "snapshot")?;
+        Ok(DeletedJourney {
+            journey: serde_json::from_str(&snapshot)
+                .map_err(|_| corrupt("deleted journey", "…"))?,
+            deleted_at: time(&row, "deleted_at")?,
+        })
+    }
+
+    async fn undelete_journey(
+        &self,
+        ws: d::WorkspaceId,
+        journey: &d::Journey,
+    ) -> StoreResult<d::Journey> {
+        let mut tx = self.begin_write().await.map_err(db)?;
+        let row = sqlx::query(
+            "DELETE FROM journey_trash WHERE workspace_id = $1 AND journey_id = $2 \
+             RETURNING revisions",
+        )
+        .bind(ws.as_uuid())
+        .bind(journey.id.as_uuid())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+        let revisions: String = get(&row, "revisions")?;
+        let revisions: Vec<serde_json::Value> = serde_json::from_str(&revisions)
+            .map_err(|_| corrupt("deleted journey's history", "…"))?;
+        let mut stored = journey.clone();
+        stored.created_at = truncate(journey.created_at);
+        // Back is a change: caches keyed on the journeys' times (metrics_context_version) see it.
+        stored.updated_at = truncate(d::now());
+        sqlx::query(
+            "INSERT INTO journeys (workspace_id, id, name, description, persona_id, \
+             version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(ws.as_uuid())
+        .bind(stored.id.as_uuid())
+        .bind(stored.fields.name.as_str())
+        .bind(stored.fields.description.as_str())
+        .bind(stored.fields.persona_id.map(|p| p.as_uuid()))
+        .bind(stored.version)
+        .bind(to_micros(stored.created_at))
+        .bind(to_micros(stored.updated_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(journey_write)?;
+        write_parts(&mut tx, ws.as_uuid(), &stored).await?;
+        for r in &revisions {
+            let text = |k: &str| {
+                r[k].as_str()
+                    .ok_or_else(|| corrupt("deleted journey's history", k))
+            };
+            let number = |k: &str| {
+                r[k].as_i64()
+                    .ok_or_else(|| corrupt("deleted journey's history", k))
+            };
+            let author_id = match r["author_id"].as_str() {
+                None => None,
+                Some(s) => Some(
+                    s.parse::<Uuid>()
+                        .map_err(|_| corrupt("deleted journey's history", s))?,
+                ),
+            };
+            sqlx::query(
+                "INSERT INTO journey_revisions (workspace_id, journey_id, version, author, \
+                 author_id, changes, snapshot, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(ws.as_uuid())
+            .bind(stored.id.as_uuid())
+            .bind(number("version")?)
+            .bind(text("author")?)
+            .bind(author_id)
+            .bind(text("changes")?)
+            .bind(text("snapshot")?)
+            .bind(number("created_at")?)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(stored)
+    }
+
+    async fn forget_deleted_journeys_before(
+        &self,
+        ws: d::WorkspaceId,
+        before: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        // Served by the index journey_trash_by_time.
+        let done =
+            sqlx::query("DELETE FROM journey_trash WHERE workspace_id = $1 AND deleted_at < $2")
+                .bind(ws.as_uuid())
+                .bind(to_micros(before))
+                .execute(self.pool())
+                .await
+                .map_err(db)?;
+        Ok(done.rows_affected())
     }
 
     async fn revisions(

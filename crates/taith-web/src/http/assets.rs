@@ -14,6 +14,8 @@ const KIOSK_JS: &str = include_str!("../../assets/kiosk.js");
 const SITE_JS: &str = include_str!("../../assets/site.js");
 /// taith's mark: the tab's icon and the error pages' emblem.
 const FAVICON_SVG: &str = include_str!("../../assets/favicon.svg");
+/// The journey editor's saves in place and its guard for unsaved changes.
+const EDITOR_JS: &str = include_str!("../../assets/editor.js");
 /// Runs inside the widget's frame (`/e/...`): reports the page's height to the host page.
 const EMBED_JS: &str = include_str!("../../assets/embed.js");
 /// The widget a business puts on its own site, served at `/widget/{public_id}.js`.
@@ -63,6 +65,7 @@ pub fn router() -> Router<AppState> {
         // Browsers ask for /favicon.ico on pages that name no icon (a JSON answer, a file):
         // the same mark, rather than a 404 in every log.
         .route("/favicon.ico", get(|| async { favicon() }))
+        .route("/assets/editor.js", get(|| async { javascript(EDITOR_JS) }))
         .route("/assets/embed.js", get(|| async { javascript(EMBED_JS) }))
         .route("/healthz", get(|| async { "ok" }))
 }

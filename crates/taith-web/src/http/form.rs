@@ -50,6 +50,11 @@ impl FormView {
         self.errors.get(field).map(String::as_str)
     }
 
+    /// Each field's message, by field.
+    pub fn errors(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.errors.iter().map(|(f, e)| (f.as_str(), e.as_str()))
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

@@ -5,7 +5,7 @@
 //! line is anchored by its own direction: in an Arabic map every line is right-aligned, whether
 //! it was typed in Arabic or in English.
 
-use crate::journeys::view::MapView;
+use crate::journeys::view::{MapView, TouchpointView};
 use taith_i18n::Tr;
 
 const LABEL_W: i64 = 180;
@@ -76,6 +76,9 @@ pub struct SvgMap {
     pub rects: Vec<Rect>,
     pub curve: String,
     pub dots: Vec<(i64, i64)>,
+    /// The curve from the answers (the live map's), dashed; empty when nobody answered.
+    pub data_curve: String,
+    pub data_dots: Vec<(i64, i64)>,
 }
 
 /// Breaks text into lines of at most `width` characters, at spaces where possible.
@@ -146,9 +149,27 @@ impl Builder {
 
     /// A lane: a label and one list of lines per column, as tall as its longest cell.
     fn lane(&mut self, label: &str, cells: &[Vec<String>], class: &'static str) {
-        let cells: Vec<Vec<String>> = cells
+        let cells: Vec<Vec<(String, &'static str)>> = cells
             .iter()
-            .map(|c| c.iter().flat_map(|l| wrap(l, WRAP)).collect())
+            .map(|c| c.iter().map(|l| (l.clone(), "cell")).collect())
+            .collect();
+        self.styled_lane(label, &cells, class);
+    }
+
+    /// [`Builder::lane`] with a class per line (a touchpoint's name, its figure…).
+    fn styled_lane(
+        &mut self,
+        label: &str,
+        cells: &[Vec<(String, &'static str)>],
+        class: &'static str,
+    ) {
+        let cells: Vec<Vec<(String, &'static str)>> = cells
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .flat_map(|(l, class)| wrap(l, WRAP).into_iter().map(move |w| (w, *class)))
+                    .collect()
+            })
             .collect();
         let label_lines = wrap(label, LABEL_WRAP);
         let rows = cells
@@ -169,8 +190,8 @@ impl Builder {
             self.text(-1, i as i64, l, "label");
         }
         for (col, cell) in cells.into_iter().enumerate() {
-            for (i, l) in cell.into_iter().enumerate() {
-                self.text(col as i64, i as i64, l, "cell");
+            for (i, (l, class)) in cell.into_iter().enumerate() {
+                self.text(col as i64, i as i64, l, class);
             }
         }
         self.y += h;
@@ -188,26 +209,32 @@ pub fn layout(map: &MapView, tr: &Tr) -> SvgMap {
         rects: Vec::new(),
     };
     b.text(-1, 0, map.name.clone(), "title");
-    b.y = 44;
+    b.y = 30;
+    // Whom the map is drawn for, and what period its figures cover.
+    let mut subtitle = Vec::new();
+    if let Some(p) = &map.persona {
+        subtitle.push(format!("{}: {p}", tr.t("journeys-for-persona")));
+    }
+    if !map.live_note.is_empty() {
+        subtitle.push(map.live_note.clone());
+    }
+    if !subtitle.is_empty() {
+        b.text(-1, 0, subtitle.join(" · "), "subtitle");
+        b.y += LINE_H + 4;
+    }
+    b.y += 14;
     let notes = |f: fn(&crate::journeys::view::StageColumn) -> &Vec<String>| -> Vec<Vec<String>> {
         map.stages.iter().map(|s| f(s).clone()).collect()
     };
     let header: Vec<Vec<String>> = map.stages.iter().map(|s| vec![s.name.clone()]).collect();
     b.lane(&tr.t("map-stage"), &header, "head");
     for lane in &map.lanes {
-        let cells: Vec<Vec<String>> = lane
+        let cells: Vec<Vec<(String, &'static str)>> = lane
             .cells
             .iter()
-            .map(|c| {
-                c.iter()
-                    .map(|t| {
-                        let star = if t.moment_of_truth { "★ " } else { "" };
-                        format!("{star}{} — {}", t.name, t.owner)
-                    })
-                    .collect()
-            })
+            .map(|c| c.iter().flat_map(|t| touchpoint_lines(t, tr)).collect())
             .collect();
-        b.lane(
+        b.styled_lane(
             &format!("{}: {}", tr.t("map-touchpoints"), lane.channel),
             &cells,
             "touch",
@@ -241,11 +268,33 @@ pub fn layout(map: &MapView, tr: &Tr) -> SvgMap {
             Some((x, curve_top + CURVE_H / 2 - i64::from(e) * (CURVE_H / 5)))
         })
         .collect();
-    let curve = dots
+    let curve = points(&dots);
+    // The view's points sit in a 0…1000 × 0…100 box over the stage columns (already mirrored
+    // in a right-to-left map), y = 50 − 20 × emotion.
+    let stages_w = n.max(1) * COL_W;
+    let data_dots: Vec<(i64, i64)> = map
+        .data_curve
         .iter()
-        .map(|(x, y)| format!("{x},{y}"))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .map(|p| {
+            let x = p.x * stages_w / 1000 + if map.rtl { 0 } else { LABEL_W };
+            (x, curve_top + CURVE_H / 2 - (50 - p.y) * CURVE_H / 100)
+        })
+        .collect();
+    let data_curve = points(&data_dots);
+    if !data_dots.is_empty() {
+        b.text(
+            -1,
+            2,
+            format!("— {}", tr.t("map-live-typed")),
+            "legend-typed",
+        );
+        b.text(
+            -1,
+            3,
+            format!("- - {}", tr.t("map-live-curve")),
+            "legend-data",
+        );
+    }
     b.y += CURVE_H;
     if map.has_emotion_notes() {
         b.lane("", &notes(|s| &s.emotions), "notes");
@@ -256,18 +305,56 @@ pub fn layout(map: &MapView, tr: &Tr) -> SvgMap {
         &notes(|s| &s.opportunities),
         "opportunity",
     );
+    let mut description = map.curve_summary.clone();
+    if !map.data_curve_summary.is_empty() {
+        description = format!(
+            "{description}. {}: {}",
+            tr.t("map-live-curve"),
+            map.data_curve_summary
+        );
+    }
     SvgMap {
         width,
         height: b.y + PAD,
         lang: tr.lang(),
         direction: tr.dir(),
         title: map.name.clone(),
-        description: map.curve_summary.clone(),
+        description,
         texts: b.texts,
         rects: b.rects,
         curve,
         dots,
+        data_curve,
+        data_dots,
     }
+}
+
+/// `points` of a polyline.
+fn points(dots: &[(i64, i64)]) -> String {
+    dots.iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A touchpoint's lines in its cell: its name and owner, then what customers said there (the
+/// figure as on the map, its interval and n, and the pain-point mark).
+fn touchpoint_lines(t: &TouchpointView, tr: &Tr) -> Vec<(String, &'static str)> {
+    let star = if t.moment_of_truth { "★ " } else { "" };
+    let mut lines = vec![(format!("{star}{} — {}", t.name, t.owner), "cell")];
+    if let Some(live) = &t.live {
+        let arrow = live.arrow.map(|a| format!(" {a}")).unwrap_or_default();
+        lines.push((format!("{}{arrow}", live.figure), "live"));
+        let mut detail = live.detail.clone();
+        if live.small_sample {
+            detail = format!("{detail} · {}", tr.t("dashboard-small-sample"));
+        }
+        lines.push((detail, "live-detail"));
+        if live.pain {
+            lines.push((format!("▲ {}", tr.t("map-live-pain")), "pain-mark"));
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

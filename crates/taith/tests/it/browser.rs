@@ -168,10 +168,13 @@ async fn a_person_signs_in_builds_a_journey_and_reads_the_arabic_map_in_chromium
     )
     .await;
     click(&wd, &format!("{card} > form button[type=submit]")).await;
+    // Saved in place: the page stays, and says so.
     wait_until(
         &wd,
         "the first stage to be saved",
-        "const s = document.getElementById(arguments[0] + '-emotion'); return !!s && s.value === '2';",
+        "const s = document.getElementById(arguments[0] + '-emotion'); \
+         return !!s && s.value === '2' && \
+         document.getElementById('editor-status').textContent === 'Stage saved.';",
         vec![json!(awareness)],
     )
     .await;

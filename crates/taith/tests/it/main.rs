@@ -11,6 +11,7 @@ mod cli;
 mod contract;
 mod crash;
 mod csv_io;
+mod editor;
 mod headers;
 mod helpers;
 mod invitations;

@@ -69,6 +69,11 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/w/{slug}/journeys/{id}/map.svg", Act(Read)),
     ("GET", "/w/{slug}/journeys/{id}/export", Act(Read)),
     ("POST", "/w/{slug}/journeys/{id}/delete", Act(EditJourneys)),
+    (
+        "POST",
+        "/w/{slug}/journeys/{id}/undelete",
+        Act(EditJourneys),
+    ),
     ("POST", "/w/{slug}/journeys/{id}/stages", Act(EditJourneys)),
     (
         "POST",
@@ -109,6 +114,11 @@ const POLICY: &[(&str, &str, Need)] = &[
     (
         "POST",
         "/w/{slug}/journeys/{id}/revisions/{version}/restore",
+        Act(EditJourneys),
+    ),
+    (
+        "POST",
+        "/w/{slug}/journeys/{id}/revisions/{version}/undo",
         Act(EditJourneys),
     ),
     ("GET", "/w/{slug}/personas", Act(Read)),

@@ -343,6 +343,12 @@ impl WebDriver {
             .await
     }
 
+    /// A Chrome DevTools command (e.g. `Emulation.setEmulatedMedia`), through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.post("/goog/cdp/execute", json!({ "cmd": cmd, "params": params }))
+            .await
+    }
+
     pub async fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
         self.post("/window/rect", json!({ "width": width, "height": height }))
             .await

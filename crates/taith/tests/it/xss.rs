@@ -107,7 +107,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         user_id: None,
         name: "test".into(),
     };
-    app.store
+    let stored = app
+        .store
         .create_journey(ws.id, &j, &author, &[Change::Created])
         .await
         .unwrap();
@@ -231,6 +232,29 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             .unwrap();
     }
 
+    // A touchpoint named by a payload deleted (the editor's notice offers to undo it), and a
+    // journey named by one in the trash (the list offers to bring it back).
+    let mut without = stored.clone();
+    without.remove_touchpoint(touchpoints[1]).unwrap();
+    let changes = taith_domain::journey::diff(&stored, &without);
+    app.store
+        .save_journey(ws.id, &without, &author, &changes)
+        .await
+        .unwrap();
+    let mut trashed = j.clone();
+    trashed.id = taith_domain::JourneyId::new();
+    trashed.fields.name = name(&payloads[2]);
+    trashed
+        .stages
+        .iter_mut()
+        .for_each(|s| s.id = taith_domain::StageId::new());
+    trashed.touchpoints.clear();
+    let trashed = app
+        .store
+        .create_journey(ws.id, &trashed, &author, &[Change::Created])
+        .await
+        .unwrap();
+    app.store.delete_journey(ws.id, trashed.id).await.unwrap();
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -253,6 +277,10 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         format!("/w/becws/journeys/{}", j.id),
         format!("/w/becws/journeys/{}/edit", j.id),
         format!("/w/becws/journeys/{}/revisions", j.id),
+        format!("/w/becws/journeys/{}/revisions/1", j.id),
+        format!("/w/becws/journeys/{}/edit?deleted=2", j.id),
+        format!("/w/becws/journeys/{}/revisions?restored=1", j.id),
+        format!("/w/becws?deleted={}", trashed.id),
         "/w/becws/personas".to_owned(),
         "/w/becws/members".to_owned(),
         "/account".to_owned(),
