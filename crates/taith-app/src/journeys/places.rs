@@ -10,6 +10,7 @@ pub struct TouchpointPlace {
     pub id: TouchpointId,
     pub name: String,
     pub stage: String,
+    pub stage_id: taith_domain::StageId,
     pub journey: String,
     pub journey_id: JourneyId,
 }
@@ -40,6 +41,7 @@ pub async fn touchpoints(
                     id: t.id,
                     name: t.fields.name.to_string(),
                     stage: stage.fields.name.to_string(),
+                    stage_id: stage.id,
                     journey: journey.fields.name.to_string(),
                     journey_id: journey.id,
                 });

@@ -79,3 +79,5 @@ surveys-figure = الرقم
 segments-above-rest = { $difference } مقارنةً بالبقية: أعلى بفارق ذي دلالة
 segments-below-rest = { $difference } مقارنةً بالبقية: أدنى بفارق ذي دلالة
 segments-same-as-rest = { $difference } مقارنةً بالبقية: لا فرق ذا دلالة
+segments-legend-bar = الشريط: رقم الشريحة
+segments-legend-interval = الخط: فترة الثقة 95%

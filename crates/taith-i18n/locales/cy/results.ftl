@@ -79,3 +79,5 @@ surveys-figure = Ffigur
 segments-above-rest = { $difference } o'i gymharu â'r lleill: yn sylweddol uwch
 segments-below-rest = { $difference } o'i gymharu â'r lleill: yn sylweddol is
 segments-same-as-rest = { $difference } o'i gymharu â'r lleill: dim gwahaniaeth sylweddol
+segments-legend-bar = Bar: ffigur y segment
+segments-legend-interval = Llinell: ei gyfwng hyder 95%

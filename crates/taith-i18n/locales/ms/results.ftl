@@ -79,3 +79,5 @@ surveys-figure = Angka
 segments-above-rest = { $difference } berbanding yang lain: ketara lebih tinggi
 segments-below-rest = { $difference } berbanding yang lain: ketara lebih rendah
 segments-same-as-rest = { $difference } berbanding yang lain: perbezaan tidak ketara
+segments-legend-bar = Bar: angka segmen
+segments-legend-interval = Garis: selang keyakinan 95%

@@ -79,3 +79,5 @@ surveys-figure = Takwimu
 segments-above-rest = { $difference } ukilinganisha na wengine: juu kwa kiasi kikubwa
 segments-below-rest = { $difference } ukilinganisha na wengine: chini kwa kiasi kikubwa
 segments-same-as-rest = { $difference } ukilinganisha na wengine: hakuna tofauti kubwa
+segments-legend-bar = Upau: takwimu ya sehemu
+segments-legend-interval = Mstari: kipindi chake cha uhakika wa 95%

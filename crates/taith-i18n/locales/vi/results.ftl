@@ -79,3 +79,5 @@ surveys-figure = Chỉ số
 segments-above-rest = { $difference } so với phần còn lại: cao hơn đáng kể
 segments-below-rest = { $difference } so với phần còn lại: thấp hơn đáng kể
 segments-same-as-rest = { $difference } so với phần còn lại: khác biệt không đáng kể
+segments-legend-bar = Thanh: chỉ số của phân khúc
+segments-legend-interval = Đường: khoảng tin cậy 95%

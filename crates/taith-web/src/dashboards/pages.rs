@@ -434,6 +434,7 @@ pub async fn touchpoint(
                             display_label(
                                 by,
                                 &a.label(g, 0).map(ToString::to_string).unwrap_or_default(),
+                                &std::collections::HashMap::new(),
                                 &tr,
                             ),
                             figure_text(g.figure.value.map(round1), &tr),

@@ -13,6 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use std::collections::HashMap;
 use taith_app::metrics::{MetricsAnswer, MetricsError};
 use taith_i18n::Tr;
 use taith_metrics::{Metric, MetricValue, significant_change};
@@ -61,6 +62,8 @@ pub struct SegmentsPage {
     csv_href: String,
     /// Where zero sits in the bars' box (NPS runs from −100).
     zero: f64,
+    /// The bars' axis: the low end, the middle and the high end of the metric.
+    axis: [String; 3],
 }
 
 /// The dimensions a segment comparison can be made on: the built-in ones and every response
@@ -81,9 +84,40 @@ async fn segment_dimensions(
         .await
         .map_err(|e| PageError::from_store(e, tr))?;
     for key in keys {
-        dims.push((key.clone(), key));
+        let label = humanize(&key);
+        dims.push((key, label));
     }
     Ok(dims)
+}
+
+/// A key or value the business chose (`order_type`, `cardiff`) as a label: words, capitalised.
+pub(crate) fn humanize(raw: &str) -> String {
+    let words = raw.replace(['_', '-'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => raw.to_owned(),
+    }
+}
+
+/// The names of the workspace's touchpoints, stages and journeys by id, for labels.
+pub(crate) async fn place_names(
+    state: &AppState,
+    m: &Member,
+) -> Result<HashMap<String, String>, PageError> {
+    let places = taith_app::journeys::places::touchpoints(state.store.as_ref(), m.workspace.id)
+        .await
+        .map_err(|e| PageError::from_store(e, m.tr()))?;
+    let mut names = HashMap::new();
+    for p in places {
+        names.insert(p.id.to_string(), p.name.clone());
+        names.insert(
+            p.stage_id.to_string(),
+            format!("{} › {}", p.journey, p.stage),
+        );
+        names.insert(p.journey_id.to_string(), p.journey.clone());
+    }
+    Ok(names)
 }
 
 /// How one segment stands: its figure, and whether it is significantly above (`Some(true)`)
@@ -177,6 +211,7 @@ pub async fn segments(
     let place = |v: f64| ((v - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0);
     let mut rows = Vec::new();
     let mut problem = None;
+    let names = place_names(&state, &m).await?;
     let ask = Asker::new(&state, &m, from, to).await?;
     match segment_answer(&ask, metric, &by).await? {
         Err(MetricsError::MixedScales) => problem = Some(tr.t("dashboard-mixed-scales")),
@@ -202,7 +237,7 @@ pub async fn segments(
                 let v = this.value.unwrap_or(0.0);
                 let (c0, c1) = this.ci95.unwrap_or((v, v));
                 rows.push(SegmentRow {
-                    label: display_label(&by, &label, &tr),
+                    label: display_label(&by, &label, &names, &tr),
                     value: figure_text(this.value, &tr),
                     interval: interval_text(this.ci95.map(|(a, b)| [a, b]), &tr),
                     n: tr.number(this.n as f64, 0),
@@ -239,11 +274,19 @@ pub async fn segments(
         rows,
         problem,
         zero: place(0.0),
+        axis: [lo, (lo + hi) / 2.0, hi].map(|v| tr.number(v, 0)),
     })
 }
 
 /// A group's label as people read it: a channel's and a language's name rather than its code.
-pub(crate) fn display_label(dimension: &str, raw: &str, tr: &Tr) -> String {
+/// A value of `dimension` as owners read it: a channel's or language's name, a touchpoint's,
+/// stage's or journey's name (`names`), an attribute's value in words.
+pub(crate) fn display_label(
+    dimension: &str,
+    raw: &str,
+    names: &HashMap<String, String>,
+    tr: &Tr,
+) -> String {
     match dimension {
         "channel" => raw
             .parse::<taith_domain::Channel>()
@@ -252,7 +295,11 @@ pub(crate) fn display_label(dimension: &str, raw: &str, tr: &Tr) -> String {
         "locale" => taith_domain::Locale::from_tag(raw)
             .map(|l| l.endonym().to_owned())
             .unwrap_or_else(|| raw.to_owned()),
-        _ => raw.to_owned(),
+        "touchpoint" | "stage" | "journey" | "touchpoint_id" | "stage_id" | "journey_id" => {
+            names.get(raw).cloned().unwrap_or_else(|| raw.to_owned())
+        }
+        "team" | "agent" => raw.to_owned(),
+        _ => humanize(raw),
     }
 }
 

@@ -280,7 +280,7 @@ async fn a_kiosk_survey_without_follow_ups_records_one_answer_per_tap() {
         words[2]
     );
     assert!(
-        words[19].contains("٢٠") && !words[19].contains("20"),
+        words[19].contains("20") && !words[19].contains("٢٠"),
         "{}",
         words[19]
     );
