@@ -1,5 +1,6 @@
 //! axe-core over every page of the owner's side reachable from the home page, as issue 16
-//! asks: the demo workspace is crawled as its owner by following links, and each kind of page
+//! asks: the demo workspace (and the owner's account page) is crawled as its owner by
+//! following links, and each kind of page
 //! (its address with ids taken out) is checked in English and Arabic at 1,280 px and 390 px.
 //! 0 critical or serious violations. Screenshots of each page in Arabic and Welsh land in
 //! `target/screenshots/pages/`.
@@ -32,7 +33,7 @@ fn kind_of(path: &str) -> String {
 
 /// Whether a link leads to a page to check (not a download, a sign-out or another site).
 fn worth_visiting(href: &str) -> bool {
-    href.starts_with("/w/")
+    (href.starts_with("/w/") || href.starts_with("/account"))
         && ![".csv", ".json", ".svg", "/export", "/logout", "#"]
             .iter()
             .any(|skip| href.split('?').next().unwrap_or_default().ends_with(skip))
