@@ -599,10 +599,6 @@ mod tests {
         assert_eq!(en.tn("dashboard-n", "n", 2), "2 responses");
         assert_eq!(en.tn("dashboard-n", "n", 0), "0 responses");
         assert_eq!(
-            en.tn("map-live-note", "days", 1),
-            "responses of the last day"
-        );
-        assert_eq!(
             en.tna(
                 "map-live-detail",
                 ("n", 1),
@@ -646,10 +642,6 @@ mod tests {
         let cy = Tr::new(Locale::Cy).plain();
         assert_eq!(cy.tn("dashboard-n", "n", 0), "dim ymatebion");
         assert_eq!(cy.tn("dashboard-n", "n", 3), "3 ymateb");
-        assert_eq!(
-            cy.tn("map-live-note", "days", 2),
-            "ymatebion y 2 ddiwrnod diwethaf"
-        );
         let sw = Tr::new(Locale::Sw).plain();
         assert_eq!(sw.tn("dashboard-n", "n", 1), "jibu 1");
         assert_eq!(sw.tn("dashboard-n", "n", 4), "majibu 4");

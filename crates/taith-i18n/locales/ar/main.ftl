@@ -496,13 +496,6 @@ map-live-pain = نقطة ألم من الإجابات
 map-live-stage = { $stage }: { $value } من الإجابات
 map-live-curve = من الإجابات
 map-live-typed = كما كُتب
-map-live-note = { $days ->
-    [one] إجابات آخر يوم
-    [two] إجابات آخر يومين
-    [few] إجابات آخر { $days } أيام
-    [many] إجابات آخر { $days } يومًا
-   *[other] إجابات آخر { $days } يوم
-}
 
 # مقارنة الشرائح.
 
@@ -512,8 +505,6 @@ dashboard-compare-by = المقارنة حسب
 dashboard-segment = الشريحة
 dashboard-value = الدرجة
 dashboard-versus-rest = مقارنةً بجميع الشرائح الأخرى
-dashboard-above-rest = أعلى من بقية الشرائح بدلالة إحصائية
-dashboard-below-rest = أدنى من بقية الشرائح بدلالة إحصائية
 dashboard-chart = الرسم البياني
 dashboard-dim-channel = القناة
 dashboard-dim-locale = اللغة

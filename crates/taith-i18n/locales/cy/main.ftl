@@ -484,11 +484,6 @@ map-live-pain = Pwynt poen o'r ymatebion
 map-live-stage = { $stage }: { $value } o'r ymatebion
 map-live-curve = O'r ymatebion
 map-live-typed = Fel y'u teipiwyd
-map-live-note = { $days ->
-    [one] ymatebion y diwrnod diwethaf
-    [two] ymatebion y { $days } ddiwrnod diwethaf
-   *[other] ymatebion y { $days } diwrnod diwethaf
-}
 
 # Cymharu segmentau.
 
@@ -498,8 +493,6 @@ dashboard-compare-by = Cymharu yn ôl
 dashboard-segment = Segment
 dashboard-value = Sgôr
 dashboard-versus-rest = O'i gymharu â'r lleill i gyd
-dashboard-above-rest = Yn arwyddocaol uwch na'r gweddill
-dashboard-below-rest = Yn arwyddocaol is na'r gweddill
 dashboard-chart = Siart
 dashboard-dim-channel = Sianel
 dashboard-dim-locale = Iaith

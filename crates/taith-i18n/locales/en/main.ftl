@@ -474,10 +474,6 @@ map-live-pain = Pain point from the responses
 map-live-stage = { $stage }: { $value } from the responses
 map-live-curve = From the responses
 map-live-typed = As typed in
-map-live-note = { $days ->
-    [one] responses of the last day
-   *[other] responses of the last { $days } days
-}
 
 # Comparing segments.
 
@@ -487,8 +483,6 @@ dashboard-compare-by = Compare by
 dashboard-segment = Segment
 dashboard-value = Score
 dashboard-versus-rest = Against all the others
-dashboard-above-rest = Significantly above the rest
-dashboard-below-rest = Significantly below the rest
 dashboard-chart = Chart
 dashboard-dim-channel = Channel
 dashboard-dim-locale = Language

@@ -453,7 +453,6 @@ map-live-pain = Titik kesakitan daripada respons
 map-live-stage = { $stage }: { $value } daripada respons
 map-live-curve = Daripada respons
 map-live-typed = Seperti yang ditaip
-map-live-note = respons { $days } hari terakhir
 
 # Membandingkan segmen.
 
@@ -463,8 +462,6 @@ dashboard-compare-by = Bandingkan mengikut
 dashboard-segment = Segmen
 dashboard-value = Skor
 dashboard-versus-rest = Berbanding semua yang lain
-dashboard-above-rest = Lebih tinggi dengan signifikan berbanding yang lain
-dashboard-below-rest = Lebih rendah dengan signifikan berbanding yang lain
 dashboard-chart = Carta
 dashboard-dim-channel = Saluran
 dashboard-dim-locale = Bahasa

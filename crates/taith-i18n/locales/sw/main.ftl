@@ -471,10 +471,6 @@ map-live-pain = Sehemu ya maumivu kutoka kwa majibu
 map-live-stage = { $stage }: { $value } kutoka kwa majibu
 map-live-curve = Kutoka kwa majibu
 map-live-typed = Kama ilivyoandikwa
-map-live-note = { $days ->
-    [one] majibu ya siku { $days } iliyopita
-   *[other] majibu ya siku { $days } zilizopita
-}
 
 # Kulinganisha makundi.
 
@@ -484,8 +480,6 @@ dashboard-compare-by = Linganisha kwa
 dashboard-segment = Kundi
 dashboard-value = Alama
 dashboard-versus-rest = Ikilinganishwa na makundi mengine yote
-dashboard-above-rest = Juu zaidi kuliko makundi mengine, kwa tofauti yenye maana kitakwimu
-dashboard-below-rest = Chini zaidi kuliko makundi mengine, kwa tofauti yenye maana kitakwimu
 dashboard-chart = Chati
 dashboard-dim-channel = Njia
 dashboard-dim-locale = Lugha

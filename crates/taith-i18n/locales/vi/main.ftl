@@ -453,7 +453,6 @@ map-live-pain = Điểm đau từ các câu trả lời
 map-live-stage = { $stage }: { $value } từ các câu trả lời
 map-live-curve = Từ các câu trả lời
 map-live-typed = Như đã nhập
-map-live-note = câu trả lời trong { $days } ngày qua
 
 # So sánh các phân khúc.
 
@@ -463,8 +462,6 @@ dashboard-compare-by = So sánh theo
 dashboard-segment = Phân khúc
 dashboard-value = Điểm
 dashboard-versus-rest = So với tất cả các phân khúc còn lại
-dashboard-above-rest = Cao hơn các phân khúc còn lại, có ý nghĩa thống kê
-dashboard-below-rest = Thấp hơn các phân khúc còn lại, có ý nghĩa thống kê
 dashboard-chart = Biểu đồ
 dashboard-dim-channel = Kênh
 dashboard-dim-locale = Ngôn ngữ
