@@ -100,6 +100,16 @@ impl Metric {
         }
     }
 
+    /// The metric a survey of `kind` is read by; None for a custom survey, which has none.
+    pub fn for_kind(kind: taith_domain::SurveyKind) -> Option<Metric> {
+        match kind {
+            taith_domain::SurveyKind::Nps => Some(Metric::Nps),
+            taith_domain::SurveyKind::Csat => Some(Metric::Csat),
+            taith_domain::SurveyKind::Ces => Some(Metric::Ces),
+            taith_domain::SurveyKind::Custom => None,
+        }
+    }
+
     /// The survey kind whose answers the metric is computed from.
     pub fn kind(self) -> taith_domain::SurveyKind {
         match self {

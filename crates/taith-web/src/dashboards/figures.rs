@@ -266,6 +266,46 @@ impl<'a> Asker<'a> {
     }
 }
 
+/// `survey`'s figure over the asker's period: its metric and the index's ungrouped answer,
+/// when the survey has a metric (a custom one has none) and the index can answer.
+pub(crate) async fn survey_figure(
+    ask: &Asker<'_>,
+    survey: &taith_domain::Survey,
+) -> Result<Option<(Metric, MetricsAnswer)>, PageError> {
+    let Some(metric) = Metric::for_kind(survey.fields.kind) else {
+        return Ok(None);
+    };
+    let mut one = ask.over(ask.from, ask.to);
+    one.survey = Some(survey.id);
+    Ok(one
+        .answer(metric, None, &[])
+        .await?
+        .ok()
+        .map(|a| (metric, a)))
+}
+
+/// The spread of scores of `g` (a group of `answer`): each point of the scale with its count
+/// and its bar's width, 0…100 of the busiest point.
+pub(crate) fn distribution(
+    answer: &MetricsAnswer,
+    g: &MetricsGroup,
+    tr: &Tr,
+) -> Vec<(String, String, f64)> {
+    let histogram = answer.on_scale(g);
+    let max = histogram.iter().copied().max().unwrap_or(0).max(1);
+    histogram
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                tr.number(f64::from(answer.scale.low) + i as f64, 0),
+                tr.number(*c as f64, 0),
+                *c as f64 / max as f64 * 100.0,
+            )
+        })
+        .collect()
+}
+
 /// A figure as the locale writes it, or a dash.
 pub(crate) fn figure_text(v: Option<f64>, tr: &Tr) -> String {
     v.map_or_else(|| "—".to_owned(), |v| tr.number(v, 1))

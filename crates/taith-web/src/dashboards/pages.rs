@@ -10,10 +10,11 @@
 
 use crate::AppState;
 use crate::dashboards::figures::{
-    Asker, METRICS, MetricCard, Volume, card, figure_text, interval_text, metric_card, volume,
+    Asker, METRICS, MetricCard, Volume, card, distribution, figure_text, interval_text,
+    metric_card, survey_figure, volume,
 };
 use crate::dashboards::segments::{csv_cell, display_label};
-use crate::feedback::{FeedQuery, FeedView, feed_view};
+use crate::feedback::{FeedOn, FeedQuery, FeedView, feed_view};
 use crate::http::ctx::Member;
 use crate::http::layout::Layout;
 use crate::http::page_error::PageError;
@@ -26,7 +27,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use taith_app::journeys::places::TouchpointPlace;
 use taith_app::metrics::{MetricsAnswer, MetricsGroup, round1};
-use taith_domain::{Action, Period, SurveyKind, TouchpointId};
+use taith_domain::{Action, Period, TouchpointId};
 use taith_metrics::Metric;
 use taith_metrics::index::{Dimension, Filter, Label};
 
@@ -118,15 +119,7 @@ async fn survey_rows(ask: &Asker<'_>, period: &Period) -> Result<Vec<FigureRow>,
         .items;
     let mut rows = Vec::new();
     for s in surveys {
-        let metric = match s.fields.kind {
-            SurveyKind::Nps => Metric::Nps,
-            SurveyKind::Csat => Metric::Csat,
-            SurveyKind::Ces => Metric::Ces,
-            SurveyKind::Custom => continue,
-        };
-        let mut one = ask.over(ask.from, ask.to);
-        one.survey = Some(s.id);
-        let Ok(a) = one.answer(metric, None, &[]).await? else {
+        let Some((metric, a)) = survey_figure(ask, &s).await? else {
             continue;
         };
         let Some(g) = a.groups.first().filter(|g| g.n() > 0) else {
@@ -162,13 +155,17 @@ pub async fn overview(
         }
     }
     let tr = m.tr();
-    let places = taith_app::journeys::places::touchpoints(state.store.as_ref(), m.workspace.id)
-        .await
-        .map_err(|e| PageError::from_store(e, tr))?;
+    let places = crate::journeys::places(&state, &m).await?;
     let by_touchpoint = touchpoint_rows(&state, &m, &period, &places).await?;
     let by_survey = survey_rows(&ask, &period).await?;
     let feed = if m.may(Action::ReadResponses) {
-        Some(feed_view(&state, &m, &q.feed, period, None, &path, 20).await?)
+        let on = FeedOn {
+            path: &path,
+            places: &places,
+            survey: None,
+            limit: 20,
+        };
+        Some(feed_view(&state, &m, &q.feed, period, on).await?)
     } else {
         None
     };
@@ -266,18 +263,16 @@ pub struct TouchpointPage {
     new_survey_href: Option<String>,
 }
 
-/// The touchpoint `id` on one of the workspace's journeys (404 otherwise, as for any id).
-async fn find_touchpoint(
-    state: &AppState,
-    m: &Member,
+/// The touchpoint `id` among the workspace's `places` (404 otherwise, as for any id).
+fn find_touchpoint<'p>(
+    places: &'p [TouchpointPlace],
     id: &str,
-) -> Result<TouchpointPlace, PageError> {
+    m: &Member,
+) -> Result<&'p TouchpointPlace, PageError> {
     let tr = m.tr();
     let tp_id: TouchpointId = crate::journeys::pages::parse_id(id, tr)?;
-    taith_app::journeys::places::touchpoints(state.store.as_ref(), m.workspace.id)
-        .await
-        .map_err(|e| PageError::from_store(e, tr))?
-        .into_iter()
+    places
+        .iter()
         .find(|t| t.id == tp_id)
         .ok_or_else(|| PageError::not_found(tr))
 }
@@ -346,7 +341,8 @@ pub async fn touchpoint(
     Query(q): Query<OverviewQuery>,
 ) -> Result<TouchpointPage, PageError> {
     let tr = m.tr().clone();
-    let tp = find_touchpoint(&state, &m, &id).await?;
+    let places = crate::journeys::places(&state, &m).await?;
+    let tp = find_touchpoint(&places, &id, &m)?;
     let path = format!("{}/dashboard/touchpoints/{}", m.base(), tp.id);
     let mut feed_q = q.feed.clone();
     feed_q.touchpoint = tp.id.to_string();
@@ -395,22 +391,10 @@ pub async fn touchpoint(
         surveys,
     };
     let ask = Asker::new(&state, &m, period.from, period.to).await?;
-    if let Some(f) = touchpoint_figures(&ask, &period, &tp).await? {
+    if let Some(f) = touchpoint_figures(&ask, &period, tp).await? {
         let scale = f.total.scale;
         if let Some(g) = f.total.groups.first() {
-            let histogram = f.total.on_scale(g);
-            let max = histogram.iter().copied().max().unwrap_or(0).max(1);
-            page.distribution = histogram
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    (
-                        tr.number(f64::from(scale.low) + i as f64, 0),
-                        tr.number(*c as f64, 0),
-                        *c as f64 / max as f64 * 100.0,
-                    )
-                })
-                .collect();
+            page.distribution = distribution(&f.total, g, &tr);
             page.card = Some(metric_card(
                 f.metric,
                 g,
@@ -447,7 +431,13 @@ pub async fn touchpoint(
             .collect();
     }
     if m.may(Action::ReadResponses) {
-        page.feed = Some(feed_view(&state, &m, &feed_q, period, None, &path, 10).await?);
+        let on = FeedOn {
+            path: &path,
+            places: &places,
+            survey: None,
+            limit: 10,
+        };
+        page.feed = Some(feed_view(&state, &m, &feed_q, period, on).await?);
     }
     Ok(page)
 }
@@ -461,7 +451,8 @@ pub async fn touchpoint_csv(
     axum::extract::Path((_, id)): axum::extract::Path<(String, String)>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let tp = find_touchpoint(&state, &m, &id).await?;
+    let places = crate::journeys::places(&state, &m).await?;
+    let tp = find_touchpoint(&places, &id, &m)?;
     let path = format!("{}/dashboard/touchpoints/{}", m.base(), tp.id);
     let (period, _) = read_period(&m, &q, &path, &[])?;
     let (from, to) = (period.from, period.to);
@@ -482,7 +473,7 @@ pub async fn touchpoint_csv(
         a.label(g, 0).map(ToString::to_string).unwrap_or_default()
     };
     let ask = Asker::new(&state, &m, from, to).await?;
-    if let Some(f) = touchpoint_figures(&ask, &period, &tp).await? {
+    if let Some(f) = touchpoint_figures(&ask, &period, tp).await? {
         let g = &f.total.groups[0];
         row("period", f.metric.as_str(), g);
         if let Some(a) = &f.weekly {

@@ -169,21 +169,33 @@ fn band_family(kind: taith_domain::SurveyKind) -> &'static str {
     }
 }
 
-/// The feed of the page at `path` over `period`: the comments (or, for one survey, every
-/// answer), newest first, `limit` at a time.
+/// Where a feed is shown.
+pub struct FeedOn<'a> {
+    /// The page's address, for the filters' form and the "more" link.
+    pub path: &'a str,
+    /// The workspace's touchpoints, to name and filter by.
+    pub places: &'a [TouchpointPlace],
+    /// The survey whose every response the feed shows; None: every comment.
+    pub survey: Option<&'a Survey>,
+    /// How many a page holds.
+    pub limit: u32,
+}
+
+/// The feed over `period`: the comments (or, for one survey, every response), newest first.
 pub async fn feed_view(
     state: &AppState,
     m: &Member,
     q: &FeedQuery,
     period: Period,
-    survey: Option<&Survey>,
-    path: &str,
-    limit: u32,
+    on: FeedOn<'_>,
 ) -> Result<FeedView, PageError> {
+    let FeedOn {
+        path,
+        places,
+        survey,
+        limit,
+    } = on;
     let tr = m.tr();
-    let places = taith_app::journeys::places::touchpoints(state.store.as_ref(), m.workspace.id)
-        .await
-        .map_err(|e| PageError::from_store(e, tr))?;
     let by_id: HashMap<TouchpointId, &TouchpointPlace> = places.iter().map(|p| (p.id, p)).collect();
     let with_comment = survey.is_none();
     let filter = q.filter(period, survey.map(|s| s.id), with_comment);
@@ -225,8 +237,10 @@ pub async fn feed_view(
             .into_iter()
             .map(|b| (b.as_str(), band_word(b), filter.band == Some(b)))
             .collect(),
+        // One survey asks at one touchpoint: no touchpoint filter on its page.
         touchpoints: places
             .iter()
+            .filter(|_| survey.is_none())
             .map(|p| (p.id.to_string(), p.path(), filter.touchpoint == Some(p.id)))
             .collect(),
         languages: Locale::ALL

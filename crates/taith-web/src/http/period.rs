@@ -37,6 +37,8 @@ pub struct PresetLink {
 #[derive(Debug, Clone)]
 pub struct PeriodControl {
     pub presets: Vec<PresetLink>,
+    /// The preset chosen (`30d`, …, `custom`).
+    pub preset: &'static str,
     pub custom: bool,
     /// The custom range's fields, as typed or as the period reads.
     pub from: String,
@@ -78,6 +80,7 @@ impl PeriodControl {
                     current: p == period.preset,
                 })
                 .collect(),
+            preset: period.preset.as_str(),
             custom: period.preset == Preset::Custom,
             from: period.from.to_string(),
             to: period.to.to_string(),
@@ -103,8 +106,7 @@ impl PeriodControl {
                 ("to", self.to.clone()),
             ]
         } else {
-            let preset = self.query.trim_start_matches("period=").to_owned();
-            vec![("period", preset)]
+            vec![("period", self.preset.to_owned())]
         }
     }
 }

@@ -172,12 +172,7 @@ pub async fn list(State(state): State<AppState>, m: Member) -> Result<SurveysPag
     let ask = crate::dashboards::figures::Asker::new(&state, &m, period.from, period.to).await?;
     let mut figures = std::collections::HashMap::new();
     for s in &surveys {
-        let Some(metric) = crate::surveys::results::metric_of(s.fields.kind) else {
-            continue;
-        };
-        let mut one = ask.over(period.from, period.to);
-        one.survey = Some(s.id);
-        if let Ok(a) = one.answer(metric, None, &[]).await?
+        if let Some((metric, a)) = crate::dashboards::figures::survey_figure(&ask, s).await?
             && let Some(g) = a.groups.first()
         {
             let figure = g.figure.value.map_or_else(

@@ -3,14 +3,13 @@
 //! comments and follow-up answers — newest first, in the period the owner chose.
 
 use crate::AppState;
-use crate::dashboards::figures::{Asker, MetricCard, metric_card};
-use crate::feedback::{FeedQuery, FeedView, feed_view};
+use crate::dashboards::figures::{Asker, MetricCard, distribution, metric_card, survey_figure};
+use crate::feedback::{FeedOn, FeedQuery, FeedView, feed_view};
 use crate::http::ctx::Member;
 use crate::http::page_error::PageError;
 use crate::http::period::{PeriodControl, PeriodQuery, read_period};
 use serde::Deserialize;
-use taith_domain::{Action, Survey, SurveyKind};
-use taith_metrics::Metric;
+use taith_domain::{Action, Survey};
 
 /// The survey page's query: the period, the answers' filters, and "saved" after a save.
 #[derive(Debug, Deserialize, Default)]
@@ -38,16 +37,6 @@ pub struct SurveyResults {
     pub touchpoint: Option<(String, String)>,
 }
 
-/// The metric a survey's answers make, if it has one (a custom survey has none).
-pub fn metric_of(kind: SurveyKind) -> Option<Metric> {
-    match kind {
-        SurveyKind::Nps => Some(Metric::Nps),
-        SurveyKind::Csat => Some(Metric::Csat),
-        SurveyKind::Ces => Some(Metric::Ces),
-        SurveyKind::Custom => None,
-    }
-}
-
 pub async fn survey_results(
     state: &AppState,
     m: &Member,
@@ -73,62 +62,45 @@ pub async fn survey_results(
         feed_empty: tr.t("survey-no-answers-yet"),
         touchpoint: None,
     };
+    let places = crate::journeys::places(state, m).await?;
     if let Some(tp) = survey.fields.touchpoint_id {
-        results.touchpoint =
-            taith_app::journeys::places::touchpoints(state.store.as_ref(), m.workspace.id)
-                .await
-                .map_err(|e| PageError::from_store(e, tr))?
-                .into_iter()
-                .find(|p| p.id == tp)
-                .map(|p| {
-                    (
-                        p.path(),
-                        format!(
-                            "{}/dashboard/touchpoints/{}?{}",
-                            m.base(),
-                            p.id,
-                            period.query()
-                        ),
-                    )
-                });
+        results.touchpoint = places.iter().find(|p| p.id == tp).map(|p| {
+            (
+                p.path(),
+                format!(
+                    "{}/dashboard/touchpoints/{}?{}",
+                    m.base(),
+                    p.id,
+                    period.query()
+                ),
+            )
+        });
     }
-    if let Some(metric) = metric_of(survey.fields.kind) {
-        let mut ask = Asker::new(state, m, period.from, period.to).await?;
+    let mut ask = Asker::new(state, m, period.from, period.to).await?;
+    if let Some((metric, total)) = survey_figure(&ask, survey).await?
+        && let Some(g) = total.groups.first().filter(|g| g.n() > 0)
+    {
         ask.survey = Some(survey.id);
-        if let Ok(total) = ask.answer(metric, None, &[]).await?
-            && let Some(g) = total.groups.first().filter(|g| g.n() > 0)
-        {
-            let weekly = ask.answer(metric, Some("week"), &[]).await?.ok();
-            let scale = total.scale;
-            let histogram = total.on_scale(g);
-            let max = histogram.iter().copied().max().unwrap_or(0).max(1);
-            results.distribution = histogram
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    (
-                        tr.number(f64::from(scale.low) + i as f64, 0),
-                        tr.number(*c as f64, 0),
-                        *c as f64 / max as f64 * 100.0,
-                    )
-                })
-                .collect();
-            results.card = Some(metric_card(
-                metric,
-                g,
-                weekly.as_ref(),
-                scale,
-                (period.from, period.to),
-                (None, String::new()),
-                tr,
-            ));
-        }
+        let weekly = ask.answer(metric, Some("week"), &[]).await?.ok();
+        results.distribution = distribution(&total, g, tr);
+        results.card = Some(metric_card(
+            metric,
+            g,
+            weekly.as_ref(),
+            total.scale,
+            (period.from, period.to),
+            (None, String::new()),
+            tr,
+        ));
     }
     if m.may(Action::ReadResponses) {
-        let mut feed = feed_view(state, m, &feed_q, period, Some(survey), &path, 10).await?;
-        // One survey asks at one touchpoint: no touchpoint filter here.
-        feed.touchpoints.clear();
-        results.feed = Some(feed);
+        let on = FeedOn {
+            path: &path,
+            places: &places,
+            survey: Some(survey),
+            limit: 10,
+        };
+        results.feed = Some(feed_view(state, m, &feed_q, period, on).await?);
     }
     Ok(results)
 }

@@ -261,9 +261,38 @@ async fn publishing_asks_only_for_a_missing_touchpoint() {
     let page = owner.get(&path).await.text();
     assert!(page.contains("Live: customers can answer"));
     assert!(!page.contains("Publish the survey first"));
-    // A viewer sees the status but no publish button.
-    let viewer_page = owner.get(&format!("/w/becws/surveys/{}", draft.id)).await;
-    assert_eq!(viewer_page.status, 200);
+    // A viewer sees a draft's status but no publish button, and publishing is refused.
+    fields.name = taith_domain::Name::parse("Another draft").unwrap();
+    let other = app
+        .store
+        .create_survey(ws.id, &fields, "draft-publish-2")
+        .await
+        .unwrap();
+    app.member(&ws, "viewer@becws.example", taith_domain::Role::Viewer)
+        .await;
+    let viewer = app.signed_in("viewer@becws.example").await;
+    let viewer_path = format!("/w/becws/surveys/{}?lang=en", other.id);
+    let seen = viewer.get(&viewer_path).await;
+    assert_eq!(seen.status, 200);
+    assert!(seen.text().contains("Draft: customers cannot answer yet"));
+    assert!(!seen.body.contains("/publish\""));
+    let refused = viewer
+        .submit(
+            &viewer_path,
+            &format!("/w/becws/surveys/{}/publish", other.id),
+            &[("touchpoint_id", &tp)],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(
+        app.store
+            .survey(ws.id, other.id)
+            .await
+            .unwrap()
+            .fields
+            .status,
+        SurveyStatus::Draft
+    );
 }
 
 #[tokio::test]
@@ -321,4 +350,14 @@ async fn a_touchpoint_without_a_survey_offers_to_make_one_for_it_and_no_csv() {
         )
         .await;
     assert_eq!(made.status, 303);
+    let stray = app
+        .store
+        .surveys(ws.id, PageRequest::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|s| s.fields.name.as_str() == "Stray")
+        .unwrap();
+    assert_eq!(stray.fields.touchpoint_id, None);
 }
