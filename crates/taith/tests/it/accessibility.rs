@@ -12,7 +12,8 @@ use crate::webdriver::{Options, WebDriver};
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 /// An address with its ids and query taken out: one kind of page.
 fn kind_of(path: &str) -> String {

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 fn screenshot_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");

@@ -885,7 +885,8 @@ async fn the_svg_export_carries_the_persona_and_the_live_figures_of_the_map() {
 
 // --- in Chromium --------------------------------------------------------------------------------
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 fn screenshot(name: &str, png: &[u8]) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");

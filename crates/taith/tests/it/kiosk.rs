@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 use taith_domain::{Channel, Locale, NewResponse, Survey, SurveyStatus, Workspace};
 use taith_store::PageRequest;
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 // --- set-up and reading pages -------------------------------------------------------------------
 

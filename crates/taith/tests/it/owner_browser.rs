@@ -11,7 +11,8 @@ use std::time::Duration;
 use taith_domain::SurveyKind;
 use taith_store::PageRequest;
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 async fn text_of(wd: &WebDriver, css: &str) -> String {
     let el = wd.wait_for(css, WAIT).await.unwrap();

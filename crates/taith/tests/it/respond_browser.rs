@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 use taith_domain::{Channel, Locale, NewResponse, Survey, Workspace};
 use taith_store::PageRequest;
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 pub(crate) fn screenshot(name: &str, png: &[u8]) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: not a PNG");

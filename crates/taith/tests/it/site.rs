@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use taith_domain::TokenScope;
 
-const WAIT: Duration = Duration::from_secs(10);
+// Generous: CI runs every browser test at once on two cores.
+const WAIT: Duration = Duration::from_secs(30);
 
 /// Every `<title>` (the page's and the SVG tooltips') and every `title="…"` attribute.
 fn titles_and_tooltips(html: &str) -> Vec<String> {
