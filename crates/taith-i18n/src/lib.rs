@@ -93,7 +93,9 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/editor.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/results.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/site.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/kiosk.ftl")),
+                include_str!(concat!("../locales/", $tag, "/kiosk.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/voc.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/feature_requests.ftl")),
             ),
         )),*]
     };

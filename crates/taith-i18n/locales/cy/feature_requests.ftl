@@ -1,0 +1,2 @@
+# Bwrdd ceisiadau am nodweddion, i staff ac i gwsmeriaid.
+nav-requests = Ceisiadau

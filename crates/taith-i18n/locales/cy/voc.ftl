@@ -1,0 +1,2 @@
+# Llais y cwsmer: archwilio sylwadau a themâu.
+nav-voc = Sylwadau

@@ -1,0 +1,2 @@
+# The feature-request board, for staff and for customers.
+nav-requests = Requests

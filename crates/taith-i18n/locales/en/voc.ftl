@@ -1,0 +1,2 @@
+# Voice of the customer: the comments explorer and themes.
+nav-voc = Comments

@@ -1,0 +1,2 @@
+# Papan permintaan ciri, untuk kakitangan dan pelanggan.
+nav-requests = Permintaan

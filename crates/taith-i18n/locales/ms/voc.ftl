@@ -1,0 +1,2 @@
+# Suara pelanggan: penjelajah komen dan tema.
+nav-voc = Komen

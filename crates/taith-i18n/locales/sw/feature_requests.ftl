@@ -1,0 +1,2 @@
+# Ubao wa maombi ya vipengele, kwa wafanyakazi na wateja.
+nav-requests = Maombi

@@ -1,0 +1,2 @@
+# Sauti ya mteja: kichunguzi cha maoni na mada.
+nav-voc = Maoni
