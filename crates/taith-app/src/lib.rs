@@ -11,7 +11,9 @@
 //!   check of an answer against its question, and responses imported and exported as files;
 //! - [`feedback`]: what customers wrote — a survey's latest answers, the comments feed;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
-//! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox.
+//! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox;
+//! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
+//!   models learned from the workspace's own scores, themes' impact on the score.
 //!
 //! Errors are this crate's own `thiserror` types (or the store's); `anyhow` stays at the
 //! edges.
@@ -26,6 +28,7 @@ pub mod journeys;
 pub mod metrics;
 pub mod responses;
 pub mod surveys;
+pub mod voc;
 
 use taith_store::SharedStore;
 
@@ -48,6 +51,8 @@ pub struct App {
     pub outbox: invitations::outbox::Outbox,
     /// Each workspace's analytics index, fed by `intake`.
     pub analytics: metrics::Analytics,
+    /// The text analytics' workers (analyser, learner) and the models they share.
+    pub voc: voc::Voc,
 }
 
 impl std::fmt::Debug for App {
@@ -68,7 +73,9 @@ impl App {
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
         let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
         outbox.start();
+        let voc = voc::Voc::start(store.clone());
         App {
+            voc,
             store,
             intake,
             outbox,

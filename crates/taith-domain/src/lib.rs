@@ -16,11 +16,12 @@ pub mod persona;
 pub mod survey;
 pub mod text;
 pub mod transfer;
+pub mod voc;
 
 pub use error::{FieldError, Issue, ValidationErrors};
 pub use ids::{
     CustomerId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId, ResponseId,
-    SessionId, StageId, SurveyId, TokenId, TouchpointId, UserId, WorkspaceId,
+    SessionId, StageId, SurveyId, ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
@@ -36,6 +37,7 @@ pub use survey::{
     Survey, SurveyFields, SurveyKind, SurveyStatus,
 };
 pub use text::{Email, LongText, Name, Slug};
+pub use voc::{MAX_THEME_PHRASES, Theme, ThemeFields, ThemeOrigin};
 
 /// Current time in UTC, truncated to microseconds (the precision both stores keep), so a value
 /// read back from a store compares equal to the one written.

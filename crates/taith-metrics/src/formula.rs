@@ -293,6 +293,29 @@ pub fn significant_change(before: &MetricValue, after: &MetricValue) -> Option<b
     Some((b - a).abs() > Z95 * (va + vb).sqrt())
 }
 
+/// How one group's figure differs from another's: `a − b` in the metric's points, with the
+/// 95% interval of a difference (±1.96 × √(Var₁ + Var₂)) and whether it is significant
+/// (the interval leaves out zero). What a theme's impact on the score is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Difference {
+    pub delta: f64,
+    /// Half the width of the 95% interval.
+    pub margin: f64,
+    pub significant: bool,
+}
+
+/// `a − b`, or None when either group has no responses.
+pub fn difference(a: &MetricValue, b: &MetricValue) -> Option<Difference> {
+    let (va, vb) = (a.value?, b.value?);
+    let margin = Z95 * (a.variance? + b.variance?).sqrt();
+    let delta = va - vb;
+    Some(Difference {
+        delta,
+        margin,
+        significant: delta.abs() > margin,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -449,5 +472,33 @@ mod tests {
         assert_eq!(band(K::Csat, 1, 3, 2), Band::Negative);
         assert_eq!(band(K::Ces, 1, 7, 5), Band::Positive);
         assert_eq!(band(K::Ces, 1, 7, 4), Band::Neutral);
+    }
+
+    #[test]
+    fn a_difference_is_a_minus_b_with_the_interval_of_a_difference() {
+        // a: 2 promoters, 1 passive, 3 detractors → NPS −16.67; b: 6, 2, 2 → NPS 40.
+        let a = MetricValue::of(
+            Metric::Nps,
+            NPS,
+            &Histogram::from_scores([10, 9, 7, 0, 3, 6]),
+        );
+        let b = MetricValue::of(
+            Metric::Nps,
+            NPS,
+            &Histogram::from_scores([9, 9, 10, 10, 9, 10, 8, 7, 5, 6]),
+        );
+        let d = difference(&a, &b).unwrap();
+        assert!(close(d.delta, 100.0 * (2.0 - 3.0) / 6.0 - 40.0));
+        let var = |pp: f64, pd: f64, n: f64| 10_000.0 * (pp + pd - (pp - pd).powi(2)) / n;
+        let margin = 1.96 * (var(2.0 / 6.0, 3.0 / 6.0, 6.0) + var(0.6, 0.2, 10.0)).sqrt();
+        assert!(close(d.margin, margin));
+        assert_eq!(d.significant, d.delta.abs() > margin);
+        assert_eq!(
+            difference(
+                &a,
+                &MetricValue::of(Metric::Nps, NPS, &Histogram::default())
+            ),
+            None
+        );
     }
 }

@@ -8,4 +8,7 @@
 pub mod formula;
 pub mod index;
 
-pub use formula::{Band, Detail, Histogram, Metric, MetricValue, significant_change};
+pub use formula::{
+    Band, Detail, Difference, Histogram, Metric, MetricValue, difference, significant_change,
+    wilson,
+};

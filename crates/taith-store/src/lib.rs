@@ -21,6 +21,7 @@ pub mod ops;
 pub mod personas;
 pub mod responses;
 pub mod surveys;
+pub mod voc;
 pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
@@ -31,6 +32,10 @@ pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};
 pub use surveys::{MetricsContextVersion, SurveyStore};
+pub use voc::{
+    AnalysedComment, CommentAnalysis, CommentCount, CommentQuery, CountQuery, PendingComment,
+    StoredModel, VocStore,
+};
 pub use workspaces::{NewUser, UserCredentials, WorkspaceStore};
 
 use std::borrow::Cow;
@@ -147,6 +152,8 @@ pub enum ConflictKind {
     /// The data names a persona, member or stage that is no longer there (deleted by someone
     /// else since it was read).
     StaleReference,
+    /// Another of the workspace's themes has this name.
+    ThemeNameTaken,
 }
 
 impl std::fmt::Display for ConflictKind {
@@ -158,6 +165,7 @@ impl std::fmt::Display for ConflictKind {
             ConflictKind::LastOwner => "last owner",
             ConflictKind::HasResponses => "has responses",
             ConflictKind::StaleReference => "refers to something no longer there",
+            ConflictKind::ThemeNameTaken => "theme name taken",
         })
     }
 }
@@ -209,6 +217,7 @@ pub trait Store:
     + ResponseStore
     + InvitationStore
     + OpsStore
+    + VocStore
     + Send
     + Sync
     + 'static
@@ -225,6 +234,7 @@ impl<T> Store for T where
         + ResponseStore
         + InvitationStore
         + OpsStore
+        + VocStore
         + Send
         + Sync
         + 'static

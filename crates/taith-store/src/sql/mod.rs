@@ -48,6 +48,7 @@ mod journeys;
 mod personas;
 mod responses;
 mod surveys;
+mod voc;
 mod workspaces;
 
 use crate::{Db, This};

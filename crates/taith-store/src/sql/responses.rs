@@ -196,7 +196,7 @@ fn response_write(e: sqlx::Error) -> StoreError {
     }
 }
 
-fn response_row(row: &DbRow) -> StoreResult<d::NewResponse> {
+pub(super) fn response_row(row: &DbRow) -> StoreResult<d::NewResponse> {
     Ok(d::NewResponse {
         id: d::ResponseId(get(row, "id")?),
         survey_id: d::SurveyId(get(row, "survey_id")?),

@@ -32,5 +32,6 @@ mod store_surveys;
 mod surveys_api;
 mod surveys_ui;
 mod ui;
+mod voc_store;
 mod webdriver;
 mod xss;
