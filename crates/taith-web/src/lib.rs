@@ -14,6 +14,7 @@ pub mod personas;
 pub mod respond;
 pub mod responses;
 pub mod surveys;
+pub mod voc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -1,0 +1,5 @@
+//! Voice of the customer on the web: the comments explorer and its CSV, the themes and their
+//! edits ; the use-cases are
+//! [`taith_app::voc`]'s.
+
+pub mod query;
