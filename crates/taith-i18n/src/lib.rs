@@ -401,6 +401,22 @@ mod tests {
         for s in taith_domain::SurveyStatus::ALL {
             k.push(format!("survey-banner-{}", s.as_str()));
         }
+        // Voice of the customer (taith-web's `voc/`).
+        for s in ["negative", "neutral", "positive", "unknown"] {
+            k.push(format!("voc-sentiment-{s}"));
+        }
+        for f in [
+            "q", "language", "sentiment", "theme", "band", "touchpoint", "survey", "channel",
+            "locale", "customer",
+        ] {
+            k.push(format!("voc-filter-{f}"));
+        }
+        for i in ["cost", "lift", "unclear"] {
+            k.push(format!("voc-impact-{i}"));
+        }
+        for o in ["found", "staff"] {
+            k.push(format!("voc-origin-{o}"));
+        }
         k
     }
 

@@ -16,6 +16,7 @@ pub fn routes(r: Routes) -> Routes {
     use crate::respond::pages as rs;
     use crate::respond::pages::on::{Embed, Hosted, Kiosk};
     use crate::surveys::pages as s;
+    let r = crate::voc::pages::routes(r);
     r.get("/", a::home)
         .get("/setup", a::setup_form)
         .post("/setup", a::setup)

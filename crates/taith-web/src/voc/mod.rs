@@ -2,4 +2,5 @@
 //! edits ; the use-cases are
 //! [`taith_app::voc`]'s.
 
+pub mod pages;
 pub mod query;
