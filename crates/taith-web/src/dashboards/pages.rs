@@ -258,6 +258,9 @@ pub struct TouchpointPage {
     feed: Option<FeedView>,
     feed_title: String,
     feed_empty: String,
+    /// The themes customers complain about most here: `(name, explorer link)`; None for a
+    /// viewer.
+    complaints: Option<Vec<(String, String)>>,
     /// The touchpoint's surveys, to see their answers; none: make one.
     surveys: Vec<(String, String)>,
     new_survey_href: Option<String>,
@@ -384,6 +387,7 @@ pub async fn touchpoint(
         distribution: Vec::new(),
         breakdowns: Vec::new(),
         feed: None,
+        complaints: None,
         feed_title: tr.t("dashboard-comments"),
         feed_empty: tr.t("dashboard-no-comments"),
         new_survey_href: (surveys.is_empty() && m.may(Action::EditJourneys))
@@ -438,6 +442,11 @@ pub async fn touchpoint(
             limit: 10,
         };
         page.feed = Some(feed_view(&state, &m, &feed_q, period, on).await?);
+        let mut complaints =
+            crate::voc::pages::negative_themes(&state, m.workspace.id, &m.base(), &period, 5)
+                .await
+                .map_err(|e| PageError::from_store(e, &tr))?;
+        page.complaints = Some(complaints.remove(&tp.id).unwrap_or_default());
     }
     Ok(page)
 }

@@ -358,6 +358,13 @@ pub async fn map(
         .await
         .map_err(|e| PageError::from_store(e, m.tr()))?;
     crate::journeys::view::apply_live(&mut map, &loaded.journey, &scores, &control, m.tr());
+    if m.may(Action::ReadResponses) {
+        let complaints =
+            crate::voc::pages::negative_themes(&state, m.workspace.id, &m.base(), &period, 2)
+                .await
+                .map_err(|e| PageError::from_store(e, m.tr()))?;
+        map.set_complaints(&complaints);
+    }
     Ok(MapPage {
         period: control,
         map,

@@ -14,6 +14,8 @@ pub struct TouchpointView {
     pub moment_of_truth: bool,
     /// What customers said here lately (the live map), when they said anything.
     pub live: Option<LiveBadge>,
+    /// The themes customers complain about most here (live map): `(name, explorer link)`.
+    pub complaints: Vec<(String, String)>,
 }
 
 /// A touchpoint's figure on the live map.
@@ -85,6 +87,20 @@ pub struct MapView {
 }
 
 impl MapView {
+    /// Names each touchpoint's most complained-about themes (the live map).
+    pub fn set_complaints(
+        &mut self,
+        by_touchpoint: &std::collections::HashMap<taith_domain::TouchpointId, Vec<(String, String)>>,
+    ) {
+        for lane in &mut self.lanes {
+            for tp in lane.cells.iter_mut().flatten() {
+                if let Some(list) = tp.id.parse().ok().and_then(|id| by_touchpoint.get(&id)) {
+                    tp.complaints = list.clone();
+                }
+            }
+        }
+    }
+
     pub fn columns(&self) -> usize {
         self.stages.len()
     }
@@ -156,6 +172,7 @@ pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: 
                             description: t.fields.description.to_string(),
                             moment_of_truth: t.fields.moment_of_truth,
                             live: None,
+                            complaints: Vec::new(),
                         })
                         .collect()
                 })
