@@ -406,8 +406,16 @@ mod tests {
             k.push(format!("voc-sentiment-{s}"));
         }
         for f in [
-            "q", "language", "sentiment", "theme", "band", "touchpoint", "survey", "channel",
-            "locale", "customer",
+            "q",
+            "language",
+            "sentiment",
+            "theme",
+            "band",
+            "touchpoint",
+            "survey",
+            "channel",
+            "locale",
+            "customer",
         ] {
             k.push(format!("voc-filter-{f}"));
         }

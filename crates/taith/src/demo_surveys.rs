@@ -300,51 +300,61 @@ fn comments(locale: Locale, positive: bool, kind: SurveyKind) -> &'static [&'sta
             "Bara gorau Caerdydd! Diolch.",
             "Cyrhaeddodd popeth yn gynnes ac ar amser.",
             "Gwasanaeth hyfryd bob tro.",
+            "Staff cyfeillgar iawn yn y siop.",
         ],
         (Locale::Cy, false, false) => &[
             "Daeth y tâl danfon yn syndod ar y diwedd.",
             "Roedd y fan awr yn hwyr.",
             "Dim slotiau ar ôl ar gyfer dydd Sadwrn.",
+            "Rhy ddrud am dorth fach.",
         ],
         (Locale::Ar, true, _) => &[
             "أفضل خبز في كارديف، شكراً لكم!",
             "وصل الطلب في الوقت المحدد وكان طازجاً.",
             "خدمة ممتازة وودودة.",
+            "الموظفون ودودون جداً.",
         ],
         (Locale::Ar, false, _) => &[
             "رسوم التوصيل ظهرت في آخر خطوة فقط.",
             "تأخر التوصيل أكثر من ساعة.",
             "لم أجد معلومات المكونات المسببة للحساسية بسهولة.",
+            "السعر مرتفع جداً لرغيف صغير.",
         ],
         (Locale::Sw, true, _) => &[
             "Mkate mtamu sana, asante!",
             "Agizo lilifika kwa wakati na likiwa bado la moto.",
             "Huduma nzuri sana.",
+            "Wafanyakazi ni wakarimu sana.",
         ],
         (Locale::Sw, false, _) => &[
             "Ada ya usafirishaji ilionekana mwishoni tu.",
             "Gari lilichelewa kwa saa moja.",
             "Nafasi za Jumamosi zilikuwa zimejaa.",
+            "Bei ni ghali mno kwa mkate mdogo.",
         ],
         (Locale::Vi, true, _) => &[
             "Bánh mì ngon nhất Cardiff, cảm ơn!",
             "Giao hàng đúng giờ, bánh vẫn còn ấm.",
             "Dịch vụ rất tốt.",
+            "Nhân viên rất thân thiện.",
         ],
         (Locale::Vi, false, _) => &[
             "Phí giao hàng chỉ hiện ở bước cuối.",
             "Xe giao trễ hơn một tiếng.",
             "Khó tìm thông tin về chất gây dị ứng.",
+            "Giá quá đắt cho một ổ bánh nhỏ.",
         ],
         (Locale::Ms, true, _) => &[
             "Roti terbaik di Cardiff, terima kasih!",
             "Pesanan sampai tepat pada masanya.",
             "Perkhidmatan yang sangat baik.",
+            "Kakitangan sangat mesra.",
         ],
         (Locale::Ms, false, _) => &[
             "Caj penghantaran hanya muncul pada langkah terakhir.",
             "Van lewat sejam.",
             "Slot hari Sabtu sudah penuh.",
+            "Harga terlalu mahal untuk roti kecil.",
         ],
         (Locale::En, true, true) => &[
             "Megan was lovely on the phone.",
@@ -358,12 +368,14 @@ fn comments(locale: Locale, positive: bool, kind: SurveyKind) -> &'static [&'sta
             "Best bread in Cardiff, and the bara brith is perfect.",
             "Arrived warm and on time.",
             "Lovely service every Saturday.",
+            "Friendly staff at the Canton shop.",
         ],
         (Locale::En, false, false) => &[
             "The delivery fee only appeared at the last step.",
             "The van was an hour late.",
             "No Saturday slots left by Thursday.",
             "Couldn't find the allergen information on my phone.",
+            "Too expensive for a small loaf.",
         ],
     }
 }

@@ -5,5 +5,6 @@ pub mod cli;
 pub mod database;
 pub mod demo;
 pub mod demo_surveys;
+pub mod demo_voc;
 pub mod output;
 pub mod server;

@@ -1,2 +1,76 @@
 # Suara pelanggan: penjelajah komen dan tema.
 nav-voc = Komen
+voc-tabs = Apa yang ditulis pelanggan
+voc-comments = Komen
+voc-themes = Tema
+voc-comments-lead = Setiap komen dibaca dalam bahasa asal ia ditulis: perasaan yang dibawanya dan perkara yang diperkatakan. Tapis, cari dan eksport.
+voc-themes-lead = Perkara yang sering disebut berulang kali dalam komen, dan kesan setiap topik pada skor anda.
+voc-csv = Muat turun CSV
+voc-clear = Kosongkan penapis
+voc-no-comments = Belum ada komen dalam tempoh ini.
+voc-no-themes = Belum ada tema. Tema akan muncul apabila komen diterima; anda juga boleh mencipta tema di bawah.
+voc-comments-count = { $count ->
+   *[other] { $count } komen
+}
+voc-summary = { $comments } · { $negative }% negatif ({ $low }–{ $high }%)
+voc-language-other = Bahasa lain
+voc-sentiment = Sentimen
+voc-sentiment-negative = Negatif
+voc-sentiment-neutral = Neutral
+voc-sentiment-positive = Positif
+voc-sentiment-unknown = Terlalu pendek untuk dinilai
+voc-confidence = { $percent }% yakin
+voc-sentiment-split = { $negative } negatif, { $neutral } neutral, { $positive } positif
+voc-filter-q = Cari
+voc-filter-language = Ditulis dalam
+voc-filter-sentiment = Sentimen
+voc-filter-theme = Tema
+voc-filter-survey = Tinjauan
+voc-filter-band = Skor
+voc-filter-touchpoint = Titik sentuh
+voc-filter-channel = Saluran
+voc-filter-locale = Dijawab dalam
+voc-filter-customer = Pelanggan
+voc-filter-error = { $field }: { $issue }
+voc-how-read = Bagaimana komen dibaca?
+voc-how-read-body = taith membaca setiap komen pada pelayan anda sendiri, dalam bahasa Wales, Inggeris, Melayu, Swahili, Arab dan Vietnam. Ia mengenal pasti bahasa daripada teksnya (komen yang sangat pendek diberi bahasa yang digunakan pelanggan semasa menjawab), dan sentimennya melalui model yang bermula daripada asas yang disertakan, kemudian belajar daripada jawapan anda sendiri: komen yang diberi bersama skor tinggi dikira positif, manakala komen yang diberi bersama skor rendah dikira negatif.
+voc-learning-base = { $language }: { $comments } komen, dibaca dengan model asas setakat ini.
+voc-learning-learned = { $language }: { $comments } komen; model telah belajar daripada { $learned } jawapan anda yang mempunyai skor.
+voc-pending = { $count ->
+   *[other] { $count } komen sedang menunggu untuk dibaca.
+}
+voc-theme = Tema
+voc-mentions = Sebutan
+voc-share = { $percent }% daripada komen
+voc-impact = Kesan pada skor
+voc-impact-cost = Mengurangkan { $points } mata { $metric } (± { $margin })
+voc-impact-lift = Menambah { $points } mata { $metric } (± { $margin })
+voc-impact-unclear = { $points } mata { $metric } (± { $margin }): belum ada perbezaan yang jelas
+voc-impact-none = Belum cukup skor
+voc-impact-detail = { $metric } bagi respons yang menyebutnya: { $with } (n = { $with_n }); bagi respons lain: { $without } (n = { $without_n }).
+voc-impact-how = Bagaimana kesan ini dikira?
+voc-impact-how-body = Skor respons yang komennya menyebut tema tersebut, ditolak skor semua respons lain dalam tempoh yang sama (dengan atau tanpa komen). Tanda ± ialah selang keyakinan 95% bagi perbezaan itu: jika selang itu lebih lebar daripada perbezaan itu sendiri, tema tersebut mungkin belum membawa perbezaan yang sebenar.
+voc-trend = Sebutan setiap minggu
+voc-week = Minggu bermula { $from }: { $mentions }
+voc-rising = Meningkat
+voc-pinned = Disematkan
+voc-hidden = Disembunyikan
+voc-origin-found = Ditemui dalam komen anda
+voc-origin-staff = Dicipta oleh pasukan anda
+voc-figures = Angka-angka
+voc-where-negative = Di mana pelanggan mengadu tentangnya
+voc-examples = Komen yang menyebutnya
+voc-all-comments = Semua komennya
+voc-phrases = Perkataan dan frasa
+voc-phrases-hint = Satu bagi setiap baris atau dipisahkan dengan koma, dalam apa-apa bahasa: komen yang menggunakan salah satu daripadanya dikira menyebut tema ini.
+voc-new-theme = Tema baharu
+voc-edit = Ubah tema
+voc-pin = Sematkan di atas
+voc-hide = Sembunyikan (ia tidak akan muncul semula dengan sendirinya)
+voc-merge = Gabungkan
+voc-merge-into = Gabungkan tema ini ke dalam
+voc-split = Pisahkan
+voc-split-which = Frasa yang membentuk tema tersendiri
+voc-split-name = Nama tema baharu
+voc-negative-themes = Aduan di sini
+voc-negative-themes-none = Tiada tema negatif di sini dalam tempoh ini.

@@ -1,2 +1,76 @@
 # Tiếng nói khách hàng: trình khám phá bình luận và chủ đề.
 nav-voc = Bình luận
+voc-tabs = Khách hàng đã viết gì
+voc-comments = Nhận xét
+voc-themes = Chủ đề
+voc-comments-lead = Mọi nhận xét đều được đọc bằng chính ngôn ngữ khách hàng đã viết: cảm xúc ra sao và nói về điều gì. Lọc, tìm kiếm và xuất dữ liệu.
+voc-themes-lead = Những điều khách hàng nhắc đi nhắc lại trong nhận xét, và mỗi chủ đề ảnh hưởng thế nào đến điểm của bạn.
+voc-csv = Tải xuống CSV
+voc-clear = Xóa bộ lọc
+voc-no-comments = Chưa có nhận xét nào trong khoảng thời gian này.
+voc-no-themes = Chưa có chủ đề nào. Chủ đề sẽ xuất hiện khi có nhận xét gửi đến; bạn cũng có thể tự tạo chủ đề bên dưới.
+voc-comments-count = { $count ->
+   *[other] { $count } nhận xét
+}
+voc-summary = { $comments } · { $negative }% tiêu cực ({ $low }–{ $high }%)
+voc-language-other = Ngôn ngữ khác
+voc-sentiment = Cảm xúc
+voc-sentiment-negative = Tiêu cực
+voc-sentiment-neutral = Trung lập
+voc-sentiment-positive = Tích cực
+voc-sentiment-unknown = Quá ngắn để xác định
+voc-confidence = Chắc chắn { $percent }%
+voc-sentiment-split = { $negative } tiêu cực, { $neutral } trung lập, { $positive } tích cực
+voc-filter-q = Tìm kiếm
+voc-filter-language = Ngôn ngữ viết
+voc-filter-sentiment = Cảm xúc
+voc-filter-theme = Chủ đề
+voc-filter-survey = Khảo sát
+voc-filter-band = Điểm
+voc-filter-touchpoint = Điểm chạm
+voc-filter-channel = Kênh
+voc-filter-locale = Ngôn ngữ trả lời
+voc-filter-customer = Khách hàng
+voc-filter-error = { $field }: { $issue }
+voc-how-read = Nhận xét được đọc như thế nào?
+voc-how-read-body = taith đọc mọi nhận xét ngay trên máy chủ của bạn, bằng tiếng Wales, tiếng Anh, tiếng Mã Lai, tiếng Swahili, tiếng Ả Rập và tiếng Việt. taith nhận biết ngôn ngữ từ nội dung (nhận xét rất ngắn sẽ lấy ngôn ngữ mà khách hàng đã dùng để trả lời), và nhận biết cảm xúc bằng một mô hình khởi đầu từ bản nền có sẵn, rồi học từ chính các câu trả lời của bạn: nhận xét đi kèm điểm cao được tính là tích cực, nhận xét đi kèm điểm thấp được tính là tiêu cực.
+voc-learning-base = { $language }: { $comments } nhận xét, đến nay được đọc bằng mô hình nền.
+voc-learning-learned = { $language }: { $comments } nhận xét; mô hình đã học từ { $learned } câu trả lời có chấm điểm của bạn.
+voc-pending = { $count ->
+   *[other] { $count } nhận xét đang chờ được đọc.
+}
+voc-theme = Chủ đề
+voc-mentions = Lượt nhắc đến
+voc-share = { $percent }% số nhận xét
+voc-impact = Tác động đến điểm
+voc-impact-cost = Làm giảm { $points } điểm { $metric } (± { $margin })
+voc-impact-lift = Làm tăng { $points } điểm { $metric } (± { $margin })
+voc-impact-unclear = { $points } điểm { $metric } (± { $margin }): chưa có khác biệt rõ ràng
+voc-impact-none = Chưa đủ điểm số
+voc-impact-detail = { $metric } của các câu trả lời nhắc đến chủ đề này: { $with } (n = { $with_n }); của các câu trả lời còn lại: { $without } (n = { $without_n }).
+voc-impact-how = Tác động được tính như thế nào?
+voc-impact-how-body = Điểm của các câu trả lời có nhận xét nhắc đến chủ đề, trừ đi điểm của tất cả các câu trả lời khác trong cùng khoảng thời gian (dù có nhận xét hay không). Dấu ± là khoảng tin cậy 95% của mức chênh lệch đó: nếu khoảng này rộng hơn chính mức chênh lệch, có thể chủ đề này chưa thực sự tạo ra khác biệt.
+voc-trend = Lượt nhắc đến theo tuần
+voc-week = Tuần từ { $from }: { $mentions }
+voc-rising = Đang tăng
+voc-pinned = Đã ghim
+voc-hidden = Đã ẩn
+voc-origin-found = Tìm thấy trong nhận xét của bạn
+voc-origin-staff = Do nhóm của bạn tạo
+voc-figures = Số liệu
+voc-where-negative = Khách hàng phàn nàn về chủ đề này ở đâu
+voc-examples = Nhận xét nhắc đến chủ đề này
+voc-all-comments = Tất cả nhận xét của chủ đề
+voc-phrases = Từ và cụm từ
+voc-phrases-hint = Mỗi dòng một mục hoặc phân cách bằng dấu phẩy, bằng bất kỳ ngôn ngữ nào: nhận xét nào dùng một trong số đó được tính là nhắc đến chủ đề.
+voc-new-theme = Chủ đề mới
+voc-edit = Sửa chủ đề
+voc-pin = Ghim lên đầu
+voc-hide = Ẩn đi (chủ đề sẽ không tự xuất hiện lại)
+voc-merge = Gộp
+voc-merge-into = Gộp chủ đề này vào
+voc-split = Tách ra
+voc-split-which = Những cụm từ tạo thành một chủ đề riêng
+voc-split-name = Tên chủ đề mới
+voc-negative-themes = Phàn nàn ở đây
+voc-negative-themes-none = Không có chủ đề tiêu cực nào ở đây trong khoảng thời gian này.

@@ -90,7 +90,10 @@ impl MapView {
     /// Names each touchpoint's most complained-about themes (the live map).
     pub fn set_complaints(
         &mut self,
-        by_touchpoint: &std::collections::HashMap<taith_domain::TouchpointId, Vec<(String, String)>>,
+        by_touchpoint: &std::collections::HashMap<
+            taith_domain::TouchpointId,
+            Vec<(String, String)>,
+        >,
     ) {
         for lane in &mut self.lanes {
             for tp in lane.cells.iter_mut().flatten() {

@@ -103,7 +103,13 @@ fn comment_row(
         sentiment_name: tr.t(&format!("voc-sentiment-{}", sentiment_code(polarity))),
         confidence: a
             .sentiment
-            .map(|(_, c)| tr.t1("voc-confidence", "percent", tr.number(f64::from(c) * 100.0, 0)))
+            .map(|(_, c)| {
+                tr.t1(
+                    "voc-confidence",
+                    "percent",
+                    tr.number(f64::from(c) * 100.0, 0),
+                )
+            })
             .unwrap_or_default(),
         score: tr.number(f64::from(r.score), 0),
         band: item.band.as_str(),
@@ -171,7 +177,11 @@ fn choices<T: PartialEq + Copy>(
 
 /// "312 comments · 18% negative (15–22%)".
 fn summary_line(n: u64, share: &SentimentShare, tr: &Tr) -> String {
-    let count = tr.tn("voc-comments-count", "count", i64::try_from(n).unwrap_or(i64::MAX));
+    let count = tr.tn(
+        "voc-comments-count",
+        "count",
+        i64::try_from(n).unwrap_or(i64::MAX),
+    );
     match (share.negative, share.ci95) {
         (Some(neg), Some((lo, hi))) => tr.ta(
             "voc-summary",
@@ -197,10 +207,7 @@ fn learning_lines(status: &LearningStatus, tr: &Tr) -> (Vec<String>, Option<Stri
             if s.learned_from == 0 {
                 tr.ta(
                     "voc-learning-base",
-                    &[
-                        ("language", language),
-                        ("comments", s.comments.to_string()),
-                    ],
+                    &[("language", language), ("comments", s.comments.to_string())],
                 )
             } else {
                 tr.ta(
@@ -224,10 +231,7 @@ fn learning_lines(status: &LearningStatus, tr: &Tr) -> (Vec<String>, Option<Stri
     (lines, pending)
 }
 
-async fn workspace_themes(
-    state: &AppState,
-    m: &Member,
-) -> Result<Vec<Theme>, PageError> {
+async fn workspace_themes(state: &AppState, m: &Member) -> Result<Vec<Theme>, PageError> {
     let mut list = state
         .store
         .themes(m.workspace.id)
@@ -304,7 +308,13 @@ pub async fn explorer(
         .collect();
     let sentiments = [Polarity::Negative, Polarity::Neutral, Polarity::Positive]
         .into_iter()
-        .map(|p| (p, p.code().to_owned(), tr.t(&format!("voc-sentiment-{}", p.code()))));
+        .map(|p| {
+            (
+                p,
+                p.code().to_owned(),
+                tr.t(&format!("voc-sentiment-{}", p.code())),
+            )
+        });
     let filtered = filter.language.is_some()
         || filter.sentiment.is_some()
         || filter.theme.is_some()
@@ -334,9 +344,13 @@ pub async fn explorer(
             filter.theme,
         ),
         bands: choices(
-            Band::ALL
-                .into_iter()
-                .map(|b| (b, b.as_str().to_owned(), tr.t(&format!("band-{}", b.as_str())))),
+            Band::ALL.into_iter().map(|b| {
+                (
+                    b,
+                    b.as_str().to_owned(),
+                    tr.t(&format!("band-{}", b.as_str())),
+                )
+            }),
             filter.band,
         ),
         touchpoints: choices(
@@ -577,7 +591,13 @@ pub async fn create_theme(
     CsrfForm(input): CsrfForm<NewThemeForm>,
 ) -> Result<Response, PageError> {
     m.require(Action::EditJourneys)?;
-    match themes::create(state.store.as_ref(), m.workspace.id, &input.name, &input.phrases).await
+    match themes::create(
+        state.store.as_ref(),
+        m.workspace.id,
+        &input.name,
+        &input.phrases,
+    )
+    .await
     {
         Ok(t) => Ok(Redirect::to(&format!("{}/themes/{}", m.base(), t.id)).into_response()),
         Err(ThemeEditError::Invalid(e)) => {
@@ -805,10 +825,9 @@ pub async fn merge_theme(
         Ok(into) => themes::merge(state.store.as_ref(), m.workspace.id, id, into)
             .await
             .map(|t| t.id),
-        Err(_) => Err(ThemeEditError::Invalid(taith_domain::ValidationErrors::one(
-            "into",
-            taith_domain::Issue::Required,
-        ))),
+        Err(_) => Err(ThemeEditError::Invalid(
+            taith_domain::ValidationErrors::one("into", taith_domain::Issue::Required),
+        )),
     };
     after_edit(&state, &m, id, result, FormView::new()).await
 }
@@ -872,7 +891,10 @@ pub async fn negative_themes(
                     .map(|(t, _)| {
                         (
                             t.fields.name.to_string(),
-                            format!("{base}/comments?{q}&theme={}&touchpoint={tp}&sentiment=negative", t.id),
+                            format!(
+                                "{base}/comments?{q}&theme={}&touchpoint={tp}&sentiment=negative",
+                                t.id
+                            ),
                         )
                     })
                     .collect(),

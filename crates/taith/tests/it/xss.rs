@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -255,6 +255,17 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .await
         .unwrap();
     app.store.delete_journey(ws.id, trashed.id).await.unwrap();
+    // Themes named and phrased by payloads, and every comment analysed: the comments
+    // explorer, the themes and a theme's page show them.
+    let mut theme_ids = Vec::new();
+    for p in payloads.iter().step_by(5) {
+        let t = taith_app::voc::themes::create(app.store.as_ref(), ws.id, p, &format!("{p}, x"))
+            .await
+            .unwrap();
+        theme_ids.push(t.id);
+    }
+    let voc = taith_app::voc::Voc::default();
+    while voc.analyse_pending(app.store.as_ref()).await.unwrap() > 0 {}
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -292,6 +303,12 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         // The imported comments are the newest on the first touchpoint's page.
         format!("/w/becws/dashboard/touchpoints/{}", touchpoints[0]),
     ];
+    pages.push("/w/becws/comments".to_owned());
+    pages.push("/w/becws/comments?q=data-xss".to_owned());
+    pages.push("/w/becws/themes".to_owned());
+    for t in theme_ids.iter().step_by(3) {
+        pages.push(format!("/w/becws/themes/{t}"));
+    }
     // A sample of the per-item pages (every tenth payload, so every wrapper and element).
     for i in (0..payloads.len()).step_by(7) {
         let s = &surveys[i];
