@@ -1,5 +1,5 @@
-# Tiếng nói khách hàng: trình khám phá bình luận và chủ đề.
-nav-voc = Bình luận
+# Tiếng nói khách hàng: trình khám phá nhận xét và chủ đề.
+nav-voc = Nhận xét
 voc-tabs = Khách hàng đã viết gì
 voc-comments = Nhận xét
 voc-themes = Chủ đề
