@@ -39,8 +39,8 @@ voc-filter-customer = Cwsmer
 voc-filter-error = { $field }: { $issue }
 voc-how-read = Sut mae sylwadau'n cael eu darllen?
 voc-how-read-body = Mae taith yn darllen pob sylw ar eich gweinydd eich hun, yn Gymraeg, Saesneg, Maleieg, Swahili, Arabeg a Fietnameg. Mae'n adnabod yr iaith o'r testun (mae sylw byr iawn yn cymryd yr iaith yr atebodd y cwsmer ynddi), a'r teimlad drwy fodel sy'n dechrau o sylfaen sy'n dod gyda taith ac yna'n dysgu o'ch atebion chi: mae sylw a roddwyd gyda sgôr uchel yn cyfrif fel un cadarnhaol, ac un a roddwyd gyda sgôr isel fel un negyddol.
-voc-learning-base = { $language }: { $comments } sylw, wedi'u darllen gyda'r model sylfaenol hyd yma.
-voc-learning-learned = { $language }: { $comments } sylw; mae'r model wedi dysgu o { $learned } o'ch atebion sydd â sgôr.
+voc-learning-base = { $language }: { $comments }, wedi'u darllen gyda'r model sylfaenol hyd yma.
+voc-learning-learned = { $language }: { $comments }; mae'r model wedi dysgu o { $learned } o'ch atebion sydd â sgôr.
 voc-pending = { $count ->
     [zero] Does dim sylwadau'n aros i gael eu darllen.
     [one] Mae { $count } sylw yn aros i gael ei ddarllen.

@@ -35,8 +35,11 @@ voc-filter-customer = Customer
 voc-filter-error = { $field }: { $issue }
 voc-how-read = How are comments read?
 voc-how-read-body = taith reads every comment on your own server, in Welsh, English, Malay, Swahili, Arabic and Vietnamese. It tells the language from the text (a very short comment takes the language the customer answered in), and its sentiment from a model that starts from a shipped base and then learns from your own answers: a comment given with a high score counts as positive, one given with a low score as negative.
-voc-learning-base = { $language }: { $comments } comments, read with the base model so far.
-voc-learning-learned = { $language }: { $comments } comments; the model has learned from { $learned } of your scored answers.
+voc-learning-base = { $language }: { $comments }, read with the base model so far.
+voc-learning-learned = { $language }: { $comments }; the model has learned from { $learned ->
+    [one] one of your scored answers
+   *[other] { $learned } of your scored answers
+}.
 voc-pending = { $count ->
     [one] { $count } comment is waiting to be read.
    *[other] { $count } comments are waiting to be read.

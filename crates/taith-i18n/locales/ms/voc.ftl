@@ -34,8 +34,8 @@ voc-filter-customer = Pelanggan
 voc-filter-error = { $field }: { $issue }
 voc-how-read = Bagaimana komen dibaca?
 voc-how-read-body = taith membaca setiap komen pada pelayan anda sendiri, dalam bahasa Wales, Inggeris, Melayu, Swahili, Arab dan Vietnam. Ia mengenal pasti bahasa daripada teksnya (komen yang sangat pendek diberi bahasa yang digunakan pelanggan semasa menjawab), dan sentimennya melalui model yang bermula daripada asas yang disertakan, kemudian belajar daripada jawapan anda sendiri: komen yang diberi bersama skor tinggi dikira positif, manakala komen yang diberi bersama skor rendah dikira negatif.
-voc-learning-base = { $language }: { $comments } komen, dibaca dengan model asas setakat ini.
-voc-learning-learned = { $language }: { $comments } komen; model telah belajar daripada { $learned } jawapan anda yang mempunyai skor.
+voc-learning-base = { $language }: { $comments }, dibaca dengan model asas setakat ini.
+voc-learning-learned = { $language }: { $comments }; model telah belajar daripada { $learned } jawapan anda yang mempunyai skor.
 voc-pending = { $count ->
    *[other] { $count } komen sedang menunggu untuk dibaca.
 }

@@ -35,8 +35,8 @@ voc-filter-customer = Mteja
 voc-filter-error = { $field }: { $issue }
 voc-how-read = Maoni husomwa vipi?
 voc-how-read-body = taith husoma kila maoni kwenye seva yako mwenyewe, kwa Kiwelisi, Kiingereza, Kimalei, Kiswahili, Kiarabu na Kivietinamu. Hutambua lugha kutokana na maandishi (maoni mafupi sana huchukua lugha ambayo mteja alijibu nayo), na hisia zake kupitia modeli inayoanzia kwenye msingi unaokuja na taith kisha hujifunza kutokana na majibu yako mwenyewe: maoni yaliyotolewa pamoja na alama ya juu huhesabiwa kuwa chanya, na yaliyotolewa pamoja na alama ya chini huhesabiwa kuwa hasi.
-voc-learning-base = { $language }: maoni { $comments }, yamesomwa kwa modeli ya msingi hadi sasa.
-voc-learning-learned = { $language }: maoni { $comments }; modeli imejifunza kutokana na majibu yako { $learned } yenye alama.
+voc-learning-base = { $language }: { $comments }, yamesomwa kwa modeli ya msingi hadi sasa.
+voc-learning-learned = { $language }: { $comments }; modeli imejifunza kutokana na majibu yako { $learned } yenye alama.
 voc-pending = { $count ->
     [one] Maoni { $count } yanasubiri kusomwa.
    *[other] Maoni { $count } yanasubiri kusomwa.

@@ -34,8 +34,8 @@ voc-filter-customer = Khách hàng
 voc-filter-error = { $field }: { $issue }
 voc-how-read = Nhận xét được đọc như thế nào?
 voc-how-read-body = taith đọc mọi nhận xét ngay trên máy chủ của bạn, bằng tiếng Wales, tiếng Anh, tiếng Mã Lai, tiếng Swahili, tiếng Ả Rập và tiếng Việt. taith nhận biết ngôn ngữ từ nội dung (nhận xét rất ngắn sẽ lấy ngôn ngữ mà khách hàng đã dùng để trả lời), và nhận biết cảm xúc bằng một mô hình khởi đầu từ bản nền có sẵn, rồi học từ chính các câu trả lời của bạn: nhận xét đi kèm điểm cao được tính là tích cực, nhận xét đi kèm điểm thấp được tính là tiêu cực.
-voc-learning-base = { $language }: { $comments } nhận xét, đến nay được đọc bằng mô hình nền.
-voc-learning-learned = { $language }: { $comments } nhận xét; mô hình đã học từ { $learned } câu trả lời có chấm điểm của bạn.
+voc-learning-base = { $language }: { $comments }, đến nay được đọc bằng mô hình nền.
+voc-learning-learned = { $language }: { $comments }; mô hình đã học từ { $learned } câu trả lời có chấm điểm của bạn.
 voc-pending = { $count ->
    *[other] { $count } nhận xét đang chờ được đọc.
 }

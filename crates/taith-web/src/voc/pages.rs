@@ -204,19 +204,21 @@ fn learning_lines(status: &LearningStatus, tr: &Tr) -> (Vec<String>, Option<Stri
         .filter(|s| s.language != Lang::Other)
         .map(|s| {
             let language = language_name(s.language, tr);
+            let comments = tr.tn(
+                "voc-comments-count",
+                "count",
+                i64::try_from(s.comments).unwrap_or(i64::MAX),
+            );
             if s.learned_from == 0 {
                 tr.ta(
                     "voc-learning-base",
                     &[("language", language), ("comments", s.comments.to_string())],
                 )
             } else {
-                tr.ta(
+                tr.tna(
                     "voc-learning-learned",
-                    &[
-                        ("language", language),
-                        ("comments", s.comments.to_string()),
-                        ("learned", s.learned_from.to_string()),
-                    ],
+                    ("learned", i64::try_from(s.learned_from).unwrap_or(i64::MAX)),
+                    &[("language", language), ("comments", comments)],
                 )
             }
         })
