@@ -45,6 +45,7 @@ on_both_stores!(
     a_model_learns_from_scored_comments_and_a_corrupt_one_is_rebuilt,
     two_nodes_saving_a_model_at_once_cannot_both_win,
     another_workspaces_comments_and_themes_are_out_of_reach,
+    hostile_comments_get_an_honest_language_and_sentiment,
 );
 
 pub(crate) async fn workspace(store: &SharedStore, slug: &str) -> WorkspaceId {
@@ -493,4 +494,45 @@ async fn another_workspaces_comments_and_themes_are_out_of_reach(store: SharedSt
         Err(StoreError::NotFound)
     ));
     assert_eq!(store.theme(a, theme.id).await.unwrap().id, theme.id);
+}
+
+async fn hostile_comments_get_an_honest_language_and_sentiment(store: SharedStore) {
+    let ws = workspace(&store, "hostile").await;
+    let survey = nps_survey(&store, ws).await;
+    let voc = Voc::default();
+    let emoji = "😡".repeat(5_000);
+    let controls = "\u{202E}\u{200B}\u{2066}!!!\u{2069}\u{FEFF}";
+    let hostile = [
+        said(survey, 1, Locale::En, &emoji),
+        said(survey, 2, Locale::Cy, "?!... --- ;;; ()"),
+        said(survey, 3, Locale::Vi, controls),
+        said(
+            survey,
+            4,
+            Locale::En,
+            "<script>alert(1)</script><b>bad</b> service",
+        ),
+        said(survey, 5, Locale::Ar, "Very bad خدمة سيئة جدا dịch vụ tệ"),
+    ];
+    store_all(&store, ws, &hostile).await;
+    analyse_all(&voc, &store).await;
+    let found = all_comments(&store, ws).await;
+    assert_eq!(found.len(), hostile.len(), "every one analysed, none lost");
+    let of = |i: usize| {
+        &found
+            .iter()
+            .find(|c| c.comment.response.id == hostile[i].id)
+            .unwrap()
+            .comment
+            .analysis
+    };
+    // No letters: no language can be told and no sentiment said.
+    for i in [0, 1, 2] {
+        assert_eq!(of(i).language, Lang::Other, "{i}");
+        assert_eq!(of(i).sentiment, None, "{i}");
+    }
+    // Markup is text like any other; mixed scripts still get a language of ours.
+    assert!(of(3).sentiment.is_some());
+    assert_ne!(of(4).language, Lang::Other);
+    assert!(!of(2).search_text.contains('\u{202E}'));
 }
