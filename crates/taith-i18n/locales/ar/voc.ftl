@@ -84,3 +84,5 @@ voc-split-which = العبارات التي تكوّن موضوعًا مستقل
 voc-split-name = اسم الموضوع الجديد
 voc-negative-themes = الشكاوى هنا
 voc-negative-themes-none = لا توجد مواضيع سلبية هنا في هذه الفترة.
+voc-costly-themes = ما الذي يخفض درجتك أكثر
+voc-all-themes = كل المواضيع

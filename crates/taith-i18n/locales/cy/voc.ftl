@@ -84,3 +84,5 @@ voc-split-which = Yr ymadroddion sy'n gwneud thema ar eu pennau eu hunain
 voc-split-name = Enw'r thema newydd
 voc-negative-themes = Cwynion yma
 voc-negative-themes-none = Dim themâu negyddol yma yn y cyfnod hwn.
+voc-costly-themes = Beth sy'n costio fwyaf i'ch sgôr
+voc-all-themes = Pob thema

@@ -79,3 +79,5 @@ voc-split-which = The phrases that make a theme of their own
 voc-split-name = Name of the new theme
 voc-negative-themes = Complaints here
 voc-negative-themes-none = No negative themes here in this period.
+voc-costly-themes = What costs your score most
+voc-all-themes = All themes

@@ -74,3 +74,5 @@ voc-split-which = Frasa yang membentuk tema tersendiri
 voc-split-name = Nama tema baharu
 voc-negative-themes = Aduan di sini
 voc-negative-themes-none = Tiada tema negatif di sini dalam tempoh ini.
+voc-costly-themes = Apa yang paling menjejaskan skor anda
+voc-all-themes = Semua tema

@@ -76,3 +76,5 @@ voc-split-which = Misemo inayounda mada yake yenyewe
 voc-split-name = Jina la mada mpya
 voc-negative-themes = Malalamiko hapa
 voc-negative-themes-none = Hakuna mada hasi hapa katika kipindi hiki.
+voc-costly-themes = Kinachopunguza alama yako zaidi
+voc-all-themes = Mada zote

@@ -74,3 +74,5 @@ voc-split-which = Những cụm từ tạo thành một chủ đề riêng
 voc-split-name = Tên chủ đề mới
 voc-negative-themes = Phàn nàn ở đây
 voc-negative-themes-none = Không có chủ đề tiêu cực nào ở đây trong khoảng thời gian này.
+voc-costly-themes = Điều gì làm giảm điểm của bạn nhiều nhất
+voc-all-themes = Tất cả chủ đề

@@ -67,6 +67,8 @@ pub struct DashboardPage {
     feed: Option<FeedView>,
     feed_title: String,
     feed_empty: String,
+    /// The themes that cost the score most (voice of the customer).
+    themes: Vec<crate::voc::pages::ThemeLink>,
 }
 
 /// Every touchpoint's figure over the period, as the map shows it.
@@ -158,6 +160,7 @@ pub async fn overview(
     let places = crate::journeys::places(&state, &m).await?;
     let by_touchpoint = touchpoint_rows(&state, &m, &period, &places).await?;
     let by_survey = survey_rows(&ask, &period).await?;
+    let themes = crate::voc::pages::costly_themes(&state, &m, &period, 5).await?;
     let feed = if m.may(Action::ReadResponses) {
         let on = FeedOn {
             path: &path,
@@ -185,6 +188,7 @@ pub async fn overview(
         feed,
         feed_title: tr.t("feed-title"),
         feed_empty: tr.t("feed-empty"),
+        themes,
     })
 }
 

@@ -905,6 +905,63 @@ pub async fn negative_themes(
         .collect())
 }
 
+/// A theme as the dashboard names it: name, its page, its effect on the score in words and
+/// whether that costs, lifts or is unclear.
+#[derive(Debug)]
+pub struct ThemeLink {
+    pub name: String,
+    pub href: String,
+    pub impact: String,
+    pub kind: &'static str,
+}
+
+/// The themes that cost the score most in the period (significant effects first), up to
+/// `top`: what the dashboard says first about what customers wrote.
+pub async fn costly_themes(
+    state: &AppState,
+    m: &Member,
+    period: &Period,
+    top: usize,
+) -> Result<Vec<ThemeLink>, PageError> {
+    let tr = m.tr();
+    let report = themes::report(
+        state.store.as_ref(),
+        m.workspace.id,
+        &comments::CountFilter::new(*period),
+        false,
+    )
+    .await
+    .map_err(|e| PageError::from_store(e, tr))?;
+    let mut costly: Vec<(&ThemeFigure, taith_metrics::Difference, Impact)> = report
+        .figures
+        .iter()
+        .filter_map(|f| {
+            let i = f.impact?;
+            let d = i.difference?;
+            (d.delta < 0.0).then_some((f, d, i))
+        })
+        .collect();
+    costly.sort_by(|a, b| {
+        b.1.significant
+            .cmp(&a.1.significant)
+            .then_with(|| a.1.delta.total_cmp(&b.1.delta))
+    });
+    let q = period.query();
+    Ok(costly
+        .into_iter()
+        .take(top)
+        .filter_map(|(f, _, i)| {
+            let (impact, kind) = impact_sentence(&i, tr)?;
+            Some(ThemeLink {
+                name: f.theme.fields.name.to_string(),
+                href: format!("{}/themes/{}?{q}", m.base(), f.theme.id),
+                impact,
+                kind,
+            })
+        })
+        .collect())
+}
+
 /// The voice-of-the-customer pages' routes.
 pub fn routes(r: crate::http::routes::Routes) -> crate::http::routes::Routes {
     r.get("/w/{slug}/comments", explorer)
