@@ -11,6 +11,7 @@
 //! - [`themes`]: key phrases per language and the themes a comment mentions;
 //! - [`eval`]: held-out labelled comments and the accuracy and macro-F1 the benchmark prints.
 
+mod data;
 pub mod eval;
 pub mod lang;
 pub mod normalize;
