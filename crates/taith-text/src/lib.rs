@@ -16,11 +16,12 @@ pub mod eval;
 pub mod lang;
 pub mod normalize;
 pub mod sentiment;
+mod stopwords;
 pub mod themes;
 
 pub use lang::{Detected, Lang};
 pub use sentiment::{Example, Label, Model, ModelError, Polarity, Sentiment};
-pub use themes::{Candidate, ThemeMatcher};
+pub use themes::{Candidate, ThemeMatcher, concept_of, concepts};
 
 /// What one comment is found to be: its language, its sentiment (None: not enough text to
 /// say) and its key phrases (normalised, in its language).
