@@ -149,3 +149,47 @@ mod figures {
         }
     }
 }
+
+/// lingua's language-labelled test lines of one language (see `data/lang/NOTICE`): never
+/// used to build the detector's table.
+#[derive(Debug, Default)]
+pub struct LangTests {
+    pub sentences: Vec<&'static str>,
+    pub words: Vec<&'static str>,
+}
+
+/// The language-identification test lines of `lang` (empty for `Other`).
+pub fn lang_id_tests(lang: Lang) -> &'static LangTests {
+    static TESTS: std::sync::OnceLock<Vec<(Lang, LangTests)>> = std::sync::OnceLock::new();
+    static EMPTY: LangTests = LangTests {
+        sentences: Vec::new(),
+        words: Vec::new(),
+    };
+    let all = TESTS.get_or_init(|| {
+        let mut all: Vec<(Lang, LangTests)> = Lang::SIX
+            .into_iter()
+            .map(|l| (l, LangTests::default()))
+            .collect();
+        for line in include_str!("../data/lang/testset.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.splitn(3, '\t');
+            let (Some(code), Some(kind), Some(text)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(slot) = all.iter_mut().find(|(l, _)| l.code() == code) else {
+                continue;
+            };
+            match kind {
+                "sentence" => slot.1.sentences.push(text),
+                "word" => slot.1.words.push(text),
+                _ => {}
+            }
+        }
+        all
+    });
+    all.iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&EMPTY, |(_, t)| t)
+}
