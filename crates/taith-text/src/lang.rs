@@ -287,7 +287,10 @@ pub fn detect_by_script(text: &str, hint: Option<Lang>) -> Lang {
             letters += 1;
             if is_arabic(c) {
                 arabic += 1;
-            } else if matches!(c, 'ơ' | 'ư' | 'đ' | 'Ơ' | 'Ư' | 'Đ' | '\u{1EA0}'..='\u{1EF9}') {
+            } else if matches!(
+                c,
+                'ơ' | 'ư' | 'đ' | 'Ơ' | 'Ư' | 'Đ' | '\u{1EA0}'..='\u{1EF9}'
+            ) {
                 viet += 1;
             }
         }

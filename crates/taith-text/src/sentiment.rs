@@ -163,29 +163,41 @@ pub fn rules(lang: Lang) -> &'static Rules {
                 "wont", "wouldnt", "couldnt", "shouldnt", "hardly", "havent", "hasnt",
             ],
             before: &[
-                "very", "really", "so", "extremely", "super", "highly", "totally", "absolutely",
-                "truly", "incredibly", "too",
+                "very",
+                "really",
+                "so",
+                "extremely",
+                "super",
+                "highly",
+                "totally",
+                "absolutely",
+                "truly",
+                "incredibly",
+                "too",
             ],
             after: &[],
             window: NEGATION_WINDOW,
         },
         Lang::Cy => &Rules {
-            negators: &["dim", "ddim", "nid", "na", "nad", "ni", "byth", "heb", "nac"],
+            negators: &[
+                "dim", "ddim", "nid", "na", "nad", "ni", "byth", "heb", "nac",
+            ],
             before: &["mor", "gwir", "hynod", "rhy", "tra"],
             after: &["iawn", "dros", "ofnadwy"],
             window: NEGATION_WINDOW,
         },
         Lang::Ms => &Rules {
             negators: &[
-                "tidak", "tak", "bukan", "jangan", "belum", "tiada", "tanpa", "takkan", "tk",
-                "x",
+                "tidak", "tak", "bukan", "jangan", "belum", "tiada", "tanpa", "takkan", "tk", "x",
             ],
             before: &["sangat", "amat", "sungguh", "terlalu", "paling", "cukup"],
             after: &["sekali", "betul", "sangat"],
             window: NEGATION_WINDOW,
         },
         Lang::Sw => &Rules {
-            negators: &["si", "hapana", "sio", "siyo", "la", "bila", "wala", "hakuna"],
+            negators: &[
+                "si", "hapana", "sio", "siyo", "la", "bila", "wala", "hakuna",
+            ],
             before: &["mno"],
             after: &["sana", "kabisa", "mno", "zaidi"],
             window: NEGATION_WINDOW,
@@ -209,10 +221,10 @@ pub fn rules(lang: Lang) -> &'static Rules {
 
 /// Swahili words starting with "ha" or "si" that are not negative verb forms.
 const SW_NOT_NEGATIVE: &[&str] = &[
-    "habari", "haraka", "hali", "hasa", "hapa", "hapo", "hata", "hadi", "haki", "hasara",
-    "hasira", "hawa", "haya", "hayo", "hakika", "harufu", "hatua", "hatari", "hamu", "sikio",
-    "sikioni", "sikukuu", "siku", "simu", "sifa", "siri", "sisi", "siasa", "silaha", "sinema",
-    "sio", "siagi", "sigara", "sindano",
+    "habari", "haraka", "hali", "hasa", "hapa", "hapo", "hata", "hadi", "haki", "hasara", "hasira",
+    "hawa", "haya", "hayo", "hakika", "harufu", "hatua", "hatari", "hamu", "sikio", "sikioni",
+    "sikukuu", "siku", "simu", "sifa", "siri", "sisi", "siasa", "silaha", "sinema", "sio", "siagi",
+    "sigara", "sindano",
 ];
 
 /// Is `word` a negative verb form of Swahili ("hakuna", "haikuwa", "sikufurahi", "sitarudi")?
@@ -250,7 +262,12 @@ struct Token<'t> {
 
 /// Emoji and other pictographs are words of their own.
 fn is_symbol(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii() && u32::from(c) >= 0x2190 && c != '\u{FE0F}' && c != '\u{200D}'
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !c.is_ascii()
+        && u32::from(c) >= 0x2190
+        && c != '\u{FE0F}'
+        && c != '\u{200D}'
 }
 
 /// The tokens of normalised text; `clause` ends (punctuation) stop negation.
@@ -260,14 +277,22 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
     let mut negate_left = 0usize;
     let mut boost_next = false;
     let mut start: Option<usize> = None;
-    let push_word = |s: usize, e: usize, out: &mut Vec<Token<'t>>, negate_left: &mut usize, boost_next: &mut bool| {
+    let push_word = |s: usize,
+                     e: usize,
+                     out: &mut Vec<Token<'t>>,
+                     negate_left: &mut usize,
+                     boost_next: &mut bool| {
         let word = &norm[s..e];
         let word = word.trim_matches('\'');
         if word.is_empty() {
             return;
         }
         if is_negator(lang, rules, word) {
-            out.push(Token { text: word, negated: false, value: WORD_VALUE });
+            out.push(Token {
+                text: word,
+                negated: false,
+                value: WORD_VALUE,
+            });
             *negate_left = rules.window;
             return;
         }
@@ -278,7 +303,11 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
             {
                 prev.value *= INTENSITY;
             }
-            out.push(Token { text: word, negated: *negate_left > 0, value: WORD_VALUE });
+            out.push(Token {
+                text: word,
+                negated: *negate_left > 0,
+                value: WORD_VALUE,
+            });
             *boost_next = true;
             return;
         }
@@ -286,7 +315,11 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
             if let Some(prev) = out.last_mut() {
                 prev.value *= INTENSITY;
             }
-            out.push(Token { text: word, negated: false, value: WORD_VALUE });
+            out.push(Token {
+                text: word,
+                negated: false,
+                value: WORD_VALUE,
+            });
             return;
         }
         let mut value = WORD_VALUE;
@@ -296,7 +329,11 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
         }
         let negated = *negate_left > 0;
         *negate_left = negate_left.saturating_sub(1);
-        out.push(Token { text: word, negated, value });
+        out.push(Token {
+            text: word,
+            negated,
+            value,
+        });
     };
     for (i, c) in norm.char_indices() {
         let in_word = c.is_alphanumeric() || c == '\'' || c == '’' || c.is_mark();
@@ -311,8 +348,15 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
         }
         if is_symbol(c) {
             let e = i + c.len_utf8();
-            out.push(Token { text: &norm[i..e], negated: false, value: WORD_VALUE });
-        } else if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '،' | '؛' | '؟' | '(' | ')') {
+            out.push(Token {
+                text: &norm[i..e],
+                negated: false,
+                value: WORD_VALUE,
+            });
+        } else if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '،' | '؛' | '؟' | '(' | ')'
+        ) {
             negate_left = 0;
             boost_next = false;
         }
@@ -406,10 +450,34 @@ fn sigmoid(z: f32) -> f32 {
 
 /// Words and emoji of the hand-written emoji lexicon (written for taith).
 const EMOJI: &[(&str, i8)] = &[
-    ("👍", 3), ("😀", 3), ("😃", 3), ("😊", 3), ("🙂", 2), ("😍", 4), ("🥰", 4), ("❤", 3),
-    ("👌", 2), ("⭐", 2), ("🎉", 3), ("💯", 3), ("🙏", 2), ("👏", 3), ("😁", 3),
-    ("👎", -3), ("😡", -4), ("😠", -3), ("😞", -3), ("😢", -3), ("😭", -3), ("🤬", -5),
-    ("😤", -2), ("💩", -3), ("🙁", -2), ("😒", -2), ("🤮", -4), ("😩", -3),
+    ("👍", 3),
+    ("😀", 3),
+    ("😃", 3),
+    ("😊", 3),
+    ("🙂", 2),
+    ("😍", 4),
+    ("🥰", 4),
+    ("❤", 3),
+    ("👌", 2),
+    ("⭐", 2),
+    ("🎉", 3),
+    ("💯", 3),
+    ("🙏", 2),
+    ("👏", 3),
+    ("😁", 3),
+    ("👎", -3),
+    ("😡", -4),
+    ("😠", -3),
+    ("😞", -3),
+    ("😢", -3),
+    ("😭", -3),
+    ("🤬", -5),
+    ("😤", -2),
+    ("💩", -3),
+    ("🙁", -2),
+    ("😒", -2),
+    ("🤮", -4),
+    ("😩", -3),
 ];
 
 fn lexicon_source(lang: Lang) -> &'static str {
@@ -518,7 +586,14 @@ fn base_of(lang: Lang) -> &'static Base {
             .iter()
             .map(|l| (features(lang, l.text), polarity_target(l.polarity)))
             .collect();
-        sgd(&mut weights, &mut bias, &lexicon, &examples, BASE_EPOCHS, 0x7a17);
+        sgd(
+            &mut weights,
+            &mut bias,
+            &lexicon,
+            &examples,
+            BASE_EPOCHS,
+            0x7a17,
+        );
         Base {
             lexicon: Arc::new(lexicon),
             model: Model {
@@ -739,7 +814,10 @@ struct Reader<'b> {
 impl<'b> Reader<'b> {
     fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
         let end = self.at.checked_add(n).ok_or(ModelError("truncated"))?;
-        let out = self.bytes.get(self.at..end).ok_or(ModelError("truncated"))?;
+        let out = self
+            .bytes
+            .get(self.at..end)
+            .ok_or(ModelError("truncated"))?;
         self.at = end;
         Ok(out)
     }
@@ -762,10 +840,30 @@ mod tests {
     }
 
     const CASES: [(Lang, &str, &str, &str); 6] = [
-        (Lang::En, "The food was good", "The food was not good", "The food was very good"),
-        (Lang::Cy, "Roedd y bwyd yn dda", "Doedd y bwyd ddim yn dda", "Roedd y bwyd yn dda iawn"),
-        (Lang::Ms, "Makanan itu bagus", "Makanan itu tidak bagus", "Makanan itu sangat bagus"),
-        (Lang::Sw, "Chakula ni nzuri", "Chakula si nzuri", "Chakula ni nzuri sana"),
+        (
+            Lang::En,
+            "The food was good",
+            "The food was not good",
+            "The food was very good",
+        ),
+        (
+            Lang::Cy,
+            "Roedd y bwyd yn dda",
+            "Doedd y bwyd ddim yn dda",
+            "Roedd y bwyd yn dda iawn",
+        ),
+        (
+            Lang::Ms,
+            "Makanan itu bagus",
+            "Makanan itu tidak bagus",
+            "Makanan itu sangat bagus",
+        ),
+        (
+            Lang::Sw,
+            "Chakula ni nzuri",
+            "Chakula si nzuri",
+            "Chakula ni nzuri sana",
+        ),
         (Lang::Ar, "الطعام جيد", "الطعام ليس جيداً", "الطعام جيد جدا"),
         (Lang::Vi, "Đồ ăn tốt", "Đồ ăn không tốt", "Đồ ăn rất tốt"),
     ];
@@ -774,9 +872,16 @@ mod tests {
     fn negation_flips_the_polarity_in_every_language() {
         for (lang, good, not_good, _) in CASES {
             assert_eq!(polarity(lang, good), Polarity::Positive, "{lang:?}: {good}");
-            assert_eq!(polarity(lang, not_good), Polarity::Negative, "{lang:?}: {not_good}");
+            assert_eq!(
+                polarity(lang, not_good),
+                Polarity::Negative,
+                "{lang:?}: {not_good}"
+            );
         }
-        assert_eq!(polarity(Lang::Sw, "Hakuna kitu kizuri hapa"), Polarity::Negative);
+        assert_eq!(
+            polarity(Lang::Sw, "Hakuna kitu kizuri hapa"),
+            Polarity::Negative
+        );
     }
 
     #[test]
@@ -785,14 +890,20 @@ mod tests {
             let m = Model::base(lang);
             let plain = m.probability(good).unwrap_or(0.5);
             let strong = m.probability(very_good).unwrap_or(0.5);
-            assert!(strong > plain, "{lang:?}: {very_good} {strong} <= {good} {plain}");
+            assert!(
+                strong > plain,
+                "{lang:?}: {very_good} {strong} <= {good} {plain}"
+            );
         }
     }
 
     #[test]
     fn typical_comments_are_scored() {
         assert_eq!(
-            polarity(Lang::En, "Terrible service, the delivery was late and the staff were rude."),
+            polarity(
+                Lang::En,
+                "Terrible service, the delivery was late and the staff were rude."
+            ),
             Polarity::Negative
         );
         assert_eq!(

@@ -238,166 +238,290 @@ pub fn key_phrases(lang: Lang, text: &str) -> Vec<String> {
 /// surface phrase is read through [`key_phrases`] of its language, so mutations, clitics and
 /// plurals match.
 const CONCEPTS: &[(&str, [&[&str]; 6])] = &[
-    ("delivery", [
-        &["delivery", "shipping", "courier", "parcel", "driver", "dispatch"],
-        &["danfon", "danfoniad", "dosbarthu", "parsel", "gyrrwr"],
-        &["penghantaran", "hantar", "bungkusan", "pemandu", "pos laju", "kurier"],
-        &["usafirishaji", "kifurushi", "dereva", "mzigo", "kusafirisha"],
-        &["التوصيل", "الشحن", "الطرد", "السائق", "توصيل"],
-        &["giao hàng", "vận chuyển", "gói hàng", "tài xế", "shipper"],
-    ]),
-    ("price", [
-        &["price", "cost", "expensive", "cheap", "value for money", "overpriced"],
-        &["pris", "prisiau", "cost", "drud", "rhad"],
-        &["harga", "mahal", "murah", "kos", "caj"],
-        &["bei", "ghali", "nafuu", "gharama"],
-        &["السعر", "الأسعار", "غالي", "رخيص", "التكلفة"],
-        &["giá cả", "giá tiền", "đắt đỏ", "giá rẻ", "chi phí"],
-    ]),
-    ("staff", [
-        &["staff", "employee", "waiter", "manager", "cashier", "team"],
-        &["staff", "gweithwyr", "gweinydd", "rheolwr", "tîm"],
-        &["pekerja", "kakitangan", "pelayan", "pengurus", "staf"],
-        &["wafanyakazi", "mhudumu", "wahudumu", "meneja", "timu"],
-        &["الموظفون", "الموظفين", "النادل", "المدير", "الفريق"],
-        &["nhân viên", "phục vụ", "quản lý", "đội ngũ", "thu ngân"],
-    ]),
-    ("waiting time", [
-        &["waiting", "wait", "queue", "delay", "late"],
-        &["aros", "ciw", "ciwiau", "amser aros", "hwyr"],
-        &["menunggu", "tunggu", "barisan", "lewat", "masa menunggu"],
-        &["kusubiri", "foleni", "muda wa kusubiri", "kuchelewa", "ilichelewa"],
-        &["الانتظار", "طوابير", "التأخير", "تأخر", "وقت الانتظار"],
-        &["chờ đợi", "thời gian chờ", "xếp hàng", "chậm trễ", "giao trễ"],
-    ]),
-    ("app", [
-        &["app", "application", "mobile app"],
-        &["ap", "ap symudol"],
-        &["aplikasi", "apps"],
-        &["programu", "app"],
-        &["التطبيق", "تطبيق"],
-        &["ứng dụng", "app"],
-    ]),
-    ("website", [
-        &["website", "site", "online", "login", "web"],
-        &["gwefan", "ar-lein", "mewngofnodi"],
-        &["laman web", "dalam talian", "log masuk", "web"],
-        &["tovuti", "mtandaoni", "kuingia"],
-        &["الموقع", "الإنترنت", "تسجيل الدخول"],
-        &["trang web", "trực tuyến", "đăng nhập", "website"],
-    ]),
-    ("quality", [
-        &["quality", "broken", "damaged", "faulty", "defect"],
-        &["ansawdd", "wedi torri", "difrod"],
-        &["kualiti", "rosak", "mutu"],
-        &["ubora", "mbovu", "imeharibika", "duni"],
-        &["الجودة", "تالف", "معطل", "رديئة"],
-        &["chất lượng", "hư hỏng", "bị hỏng", "kém chất"],
-    ]),
-    ("cleanliness", [
-        &["clean", "dirty", "cleanliness", "hygiene", "spotless", "filthy"],
-        &["glân", "glendid", "budr", "brwnt"],
-        &["bersih", "kotor", "kebersihan"],
-        &["safi", "chafu", "usafi"],
-        &["نظيف", "نظافة", "متسخ", "وسخ"],
-        &["sạch sẽ", "vệ sinh", "dơ bẩn", "bẩn thỉu"],
-    ]),
-    ("refund", [
-        &["refund", "money back", "return", "reimburse"],
-        &["ad-daliad", "arian yn ôl", "dychwelyd"],
-        &["bayaran balik", "pulangan", "memulangkan", "refund"],
-        &["marejesho", "kurudishiwa pesa", "kurudisha"],
-        &["استرداد", "استرجاع", "ارجاع"],
-        &["hoàn tiền", "trả lại", "đổi trả"],
-    ]),
-    ("payment", [
-        &["payment", "pay", "card", "checkout", "charged", "till"],
-        &["taliad", "talu", "cerdyn", "til"],
-        &["pembayaran", "bayar", "kad", "dicaj", "kaunter bayaran"],
-        &["malipo", "kulipa", "kadi", "nilitozwa", "mpesa"],
-        &["الدفع", "البطاقة", "الكاشير", "خصموا"],
-        &["thanh toán", "trả tiền", "bằng thẻ", "thu ngân", "trừ tiền"],
-    ]),
-    ("opening hours", [
-        &["opening hours", "hours", "closed", "open", "closing time"],
-        &["oriau agor", "ar gau", "ar agor"],
-        &["waktu operasi", "waktu buka", "tutup", "dibuka"],
-        &["saa za kufungua", "kufungwa", "kufunguliwa"],
-        &["ساعات العمل", "مغلق", "مفتوح", "الدوام"],
-        &["giờ mở cửa", "đóng cửa", "mở cửa"],
-    ]),
-    ("parking", [
-        &["parking", "car park", "park"],
-        &["parcio", "maes parcio", "lle parcio"],
-        &["letak kereta", "tempat letak kereta", "parkir"],
-        &["maegesho", "kuegesha"],
-        &["موقف سيارات", "المواقف", "ركن"],
-        &["đỗ xe", "bãi đỗ", "gửi xe"],
-    ]),
-    ("food", [
-        &["food", "meal", "dish", "menu", "taste", "portion"],
-        &["bwyd", "pryd", "bwydlen", "blas"],
-        &["makanan", "hidangan", "menu", "rasa"],
-        &["chakula", "mlo", "menyu", "ladha"],
-        &["الطعام", "الأكل", "الوجبة", "الطبق", "القائمة"],
-        &["đồ ăn", "món ăn", "thức ăn", "thực đơn", "phần ăn"],
-    ]),
-    ("customer support", [
-        &["customer service", "support", "helpline", "call centre", "chat"],
-        &["gwasanaeth cwsmeriaid", "cymorth", "tîm cymorth"],
-        &["perkhidmatan pelanggan", "sokongan", "khidmat pelanggan", "sembang"],
-        &["huduma kwa wateja", "msaada", "timu ya msaada"],
-        &["خدمة العملاء", "الدعم", "فريق الدعم"],
-        &["dịch vụ khách hàng", "hỗ trợ", "chăm sóc khách hàng", "tổng đài"],
-    ]),
-    ("product range", [
-        &["range", "choice", "selection", "stock", "out of stock", "products"],
-        &["dewis", "stoc", "cynhyrchion", "cynnyrch"],
-        &["pilihan", "stok", "produk", "habis stok"],
-        &["bidhaa", "aina", "chaguo"],
-        &["تشكيلة", "المنتجات", "الخيارات", "المخزون"],
-        &["sản phẩm", "mặt hàng", "lựa chọn", "hết hàng"],
-    ]),
-    ("packaging", [
-        &["packaging", "packed", "box", "wrapping"],
-        &["pecynnu", "bocs", "pacio"],
-        &["bungkus", "pembungkusan", "kotak"],
-        &["kufungwa", "boksi", "kifungashio"],
-        &["التغليف", "الصندوق", "مغلف"],
-        &["đóng gói", "bao bì", "hộp"],
-    ]),
-    ("booking", [
-        &["booking", "reservation", "appointment", "book"],
-        &["archeb", "archebu", "apwyntiad"],
-        &["tempahan", "temujanji", "tempah"],
-        &["kuweka nafasi", "miadi", "nafasi"],
-        &["الحجز", "موعد", "حجز"],
-        &["đặt chỗ", "đặt bàn", "đặt lịch", "lịch hẹn"],
-    ]),
-    ("phone", [
-        &["phone", "call", "calls", "answer the phone"],
-        &["ffôn", "galwad", "ffonio"],
-        &["telefon", "panggilan", "angkat telefon"],
-        &["simu", "kupiga simu", "hawapokei simu"],
-        &["الهاتف", "المكالمة", "اتصال"],
-        &["điện thoại", "cuộc gọi", "gọi điện", "nghe máy"],
-    ]),
-    ("toilets", [
-        &["toilet", "toilets", "bathroom", "restroom"],
-        &["toiled", "toiledau", "tŷ bach"],
-        &["tandas", "bilik air"],
-        &["choo", "vyoo", "bafu"],
-        &["الحمام", "الحمامات", "دورة المياه"],
-        &["nhà vệ sinh", "toilet", "phòng tắm"],
-    ]),
-    ("atmosphere", [
-        &["atmosphere", "ambience", "music", "noise", "decor"],
-        &["awyrgylch", "cerddoriaeth", "sŵn"],
-        &["suasana", "muzik", "bising"],
-        &["mazingira", "muziki", "kelele"],
-        &["الأجواء", "الجو", "الموسيقى", "الضوضاء"],
-        &["không khí", "không gian", "âm nhạc", "ồn ào"],
-    ]),
+    (
+        "delivery",
+        [
+            &[
+                "delivery", "shipping", "courier", "parcel", "driver", "dispatch",
+            ],
+            &["danfon", "danfoniad", "dosbarthu", "parsel", "gyrrwr"],
+            &[
+                "penghantaran",
+                "hantar",
+                "bungkusan",
+                "pemandu",
+                "pos laju",
+                "kurier",
+            ],
+            &[
+                "usafirishaji",
+                "kifurushi",
+                "dereva",
+                "mzigo",
+                "kusafirisha",
+            ],
+            &["التوصيل", "الشحن", "الطرد", "السائق", "توصيل"],
+            &["giao hàng", "vận chuyển", "gói hàng", "tài xế", "shipper"],
+        ],
+    ),
+    (
+        "price",
+        [
+            &[
+                "price",
+                "cost",
+                "expensive",
+                "cheap",
+                "value for money",
+                "overpriced",
+            ],
+            &["pris", "prisiau", "cost", "drud", "rhad"],
+            &["harga", "mahal", "murah", "kos", "caj"],
+            &["bei", "ghali", "nafuu", "gharama"],
+            &["السعر", "الأسعار", "غالي", "رخيص", "التكلفة"],
+            &["giá cả", "giá tiền", "đắt đỏ", "giá rẻ", "chi phí"],
+        ],
+    ),
+    (
+        "staff",
+        [
+            &["staff", "employee", "waiter", "manager", "cashier", "team"],
+            &["staff", "gweithwyr", "gweinydd", "rheolwr", "tîm"],
+            &["pekerja", "kakitangan", "pelayan", "pengurus", "staf"],
+            &["wafanyakazi", "mhudumu", "wahudumu", "meneja", "timu"],
+            &["الموظفون", "الموظفين", "النادل", "المدير", "الفريق"],
+            &["nhân viên", "phục vụ", "quản lý", "đội ngũ", "thu ngân"],
+        ],
+    ),
+    (
+        "waiting time",
+        [
+            &["waiting", "wait", "queue", "delay", "late"],
+            &["aros", "ciw", "ciwiau", "amser aros", "hwyr"],
+            &["menunggu", "tunggu", "barisan", "lewat", "masa menunggu"],
+            &[
+                "kusubiri",
+                "foleni",
+                "muda wa kusubiri",
+                "kuchelewa",
+                "ilichelewa",
+            ],
+            &["الانتظار", "طوابير", "التأخير", "تأخر", "وقت الانتظار"],
+            &[
+                "chờ đợi",
+                "thời gian chờ",
+                "xếp hàng",
+                "chậm trễ",
+                "giao trễ",
+            ],
+        ],
+    ),
+    (
+        "app",
+        [
+            &["app", "application", "mobile app"],
+            &["ap", "ap symudol"],
+            &["aplikasi", "apps"],
+            &["programu", "app"],
+            &["التطبيق", "تطبيق"],
+            &["ứng dụng", "app"],
+        ],
+    ),
+    (
+        "website",
+        [
+            &["website", "site", "online", "login", "web"],
+            &["gwefan", "ar-lein", "mewngofnodi"],
+            &["laman web", "dalam talian", "log masuk", "web"],
+            &["tovuti", "mtandaoni", "kuingia"],
+            &["الموقع", "الإنترنت", "تسجيل الدخول"],
+            &["trang web", "trực tuyến", "đăng nhập", "website"],
+        ],
+    ),
+    (
+        "quality",
+        [
+            &["quality", "broken", "damaged", "faulty", "defect"],
+            &["ansawdd", "wedi torri", "difrod"],
+            &["kualiti", "rosak", "mutu"],
+            &["ubora", "mbovu", "imeharibika", "duni"],
+            &["الجودة", "تالف", "معطل", "رديئة"],
+            &["chất lượng", "hư hỏng", "bị hỏng", "kém chất"],
+        ],
+    ),
+    (
+        "cleanliness",
+        [
+            &[
+                "clean",
+                "dirty",
+                "cleanliness",
+                "hygiene",
+                "spotless",
+                "filthy",
+            ],
+            &["glân", "glendid", "budr", "brwnt"],
+            &["bersih", "kotor", "kebersihan"],
+            &["safi", "chafu", "usafi"],
+            &["نظيف", "نظافة", "متسخ", "وسخ"],
+            &["sạch sẽ", "vệ sinh", "dơ bẩn", "bẩn thỉu"],
+        ],
+    ),
+    (
+        "refund",
+        [
+            &["refund", "money back", "return", "reimburse"],
+            &["ad-daliad", "arian yn ôl", "dychwelyd"],
+            &["bayaran balik", "pulangan", "memulangkan", "refund"],
+            &["marejesho", "kurudishiwa pesa", "kurudisha"],
+            &["استرداد", "استرجاع", "ارجاع"],
+            &["hoàn tiền", "trả lại", "đổi trả"],
+        ],
+    ),
+    (
+        "payment",
+        [
+            &["payment", "pay", "card", "checkout", "charged", "till"],
+            &["taliad", "talu", "cerdyn", "til"],
+            &["pembayaran", "bayar", "kad", "dicaj", "kaunter bayaran"],
+            &["malipo", "kulipa", "kadi", "nilitozwa", "mpesa"],
+            &["الدفع", "البطاقة", "الكاشير", "خصموا"],
+            &["thanh toán", "trả tiền", "bằng thẻ", "thu ngân", "trừ tiền"],
+        ],
+    ),
+    (
+        "opening hours",
+        [
+            &["opening hours", "hours", "closed", "open", "closing time"],
+            &["oriau agor", "ar gau", "ar agor"],
+            &["waktu operasi", "waktu buka", "tutup", "dibuka"],
+            &["saa za kufungua", "kufungwa", "kufunguliwa"],
+            &["ساعات العمل", "مغلق", "مفتوح", "الدوام"],
+            &["giờ mở cửa", "đóng cửa", "mở cửa"],
+        ],
+    ),
+    (
+        "parking",
+        [
+            &["parking", "car park", "park"],
+            &["parcio", "maes parcio", "lle parcio"],
+            &["letak kereta", "tempat letak kereta", "parkir"],
+            &["maegesho", "kuegesha"],
+            &["موقف سيارات", "المواقف", "ركن"],
+            &["đỗ xe", "bãi đỗ", "gửi xe"],
+        ],
+    ),
+    (
+        "food",
+        [
+            &["food", "meal", "dish", "menu", "taste", "portion"],
+            &["bwyd", "pryd", "bwydlen", "blas"],
+            &["makanan", "hidangan", "menu", "rasa"],
+            &["chakula", "mlo", "menyu", "ladha"],
+            &["الطعام", "الأكل", "الوجبة", "الطبق", "القائمة"],
+            &["đồ ăn", "món ăn", "thức ăn", "thực đơn", "phần ăn"],
+        ],
+    ),
+    (
+        "customer support",
+        [
+            &[
+                "customer service",
+                "support",
+                "helpline",
+                "call centre",
+                "chat",
+            ],
+            &["gwasanaeth cwsmeriaid", "cymorth", "tîm cymorth"],
+            &[
+                "perkhidmatan pelanggan",
+                "sokongan",
+                "khidmat pelanggan",
+                "sembang",
+            ],
+            &["huduma kwa wateja", "msaada", "timu ya msaada"],
+            &["خدمة العملاء", "الدعم", "فريق الدعم"],
+            &[
+                "dịch vụ khách hàng",
+                "hỗ trợ",
+                "chăm sóc khách hàng",
+                "tổng đài",
+            ],
+        ],
+    ),
+    (
+        "product range",
+        [
+            &[
+                "range",
+                "choice",
+                "selection",
+                "stock",
+                "out of stock",
+                "products",
+            ],
+            &["dewis", "stoc", "cynhyrchion", "cynnyrch"],
+            &["pilihan", "stok", "produk", "habis stok"],
+            &["bidhaa", "aina", "chaguo"],
+            &["تشكيلة", "المنتجات", "الخيارات", "المخزون"],
+            &["sản phẩm", "mặt hàng", "lựa chọn", "hết hàng"],
+        ],
+    ),
+    (
+        "packaging",
+        [
+            &["packaging", "packed", "box", "wrapping"],
+            &["pecynnu", "bocs", "pacio"],
+            &["bungkus", "pembungkusan", "kotak"],
+            &["kufungwa", "boksi", "kifungashio"],
+            &["التغليف", "الصندوق", "مغلف"],
+            &["đóng gói", "bao bì", "hộp"],
+        ],
+    ),
+    (
+        "booking",
+        [
+            &["booking", "reservation", "appointment", "book"],
+            &["archeb", "archebu", "apwyntiad"],
+            &["tempahan", "temujanji", "tempah"],
+            &["kuweka nafasi", "miadi", "nafasi"],
+            &["الحجز", "موعد", "حجز"],
+            &["đặt chỗ", "đặt bàn", "đặt lịch", "lịch hẹn"],
+        ],
+    ),
+    (
+        "phone",
+        [
+            &["phone", "call", "calls", "answer the phone"],
+            &["ffôn", "galwad", "ffonio"],
+            &["telefon", "panggilan", "angkat telefon"],
+            &["simu", "kupiga simu", "hawapokei simu"],
+            &["الهاتف", "المكالمة", "اتصال"],
+            &["điện thoại", "cuộc gọi", "gọi điện", "nghe máy"],
+        ],
+    ),
+    (
+        "toilets",
+        [
+            &["toilet", "toilets", "bathroom", "restroom"],
+            &["toiled", "toiledau", "tŷ bach"],
+            &["tandas", "bilik air"],
+            &["choo", "vyoo", "bafu"],
+            &["الحمام", "الحمامات", "دورة المياه"],
+            &["nhà vệ sinh", "toilet", "phòng tắm"],
+        ],
+    ),
+    (
+        "atmosphere",
+        [
+            &["atmosphere", "ambience", "music", "noise", "decor"],
+            &["awyrgylch", "cerddoriaeth", "sŵn"],
+            &["suasana", "muzik", "bising"],
+            &["mazingira", "muziki", "kelele"],
+            &["الأجواء", "الجو", "الموسيقى", "الضوضاء"],
+            &["không khí", "không gian", "âm nhạc", "ồn ào"],
+        ],
+    ),
 ];
 
 fn concept_table() -> &'static HashMap<String, &'static str> {
@@ -513,7 +637,10 @@ pub fn discover<'a>(
         .filter(|(_, (n, _))| *n >= min_count)
         .map(|(p, (n, neg))| (*p, *n, *neg))
         .collect();
-    let pairs: Vec<&(&str, u32, u32)> = recurring.iter().filter(|(p, _, _)| p.contains(' ')).collect();
+    let pairs: Vec<&(&str, u32, u32)> = recurring
+        .iter()
+        .filter(|(p, _, _)| p.contains(' '))
+        .collect();
     let mut out: Vec<Candidate> = recurring
         .iter()
         .filter(|(p, n, _)| {
@@ -609,15 +736,27 @@ mod tests {
         assert!(has(Lang::En, "The deliveries were late again!", "delivery"));
         assert!(!key_phrases(Lang::En, "The deliveries were late").contains(&"the".to_string()));
         assert!(has(Lang::En, "Opening hours are too short", "opening hour"));
-        assert!(has(Lang::Vi, "Nhân viên rất thân thiện, giao hàng nhanh", "nhân viên"));
-        assert!(has(Lang::Vi, "Nhân viên rất thân thiện, giao hàng nhanh", "giao hàng"));
+        assert!(has(
+            Lang::Vi,
+            "Nhân viên rất thân thiện, giao hàng nhanh",
+            "nhân viên"
+        ));
+        assert!(has(
+            Lang::Vi,
+            "Nhân viên rất thân thiện, giao hàng nhanh",
+            "giao hàng"
+        ));
         assert!(!key_phrases(Lang::Vi, "Nhân viên thân thiện").contains(&"nhân".to_string()));
         assert!(has(Lang::Ar, "التوصيل كان بطيئا", "توصيل"));
         assert!(has(Lang::Ar, "والموظفون لطفاء", "موظفون"));
         assert!(has(Lang::Cy, "Roedd y ddanfon yn hwyr", "danfon"));
         assert!(has(Lang::Cy, "Roedd ei phris yn uchel", "pris"));
         assert!(has(Lang::Ms, "Barang-barang sampai rosak", "barang"));
-        assert!(has(Lang::Sw, "Wafanyakazi walikuwa wakarimu", "wafanyakazi"));
+        assert!(has(
+            Lang::Sw,
+            "Wafanyakazi walikuwa wakarimu",
+            "wafanyakazi"
+        ));
         assert!(key_phrases(Lang::En, "!!! 👍").is_empty());
     }
 
@@ -639,12 +778,36 @@ mod tests {
     fn discover_groups_concepts_and_ranks_by_negativity() {
         use crate::Label::*;
         let data: Vec<(Lang, Vec<String>, Option<crate::Label>)> = vec![
-            (Lang::En, key_phrases(Lang::En, "Late delivery"), Some(Negative)),
-            (Lang::Vi, key_phrases(Lang::Vi, "Giao hàng chậm"), Some(Negative)),
-            (Lang::Ms, key_phrases(Lang::Ms, "Penghantaran lambat"), Some(Negative)),
-            (Lang::En, key_phrases(Lang::En, "Lovely garden centre"), Some(Positive)),
-            (Lang::En, key_phrases(Lang::En, "The garden centre plants"), Some(Positive)),
-            (Lang::En, key_phrases(Lang::En, "garden centre cafe"), Some(Positive)),
+            (
+                Lang::En,
+                key_phrases(Lang::En, "Late delivery"),
+                Some(Negative),
+            ),
+            (
+                Lang::Vi,
+                key_phrases(Lang::Vi, "Giao hàng chậm"),
+                Some(Negative),
+            ),
+            (
+                Lang::Ms,
+                key_phrases(Lang::Ms, "Penghantaran lambat"),
+                Some(Negative),
+            ),
+            (
+                Lang::En,
+                key_phrases(Lang::En, "Lovely garden centre"),
+                Some(Positive),
+            ),
+            (
+                Lang::En,
+                key_phrases(Lang::En, "The garden centre plants"),
+                Some(Positive),
+            ),
+            (
+                Lang::En,
+                key_phrases(Lang::En, "garden centre cafe"),
+                Some(Positive),
+            ),
             (Lang::En, key_phrases(Lang::En, "once"), None),
         ];
         let found = discover(data.iter().map(|(l, p, lab)| (*l, p.as_slice(), *lab)), 3);
@@ -666,7 +829,10 @@ mod tests {
             vec!["staff".into(), "delivery".into()],
         ]);
         assert_eq!(m.themes_of(&["giao hàng".into()]), vec![0]);
-        assert_eq!(m.themes_of(&["delivery".into(), "price".into()]), vec![0, 1, 2]);
+        assert_eq!(
+            m.themes_of(&["delivery".into(), "price".into()]),
+            vec![0, 1, 2]
+        );
         assert!(m.themes_of(&["nothing".into()]).is_empty());
     }
 }

@@ -109,7 +109,11 @@ pub struct Figures {
 
 fn predict(model: &Model, set: &[Labelled]) -> Vec<Polarity> {
     set.iter()
-        .map(|l| model.score(l.text).map_or(Polarity::Neutral, |s| s.polarity))
+        .map(|l| {
+            model
+                .score(l.text)
+                .map_or(Polarity::Neutral, |s| s.polarity)
+        })
         .collect()
 }
 
