@@ -11,15 +11,17 @@
 //! - [`themes`]: key phrases per language and the themes a comment mentions;
 //! - [`eval`]: held-out labelled comments and the accuracy and macro-F1 the benchmark prints.
 
+mod data;
 pub mod eval;
 pub mod lang;
 pub mod normalize;
 pub mod sentiment;
+mod stopwords;
 pub mod themes;
 
 pub use lang::{Detected, Lang};
 pub use sentiment::{Example, Label, Model, ModelError, Polarity, Sentiment};
-pub use themes::{Candidate, ThemeMatcher};
+pub use themes::{Candidate, ThemeMatcher, concept_of, concepts};
 
 /// What one comment is found to be: its language, its sentiment (None: not enough text to
 /// say) and its key phrases (normalised, in its language).

@@ -32,7 +32,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Controls, zero-width characters and bidi formatting: never part of a word.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }

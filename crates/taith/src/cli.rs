@@ -167,6 +167,21 @@ pub enum BenchCommand {
     /// 2xx), the overload brings anything but 2xx, 429 or 503, or p99 takes more than 10 s to
     /// recover.
     Load(crate::bench_load::LoadArgs),
+    /// Text analytics (taith-text): the whole pipeline (language, sentiment, key phrases) over
+    /// synthetic comments in six languages against a normalise-and-script-only floor,
+    /// retraining a sentiment model, and per language the held-out accuracy and macro-F1
+    /// beside the majority class and the lexicon alone, language-ID accuracy and model memory.
+    Text {
+        /// Synthetic comments through the pipeline.
+        #[arg(long, default_value_t = 1_000_000)]
+        comments: usize,
+        /// Labelled comments to retrain a model on.
+        #[arg(long, default_value_t = 200_000)]
+        retrain: usize,
+        /// Worker threads for the pipeline run.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -602,6 +617,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(BenchCommand::Load(args)) => crate::bench_load::run(args).await,
+        Command::Bench(BenchCommand::Text {
+            comments,
+            retrain,
+            threads,
+        }) => {
+            let shape = crate::bench_text::Shape {
+                comments,
+                retrain,
+                threads,
+            };
+            let figures = tokio::task::spawn_blocking(move || crate::bench_text::run(shape))
+                .await
+                .context("the text benchmark stopped")?;
+            for line in figures.lines() {
+                out.line(&line);
+            }
+            Ok(())
+        }
         Command::Bench(BenchCommand::Metrics {
             responses,
             runs,

@@ -1,6 +1,7 @@
 pub mod bench;
 pub mod bench_load;
 pub mod bench_metrics;
+pub mod bench_text;
 pub mod bench_voc;
 pub mod cli;
 pub mod database;
