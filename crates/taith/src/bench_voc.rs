@@ -51,7 +51,10 @@ pub async fn analysis_latency(store: SharedStore, samples: usize) -> Result<Vec<
         .context("creating the latency survey")?;
     let app = App::start(store.clone(), AppConfig::default());
     let comments = [
-        ("The delivery was two hours late and nobody called", Locale::En),
+        (
+            "The delivery was two hours late and nobody called",
+            Locale::En,
+        ),
         ("Roedd y fan yn hwyr iawn eto heddiw", Locale::Cy),
         ("Penghantaran lewat dan pemandu tidak mesra", Locale::Ms),
         ("Mkate ulifika ukiwa baridi na umechelewa", Locale::Sw),

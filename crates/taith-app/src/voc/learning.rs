@@ -25,8 +25,12 @@ const CHUNK: u32 = 5_000;
 const MIN_NEW_EXAMPLES: u64 = 10;
 /// Theme discovery reads at most this many of the newest comments.
 const DISCOVERY_SAMPLE: u32 = 20_000;
-/// Most themes discovery keeps in a workspace (staff-made ones do not count).
-const MAX_FOUND_THEMES: usize = 30;
+/// Most themes discovery keeps in a workspace (staff-made ones do not count): a small
+/// business reads a handful, not a word cloud.
+const MAX_FOUND_THEMES: usize = 12;
+/// Two candidates whose comments overlap this much (of the smaller one's) are one topic said
+/// in several words ("allergen information", "find"): the stronger stays.
+const SAME_TOPIC: f64 = 0.6;
 
 /// What this node remembers between passes: how many comments each workspace had at its last
 /// theme discovery.
@@ -192,7 +196,7 @@ pub async fn discover_themes(store: &dyn Store, ws: WorkspaceId) -> Result<usize
         .collect();
     // A topic must come up in at least 3 comments, or 1 in 200 of a large sample.
     let min_count = (rows.len() as u32 / 200).max(3);
-    let candidates = taith_text::themes::discover(labelled, min_count);
+    let candidates = distinct(taith_text::themes::discover(labelled, min_count), &rows);
     let existing = store.themes(ws).await?;
     let found = existing
         .iter()
@@ -237,6 +241,32 @@ pub async fn discover_themes(store: &dyn Store, ws: WorkspaceId) -> Result<usize
         store.requeue_comments(ws, None).await?;
     }
     Ok(added)
+}
+
+/// The candidates, strongest first, without those that come up in (nearly) the same
+/// comments as a stronger one.
+fn distinct(
+    candidates: Vec<taith_text::Candidate>,
+    rows: &[(Lang, Vec<String>, taith_domain::SurveyId, i16)],
+) -> Vec<taith_text::Candidate> {
+    let mut kept: Vec<(taith_text::Candidate, std::collections::HashSet<usize>)> = Vec::new();
+    for c in candidates {
+        let seen: std::collections::HashSet<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, phrases, _, _))| phrases.iter().any(|p| c.phrases.contains(p)))
+            .map(|(i, _)| i)
+            .collect();
+        let same = kept.iter().any(|(_, other)| {
+            let common = seen.intersection(other).count() as f64;
+            let smaller = seen.len().min(other.len()).max(1) as f64;
+            common / smaller >= SAME_TOPIC
+        });
+        if !same {
+            kept.push((c, seen));
+        }
+    }
+    kept.into_iter().map(|(c, _)| c).collect()
 }
 
 /// "late delivery" → "Late delivery": a theme's name as a heading.
