@@ -7,3 +7,4 @@ pub mod demo;
 pub mod demo_surveys;
 pub mod output;
 pub mod server;
+pub mod voc;

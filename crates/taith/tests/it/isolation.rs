@@ -21,6 +21,7 @@ pub(crate) struct Objects {
     pub survey: String,
     pub public_id: String,
     pub response: String,
+    pub theme: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -174,6 +175,19 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
             )
             .await
             .unwrap();
+    let theme = store
+        .create_theme(
+            ws.id,
+            &taith_domain::ThemeFields {
+                name: taith_domain::Name::parse(&unique("theme")).unwrap(),
+                phrases: vec!["delivery".to_owned(), "late delivery".to_owned()],
+                pinned: false,
+                hidden: false,
+            },
+            taith_domain::ThemeOrigin::Staff,
+        )
+        .await
+        .unwrap();
     Objects {
         slug: slug.to_owned(),
         journey: j.id.to_string(),
@@ -185,6 +199,7 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         survey: survey.id.to_string(),
         public_id: survey.public_id.clone(),
         response: response.to_string(),
+        theme: theme.id.to_string(),
     }
 }
 
@@ -214,12 +229,14 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("token") => &o.token,
                 (n, _) if n.contains("survey") => &o.survey,
                 (n, _) if n.contains("response") => &o.response,
+                (n, _) if n.contains("theme") => &o.theme,
                 ("id", "journeys") => &o.journey,
                 ("id", "personas") => &o.persona,
                 ("id", "members") => &o.user,
                 ("id", "tokens") => &o.token,
                 ("id", "surveys") => &o.survey,
                 ("id", "touchpoints") => &o.touchpoint,
+                ("id", "themes") => &o.theme,
                 // Any id: no session of the caller's, which signs nothing out.
                 ("id", "sessions") => &o.user,
                 (n, p) => panic!(
@@ -262,6 +279,7 @@ fn ids_of_nowhere() -> Objects {
         survey: fresh(),
         public_id: unique("nowhere"),
         response: fresh(),
+        theme: fresh(),
     }
 }
 
