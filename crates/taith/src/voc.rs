@@ -31,7 +31,8 @@ async fn say_pending(store: &SharedStore, ws: &Workspace, out: Out) -> anyhow::R
     let pending = store.voc_pending_count(ws.id).await?;
     match pending {
         0 => {}
-        1 => out.note("1 comment waits for analysis (taith serve analyses it) and is not counted yet."),
+        1 => out
+            .note("1 comment waits for analysis (taith serve analyses it) and is not counted yet."),
         n => out.note(&format!(
             "{n} comments wait for analysis (taith serve analyses them) and are not counted yet."
         )),
@@ -46,7 +47,10 @@ pub fn terminal_safe(s: &str) -> String {
         .map(|c| match c {
             '\n' | '\r' | '\t' => ' ',
             c if c.is_control() => '\u{fffd}',
-            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}'
+            '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}'
+            | '\u{202a}'..='\u{202e}'
             | '\u{2066}'..='\u{2069}' => '\u{fffd}',
             c => c,
         })

@@ -203,10 +203,7 @@ fn sentiment_query(raw: Option<&str>) -> Result<Option<SentimentQuery>, ApiError
     {
         return Ok(None);
     }
-    if pairs
-        .iter()
-        .any(|(k, v)| k == "by" && !v.trim().is_empty())
-    {
+    if pairs.iter().any(|(k, v)| k == "by" && !v.trim().is_empty()) {
         return Err(ApiError::bad_request(
             "metric=sentiment is not grouped: leave out `by`",
         ));

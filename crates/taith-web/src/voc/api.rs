@@ -243,9 +243,14 @@ pub async fn create_theme(
     caller.require(Action::EditJourneys)?;
     let body = body.into_inner()?;
     let phrases = body.phrases.map(|p| p.typed()).unwrap_or_default();
-    let theme = themes::create(state.store.as_ref(), caller.workspace_id, &body.name, &phrases)
-        .await
-        .map_err(edit_error)?;
+    let theme = themes::create(
+        state.store.as_ref(),
+        caller.workspace_id,
+        &body.name,
+        &phrases,
+    )
+    .await
+    .map_err(edit_error)?;
     Ok((
         StatusCode::CREATED,
         Json(wire::ThemeResponse {
