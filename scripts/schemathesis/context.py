@@ -48,6 +48,7 @@ def collect(base, token):
         j["id"]: [t["id"] for t in listed(base, token, f"/api/v1/journeys/{j['id']}/touchpoints", "touchpoints")]
         for j in journeys
     }
+    themes = get(base, token, "/api/v1/themes?include_hidden=true&period=year")["themes"]
     responses = []
     for s in surveys:
         page = get(base, token, f"/api/v1/responses?survey_id={s['id']}&limit=5")
@@ -58,12 +59,14 @@ def collect(base, token):
         "survey_id": [s["id"] for s in surveys],
         "user_id": [m["id"] for m in members],
         "response_id": responses,
+        "theme_id": [t["id"] for t in themes],
         "stages": stages,
         "touchpoints": touchpoints,
     }
     markers = [ws["id"], ws["name"]]
     markers += [m["id"] for m in members] + [m["email"] for m in members]
     markers += known["journey_id"] + known["persona_id"] + known["survey_id"] + responses
+    markers += known["theme_id"]
     markers += [s["public_id"] for s in surveys]
     markers += [i for ids in stages.values() for i in ids]
     markers += [i for ids in touchpoints.values() for i in ids]

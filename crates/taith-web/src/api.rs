@@ -21,6 +21,7 @@ use crate::people::api as workspace;
 use crate::personas::api as personas;
 use crate::responses::api as responses;
 use crate::surveys::api as surveys;
+use crate::voc::api as voc;
 use axum::http::header;
 use axum::response::IntoResponse;
 use std::sync::OnceLock;
@@ -93,7 +94,15 @@ fn base_document() -> OpenApi {
             tag("responses", "Answers to surveys: submitted and read back"),
             tag(
                 "metrics",
-                "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping",
+                "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
+            ),
+            tag(
+                "comments",
+                "What customers wrote, with its language, sentiment and themes",
+            ),
+            tag(
+                "themes",
+                "Recurring topics of the comments, with their volume, sentiment and impact on the score; and their edits",
             ),
         ]))
         .build()
@@ -137,6 +146,11 @@ pub fn router() -> OpenApiRouter<AppState> {
             invitations::invitation_counts
         ))
         .routes(routes!(metrics::get_metrics))
+        .routes(routes!(voc::list_comments))
+        .routes(routes!(voc::list_themes, voc::create_theme))
+        .routes(routes!(voc::get_theme, voc::update_theme))
+        .routes(routes!(voc::merge_theme))
+        .routes(routes!(voc::split_theme))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -107,6 +107,62 @@ pub enum Command {
         #[arg(long, default_value = "json", value_parser = ["json"])]
         format: String,
     },
+    /// The themes of a workspace's comments in a period: mentions, share, sentiment and impact
+    /// on the score ("−14 ± 5 NPS"), as a table or as the JSON of GET /api/v1/themes. Reads
+    /// what the analyser inside `taith serve` stored.
+    Themes {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// 7d, 30d, 90d (the default), quarter or year; or give --from and --to.
+        #[arg(long)]
+        period: Option<String>,
+        /// First day of a custom period, YYYY-MM-DD (UTC, inclusive).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day of a custom period, YYYY-MM-DD (inclusive).
+        #[arg(long)]
+        to: Option<String>,
+        /// List hidden themes too.
+        #[arg(long)]
+        include_hidden: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A workspace's comments, newest first, with their language, sentiment and themes; or
+    /// every comment that matches as CSV (--csv). Reads what the analyser inside `taith serve`
+    /// stored.
+    Comments {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// 7d, 30d, 90d (the default), quarter or year; or give --from and --to.
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// The language the comment is written in: en, cy, ms, sw, ar, vi or other.
+        #[arg(long)]
+        language: Option<String>,
+        /// negative, neutral or positive.
+        #[arg(long)]
+        sentiment: Option<String>,
+        /// Comments that mention this theme (its id).
+        #[arg(long)]
+        theme: Option<String>,
+        /// Words the comment contains.
+        #[arg(long)]
+        q: Option<String>,
+        /// Comments to show (1–200).
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Every matching comment as CSV (formula cells defanged) instead of a table.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -773,6 +829,52 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 })?;
             out.line(&serde_json::to_string(&answer)?);
             Ok(())
+        }
+        Command::Themes {
+            workspace: ws,
+            period,
+            from,
+            to,
+            include_hidden,
+            json,
+        } => {
+            let period = crate::voc::period(
+                period.as_deref().unwrap_or(""),
+                from.as_deref().unwrap_or(""),
+                to.as_deref().unwrap_or(""),
+            )?;
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            crate::voc::themes_command(&store, &w, period, include_hidden, json, out).await
+        }
+        Command::Comments {
+            workspace: ws,
+            period,
+            from,
+            to,
+            language,
+            sentiment,
+            theme,
+            q,
+            limit,
+            csv,
+        } => {
+            let period = crate::voc::period(
+                period.as_deref().unwrap_or(""),
+                from.as_deref().unwrap_or(""),
+                to.as_deref().unwrap_or(""),
+            )?;
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let flags = crate::voc::CommentFlags {
+                language,
+                sentiment,
+                theme,
+                q,
+                limit,
+                csv,
+            };
+            crate::voc::comments_command(&store, &w, period, flags, out).await
         }
         Command::Openapi => {
             out.line(taith_web::api::openapi_json().trim_end());

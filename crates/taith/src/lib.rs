@@ -10,3 +10,4 @@ pub mod demo_surveys;
 pub mod demo_voc;
 pub mod output;
 pub mod server;
+pub mod voc;

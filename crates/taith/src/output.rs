@@ -12,6 +12,11 @@ impl Out {
         println!("{s}");
     }
 
+    /// A note beside the output, on standard error: standard output stays what was asked for.
+    pub fn note(&self, s: &str) {
+        eprintln!("{s}");
+    }
+
     /// Writes `s` as it is, for a whole file sent to standard output. A reader that stops
     /// early (`| head`) is not an error.
     pub fn file(&self, s: &str) -> std::io::Result<()> {

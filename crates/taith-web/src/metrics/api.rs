@@ -21,7 +21,11 @@ use utoipa::IntoParams;
     reason = "it documents the wire shape for OpenAPI; the answer writes itself"
 )]
 pub struct MetricsParams {
-    /// `nps`, `csat` or `ces`: computed from the answers of surveys of that kind.
+    /// `nps`, `csat` or `ces`: computed from the answers of surveys of that kind; or
+    /// `sentiment`: the share of negative comments among the analysed comments with a
+    /// sentiment, in %, with its Wilson interval. `sentiment` is not grouped (`by` is a
+    /// `400`) and takes `survey`, `from`, `to` and one `where` value each of `survey`,
+    /// `touchpoint` (a name only one touchpoint has), `touchpoint_id`, `channel` and `locale`.
     metric: String,
     /// Only this survey's answers.
     #[param(value_type = Option<uuid::Uuid>)]
@@ -56,7 +60,8 @@ pub struct MetricsParams {
     responses(
         (status = 200, description = "The groups and their figures", body = MetricsAnswer),
         (status = 401, description = "No valid credentials", body = ErrorBody),
-        (status = 422, description = "A bad parameter (`metric`, `by`, `from`, `to`, `where`, `survey`); `survey`: `invalid` also when the workspace's surveys of this kind use different scales and none is named", body = ErrorBody),
+        (status = 400, description = "The query string could not be read; or `by` with `metric=sentiment`, which is not grouped", body = ErrorBody),
+        (status = 422, description = "A bad parameter (`metric`, `by`, `from`, `to`, `where`, `survey`); `survey`: `invalid` also when the workspace's surveys of this kind use different scales and none is named; with `metric=sentiment`, `where`: `unknown_value` for a key it does not take, a second value of one key, or a touchpoint name several touchpoints have", body = ErrorBody),
     )
 )]
 pub async fn get_metrics(
@@ -65,6 +70,9 @@ pub async fn get_metrics(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     caller.require(Action::Read)?;
+    if let Some(sentiment) = sentiment_query(raw.as_deref())? {
+        return sentiment_answer(&state, &caller, &sentiment).await;
+    }
     let request = parse_query(raw.as_deref())?;
     let answer = state
         .app
@@ -163,6 +171,152 @@ pub struct MetricsGroup {
     /// CSAT and CES: the mean score (null when n = 0).
     #[serde(skip_serializing_if = "Option::is_none")]
     mean: Option<Option<f64>>,
+    /// `sentiment`: negative comments (`n` counts the comments with a sentiment, `value` is
+    /// the % negative of them, and `histogram` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    negative: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    neutral: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positive: Option<u64>,
+    /// `sentiment`: comments with too little text to say, not counted in `n`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unknown: Option<u64>,
+}
+
+// --- metric=sentiment -----------------------------------------------------------------------
+
+/// A `metric=sentiment` question: its parameters read as the other metrics' are, narrowed to
+/// what the comment figures can filter on.
+#[derive(Debug)]
+struct SentimentQuery {
+    request: MetricsRequest,
+}
+
+/// The query when it asks for `metric=sentiment`; None for the other metrics.
+fn sentiment_query(raw: Option<&str>) -> Result<Option<SentimentQuery>, ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
+        .map_err(|_| ApiError::bad_request("the query string could not be read"))?;
+    if !pairs
+        .iter()
+        .any(|(k, v)| k == "metric" && v.trim() == "sentiment")
+    {
+        return Ok(None);
+    }
+    if pairs.iter().any(|(k, v)| k == "by" && !v.trim().is_empty()) {
+        return Err(ApiError::bad_request(
+            "metric=sentiment is not grouped: leave out `by`",
+        ));
+    }
+    // The other parameters read exactly as for a metric of scores.
+    let rest: Vec<(String, String)> = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            if k == "metric" {
+                (k, "nps".to_owned())
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let raw = serde_urlencoded::to_string(&rest)
+        .map_err(|_| ApiError::bad_request("the query string could not be read"))?;
+    let request = parse_query(Some(&raw))?;
+    Ok(Some(SentimentQuery { request }))
+}
+
+/// The share of negative comments as one ungrouped metrics group.
+async fn sentiment_answer(
+    state: &AppState,
+    caller: &Caller,
+    q: &SentimentQuery,
+) -> Result<Response, ApiError> {
+    use taith_domain::{Period, Preset};
+    use taith_metrics::index::{Dimension, Label};
+    let ws = caller.workspace_id;
+    let store = state.store.as_ref();
+    let r = &q.request;
+    // No `from` or `to`: every comment, as the other metrics count every response.
+    let period = Period {
+        preset: Preset::Custom,
+        from: r.from.unwrap_or(time::macros::date!(1970 - 01 - 01)),
+        to: r.to.unwrap_or(time::macros::date!(9999 - 12 - 30)),
+    };
+    let mut filter = taith_app::voc::comments::CountFilter::new(period);
+    filter.survey = r.survey;
+    let unknown = || ApiError::from(ValidationErrors::one("where", Issue::UnknownValue));
+    // A filter value no response can have (a channel that does not exist, a touchpoint's
+    // name no touchpoint has) matches nothing, as it does for the other metrics.
+    let mut matches_nothing = false;
+    for f in &r.filters {
+        let [value] = f.values.as_slice() else {
+            return Err(unknown());
+        };
+        match (&f.dimension, value) {
+            (Dimension::Survey, Label::Survey(id)) => {
+                if filter.survey.is_some_and(|s| s != *id) {
+                    matches_nothing = true;
+                }
+                filter.survey = Some(*id);
+            }
+            (Dimension::TouchpointId, Label::Touchpoint(id)) => filter.touchpoint = Some(*id),
+            (Dimension::Touchpoint, Label::Text(name)) => {
+                let context = state.app.analytics.context(store, ws).await?;
+                let mut named = context
+                    .layout
+                    .touchpoints
+                    .iter()
+                    .filter(|(_, p)| p.touchpoint == *name)
+                    .map(|(id, _)| *id);
+                match (named.next(), named.next()) {
+                    (Some(id), None) => filter.touchpoint = Some(id),
+                    (None, _) => matches_nothing = true,
+                    (Some(_), Some(_)) => return Err(unknown()),
+                }
+            }
+            (Dimension::Channel, Label::Channel(c)) => filter.channel = Some(*c),
+            (Dimension::Locale, Label::Locale(l)) => filter.locale = Some(*l),
+            (Dimension::Survey | Dimension::TouchpointId, _) => {
+                return Err(ValidationErrors::one("where", Issue::Invalid).into());
+            }
+            (Dimension::Channel | Dimension::Locale, _) => matches_nothing = true,
+            _ => return Err(unknown()),
+        }
+    }
+    let share = if matches_nothing {
+        taith_app::voc::comments::SentimentShare {
+            split: Default::default(),
+            negative: None,
+            ci95: None,
+            small_sample: true,
+        }
+    } else {
+        taith_app::voc::comments::sentiment_share(store, ws, &filter).await?
+    };
+    let round1 = taith_app::metrics::round1;
+    let group = MetricsGroup {
+        key: HashMap::new(),
+        n: share.split.scored(),
+        value: share.negative.map(round1),
+        ci95: share.ci95.map(|(lo, hi)| [round1(lo), round1(hi)]),
+        small_sample: share.small_sample,
+        histogram: Vec::new(),
+        promoters: None,
+        passives: None,
+        detractors: None,
+        satisfied: None,
+        easy: None,
+        mean: None,
+        negative: Some(share.split.negative),
+        neutral: Some(share.split.neutral),
+        positive: Some(share.split.positive),
+        unknown: Some(share.split.unknown),
+    };
+    Ok(axum::Json(MetricsAnswer {
+        metric: "sentiment",
+        groups: vec![group],
+    })
+    .into_response())
 }
 
 /// How a question without an answer is told: `422` naming the parameter, or — for a store

@@ -2,5 +2,7 @@
 //! edits ; the use-cases are
 //! [`taith_app::voc`]'s.
 
+pub mod api;
 pub mod pages;
 pub mod query;
+pub mod wire;

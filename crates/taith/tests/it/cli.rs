@@ -264,3 +264,135 @@ fn serve_with_demo_serves_the_demo_and_its_credentials_sign_in() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn themes_and_comments_print_what_the_analyser_stored_and_say_what_waits() {
+    use crate::voc_store::{analyse_all, nps_survey, said, store_all, workspace};
+    use taith_app::voc::{Voc, comments, themes};
+    use taith_domain::{Locale, Period, Preset};
+    let dir = data_dir();
+    let store =
+        taith::database::open_store(&taith::database::DatabaseUrl::Sqlite(dir.join("taith.db")))
+            .await
+            .unwrap();
+    let ws = workspace(&store, "cli-voc").await;
+    let survey = nps_survey(&store, ws).await;
+    let written = [
+        (1, "The parcel was late and broken"),
+        (2, "My parcel came a week late, awful"),
+        (3, "Nobody told me where my parcel was"),
+        (10, "Wonderful bread, thank you"),
+        (9, "Lovely cakes and kind staff"),
+    ];
+    let rs: Vec<_> = written
+        .iter()
+        .map(|(score, text)| said(survey, *score, Locale::En, text))
+        .collect();
+    store_all(&store, ws, &rs).await;
+    let voc = Voc::default();
+    analyse_all(&voc, &store).await;
+    themes::create(store.as_ref(), ws, "Late parcels", "parcel")
+        .await
+        .unwrap();
+    analyse_all(&voc, &store).await;
+    let period = Period::preset(Preset::Days90, taith_domain::now().date());
+    let report = themes::report(
+        store.as_ref(),
+        ws,
+        &comments::CountFilter::new(period),
+        false,
+    )
+    .await
+    .unwrap();
+    let figure = report
+        .figures
+        .iter()
+        .find(|f| f.theme.fields.name.as_str() == "Late parcels")
+        .unwrap();
+    assert_eq!(figure.mentions, 3);
+
+    // JSON: the figures of the use-case, as GET /api/v1/themes writes them.
+    let o = taith(&dir, &["themes", "--workspace", "cli-voc", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["comments"], 5);
+    let listed = json["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Late parcels")
+        .unwrap();
+    assert_eq!(listed["mentions"], 3);
+    assert_eq!(listed["impact"]["metric"], "nps");
+    assert_eq!(listed["impact"]["with"]["n"], 3);
+    assert_eq!(listed["impact"]["with"]["value"], -100.0);
+    assert_eq!(listed["impact"]["without"]["value"], 100.0);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+
+    // The table: the theme with its mentions, share and impact in points of NPS.
+    let o = taith(
+        &dir,
+        &["themes", "--workspace", "cli-voc", "--period", "30d"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Late parcels"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains(" 3 ") && line.contains("60%"), "{line}");
+    assert!(
+        line.contains("\u{2212}200 ± ") && line.contains("NPS"),
+        "{line}"
+    );
+
+    // A comment not analysed yet is said to wait, and not counted.
+    store_all(
+        &store,
+        ws,
+        &[said(survey, 0, Locale::En, "The parcel never came")],
+    )
+    .await;
+    let o = taith(&dir, &["themes", "--workspace", "cli-voc"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 comment waits for analysis"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).starts_with("5 comments"), "{}", stdout(&o));
+
+    // Comments: filtered, limited, and their CSV.
+    let o = taith(
+        &dir,
+        &[
+            "comments",
+            "--workspace",
+            "cli-voc",
+            "--q",
+            "parcel",
+            "--limit",
+            "2",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.lines()
+            .skip(1)
+            .all(|l| l.contains("parcel") && l.contains("Late parcels")),
+        "{out}"
+    );
+    assert!(stderr(&o).contains("More comments match"), "{}", stderr(&o));
+    let o = taith(&dir, &["comments", "--workspace", "cli-voc", "--csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1 + 5, "{}", stdout(&o));
+    let o = taith(
+        &dir,
+        &["comments", "--workspace", "cli-voc", "--sentiment", "angry"],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--sentiment"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}

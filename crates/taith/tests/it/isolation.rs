@@ -188,6 +188,19 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
             )
             .await
             .unwrap();
+    let theme = store
+        .create_theme(
+            ws.id,
+            &taith_domain::ThemeFields {
+                name: taith_domain::Name::parse(&unique("theme")).unwrap(),
+                phrases: vec!["delivery".to_owned(), "late delivery".to_owned()],
+                pinned: false,
+                hidden: false,
+            },
+            taith_domain::ThemeOrigin::Staff,
+        )
+        .await
+        .unwrap();
     Objects {
         slug: slug.to_owned(),
         journey: j.id.to_string(),

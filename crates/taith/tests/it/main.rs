@@ -32,6 +32,7 @@ mod store_surveys;
 mod surveys_api;
 mod surveys_ui;
 mod ui;
+mod voc_api;
 mod voc_pages;
 mod voc_store;
 mod webdriver;

@@ -259,6 +259,13 @@ const POLICY: &[(&str, &str, Need)] = &[
         Act(EditJourneys),
     ),
     ("GET", "/api/v1/metrics", Act(Read)),
+    ("GET", "/api/v1/comments", Act(ReadResponses)),
+    ("GET", "/api/v1/themes", Act(Read)),
+    ("POST", "/api/v1/themes", Act(EditJourneys)),
+    ("GET", "/api/v1/themes/{theme_id}", Act(Read)),
+    ("PATCH", "/api/v1/themes/{theme_id}", Act(EditJourneys)),
+    ("POST", "/api/v1/themes/{theme_id}/merge", Act(EditJourneys)),
+    ("POST", "/api/v1/themes/{theme_id}/split", Act(EditJourneys)),
     ("GET", "/api/v1/responses", Act(ReadResponses)),
     ("POST", "/api/v1/responses", Act(SubmitResponses)),
     (
