@@ -163,19 +163,6 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         }])
         .await
         .unwrap();
-    let theme = store
-        .create_theme(
-            ws.id,
-            &taith_domain::ThemeFields {
-                name: taith_domain::Name::parse(&unique("theme")).unwrap(),
-                phrases: vec!["delivery".into(), "late".into()],
-                pinned: false,
-                hidden: false,
-            },
-            taith_domain::ThemeOrigin::Staff,
-        )
-        .await
-        .unwrap();
     let token =
         store
             .create_api_token(
