@@ -336,7 +336,7 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
         });
     };
     for (i, c) in norm.char_indices() {
-        let in_word = c.is_alphanumeric() || c == '\'' || c == '’' || c.is_mark();
+        let in_word = c.is_alphanumeric() || c == '\'' || c == '’' || is_combining(c);
         if in_word {
             if start.is_none() {
                 start = Some(i);
@@ -367,15 +367,9 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
     out
 }
 
-trait IsMark {
-    fn is_mark(self) -> bool;
-}
-
-impl IsMark for char {
-    /// Combining marks (Vietnamese typed with combining tones) stay inside words.
-    fn is_mark(self) -> bool {
-        matches!(self, '\u{0300}'..='\u{036F}')
-    }
+/// Combining marks (Vietnamese typed with combining tones) stay inside words.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
 }
 
 fn bucket(kind: u8, parts: &[&[u8]]) -> u32 {
