@@ -213,13 +213,22 @@ mod speed {
             .collect();
         let models: Vec<Model> = Lang::SIX.into_iter().map(Model::base).collect();
         let t = Instant::now();
-        let n: usize = texts.iter().map(|(_, x)| crate::normalize::normalize(x).len()).sum();
+        let n: usize = texts
+            .iter()
+            .map(|(_, x)| crate::normalize::normalize(x).len())
+            .sum();
         eprintln!("normalize {:?} {n}", t.elapsed());
         let t = Instant::now();
-        let n: usize = texts.iter().map(|(l, x)| crate::lang::detect(x, Some(*l)).lang as usize).sum();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| crate::lang::detect(x, Some(*l)).lang as usize)
+            .sum();
         eprintln!("detect {:?} {n}", t.elapsed());
         let t = Instant::now();
-        let n: usize = texts.iter().map(|(l, x)| crate::sentiment::features(*l, x).len()).sum();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| crate::sentiment::features(*l, x).len())
+            .sum();
         eprintln!("features {:?} {n}", t.elapsed());
         let t = Instant::now();
         let n: usize = texts
@@ -228,7 +237,10 @@ mod speed {
             .sum();
         eprintln!("score {:?} {n}", t.elapsed());
         let t = Instant::now();
-        let n: usize = texts.iter().map(|(l, x)| crate::themes::key_phrases(*l, x).len()).sum();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| crate::themes::key_phrases(*l, x).len())
+            .sum();
         eprintln!("key_phrases {:?} {n}", t.elapsed());
     }
 }
