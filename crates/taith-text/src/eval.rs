@@ -193,3 +193,54 @@ pub fn lang_id_tests(lang: Lang) -> &'static LangTests {
         .find(|(l, _)| *l == lang)
         .map_or(&EMPTY, |(_, t)| t)
 }
+
+#[cfg(test)]
+mod speed {
+    use super::*;
+    use crate::Model;
+    use std::time::Instant;
+
+    /// `cargo test -p taith-text --release speed -- --ignored --nocapture`: where the
+    /// pipeline's time goes, stage by stage, on one core.
+    #[test]
+    #[ignore]
+    fn print_stage_times() {
+        let texts: Vec<(Lang, &str)> = Lang::SIX
+            .into_iter()
+            .flat_map(|l| train_set(l).iter().map(move |t| (l, t.text)))
+            .cycle()
+            .take(100_000)
+            .collect();
+        let models: Vec<Model> = Lang::SIX.into_iter().map(Model::base).collect();
+        let t = Instant::now();
+        let n: usize = texts
+            .iter()
+            .map(|(_, x)| crate::normalize::normalize(x).len())
+            .sum();
+        eprintln!("normalize {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| crate::lang::detect(x, Some(*l)).lang as usize)
+            .sum();
+        eprintln!("detect {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| crate::sentiment::features(*l, x).len())
+            .sum();
+        eprintln!("features {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| models[crate::data::index(*l)].score(x).is_some() as usize)
+            .sum();
+        eprintln!("score {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        let n: usize = texts
+            .iter()
+            .map(|(l, x)| crate::themes::key_phrases(*l, x).len())
+            .sum();
+        eprintln!("key_phrases {:?} {n}", t.elapsed());
+    }
+}

@@ -99,7 +99,9 @@ pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The product's high bits depend on every bit of the input, its low bits only on
+        // the input's low bits: fold them down, the table indexes by the low bits.
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
@@ -170,17 +172,17 @@ fn latin_scores(text: &str) -> ([f32; 5], usize, usize) {
         words += 1;
         for i in 0..word.len() {
             letters += 1;
-            let rows: [Option<&[i16; 5]>; 3] = [3usize, 2, 1].map(|k| {
-                if i + 1 >= k {
-                    table.grams.get(&key(&word[i + 1 - k..=i]))
-                } else {
-                    None
-                }
-            });
+            // Trigram first; the bigram and unigram rows only when a language needs them.
+            let mut rows: [Option<Option<&[i16; 5]>>; 3] = [None; 3];
             for (l, score) in scores.iter_mut().enumerate() {
                 let mut add = FLOOR;
                 let mut penalty = 0.0;
-                for row in rows {
+                for (slot, k) in rows.iter_mut().zip([3usize, 2, 1]) {
+                    let row = *slot.get_or_insert_with(|| {
+                        (i + 1 >= k)
+                            .then(|| table.grams.get(&key(&word[i + 1 - k..=i])))
+                            .flatten()
+                    });
                     if let Some(row) = row
                         && row[l] != MISSING
                     {

@@ -5,7 +5,7 @@
 //!
 //! **Features.** The text is normalised ([`crate::normalize::normalize`]) and cut into words
 //! (and emoji). Each word gives a word feature, a pair of neighbouring words a bigram feature,
-//! and each word's character 3- to 5-grams (with word boundaries) give character features,
+//! and each word's character 3- and 4-grams (with word boundaries) give character features,
 //! which carry Swahili's and Welsh's morphology and spelling variants. All are hashed into
 //! [`BUCKETS`] = 2^18 weights: a workspace's vocabulary of words, pairs and character
 //! n-grams is 10^5–10^6 items, and 2^18 keeps collisions rare among the features that matter
@@ -336,7 +336,7 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
         });
     };
     for (i, c) in norm.char_indices() {
-        let in_word = c.is_alphanumeric() || c == '\'' || c == '’' || c.is_mark();
+        let in_word = c.is_alphanumeric() || c == '\'' || c == '’' || is_combining(c);
         if in_word {
             if start.is_none() {
                 start = Some(i);
@@ -367,15 +367,9 @@ fn tokens<'t>(lang: Lang, norm: &'t str) -> Vec<Token<'t>> {
     out
 }
 
-trait IsMark {
-    fn is_mark(self) -> bool;
-}
-
-impl IsMark for char {
-    /// Combining marks (Vietnamese typed with combining tones) stay inside words.
-    fn is_mark(self) -> bool {
-        matches!(self, '\u{0300}'..='\u{036F}')
-    }
+/// Combining marks (Vietnamese typed with combining tones) stay inside words.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
 }
 
 fn bucket(kind: u8, parts: &[&[u8]]) -> u32 {
@@ -431,7 +425,7 @@ pub(crate) fn features(lang: Lang, text: &str) -> Vec<Feature> {
         }
         let value = CHAR_VALUE * t.value;
         let neg: &[u8] = if t.negated { NEG } else { b"" };
-        for n in 3..=5usize {
+        for n in 3..=4usize {
             for s in 0..=chars.saturating_sub(n) {
                 if s + n > chars {
                     break;

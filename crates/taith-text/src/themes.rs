@@ -61,17 +61,15 @@ fn strip_arabic(word: &str) -> String {
         chars.len() >= s + p.len() && chars[s..s + p.len()] == p[..]
     };
     for p in ["وال", "بال", "فال", "كال"] {
-        if has(0, p) && len - 3 >= 3 {
+        if has(0, p) && len >= 6 {
             start = 3;
             break;
         }
     }
     if start == 0 {
-        if has(0, "لل") && len - 2 >= 3 {
+        if (has(0, "لل") && len >= 5) || (has(0, "ال") && len >= 4) {
             start = 2;
-        } else if has(0, "ال") && len - 2 >= 2 {
-            start = 2;
-        } else if matches!(chars.first(), Some('و' | 'ف' | 'ب' | 'ل')) && len - 1 >= 4 {
+        } else if matches!(chars.first(), Some('و' | 'ف' | 'ب' | 'ل')) && len > 4 {
             start = 1;
         }
     }
