@@ -13,7 +13,12 @@ use taith_web::voc::wire;
 
 /// `--period`, `--from`, `--to` read as the pages read `?period=&from=&to=`.
 pub fn period(preset: &str, from: &str, to: &str) -> anyhow::Result<Period> {
-    Period::parse(preset, from, to, taith_domain::now().date()).map_err(said)
+    let p = Period::parse(preset, from, to, taith_domain::now().date()).map_err(said)?;
+    // As the API: ten years at most, and an end the calendar has a day after.
+    if p.days() > 3_660 || p.to >= time::Date::MAX {
+        bail!("--from: the period is longer than ten years");
+    }
+    Ok(p)
 }
 
 /// Field errors as the flags that caused them.

@@ -233,6 +233,7 @@ async fn sentiment_answer(
 ) -> Result<Response, ApiError> {
     use taith_domain::{Period, Preset};
     use taith_metrics::index::{Dimension, Label};
+    const LAST_DAY: time::Date = time::macros::date!(9999 - 12 - 30);
     let ws = caller.workspace_id;
     let store = state.store.as_ref();
     let r = &q.request;
@@ -240,7 +241,8 @@ async fn sentiment_answer(
     let period = Period {
         preset: Preset::Custom,
         from: r.from.unwrap_or(time::macros::date!(1970 - 01 - 01)),
-        to: r.to.unwrap_or(time::macros::date!(9999 - 12 - 30)),
+        // The period's end is bounded by the next day's midnight, which must exist.
+        to: r.to.map_or(LAST_DAY, |t| t.min(LAST_DAY)),
     };
     let mut filter = taith_app::voc::comments::CountFilter::new(period);
     filter.survey = r.survey;

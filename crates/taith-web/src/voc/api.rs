@@ -41,14 +41,23 @@ fn read_query(raw: Option<&str>) -> Result<VocQuery, ApiError> {
         .map_err(|_| ApiError::bad_request("the query string could not be read"))
 }
 
+/// The longest period asked for: ten years of weekly figures per theme is plenty, and a range
+/// that reaches the end of the calendar cannot be bounded.
+const MAX_PERIOD_DAYS: i64 = 3_660;
+
 /// The period asked for (the pages' `period`, `from`, `to`), with its errors added to `e`.
 fn period(q: &PeriodQuery, e: &mut ValidationErrors) -> Period {
     let today = taith_domain::now().date();
+    let fallback = Period::preset(taith_domain::Preset::Days90, today);
     match Period::parse(&q.period, &q.from, &q.to, today) {
+        Ok(p) if p.days() > MAX_PERIOD_DAYS || p.to >= time::Date::MAX => {
+            e.push("from", Issue::TooLong);
+            fallback
+        }
         Ok(p) => p,
         Err(errors) => {
             e.0.extend(errors.0);
-            Period::preset(taith_domain::Preset::Days90, today)
+            fallback
         }
     }
 }
@@ -91,7 +100,7 @@ fn edit_error(e: ThemeEditError) -> ApiError {
         (status = 400, description = "The query string could not be read (a parameter given twice)", body = ErrorBody),
         (status = 401, description = "No valid credentials", body = ErrorBody),
         (status = 403, description = "Not allowed to read responses (a viewer)", body = ErrorBody),
-        (status = 422, description = "A bad parameter, named in `details` (`language`, `sentiment`, `theme`, `band`, `survey`, `touchpoint`, `channel`, `locale`, `customer`, `q`, `period`, `from`, `to`, `limit`, `cursor`)", body = ErrorBody),
+        (status = 422, description = "A bad parameter, named in `details` (`language`, `sentiment`, `theme`, `band`, `survey`, `touchpoint`, `channel`, `locale`, `customer`, `q`, `period`, `from`, `to`, `limit`, `cursor`); a period longer than ten years is `from`: `too_long`", body = ErrorBody),
     )
 )]
 pub async fn list_comments(
@@ -150,7 +159,7 @@ pub async fn list_comments(
         (status = 200, description = "The themes and their figures", body = wire::ThemeReport),
         (status = 400, description = "The query string could not be read (a parameter given twice)", body = ErrorBody),
         (status = 401, description = "No valid credentials", body = ErrorBody),
-        (status = 422, description = "A bad parameter, named in `details`", body = ErrorBody),
+        (status = 422, description = "A bad parameter, named in `details`; a period longer than ten years is `from`: `too_long`", body = ErrorBody),
     )
 )]
 pub async fn list_themes(

@@ -576,7 +576,8 @@ async fn the_sentiment_metric_is_the_hand_counted_share_of_negative_comments(sto
     let (negative, neutral, positive) = (count("negative"), count("neutral"), count("positive"));
     let unknown = all.iter().filter(|c| c["sentiment"].is_null()).count() as u64;
     let scored = negative + neutral + positive;
-    assert!(scored > 0 && negative > 0, "{all:?}");
+    // Whatever the models say of each comment, the figure is their count.
+    assert!(scored > 0, "{all:?}");
     assert_eq!(answer["metric"], "sentiment");
     let g = &answer["groups"][0];
     assert_eq!(answer["groups"].as_array().unwrap().len(), 1);
