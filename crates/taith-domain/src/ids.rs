@@ -107,3 +107,7 @@ typed_id!(
     /// An e-mail invitation of one customer to one survey.
     InvitationId
 );
+typed_id!(
+    /// A feature request on a workspace's board.
+    FeatureRequestId
+);

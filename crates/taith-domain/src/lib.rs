@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod error;
+pub mod feature_request;
 pub mod ids;
 pub mod invitation;
 pub mod journey;
@@ -18,9 +19,13 @@ pub mod text;
 pub mod transfer;
 
 pub use error::{FieldError, Issue, ValidationErrors};
+pub use feature_request::{
+    FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
+    RequestLink, RequestSource, Voter,
+};
 pub use ids::{
-    CustomerId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId, ResponseId,
-    SessionId, StageId, SurveyId, TokenId, TouchpointId, UserId, WorkspaceId,
+    CustomerId, FeatureRequestId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId,
+    ResponseId, SessionId, StageId, SurveyId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
