@@ -14,6 +14,7 @@
 use crate::AppState;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
+use crate::feature_requests::api as requests;
 use crate::invitations::api as invitations;
 use crate::journeys::{api as journeys, map_api as map};
 use crate::metrics::api as metrics;
@@ -92,6 +93,10 @@ fn base_document() -> OpenApi {
             ),
             tag("responses", "Answers to surveys: submitted and read back"),
             tag(
+                "feature-requests",
+                "The feature-request board: requests from staff, comments and the public board, votes, statuses with public notes, merges",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping",
             ),
@@ -137,6 +142,15 @@ pub fn router() -> OpenApiRouter<AppState> {
             invitations::invitation_counts
         ))
         .routes(routes!(metrics::get_metrics))
+        .routes(routes!(
+            requests::list_feature_requests,
+            requests::create_feature_request
+        ))
+        .routes(routes!(requests::get_feature_request))
+        .routes(routes!(requests::vote))
+        .routes(routes!(requests::link_response))
+        .routes(routes!(requests::set_status))
+        .routes(routes!(requests::merge))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()
