@@ -4,6 +4,7 @@ pub mod bench_metrics;
 pub mod cli;
 pub mod database;
 pub mod demo;
+pub mod demo_feature_requests;
 pub mod demo_surveys;
 pub mod output;
 pub mod server;

@@ -677,3 +677,50 @@ async fn the_public_board_passes_axe_in_six_locales() {
     }
     audit.assert_clean();
 }
+
+#[tokio::test]
+async fn the_demo_board_has_requests_in_every_status_with_votes_notes_and_comments() {
+    let store = fresh_sqlite().await.0;
+    let creds = taith::server::ensure_demo(&store).await.unwrap();
+    let ws = workspace(&store, &creds.slug).await;
+    let board = fr::board(store.as_ref(), ws.id, None).await.unwrap();
+    for status in FeatureRequestStatus::ALL {
+        assert!(board.iter().any(|r| r.status == status), "{status:?}");
+    }
+    assert!(board.iter().all(|r| r.votes > 0), "every request has votes");
+    let noted: std::collections::BTreeSet<Locale> = board
+        .iter()
+        .flat_map(|r| r.note.texts().keys().copied())
+        .collect();
+    assert!(noted.len() >= 3, "notes in several languages: {noted:?}");
+    let mut linked_locales = std::collections::BTreeSet::new();
+    for r in &board {
+        for b in fr::behind(store.as_ref(), ws.id, r.id).await.unwrap() {
+            linked_locales.insert(b.response.locale);
+        }
+    }
+    assert!(linked_locales.len() >= 4, "comments behind requests: {linked_locales:?}");
+    // The merged duplicate lives on in the loyalty card.
+    let all = store
+        .feature_requests(
+            ws.id,
+            FeatureRequestFilter {
+                status: None,
+                with_merged: true,
+            },
+            PageRequest::all(),
+        )
+        .await
+        .unwrap();
+    assert!(all.items.iter().any(|r| r.merged_into.is_some()));
+    // The owner sees the board; the public sees what staff have looked at.
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let owner = app.browser();
+    owner.sign_in(&creds.email, &creds.password).await;
+    let page = owner.get(&format!("/w/{}/requests", creds.slug)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Open on Sunday mornings"));
+    let public = app.browser().get(&format!("/f/{}?lang=cy", creds.slug)).await;
+    assert!(public.text().contains("Bydd ail fan yn dechrau ar ddydd Sadwrn"));
+    assert!(!public.text().contains("Open on Sunday mornings"));
+}
