@@ -12,9 +12,9 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
-use crate::feature_requests::api as requests;
 use crate::invitations::api as invitations;
 use crate::journeys::{api as journeys, map_api as map};
 use crate::metrics::api as metrics;

@@ -41,8 +41,14 @@ const REQUESTS: &[RequestRow] = &[
         status: FeatureRequestStatus::Planned,
         source: RequestSource::Comment,
         note: &[
-            (Locale::En, "A second van starts on Saturdays in the spring."),
-            (Locale::Cy, "Bydd ail fan yn dechrau ar ddydd Sadwrn yn y gwanwyn."),
+            (
+                Locale::En,
+                "A second van starts on Saturdays in the spring.",
+            ),
+            (
+                Locale::Cy,
+                "Bydd ail fan yn dechrau ar ddydd Sadwrn yn y gwanwyn.",
+            ),
         ],
         browser_votes: 14,
         customers: &["sian.evans@example.com", "amina.yusuf@example.com"],
@@ -54,9 +60,18 @@ const REQUESTS: &[RequestRow] = &[
         status: FeatureRequestStatus::InProgress,
         source: RequestSource::Comment,
         note: &[
-            (Locale::En, "The charge for your postcode will show on every product page."),
-            (Locale::Ar, "ستظهر رسوم التوصيل لرمزك البريدي في صفحة كل منتج."),
-            (Locale::Vi, "Phí giao hàng theo mã bưu điện sẽ hiện trên trang mỗi sản phẩm."),
+            (
+                Locale::En,
+                "The charge for your postcode will show on every product page.",
+            ),
+            (
+                Locale::Ar,
+                "ستظهر رسوم التوصيل لرمزك البريدي في صفحة كل منتج.",
+            ),
+            (
+                Locale::Vi,
+                "Phí giao hàng theo mã bưu điện sẽ hiện trên trang mỗi sản phẩm.",
+            ),
         ],
         browser_votes: 9,
         customers: &["omar.haddad@example.com", "linh.tran@example.com"],
@@ -75,9 +90,18 @@ const REQUESTS: &[RequestRow] = &[
         status: FeatureRequestStatus::Done,
         source: RequestSource::Comment,
         note: &[
-            (Locale::En, "Done: every product lists its allergens, on phones too."),
-            (Locale::Cy, "Wedi'i wneud: mae pob cynnyrch yn rhestru ei alergenau."),
-            (Locale::Ar, "تم: كل منتج يعرض مسببات الحساسية، على الهاتف أيضاً."),
+            (
+                Locale::En,
+                "Done: every product lists its allergens, on phones too.",
+            ),
+            (
+                Locale::Cy,
+                "Wedi'i wneud: mae pob cynnyrch yn rhestru ei alergenau.",
+            ),
+            (
+                Locale::Ar,
+                "تم: كل منتج يعرض مسببات الحساسية، على الهاتف أيضاً.",
+            ),
         ],
         browser_votes: 6,
         customers: &["omar.haddad@example.com"],
@@ -109,8 +133,14 @@ const REQUESTS: &[RequestRow] = &[
         status: FeatureRequestStatus::Declined,
         source: RequestSource::Public,
         note: &[
-            (Locale::En, "Not for us: our vans and bikes reach the Bay within the hour."),
-            (Locale::Sw, "Si kwa sasa: magari na baiskeli zetu hufika ndani ya saa moja."),
+            (
+                Locale::En,
+                "Not for us: our vans and bikes reach the Bay within the hour.",
+            ),
+            (
+                Locale::Sw,
+                "Si kwa sasa: magari na baiskeli zetu hufika ndani ya saa moja.",
+            ),
         ],
         browser_votes: 2,
         customers: &[],
@@ -127,7 +157,9 @@ pub async fn seed_feature_requests(store: &dyn Store, ws: WorkspaceId) -> Result
             .upsert_customer(
                 ws,
                 &NewCustomer {
-                    email: Some(Email::parse(email).map_err(|i| anyhow!("demo e-mail: {}", i.code()))?),
+                    email: Some(
+                        Email::parse(email).map_err(|i| anyhow!("demo e-mail: {}", i.code()))?,
+                    ),
                     name: Some(text_name(name)?),
                     locale: Some(locale),
                     ..Default::default()
@@ -184,7 +216,8 @@ pub async fn seed_feature_requests(store: &dyn Store, ws: WorkspaceId) -> Result
             .iter()
             .map(|(l, t)| (*l, (*t).to_owned()))
             .collect();
-        let note = PublicNote::parse(&raw).map_err(|(l, i)| anyhow!("demo note {l:?}: {}", i.code()))?;
+        let note =
+            PublicNote::parse(&raw).map_err(|(l, i)| anyhow!("demo note {l:?}: {}", i.code()))?;
         if row.status != FeatureRequestStatus::UnderReview || !note.is_empty() {
             fr::change_status(store, ws, r.id, row.status, &note).await?;
         }
@@ -205,7 +238,10 @@ pub async fn seed_feature_requests(store: &dyn Store, ws: WorkspaceId) -> Result
         let hash = secret_hash(&format!("taith demo voter {}", 100 + i));
         fr::vote(store, ws, stamp.id, &Voter::Browser(hash)).await?;
     }
-    if let Some(loyalty) = created.iter().find(|r| r.fields.title.as_str() == "Loyalty card") {
+    if let Some(loyalty) = created
+        .iter()
+        .find(|r| r.fields.title.as_str() == "Loyalty card")
+    {
         fr::merge(store, ws, stamp.id, loyalty.id)
             .await
             .map_err(|e| anyhow!("merging the demo's duplicate: {e}"))?;

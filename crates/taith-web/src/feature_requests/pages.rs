@@ -50,7 +50,11 @@ fn card(r: &FeatureRequest, m: &Member) -> CardView {
         description: r.fields.description.to_string(),
         status: r.status.slug(),
         status_name: status_name(tr, r.status),
-        votes: tr.tn("requests-votes", "count", i64::try_from(r.votes).unwrap_or(i64::MAX)),
+        votes: tr.tn(
+            "requests-votes",
+            "count",
+            i64::try_from(r.votes).unwrap_or(i64::MAX),
+        ),
         source: tr.t(&format!("requests-source-{}", r.source.as_str())),
         href: format!("{}/requests/{}", m.base(), r.id),
     }
@@ -113,7 +117,11 @@ async fn board_page(
         .filter(|r| {
             needle.is_empty()
                 || r.fields.title.as_str().to_lowercase().contains(&needle)
-                || r.fields.description.as_str().to_lowercase().contains(&needle)
+                || r.fields
+                    .description
+                    .as_str()
+                    .to_lowercase()
+                    .contains(&needle)
         })
         .collect();
     let tr = m.tr();
@@ -130,10 +138,16 @@ async fn board_page(
                 .collect(),
         })
         .collect();
-    let by_id: BTreeMap<FeatureRequestId, &FeatureRequest> = all.iter().map(|r| (r.id, r)).collect();
+    let by_id: BTreeMap<FeatureRequestId, &FeatureRequest> =
+        all.iter().map(|r| (r.id, r)).collect();
     let open: Vec<FeatureRequest> = all
         .iter()
-        .filter(|r| !matches!(r.status, FeatureRequestStatus::Done | FeatureRequestStatus::Declined))
+        .filter(|r| {
+            !matches!(
+                r.status,
+                FeatureRequestStatus::Done | FeatureRequestStatus::Declined
+            )
+        })
         .cloned()
         .collect();
     let duplicates = similar::duplicate_pairs(&open, Some(tr.locale), 5)
@@ -181,7 +195,10 @@ pub async fn create(
             )
             .await
             .map_err(store_err(&m))?;
-            Ok(Redirect::to(&format!("{}/requests/{}?done=created", m.base(), r.id)).into_response())
+            Ok(
+                Redirect::to(&format!("{}/requests/{}?done=created", m.base(), r.id))
+                    .into_response(),
+            )
         }
         Err(e) => {
             let form = FormView::new()
@@ -393,10 +410,19 @@ pub async fn vote(
 ) -> Result<Response, PageError> {
     m.require(Action::EditRequests)?;
     let r = load(&state, &m, &id).await?;
-    let (r, new) = fr::vote(state.store.as_ref(), m.workspace.id, r.id, &Voter::Member(m.user.id))
-        .await
-        .map_err(store_err(&m))?;
-    Ok(to_request(&m, r.id, if new { "voted" } else { "voted-again" }))
+    let (r, new) = fr::vote(
+        state.store.as_ref(),
+        m.workspace.id,
+        r.id,
+        &Voter::Member(m.user.id),
+    )
+    .await
+    .map_err(store_err(&m))?;
+    Ok(to_request(
+        &m,
+        r.id,
+        if new { "voted" } else { "voted-again" },
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -477,8 +503,7 @@ pub async fn merge(
             refused(&state, &m, &r, FormView::new().with_errors(&e, m.tr())).await
         }
         Err(Refused::CannotMerge) => {
-            let form =
-                FormView::new().error_message("into", m.tr().t("requests-merge-refused"));
+            let form = FormView::new().error_message("into", m.tr().t("requests-merge-refused"));
             refused(&state, &m, &r, form).await
         }
         Err(Refused::Store(e)) => Err(PageError::from_store(e, m.tr())),
@@ -518,7 +543,11 @@ pub async fn link(
         }
     };
     match fr::link_response(state.store.as_ref(), m.workspace.id, r.id, rid).await {
-        Ok((r, new)) => Ok(to_request(&m, r.id, if new { "linked" } else { "linked-again" })),
+        Ok((r, new)) => Ok(to_request(
+            &m,
+            r.id,
+            if new { "linked" } else { "linked-again" },
+        )),
         Err(Refused::Invalid(e)) => {
             let form = FormView::new()
                 .with("response_id", &input.response_id)
@@ -557,7 +586,10 @@ async fn from_comment_page(
     let title = fr::title_from(&text);
     let form = form.unwrap_or_else(|| {
         FormView::new()
-            .with("title", title.as_ref().map(Name::as_str).unwrap_or_default())
+            .with(
+                "title",
+                title.as_ref().map(Name::as_str).unwrap_or_default(),
+            )
             .with("description", &text)
     });
     let board = fr::board(store, ws, None).await.map_err(store_err(m))?;
@@ -663,10 +695,10 @@ pub async fn from_comment(
             }
             let page = from_comment_page(&state, &m, rid, None).await?;
             let page = FromCommentPage {
-                form: page.form.with_errors(&e, tr).error_message(
-                    "title",
-                    tr.issue(Issue::Required),
-                ),
+                form: page
+                    .form
+                    .with_errors(&e, tr)
+                    .error_message("title", tr.issue(Issue::Required)),
                 ..page
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

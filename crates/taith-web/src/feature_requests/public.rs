@@ -89,7 +89,11 @@ fn frame(t: Tr, business: &str, v: &Visitor) -> Frame {
     }
 }
 
-async fn workspace(state: &AppState, slug: &str, v: &Visitor) -> Result<Option<Workspace>, PageError> {
+async fn workspace(
+    state: &AppState,
+    slug: &str,
+    v: &Visitor,
+) -> Result<Option<Workspace>, PageError> {
     let Ok(slug) = Slug::parse(slug) else {
         return Ok(None);
     };
@@ -155,7 +159,11 @@ async fn board_page(
                     id: r.id.to_string(),
                     title: r.fields.title.to_string(),
                     description: r.fields.description.to_string(),
-                    votes: t.tn("requests-votes", "count", i64::try_from(r.votes).unwrap_or(i64::MAX)),
+                    votes: t.tn(
+                        "requests-votes",
+                        "count",
+                        i64::try_from(r.votes).unwrap_or(i64::MAX),
+                    ),
                     note: r
                         .note
                         .for_reader(t.locale)
@@ -235,10 +243,18 @@ fn voter_token(state: &AppState, headers: &HeaderMap) -> (String, Option<HeaderV
 }
 
 /// The board again after a form that failed its CSRF check: nothing changed.
-async fn expired(state: &AppState, v: &Visitor, ws: &Workspace, form: FormView) -> Result<Response, PageError> {
+async fn expired(
+    state: &AppState,
+    v: &Visitor,
+    ws: &Workspace,
+    form: FormView,
+) -> Result<Response, PageError> {
     let problem = Some(v.tr.t("requests-public-expired"));
     let (page, cookie) = board_page(state, v, ws, form, None, problem).await?;
-    Ok(finish((StatusCode::FORBIDDEN, page).into_response(), cookie))
+    Ok(finish(
+        (StatusCode::FORBIDDEN, page).into_response(),
+        cookie,
+    ))
 }
 
 fn back(slug: &str, lang: &str, done: &str, anchor: &str) -> String {
@@ -313,7 +329,10 @@ pub async fn suggest(
         Err(e) => {
             let form = typed_form.with_errors(&e, &v.tr);
             let (page, cookie) = board_page(&state, &v, &ws, form, None, None).await?;
-            return Ok(finish((StatusCode::UNPROCESSABLE_ENTITY, page).into_response(), cookie));
+            return Ok(finish(
+                (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
+                cookie,
+            ));
         }
     };
     let (token, cookie) = voter_token(&state, &headers);

@@ -448,7 +448,10 @@ mod tests {
         assert_eq!(Bucket::of(&post, "/s/abc"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&post, "/e/abc/r/x"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&get, "/s/abc"), None);
-        assert_eq!(Bucket::of(&post, "/f/cafe/suggest"), Some(Bucket::Submission));
+        assert_eq!(
+            Bucket::of(&post, "/f/cafe/suggest"),
+            Some(Bucket::Submission)
+        );
         assert_eq!(
             Bucket::of(&post, "/f/cafe/requests/x/vote"),
             Some(Bucket::Submission)

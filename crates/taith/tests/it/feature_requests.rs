@@ -81,37 +81,80 @@ async fn store_story(store: SharedStore) {
     let other = workspace(&store, "bravo").await;
     let s = store.as_ref();
 
-    let oat = fr::create(s, ws.id, &fields("Oat milk", "For coffee"), RequestSource::Staff)
-        .await
-        .unwrap();
+    let oat = fr::create(
+        s,
+        ws.id,
+        &fields("Oat milk", "For coffee"),
+        RequestSource::Staff,
+    )
+    .await
+    .unwrap();
     assert_eq!(oat.status, FeatureRequestStatus::UnderReview);
     assert_eq!(oat.votes, 0);
     assert_eq!(s.feature_request(ws.id, oat.id).await.unwrap(), oat);
 
     // One vote per customer, however often they vote.
-    let (r1, c1) = comment(&store, &ws, &a.survey, "Please add oat milk", Some("sian@example.com")).await;
+    let (r1, c1) = comment(
+        &store,
+        &ws,
+        &a.survey,
+        "Please add oat milk",
+        Some("sian@example.com"),
+    )
+    .await;
     let c1 = c1.unwrap();
-    assert!(s.add_feature_request_vote(ws.id, oat.id, &Voter::Customer(c1)).await.unwrap());
-    assert!(!s.add_feature_request_vote(ws.id, oat.id, &Voter::Customer(c1)).await.unwrap());
-    assert!(s.add_feature_request_vote(ws.id, oat.id, &Voter::Browser("ab".repeat(32))).await.unwrap());
+    assert!(
+        s.add_feature_request_vote(ws.id, oat.id, &Voter::Customer(c1))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.add_feature_request_vote(ws.id, oat.id, &Voter::Customer(c1))
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.add_feature_request_vote(ws.id, oat.id, &Voter::Browser("ab".repeat(32)))
+            .await
+            .unwrap()
+    );
     assert_eq!(s.feature_request(ws.id, oat.id).await.unwrap().votes, 2);
 
     // Linking the customer's comment keeps the comment and the customer, and their vote
     // is not counted twice; an anonymous comment counts as its own voter.
-    assert!(s.link_response_to_feature_request(ws.id, oat.id, r1, Some(c1)).await.unwrap());
-    assert!(!s.link_response_to_feature_request(ws.id, oat.id, r1, Some(c1)).await.unwrap());
+    assert!(
+        s.link_response_to_feature_request(ws.id, oat.id, r1, Some(c1))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.link_response_to_feature_request(ws.id, oat.id, r1, Some(c1))
+            .await
+            .unwrap()
+    );
     let (r2, _) = comment(&store, &ws, &a.survey, "oat milk!!", None).await;
-    assert!(s.link_response_to_feature_request(ws.id, oat.id, r2, None).await.unwrap());
+    assert!(
+        s.link_response_to_feature_request(ws.id, oat.id, r2, None)
+            .await
+            .unwrap()
+    );
     assert_eq!(s.feature_request(ws.id, oat.id).await.unwrap().votes, 3);
     let links = s.feature_request_links(ws.id, oat.id).await.unwrap();
     assert_eq!(
-        links.iter().map(|l| (l.response_id, l.customer_id)).collect::<Vec<_>>(),
+        links
+            .iter()
+            .map(|l| (l.response_id, l.customer_id))
+            .collect::<Vec<_>>(),
         vec![(r1, Some(c1)), (r2, None)]
     );
-    assert_eq!(s.feature_requests_of_response(ws.id, r1).await.unwrap(), vec![oat.id]);
+    assert_eq!(
+        s.feature_requests_of_response(ws.id, r1).await.unwrap(),
+        vec![oat.id]
+    );
     // A response that is not there is a stale reference, not a missing request.
     assert!(matches!(
-        s.link_response_to_feature_request(ws.id, oat.id, ResponseId::new(), None).await,
+        s.link_response_to_feature_request(ws.id, oat.id, ResponseId::new(), None)
+            .await,
         Err(StoreError::Conflict(ConflictKind::StaleReference))
     ));
 
@@ -146,17 +189,36 @@ async fn store_story(store: SharedStore) {
     let dup = fr::create(s, ws.id, &fields("Plant milk", ""), RequestSource::Public)
         .await
         .unwrap();
-    s.add_feature_request_vote(ws.id, dup.id, &Voter::Customer(c1)).await.unwrap();
+    s.add_feature_request_vote(ws.id, dup.id, &Voter::Customer(c1))
+        .await
+        .unwrap();
     let (_, c2) = comment(&store, &ws, &a.survey, "x", Some("ali@example.com")).await;
-    s.add_feature_request_vote(ws.id, dup.id, &Voter::Customer(c2.unwrap())).await.unwrap();
+    s.add_feature_request_vote(ws.id, dup.id, &Voter::Customer(c2.unwrap()))
+        .await
+        .unwrap();
     let (r3, _) = comment(&store, &ws, &a.survey, "soy milk", None).await;
-    s.link_response_to_feature_request(ws.id, dup.id, r3, None).await.unwrap();
-    s.link_response_to_feature_request(ws.id, dup.id, r1, Some(c1)).await.unwrap();
-    let survivor = s.merge_feature_requests(ws.id, dup.id, oat.id).await.unwrap();
+    s.link_response_to_feature_request(ws.id, dup.id, r3, None)
+        .await
+        .unwrap();
+    s.link_response_to_feature_request(ws.id, dup.id, r1, Some(c1))
+        .await
+        .unwrap();
+    let survivor = s
+        .merge_feature_requests(ws.id, dup.id, oat.id)
+        .await
+        .unwrap();
     // c1, the browser, r2's anonymous vote, c2 and r3's anonymous vote.
     assert_eq!(survivor.votes, 5);
-    assert_eq!(s.feature_request_links(ws.id, oat.id).await.unwrap().len(), 3);
-    assert!(s.feature_request_links(ws.id, dup.id).await.unwrap().is_empty());
+    assert_eq!(
+        s.feature_request_links(ws.id, oat.id).await.unwrap().len(),
+        3
+    );
+    assert!(
+        s.feature_request_links(ws.id, dup.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let merged = s.feature_request(ws.id, dup.id).await.unwrap();
     assert_eq!(merged.merged_into, Some(oat.id));
     assert_eq!(merged.votes, 0);
@@ -166,7 +228,10 @@ async fn store_story(store: SharedStore) {
         .unwrap();
     // (populate's own request "R" is there too.)
     let listed: Vec<FeatureRequestId> = board.items.iter().map(|r| r.id).collect();
-    assert!(listed.contains(&oat.id) && !listed.contains(&dup.id), "{listed:?}");
+    assert!(
+        listed.contains(&oat.id) && !listed.contains(&dup.id),
+        "{listed:?}"
+    );
     for (from, into) in [(dup.id, oat.id), (oat.id, oat.id), (oat.id, dup.id)] {
         assert!(
             matches!(
@@ -179,28 +244,38 @@ async fn store_story(store: SharedStore) {
 
     // Deleting a response for good takes its link with it.
     s.delete_response(ws.id, r3).await.unwrap();
-    assert_eq!(s.feature_request_links(ws.id, oat.id).await.unwrap().len(), 2);
+    assert_eq!(
+        s.feature_request_links(ws.id, oat.id).await.unwrap().len(),
+        2
+    );
 
     // Another workspace's request is no request of this one.
     let theirs = fr::create(s, other.id, &fields("Theirs", ""), RequestSource::Staff)
         .await
         .unwrap();
-    assert!(matches!(s.feature_request(ws.id, theirs.id).await, Err(StoreError::NotFound)));
     assert!(matches!(
-        s.add_feature_request_vote(ws.id, theirs.id, &Voter::Customer(c1)).await,
+        s.feature_request(ws.id, theirs.id).await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        s.link_response_to_feature_request(ws.id, theirs.id, r1, Some(c1)).await,
+        s.add_feature_request_vote(ws.id, theirs.id, &Voter::Customer(c1))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        s.link_response_to_feature_request(ws.id, theirs.id, r1, Some(c1))
+            .await,
         Err(StoreError::NotFound)
     ));
     let b_response: ResponseId = b.response.parse().unwrap();
     assert!(matches!(
-        s.link_response_to_feature_request(ws.id, oat.id, b_response, None).await,
+        s.link_response_to_feature_request(ws.id, oat.id, b_response, None)
+            .await,
         Err(StoreError::Conflict(ConflictKind::StaleReference))
     ));
     assert!(matches!(
-        s.set_feature_request_status(ws.id, theirs.id, FeatureRequestStatus::Done, &note).await,
+        s.set_feature_request_status(ws.id, theirs.id, FeatureRequestStatus::Done, &note)
+            .await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
@@ -208,11 +283,15 @@ async fn store_story(store: SharedStore) {
         Err(StoreError::NotFound)
     ));
     assert_eq!(
-        s.feature_requests(other.id, FeatureRequestFilter::default(), PageRequest::all())
-            .await
-            .unwrap()
-            .items
-            .len(),
+        s.feature_requests(
+            other.id,
+            FeatureRequestFilter::default(),
+            PageRequest::all()
+        )
+        .await
+        .unwrap()
+        .items
+        .len(),
         2,
         "populate's request and theirs"
     );
@@ -249,7 +328,10 @@ async fn duplicate_votes_from_one_customer_count_once_through_the_api() {
         )
         .await;
     assert_eq!(status, 201, "{created}");
-    let id = created["feature_request"]["id"].as_str().unwrap().to_owned();
+    let id = created["feature_request"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(created["feature_request"]["status"], "under_review");
     let votes = format!("/api/v1/feature-requests/{id}/votes");
     for (expected, body) in [
@@ -263,7 +345,12 @@ async fn duplicate_votes_from_one_customer_count_once_through_the_api() {
         assert_eq!(voted["counted"], expected, "{voted}");
     }
     let (_, got) = b
-        .api(Method::GET, &format!("/api/v1/feature-requests/{id}"), &token, None)
+        .api(
+            Method::GET,
+            &format!("/api/v1/feature-requests/{id}"),
+            &token,
+            None,
+        )
         .await;
     assert_eq!(got["feature_request"]["votes"], 2, "{got}");
     // A token must say whose vote it is.
@@ -272,7 +359,12 @@ async fn duplicate_votes_from_one_customer_count_once_through_the_api() {
     assert_eq!(err["error"]["details"][0]["field"], "customer_id");
     // The list, filtered by status; a status that is not one is named.
     let (_, list) = b
-        .api(Method::GET, "/api/v1/feature-requests?status=under_review", &token, None)
+        .api(
+            Method::GET,
+            "/api/v1/feature-requests?status=under_review",
+            &token,
+            None,
+        )
         .await;
     let titles: Vec<&str> = list["feature_requests"]
         .as_array()
@@ -282,13 +374,29 @@ async fn duplicate_votes_from_one_customer_count_once_through_the_api() {
         .collect();
     assert!(titles.contains(&"Gift cards"), "{list}");
     let (_, list) = b
-        .api(Method::GET, "/api/v1/feature-requests?status=planned", &token, None)
+        .api(
+            Method::GET,
+            "/api/v1/feature-requests?status=planned",
+            &token,
+            None,
+        )
         .await;
-    assert!(list["feature_requests"].as_array().unwrap().is_empty(), "{list}");
+    assert!(
+        list["feature_requests"].as_array().unwrap().is_empty(),
+        "{list}"
+    );
     let (status, err) = b
-        .api(Method::GET, "/api/v1/feature-requests?status=shipped", &token, None)
+        .api(
+            Method::GET,
+            "/api/v1/feature-requests?status=shipped",
+            &token,
+            None,
+        )
         .await;
-    assert_eq!((status, &err["error"]["details"][0]["field"]), (422, &json!("status")));
+    assert_eq!(
+        (status, &err["error"]["details"][0]["field"]),
+        (422, &json!("status"))
+    );
     // A title too long and no title at all, field by field.
     let (status, err) = b
         .api(
@@ -299,7 +407,10 @@ async fn duplicate_votes_from_one_customer_count_once_through_the_api() {
         )
         .await;
     assert_eq!(status, 422);
-    assert_eq!(err["error"]["details"][0], json!({ "field": "title", "issue": "too_long" }));
+    assert_eq!(
+        err["error"]["details"][0],
+        json!({ "field": "title", "issue": "too_long" })
+    );
 }
 
 #[tokio::test]
@@ -320,7 +431,9 @@ async fn a_comment_turned_into_a_request_keeps_its_customer_link() {
     // The comments feed offers it on the dashboard.
     let dashboard = owner.get("/w/alpha/dashboard").await;
     assert!(
-        dashboard.body.contains(&format!("/w/alpha/requests/from-comment/{rid}")),
+        dashboard
+            .body
+            .contains(&format!("/w/alpha/requests/from-comment/{rid}")),
         "the feed offers to make a request from the comment"
     );
     let csrf = dashboard.csrf();
@@ -335,8 +448,14 @@ async fn a_comment_turned_into_a_request_keeps_its_customer_link() {
     let page = owner.get(&location).await;
     assert_eq!(page.status, 200);
     let text = page.text();
-    assert!(text.contains("Could you open on Sundays?"), "titled from the comment");
-    assert!(text.contains("Siân Evans"), "the customer is listed behind it");
+    assert!(
+        text.contains("Could you open on Sundays?"),
+        "titled from the comment"
+    );
+    assert!(
+        text.contains("Siân Evans"),
+        "the customer is listed behind it"
+    );
     let id = location
         .trim_start_matches("/w/alpha/requests/")
         .split('?')
@@ -345,12 +464,23 @@ async fn a_comment_turned_into_a_request_keeps_its_customer_link() {
         .to_owned();
     let token = app.api_token("alpha", TokenScope::Read).await;
     let (_, got) = owner
-        .api(Method::GET, &format!("/api/v1/feature-requests/{id}"), &token, None)
+        .api(
+            Method::GET,
+            &format!("/api/v1/feature-requests/{id}"),
+            &token,
+            None,
+        )
         .await;
     assert_eq!(got["feature_request"]["source"], "comment");
-    assert_eq!(got["feature_request"]["votes"], 1, "the customer's vote counts");
+    assert_eq!(
+        got["feature_request"]["votes"], 1,
+        "the customer's vote counts"
+    );
     assert_eq!(got["links"][0]["response_id"], rid.to_string());
-    assert_eq!(got["links"][0]["customer_id"], customer.unwrap().to_string());
+    assert_eq!(
+        got["links"][0]["customer_id"],
+        customer.unwrap().to_string()
+    );
 
     // Through the API too, and linking the same customer's comment to another request.
     let write = app.api_token("alpha", TokenScope::Write).await;
@@ -363,7 +493,10 @@ async fn a_comment_turned_into_a_request_keeps_its_customer_link() {
         )
         .await;
     assert_eq!(status, 201, "{made}");
-    assert_eq!(made["feature_request"]["title"], "Could you open on Sundays?");
+    assert_eq!(
+        made["feature_request"]["title"],
+        "Could you open on Sundays?"
+    );
     let (status, err) = owner
         .api(
             Method::POST,
@@ -373,7 +506,10 @@ async fn a_comment_turned_into_a_request_keeps_its_customer_link() {
         )
         .await;
     assert_eq!(status, 422);
-    assert_eq!(err["error"]["details"][0], json!({ "field": "response_id", "issue": "not_found" }));
+    assert_eq!(
+        err["error"]["details"][0],
+        json!({ "field": "response_id", "issue": "not_found" })
+    );
     let (status, linked) = owner
         .api(
             Method::POST,
@@ -382,7 +518,11 @@ async fn a_comment_turned_into_a_request_keeps_its_customer_link() {
             Some(json!({ "response_id": rid.to_string() })),
         )
         .await;
-    assert_eq!((status, &linked["linked"]), (200, &json!(false)), "{linked}");
+    assert_eq!(
+        (status, &linked["linked"]),
+        (200, &json!(false)),
+        "{linked}"
+    );
 }
 
 #[tokio::test]
@@ -395,11 +535,20 @@ async fn a_merge_moves_votes_and_a_status_note_is_shown_publicly_in_the_readers_
     let mut ids = Vec::new();
     for title in ["Card payments at the market stall", "Take card payments"] {
         let (_, made) = b
-            .api(Method::POST, "/api/v1/feature-requests", &token, Some(json!({ "title": title })))
+            .api(
+                Method::POST,
+                "/api/v1/feature-requests",
+                &token,
+                Some(json!({ "title": title })),
+            )
             .await;
         ids.push(made["feature_request"]["id"].as_str().unwrap().to_owned());
     }
-    for (id, email) in [(&ids[0], "a@x.example"), (&ids[1], "a@x.example"), (&ids[1], "b@x.example")] {
+    for (id, email) in [
+        (&ids[0], "a@x.example"),
+        (&ids[1], "a@x.example"),
+        (&ids[1], "b@x.example"),
+    ] {
         b.api(
             Method::POST,
             &format!("/api/v1/feature-requests/{id}/votes"),
@@ -411,7 +560,10 @@ async fn a_merge_moves_votes_and_a_status_note_is_shown_publicly_in_the_readers_
     // The staff page suggests the other as a near-duplicate.
     let owner = app.signed_in("owner@alpha.example").await;
     let page = owner.get(&format!("/w/alpha/requests/{}", ids[0])).await;
-    assert!(page.body.contains(&format!("id=\"into-{}\"", ids[1])), "suggested for merging");
+    assert!(
+        page.body.contains(&format!("id=\"into-{}\"", ids[1])),
+        "suggested for merging"
+    );
     let (status, merged) = b
         .api(
             Method::POST,
@@ -424,7 +576,12 @@ async fn a_merge_moves_votes_and_a_status_note_is_shown_publicly_in_the_readers_
     assert_eq!(merged["feature_request"]["id"], ids[0].as_str());
     assert_eq!(merged["feature_request"]["votes"], 2, "a@ once, b@ once");
     let (_, gone) = b
-        .api(Method::GET, &format!("/api/v1/feature-requests/{}", ids[1]), &token, None)
+        .api(
+            Method::GET,
+            &format!("/api/v1/feature-requests/{}", ids[1]),
+            &token,
+            None,
+        )
         .await;
     assert_eq!(gone["feature_request"]["merged_into"], ids[0].as_str());
     let (status, _) = b
@@ -461,20 +618,32 @@ async fn a_merge_moves_votes_and_a_status_note_is_shown_publicly_in_the_readers_
             Some(json!({ "status": "in_progress", "public_note": { "xx": "?" } })),
         )
         .await;
-    assert_eq!((status, &err["error"]["details"][0]["field"]), (422, &json!("public_note.xx")));
+    assert_eq!(
+        (status, &err["error"]["details"][0]["field"]),
+        (422, &json!("public_note.xx"))
+    );
     let visitor = app.browser();
     let en = visitor.get("/f/alpha?lang=en").await;
     assert_eq!(en.status, 200);
     assert!(en.text().contains("The card reader arrives next week."));
     assert!(en.text().contains("In progress"));
-    assert!(!en.text().contains("Take card payments"), "the merged one is not listed");
+    assert!(
+        !en.text().contains("Take card payments"),
+        "the merged one is not listed"
+    );
     let cy = visitor.get("/f/alpha?lang=cy").await;
-    assert!(cy.text().contains("Mae'r darllenydd cardiau'n cyrraedd wythnos nesaf."));
+    assert!(
+        cy.text()
+            .contains("Mae'r darllenydd cardiau'n cyrraedd wythnos nesaf.")
+    );
     assert!(cy.body.contains("lang=\"cy\""));
     // Arabic has no note of its own: the English one, marked as English.
     let ar = visitor.get("/f/alpha?lang=ar").await;
     assert!(ar.body.contains("dir=\"rtl\""));
-    assert!(ar.body.contains("<span lang=\"en\" dir=\"auto\">The card reader"));
+    assert!(
+        ar.body
+            .contains("<span lang=\"en\" dir=\"auto\">The card reader")
+    );
 }
 
 #[tokio::test]
@@ -483,9 +652,14 @@ async fn the_public_board_counts_one_vote_per_browser_and_holds_ideas_until_staf
     let app = TestApp::spawn_unthrottled(store.clone()).await;
     populate(&store, "alpha").await;
     let ws = workspace(&store, "alpha").await;
-    let r = fr::create(store.as_ref(), ws.id, &fields("Longer hours", ""), RequestSource::Staff)
-        .await
-        .unwrap();
+    let r = fr::create(
+        store.as_ref(),
+        ws.id,
+        &fields("Longer hours", ""),
+        RequestSource::Staff,
+    )
+    .await
+    .unwrap();
     let visitor = app.browser();
     let board = visitor.get("/f/alpha").await;
     assert_eq!(board.status, 200);
@@ -493,10 +667,22 @@ async fn the_public_board_counts_one_vote_per_browser_and_holds_ideas_until_staf
     let vote = format!("/f/alpha/requests/{}/vote?lang=en", r.id);
     let first = visitor.post_raw(&vote, &[("csrf", &csrf)]).await;
     assert_eq!(first.status, 303, "{}", first.body);
-    assert!(first.location.as_deref().unwrap_or_default().contains("done=voted"));
+    assert!(
+        first
+            .location
+            .as_deref()
+            .unwrap_or_default()
+            .contains("done=voted")
+    );
     assert!(visitor.has_cookie("taith_voter"));
     let again = visitor.post_raw(&vote, &[("csrf", &csrf)]).await;
-    assert!(again.location.as_deref().unwrap_or_default().contains("done=voted-again"));
+    assert!(
+        again
+            .location
+            .as_deref()
+            .unwrap_or_default()
+            .contains("done=voted-again")
+    );
     assert_eq!(store.feature_request(ws.id, r.id).await.unwrap().votes, 1);
     // Without the form's token nothing is counted.
     let forged = app.browser().post_raw(&vote, &[("csrf", "forged")]).await;
@@ -510,14 +696,25 @@ async fn the_public_board_counts_one_vote_per_browser_and_holds_ideas_until_staf
 
     // An idea: stored with its sender's vote, shown once staff move it on.
     let bad = visitor
-        .post_raw("/f/alpha/suggest?lang=cy", &[("csrf", &csrf), ("title", " ")])
+        .post_raw(
+            "/f/alpha/suggest?lang=cy",
+            &[("csrf", &csrf), ("title", " ")],
+        )
         .await;
     assert_eq!(bad.status, 422);
-    assert!(bad.text().contains("Llenwch hwn"), "the error in Welsh: {}", bad.text());
+    assert!(
+        bad.text().contains("Llenwch hwn"),
+        "the error in Welsh: {}",
+        bad.text()
+    );
     let sent = visitor
         .post_raw(
             "/f/alpha/suggest?lang=en",
-            &[("csrf", &csrf), ("title", "Vegan cakes"), ("description", "Please")],
+            &[
+                ("csrf", &csrf),
+                ("title", "Vegan cakes"),
+                ("description", "Please"),
+            ],
         )
         .await;
     assert_eq!(sent.status, 303, "{}", sent.body);
@@ -529,9 +726,15 @@ async fn the_public_board_counts_one_vote_per_browser_and_holds_ideas_until_staf
         .find(|r| r.fields.title.as_str() == "Vegan cakes")
         .unwrap();
     assert_eq!((idea.source, idea.votes), (RequestSource::Public, 1));
-    fr::change_status(store.as_ref(), ws.id, idea.id, FeatureRequestStatus::Planned, &PublicNote::default())
-        .await
-        .unwrap();
+    fr::change_status(
+        store.as_ref(),
+        ws.id,
+        idea.id,
+        FeatureRequestStatus::Planned,
+        &PublicNote::default(),
+    )
+    .await
+    .unwrap();
     assert!(visitor.get("/f/alpha").await.text().contains("Vegan cakes"));
     // No board at an address of no workspace.
     assert_eq!(visitor.get("/f/nowhere").await.status, 404);
@@ -544,15 +747,25 @@ async fn another_workspaces_request_is_not_found_and_roles_are_kept() {
     populate(&store, "alpha").await;
     populate(&store, "bravo").await;
     let bravo = workspace(&store, "bravo").await;
-    let theirs = fr::create(store.as_ref(), bravo.id, &fields("Theirs", ""), RequestSource::Staff)
-        .await
-        .unwrap();
+    let theirs = fr::create(
+        store.as_ref(),
+        bravo.id,
+        &fields("Theirs", ""),
+        RequestSource::Staff,
+    )
+    .await
+    .unwrap();
     let token = app.api_token("alpha", TokenScope::Write).await;
     let b = app.browser();
     let missing = FeatureRequestId::new();
     for id in [theirs.id, missing] {
         let (status, body) = b
-            .api(Method::GET, &format!("/api/v1/feature-requests/{id}"), &token, None)
+            .api(
+                Method::GET,
+                &format!("/api/v1/feature-requests/{id}"),
+                &token,
+                None,
+            )
             .await;
         assert_eq!(status, 404, "{body}");
         let (status, _) = b
@@ -566,15 +779,34 @@ async fn another_workspaces_request_is_not_found_and_roles_are_kept() {
         assert_eq!(status, 404);
     }
     let owner = app.signed_in("owner@alpha.example").await;
-    assert_eq!(owner.get(&format!("/w/alpha/requests/{}", theirs.id)).await.status, 404);
-    assert_eq!(store.feature_request(bravo.id, theirs.id).await.unwrap().votes, 0);
+    assert_eq!(
+        owner
+            .get(&format!("/w/alpha/requests/{}", theirs.id))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        store
+            .feature_request(bravo.id, theirs.id)
+            .await
+            .unwrap()
+            .votes,
+        0
+    );
 
     // A viewer reads the board; an agent votes; only owners and admins decide.
     let alpha = workspace(&store, "alpha").await;
-    let mine = fr::create(store.as_ref(), alpha.id, &fields("Mine", ""), RequestSource::Staff)
-        .await
-        .unwrap();
-    app.member(&alpha, "viewer@alpha.example", Role::Viewer).await;
+    let mine = fr::create(
+        store.as_ref(),
+        alpha.id,
+        &fields("Mine", ""),
+        RequestSource::Staff,
+    )
+    .await
+    .unwrap();
+    app.member(&alpha, "viewer@alpha.example", Role::Viewer)
+        .await;
     app.member(&alpha, "agent@alpha.example", Role::Agent).await;
     let viewer = app.signed_in("viewer@alpha.example").await;
     let board = viewer.get("/w/alpha/requests").await;
@@ -582,13 +814,19 @@ async fn another_workspaces_request_is_not_found_and_roles_are_kept() {
     assert!(board.text().contains("Mine"));
     let csrf = board.csrf();
     let refused = viewer
-        .post_raw(&format!("/w/alpha/requests/{}/vote", mine.id), &[("csrf", &csrf)])
+        .post_raw(
+            &format!("/w/alpha/requests/{}/vote", mine.id),
+            &[("csrf", &csrf)],
+        )
         .await;
     assert_eq!(refused.status, 403);
     let agent = app.signed_in("agent@alpha.example").await;
     let csrf = agent.get("/w/alpha/requests").await.csrf();
     let voted = agent
-        .post_raw(&format!("/w/alpha/requests/{}/vote", mine.id), &[("csrf", &csrf)])
+        .post_raw(
+            &format!("/w/alpha/requests/{}/vote", mine.id),
+            &[("csrf", &csrf)],
+        )
         .await;
     assert_eq!(voted.status, 303);
     let status = agent
@@ -598,7 +836,14 @@ async fn another_workspaces_request_is_not_found_and_roles_are_kept() {
         )
         .await;
     assert_eq!(status.status, 403);
-    assert_eq!(store.feature_request(alpha.id, mine.id).await.unwrap().votes, 1);
+    assert_eq!(
+        store
+            .feature_request(alpha.id, mine.id)
+            .await
+            .unwrap()
+            .votes,
+        1
+    );
     let csrf = owner.get("/w/alpha/requests").await.csrf();
     let done = owner
         .post_raw(
@@ -628,14 +873,31 @@ async fn the_public_board_passes_axe_in_six_locales() {
             "Oat milk",
             &[(Locale::En, "From May."), (Locale::Ar, "ابتداءً من مايو.")],
         ),
-        (FeatureRequestStatus::InProgress, "Card payments", &[(Locale::En, "Reader ordered.")]),
-        (FeatureRequestStatus::Done, "Sunday opening", &[(Locale::Cy, "Ar agor ar y Sul.")]),
-        (FeatureRequestStatus::Declined, "Delivery by drone", &[(Locale::En, "Not for us.")]),
+        (
+            FeatureRequestStatus::InProgress,
+            "Card payments",
+            &[(Locale::En, "Reader ordered.")],
+        ),
+        (
+            FeatureRequestStatus::Done,
+            "Sunday opening",
+            &[(Locale::Cy, "Ar agor ar y Sul.")],
+        ),
+        (
+            FeatureRequestStatus::Declined,
+            "Delivery by drone",
+            &[(Locale::En, "Not for us.")],
+        ),
     ];
     for (status, title, note) in notes {
-        let r = fr::create(s, ws.id, &fields(title, "<b>hostile</b> text"), RequestSource::Staff)
-            .await
-            .unwrap();
+        let r = fr::create(
+            s,
+            ws.id,
+            &fields(title, "<b>hostile</b> text"),
+            RequestSource::Staff,
+        )
+        .await
+        .unwrap();
         let raw: BTreeMap<Locale, String> =
             note.iter().map(|(l, t)| (*l, (*t).to_owned())).collect();
         fr::change_status(s, ws.id, r.id, status, &PublicNote::parse(&raw).unwrap())
@@ -666,10 +928,14 @@ async fn the_public_board_passes_axe_in_six_locales() {
     wd.goto(&app.url("/f/alpha?lang=en")).await.unwrap();
     let button = wd.find("form.vote button").await.unwrap();
     wd.click(&button).await.unwrap();
-    wd.wait_for("p.notice", std::time::Duration::from_secs(30)).await.unwrap();
+    wd.wait_for("p.notice", std::time::Duration::from_secs(30))
+        .await
+        .unwrap();
     audit.check(&wd, "public board after a vote").await;
     for l in ["en", "ar"] {
-        wd.goto(&app.url(&format!("/f/alpha?lang={l}"))).await.unwrap();
+        wd.goto(&app.url(&format!("/f/alpha?lang={l}")))
+            .await
+            .unwrap();
         screenshot(
             &format!("feature_requests/public-{l}.png"),
             &wd.screenshot_png().await.unwrap(),
@@ -699,7 +965,10 @@ async fn the_demo_board_has_requests_in_every_status_with_votes_notes_and_commen
             linked_locales.insert(b.response.locale);
         }
     }
-    assert!(linked_locales.len() >= 4, "comments behind requests: {linked_locales:?}");
+    assert!(
+        linked_locales.len() >= 4,
+        "comments behind requests: {linked_locales:?}"
+    );
     // The merged duplicate lives on in the loyalty card.
     let all = store
         .feature_requests(
@@ -720,7 +989,60 @@ async fn the_demo_board_has_requests_in_every_status_with_votes_notes_and_commen
     let page = owner.get(&format!("/w/{}/requests", creds.slug)).await;
     assert_eq!(page.status, 200);
     assert!(page.text().contains("Open on Sunday mornings"));
-    let public = app.browser().get(&format!("/f/{}?lang=cy", creds.slug)).await;
-    assert!(public.text().contains("Bydd ail fan yn dechrau ar ddydd Sadwrn"));
+    let public = app
+        .browser()
+        .get(&format!("/f/{}?lang=cy", creds.slug))
+        .await;
+    assert!(
+        public
+            .text()
+            .contains("Bydd ail fan yn dechrau ar ddydd Sadwrn")
+    );
     assert!(!public.text().contains("Open on Sunday mornings"));
+}
+
+#[test]
+fn taith_requests_list_prints_the_board_most_votes_first() {
+    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-requests-"));
+    let taith = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(args)
+            .env_remove("TAITH_DATABASE_URL")
+            .output()
+            .unwrap()
+    };
+    let o = taith(&["demo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = taith(&[
+        "requests",
+        "list",
+        "--workspace",
+        "demo",
+        "--status",
+        "planned",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(
+        rows.iter().all(|r| r.len() == 4 && r[1] == "planned"),
+        "{out}"
+    );
+    let votes: Vec<u64> = rows.iter().map(|r| r[2].parse().unwrap()).collect();
+    assert!(votes[0] >= votes[1], "{out}");
+    assert!(out.contains("More Saturday delivery slots"), "{out}");
+    let o = taith(&[
+        "requests",
+        "list",
+        "--workspace",
+        "demo",
+        "--status",
+        "shipped",
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--status shipped: unknown_value"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

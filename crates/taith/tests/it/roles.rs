@@ -30,8 +30,7 @@ enum Need {
 }
 
 use Action::{
-    DecideRequests, EditJourneys, EditRequests, ManageMembers, Read, ReadResponses,
-    SubmitResponses,
+    DecideRequests, EditJourneys, EditRequests, ManageMembers, Read, ReadResponses, SubmitResponses,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -168,7 +167,11 @@ const POLICY: &[(&str, &str, Need)] = &[
     ),
     ("GET", "/w/{slug}/requests/{id}", Act(Read)),
     ("POST", "/w/{slug}/requests/{id}/vote", Act(EditRequests)),
-    ("POST", "/w/{slug}/requests/{id}/status", Act(DecideRequests)),
+    (
+        "POST",
+        "/w/{slug}/requests/{id}/status",
+        Act(DecideRequests),
+    ),
     ("POST", "/w/{slug}/requests/{id}/merge", Act(DecideRequests)),
     ("POST", "/w/{slug}/requests/{id}/link", Act(EditRequests)),
     ("GET", "/f/{slug}", Public),

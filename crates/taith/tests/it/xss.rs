@@ -272,9 +272,11 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         )
         .await
         .unwrap();
-        let note: std::collections::BTreeMap<Locale, String> =
-            [(Locale::En, p.clone()), (Locale::Ar, payloads[(i + 2) % payloads.len()].clone())]
-                .into();
+        let note: std::collections::BTreeMap<Locale, String> = [
+            (Locale::En, p.clone()),
+            (Locale::Ar, payloads[(i + 2) % payloads.len()].clone()),
+        ]
+        .into();
         taith_app::feature_requests::change_status(
             app.store.as_ref(),
             ws.id,
@@ -333,7 +335,10 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "/w/becws/requests".to_owned(),
         "/f/becws".to_owned(),
         "/f/becws?lang=ar".to_owned(),
-        format!("/w/becws/requests/from-comment/{}", responses[5].response.id),
+        format!(
+            "/w/becws/requests/from-comment/{}",
+            responses[5].response.id
+        ),
     ];
     // A sample of the per-item pages (every tenth payload, so every wrapper and element).
     for i in (0..payloads.len()).step_by(7) {
