@@ -866,7 +866,12 @@ async fn the_public_board_passes_axe_in_six_locales() {
     populate(&store, "alpha").await;
     let ws = workspace(&store, "alpha").await;
     let s = store.as_ref();
-    let notes: [(FeatureRequestStatus, &str, &[(Locale, &str)]); 5] = [
+    type Row = (
+        FeatureRequestStatus,
+        &'static str,
+        &'static [(Locale, &'static str)],
+    );
+    let notes: [Row; 5] = [
         (FeatureRequestStatus::UnderReview, "Loyalty card", &[]),
         (
             FeatureRequestStatus::Planned,
