@@ -9,6 +9,8 @@
 //! - [`surveys`]: making, changing and deleting a survey;
 //! - [`responses`]: intake, the group-commit writer every response goes through, the one
 //!   check of an answer against its question, and responses imported and exported as files;
+//! - [`feature_requests`]: the feature-request board — requests from staff, comments and the
+//!   public board, votes, statuses with public notes, merges and near-duplicates;
 //! - [`feedback`]: what customers wrote — a survey's latest answers, the comments feed;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
 //! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox;
@@ -22,6 +24,7 @@
 //! builder) and hands out what the edges share.
 
 pub mod account;
+pub mod feature_requests;
 pub mod feedback;
 pub mod invitations;
 pub mod journeys;

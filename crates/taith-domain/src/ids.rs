@@ -111,3 +111,7 @@ typed_id!(
     /// A theme of a workspace's comments (voice of the customer).
     ThemeId
 );
+typed_id!(
+    /// A feature request on a workspace's board.
+    FeatureRequestId
+);

@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod error;
+pub mod feature_request;
 pub mod ids;
 pub mod invitation;
 pub mod journey;
@@ -19,9 +20,13 @@ pub mod transfer;
 pub mod voc;
 
 pub use error::{FieldError, Issue, ValidationErrors};
+pub use feature_request::{
+    FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
+    RequestLink, RequestSource, Voter,
+};
 pub use ids::{
-    CustomerId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId, ResponseId,
-    SessionId, StageId, SurveyId, ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
+    CustomerId, FeatureRequestId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId,
+    ResponseId, SessionId, StageId, SurveyId, ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,

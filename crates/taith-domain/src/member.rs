@@ -124,6 +124,12 @@ pub enum Action {
     /// Submit survey responses on customers' behalf (an integration, an agent on the phone,
     /// staff at a shop counter): collecting feedback, not changing what is measured.
     SubmitResponses,
+    /// Work the feature-request board: add a request, turn a comment into one or link it to
+    /// one, and vote on a customer's or one's own behalf. Everyone but a viewer.
+    EditRequests,
+    /// Decide about requests: change a request's status and its public note, merge
+    /// duplicates. What customers read on the public board, so owners and admins.
+    DecideRequests,
 }
 
 impl Principal {
@@ -140,12 +146,16 @@ impl Principal {
                 Action::SubmitResponses => {
                     matches!(role, Role::Owner | Role::Admin | Role::Agent)
                 }
+                Action::EditRequests => !matches!(role, Role::Viewer),
+                Action::DecideRequests => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read | Action::ReadResponses => true,
-                Action::EditJourneys | Action::EditOwnTouchpoint | Action::SubmitResponses => {
-                    *scope == TokenScope::Write
-                }
+                Action::EditJourneys
+                | Action::EditOwnTouchpoint
+                | Action::SubmitResponses
+                | Action::EditRequests
+                | Action::DecideRequests => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

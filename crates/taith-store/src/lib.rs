@@ -8,13 +8,14 @@
 //!
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
-//! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`]
-//! and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
+//! [`FeatureRequestStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod bench;
 pub mod customers;
+pub mod feature_requests;
 pub mod invitations;
 pub mod journeys;
 pub mod ops;
@@ -26,6 +27,7 @@ pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use customers::{Customer, CustomerStore, NewCustomer};
+pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
@@ -216,6 +218,7 @@ pub trait Store:
     + CustomerStore
     + ResponseStore
     + InvitationStore
+    + FeatureRequestStore
     + OpsStore
     + VocStore
     + Send
@@ -233,6 +236,7 @@ impl<T> Store for T where
         + CustomerStore
         + ResponseStore
         + InvitationStore
+        + FeatureRequestStore
         + OpsStore
         + VocStore
         + Send

@@ -12,6 +12,7 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
 use crate::invitations::api as invitations;
@@ -93,6 +94,10 @@ fn base_document() -> OpenApi {
             ),
             tag("responses", "Answers to surveys: submitted and read back"),
             tag(
+                "feature-requests",
+                "The feature-request board: requests from staff, comments and the public board, votes, statuses with public notes, merges",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -151,6 +156,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(voc::get_theme, voc::update_theme))
         .routes(routes!(voc::merge_theme))
         .routes(routes!(voc::split_theme))
+        .routes(routes!(
+            requests::list_feature_requests,
+            requests::create_feature_request
+        ))
+        .routes(routes!(requests::get_feature_request))
+        .routes(routes!(requests::vote))
+        .routes(routes!(requests::link_response))
+        .routes(routes!(requests::set_status))
+        .routes(routes!(requests::merge))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod api;
 pub mod dashboards;
+pub mod feature_requests;
 pub mod feedback;
 pub mod http;
 pub mod invitations;

@@ -17,7 +17,8 @@ pub fn routes(r: Routes) -> Routes {
     use crate::respond::pages::on::{Embed, Hosted, Kiosk};
     use crate::surveys::pages as s;
     let r = crate::voc::pages::routes(r);
-    r.get("/", a::home)
+    crate::feature_requests::routes(r)
+        .get("/", a::home)
         .get("/setup", a::setup_form)
         .post("/setup", a::setup)
         .get("/login", a::login_form)

@@ -163,6 +163,9 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// The feature-request board.
+    #[command(subcommand)]
+    Requests(RequestsCommand),
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -267,6 +270,20 @@ pub enum UserCommand {
     SetPassword {
         #[arg(long)]
         email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestsCommand {
+    /// List a workspace's feature requests, most votes first, one a line: id, status, votes
+    /// and title, separated by tabs (merged requests are left out).
+    List {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// Only this status: under_review, planned, in_progress, done or declined.
+        #[arg(long)]
+        status: Option<String>,
     },
 }
 
@@ -875,6 +892,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 csv,
             };
             crate::voc::comments_command(&store, &w, period, flags, out).await
+        }
+        Command::Requests(RequestsCommand::List {
+            workspace: ws,
+            status,
+        }) => {
+            let status = status
+                .as_deref()
+                .map(|s| {
+                    s.parse::<taith_domain::FeatureRequestStatus>()
+                        .map_err(|i| anyhow::anyhow!("--status {s}: {}", i.code()))
+                })
+                .transpose()?;
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            for r in taith_app::feature_requests::board(store.as_ref(), w.id, status).await? {
+                // A title is one line (Name), but may hold a tab: shown as a space.
+                let title = r.fields.title.as_str().replace('\t', " ");
+                out.line(&format!(
+                    "{}\t{}\t{}\t{title}",
+                    r.id,
+                    r.status.as_str(),
+                    r.votes
+                ));
+            }
+            Ok(())
         }
         Command::Openapi => {
             out.line(taith_web::api::openapi_json().trim_end());

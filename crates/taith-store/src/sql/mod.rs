@@ -43,6 +43,7 @@
 
 mod access;
 mod customers;
+mod feature_requests;
 mod invitations;
 mod journeys;
 mod personas;

@@ -62,6 +62,8 @@ impl FeedQuery {
 /// One response as shown: its comment and its follow-up answers.
 #[derive(Debug)]
 pub struct CommentView {
+    /// The response's id (for "make a request" on each comment).
+    pub id: String,
     pub text: String,
     pub lang: &'static str,
     pub language: String,
@@ -90,6 +92,8 @@ pub struct FeedView {
     pub action: String,
     pub period_query: String,
     pub filtered: bool,
+    /// Whether the viewer may turn a comment into a feature request or add it to one.
+    pub can_request: bool,
 }
 
 /// A follow-up answer in words.
@@ -138,6 +142,7 @@ fn view(
         })
         .collect();
     CommentView {
+        id: r.id.to_string(),
         text: r.comment.to_string(),
         lang: r.locale.tag(),
         language: r.locale.endonym().to_owned(),
@@ -250,5 +255,6 @@ pub async fn feed_view(
         action: path.to_owned(),
         period_query,
         filtered: filter.band.is_some() || filter.touchpoint.is_some() || filter.locale.is_some(),
+        can_request: m.may(taith_domain::Action::EditRequests),
     })
 }

@@ -44,7 +44,8 @@ pub struct Limits {
     /// Reverse proxies in front of taith whose `X-Forwarded-For` is believed (0: none, the
     /// peer's address is the client's).
     pub trusted_proxies: usize,
-    /// Public survey submissions (hosted page, kiosk, widget, e-mail links, unsubscribe).
+    /// Public survey submissions (hosted page, kiosk, widget, e-mail links, unsubscribe), and
+    /// votes and ideas on the public feature-request board.
     pub submissions: Quota,
     /// Sign-in and first set-up attempts, and everything else that tries a password or a
     /// reset link: asking for one, using one, changing a password.
@@ -92,7 +93,8 @@ impl Bucket {
             ("login" | "setup" | "forgot-password", 1) if post => Some(Bucket::SignIn),
             ("reset", 2) if post => Some(Bucket::SignIn),
             ("account", 2) if post && path == "account/password" => Some(Bucket::SignIn),
-            ("s" | "k" | "e" | "i" | "u", 2..) if post => Some(Bucket::Submission),
+            // The public feature-request board's votes and ideas too.
+            ("s" | "k" | "e" | "i" | "u" | "f", 2..) if post => Some(Bucket::Submission),
             // One click in an invitation e-mail records a score.
             ("i", 3) if method == Method::GET => Some(Bucket::Submission),
             _ => None,
@@ -446,6 +448,15 @@ mod tests {
         assert_eq!(Bucket::of(&post, "/s/abc"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&post, "/e/abc/r/x"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&get, "/s/abc"), None);
+        assert_eq!(
+            Bucket::of(&post, "/f/cafe/suggest"),
+            Some(Bucket::Submission)
+        );
+        assert_eq!(
+            Bucket::of(&post, "/f/cafe/requests/x/vote"),
+            Some(Bucket::Submission)
+        );
+        assert_eq!(Bucket::of(&get, "/f/cafe"), None);
         assert_eq!(Bucket::of(&get, "/i/tok/9"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&get, "/i/tok"), None);
         assert_eq!(Bucket::of(&post, "/api/v1/responses"), None);

@@ -709,7 +709,7 @@ async fn find_response(
 }
 
 /// The token this browser's forms carry, and the cookie to set when it has none yet.
-fn csrf_for(state: &AppState, v: &Visitor) -> (String, Option<HeaderValue>) {
+pub(crate) fn csrf_for(state: &AppState, v: &Visitor) -> (String, Option<HeaderValue>) {
     match v.csrf_token() {
         Some(t) if !t.is_empty() => (t.to_owned(), None),
         _ => {
@@ -720,7 +720,7 @@ fn csrf_for(state: &AppState, v: &Visitor) -> (String, Option<HeaderValue>) {
     }
 }
 
-fn csrf_ok(sent: &str, v: &Visitor) -> bool {
+pub(crate) fn csrf_ok(sent: &str, v: &Visitor) -> bool {
     matches!(v.csrf_token(), Some(expected) if !expected.is_empty() && constant_time_eq(sent, expected))
 }
 

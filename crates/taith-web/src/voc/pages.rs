@@ -163,6 +163,8 @@ pub struct ExplorerPage {
     summary: String,
     learning: Vec<String>,
     pending: Option<String>,
+    /// May turn a comment into a feature request.
+    can_request: bool,
 }
 
 fn choices<T: PartialEq + Copy>(
@@ -380,6 +382,7 @@ pub async fn explorer(
         learning,
         pending,
         errors: errors.clone(),
+        can_request: m.may(Action::EditRequests),
         period: control,
     };
     let status = if errors.is_empty() {
@@ -630,6 +633,7 @@ pub struct ThemePage {
     form: FormView,
     merge_into: Vec<(String, String)>,
     touchpoints: Vec<(String, String, String)>,
+    can_request: bool,
 }
 
 async fn theme_page(
@@ -722,6 +726,7 @@ async fn theme_page(
         examples,
         can_read,
         can_edit: m.may(Action::EditJourneys),
+        can_request: m.may(Action::EditRequests),
         form,
         merge_into: report
             .figures

@@ -22,6 +22,8 @@ pub(crate) struct Objects {
     pub public_id: String,
     pub response: String,
     pub theme: String,
+    /// A feature request.
+    pub request: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -188,6 +190,21 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         )
         .await
         .unwrap();
+    let request = store
+        .create_feature_request(
+            ws.id,
+            &taith_store::NewFeatureRequest {
+                fields: taith_domain::FeatureRequestInput {
+                    title: "R".into(),
+                    description: String::new(),
+                }
+                .parse()
+                .unwrap(),
+                source: taith_domain::RequestSource::Staff,
+            },
+        )
+        .await
+        .unwrap();
     Objects {
         slug: slug.to_owned(),
         journey: j.id.to_string(),
@@ -200,6 +217,7 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         public_id: survey.public_id.clone(),
         response: response.to_string(),
         theme: theme.id.to_string(),
+        request: request.id.to_string(),
     }
 }
 
@@ -221,6 +239,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("public_id", _) => &o.public_id,
                 ("score", _) => "9",
                 ("version", _) => "1",
+                (n, _) if n.contains("request") => &o.request,
                 (n, _) if n.contains("journey") => &o.journey,
                 (n, _) if n.contains("stage") => &o.stage,
                 (n, _) if n.contains("touchpoint") || n == "tp" => &o.touchpoint,
@@ -230,6 +249,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("survey") => &o.survey,
                 (n, _) if n.contains("response") => &o.response,
                 (n, _) if n.contains("theme") => &o.theme,
+                ("id", "requests") => &o.request,
                 ("id", "journeys") => &o.journey,
                 ("id", "personas") => &o.persona,
                 ("id", "members") => &o.user,
@@ -259,6 +279,17 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
         serde_json::json!({ "stage_ids": [o.stage] })
     } else if path.ends_with("/invitations") {
         serde_json::json!({ "customers": [{ "email": "x@example.com" }] })
+    } else if path.ends_with("/votes") {
+        serde_json::json!({ "email": "x@example.com" })
+    } else if path.ends_with("/feature-requests/{request_id}/responses") {
+        serde_json::json!({ "response_id": o.response })
+    } else if path.ends_with("/status") {
+        serde_json::json!({ "status": "planned", "public_note": { "en": "x" } })
+    } else if path.ends_with("/merge") {
+        // Its own request: refused (409) where allowed, never a 404 or a 5xx.
+        serde_json::json!({ "into": o.request })
+    } else if path == "/api/v1/feature-requests" {
+        serde_json::json!({ "title": "x" })
     } else if path.ends_with("/touchpoints") {
         serde_json::json!({ "stage_id": o.stage, "name": "x", "channel": "web" })
     } else {
@@ -280,6 +311,7 @@ fn ids_of_nowhere() -> Objects {
         public_id: unique("nowhere"),
         response: fresh(),
         theme: fresh(),
+        request: fresh(),
     }
 }
 
@@ -308,6 +340,8 @@ async fn isolation_holds_on(store: SharedStore) {
             "/u/",
             "/reset/",
             "/account/",
+            // The public feature-request board: anyone with the address may read and vote.
+            "/f/",
         ];
         if !route.path.contains('{') || public.iter().any(|p| route.path.starts_with(p)) {
             continue;

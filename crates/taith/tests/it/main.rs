@@ -12,6 +12,7 @@ mod contract;
 mod crash;
 mod csv_io;
 mod editor;
+mod feature_requests;
 mod headers;
 mod helpers;
 mod invitations;

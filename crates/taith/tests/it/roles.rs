@@ -29,7 +29,9 @@ enum Need {
     Act(Action),
 }
 
-use Action::{EditJourneys, ManageMembers, Read, ReadResponses, SubmitResponses};
+use Action::{
+    DecideRequests, EditJourneys, EditRequests, ManageMembers, Read, ReadResponses, SubmitResponses,
+};
 use Need::{Act, Public, SignedIn};
 
 /// The written policy: every route, what it needs. Touchpoint updates also admit an agent
@@ -163,6 +165,26 @@ const POLICY: &[(&str, &str, Need)] = &[
         "/w/{slug}/surveys/{id}/export.json",
         Act(ReadResponses),
     ),
+    ("GET", "/w/{slug}/requests", Act(Read)),
+    ("POST", "/w/{slug}/requests", Act(EditRequests)),
+    ("POST", "/w/{slug}/requests/from-comment", Act(EditRequests)),
+    (
+        "GET",
+        "/w/{slug}/requests/from-comment/{response_id}",
+        Act(EditRequests),
+    ),
+    ("GET", "/w/{slug}/requests/{id}", Act(Read)),
+    ("POST", "/w/{slug}/requests/{id}/vote", Act(EditRequests)),
+    (
+        "POST",
+        "/w/{slug}/requests/{id}/status",
+        Act(DecideRequests),
+    ),
+    ("POST", "/w/{slug}/requests/{id}/merge", Act(DecideRequests)),
+    ("POST", "/w/{slug}/requests/{id}/link", Act(EditRequests)),
+    ("GET", "/f/{slug}", Public),
+    ("POST", "/f/{slug}/suggest", Public),
+    ("POST", "/f/{slug}/requests/{id}/vote", Public),
     ("GET", "/s/{public_id}", Public),
     ("POST", "/s/{public_id}", Public),
     ("GET", "/k/{public_id}", Public),
@@ -266,6 +288,29 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("PATCH", "/api/v1/themes/{theme_id}", Act(EditJourneys)),
     ("POST", "/api/v1/themes/{theme_id}/merge", Act(EditJourneys)),
     ("POST", "/api/v1/themes/{theme_id}/split", Act(EditJourneys)),
+    ("GET", "/api/v1/feature-requests", Act(Read)),
+    ("POST", "/api/v1/feature-requests", Act(EditRequests)),
+    ("GET", "/api/v1/feature-requests/{request_id}", Act(Read)),
+    (
+        "POST",
+        "/api/v1/feature-requests/{request_id}/votes",
+        Act(EditRequests),
+    ),
+    (
+        "POST",
+        "/api/v1/feature-requests/{request_id}/responses",
+        Act(EditRequests),
+    ),
+    (
+        "PUT",
+        "/api/v1/feature-requests/{request_id}/status",
+        Act(DecideRequests),
+    ),
+    (
+        "POST",
+        "/api/v1/feature-requests/{request_id}/merge",
+        Act(DecideRequests),
+    ),
     ("GET", "/api/v1/responses", Act(ReadResponses)),
     ("POST", "/api/v1/responses", Act(SubmitResponses)),
     (

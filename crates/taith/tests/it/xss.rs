@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -266,6 +266,47 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     }
     let voc = taith_app::voc::Voc::default();
     while voc.analyse_pending(app.store.as_ref()).await.unwrap() > 0 {}
+    // A feature request per payload (title, description, a public note in English and
+    // Arabic), shown on the staff board, each request's page and the public board; one of
+    // them with a payload comment linked.
+    let mut requests = Vec::new();
+    for (i, p) in payloads.iter().enumerate() {
+        let fields = taith_domain::FeatureRequestFields {
+            title: name(p),
+            description: text(&payloads[(i + 1) % payloads.len()]),
+        };
+        let r = taith_app::feature_requests::create(
+            app.store.as_ref(),
+            ws.id,
+            &fields,
+            taith_domain::RequestSource::Public,
+        )
+        .await
+        .unwrap();
+        let note: std::collections::BTreeMap<Locale, String> = [
+            (Locale::En, p.clone()),
+            (Locale::Ar, payloads[(i + 2) % payloads.len()].clone()),
+        ]
+        .into();
+        taith_app::feature_requests::change_status(
+            app.store.as_ref(),
+            ws.id,
+            r.id,
+            taith_domain::FeatureRequestStatus::Planned,
+            &taith_domain::PublicNote::parse(&note).unwrap(),
+        )
+        .await
+        .unwrap();
+        requests.push(r.id);
+    }
+    taith_app::feature_requests::link_response(
+        app.store.as_ref(),
+        ws.id,
+        requests[0],
+        responses[5].response.id,
+    )
+    .await
+    .unwrap();
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -302,6 +343,13 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "/w/becws/dashboard/segments?metric=nps&by=region".to_owned(),
         // The imported comments are the newest on the first touchpoint's page.
         format!("/w/becws/dashboard/touchpoints/{}", touchpoints[0]),
+        "/w/becws/requests".to_owned(),
+        "/f/becws".to_owned(),
+        "/f/becws?lang=ar".to_owned(),
+        format!(
+            "/w/becws/requests/from-comment/{}",
+            responses[5].response.id
+        ),
     ];
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
@@ -318,6 +366,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/e/{}", s.public_id));
         pages.push(format!("/k/{}", s.public_id));
         pages.push(format!("/w/becws/dashboard/touchpoints/{}", touchpoints[i]));
+        pages.push(format!("/w/becws/requests/{}", requests[i]));
     }
     let mut injected = Vec::new();
     for page in &pages {
