@@ -322,7 +322,7 @@ mod tests {
         for r in &f.rows {
             assert!(r.held_out > 0);
             assert!(r.base.0 > r.majority.0, "{:?}", r.lang);
-            assert!(r.lang_id_sentences > 0.9, "{:?}", r.lang);
+            assert!(r.lang_id_sentences > 0.85, "{:?}", r.lang);
         }
         let lines = f.lines();
         assert!(lines.iter().any(|l| l.starts_with("| cy |")));
