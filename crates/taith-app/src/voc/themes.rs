@@ -172,7 +172,7 @@ fn histograms(rows: impl Iterator<Item = (SurveyId, i16, u64)>) -> HashMap<Surve
     out
 }
 
-fn per_day(rows: &[CommentCount]) -> BTreeMap<i64, u64> {
+fn per_day<'a>(rows: impl IntoIterator<Item = &'a CommentCount>) -> BTreeMap<i64, u64> {
     let mut out = BTreeMap::new();
     for r in rows {
         *out.entry(r.day).or_insert(0) += r.count;
@@ -198,7 +198,7 @@ fn figure(
     let with: HashMap<SurveyId, Histogram> =
         histograms(rows.iter().map(|r| (r.survey_id, r.score, r.count)));
     let impact = impact(&with, all, surveys);
-    let mention_days = per_day(&rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>());
+    let mention_days = per_day(rows.iter().copied());
     let weeks = weeks(period, &mention_days, comments_by_day);
     let rising = rising(period, &mention_days, comments_by_day);
     ThemeFigure {

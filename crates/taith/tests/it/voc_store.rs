@@ -11,7 +11,7 @@ use taith_domain::{
 };
 use taith_metrics::{Histogram, Metric, MetricValue, difference};
 use taith_store::{NewUser, ResponseToStore, SharedStore, StoreError, StoredModel};
-use taith_text::{Lang, Polarity};
+use taith_text::Lang;
 use time::Duration;
 
 macro_rules! on_both_stores {
@@ -435,7 +435,6 @@ async fn a_model_learns_from_scored_comments_and_a_corrupt_one_is_rebuilt(store:
     .await
     .unwrap();
     assert_eq!(share.split.scored() + share.split.unknown, 60);
-    let _ = Polarity::Negative;
 }
 
 async fn two_nodes_saving_a_model_at_once_cannot_both_win(store: SharedStore) {
