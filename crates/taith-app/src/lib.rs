@@ -14,6 +14,10 @@
 //! - [`feedback`]: what customers wrote — a survey's latest answers, the comments feed;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
 //! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox;
+//! - [`changes`]: "you said, we did" — changes made because customers asked, and the notices
+//!   that tell them;
+//! - [`coaching`]: NPS and CSAT per team and per agent, their trend, praise, a leaderboard
+//!   that ranks only significant differences;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -24,6 +28,8 @@
 //! builder) and hands out what the edges share.
 
 pub mod account;
+pub mod changes;
+pub mod coaching;
 pub mod feature_requests;
 pub mod feedback;
 pub mod invitations;
@@ -56,6 +62,8 @@ pub struct App {
     pub analytics: metrics::Analytics,
     /// The text analytics' workers (analyser, learner) and the models they share.
     pub voc: voc::Voc,
+    /// Sends "you said, we did" notices.
+    pub notices: changes::notices::Notices,
 }
 
 impl std::fmt::Debug for App {
@@ -74,10 +82,17 @@ impl App {
         responses::upkeep::prune_deletion_log_in_background(store.clone());
         journeys::trash::prune_in_background(store.clone());
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
+        let notices = changes::notices::Notices::new(
+            store.clone(),
+            config.mailer.clone(),
+            config.links.clone(),
+        );
+        notices.start();
         let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
         outbox.start();
         let voc = voc::Voc::start(store.clone());
         App {
+            notices,
             voc,
             store,
             intake,

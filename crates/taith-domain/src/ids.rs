@@ -115,3 +115,7 @@ typed_id!(
     /// A feature request on a workspace's board.
     FeatureRequestId
 );
+typed_id!(
+    /// A "you said, we did" change: something the business did because customers asked.
+    ChangeId
+);

@@ -130,6 +130,14 @@ pub enum Action {
     /// Decide about requests: change a request's status and its public note, merge
     /// duplicates. What customers read on the public board, so owners and admins.
     DecideRequests,
+    /// Record a "you said, we did" change: the customers behind it are e-mailed and the
+    /// public "what we changed" page shows it. Owners and admins, as for request decisions.
+    RecordChanges,
+    /// See every team's and agent's coaching figures and praise. Owners, admins, analysts.
+    /// An agent sees their own (see `taith_app::coaching`); a viewer none.
+    CoachAll,
+    /// See one's own coaching figures (an agent: responses whose `agent` attribute is them).
+    CoachSelf,
 }
 
 impl Principal {
@@ -148,14 +156,18 @@ impl Principal {
                 }
                 Action::EditRequests => !matches!(role, Role::Viewer),
                 Action::DecideRequests => matches!(role, Role::Owner | Role::Admin),
+                Action::RecordChanges => matches!(role, Role::Owner | Role::Admin),
+                Action::CoachAll => matches!(role, Role::Owner | Role::Admin | Role::Analyst),
+                Action::CoachSelf => !matches!(role, Role::Viewer),
             },
             Principal::Token { scope, .. } => match action {
-                Action::Read | Action::ReadResponses => true,
+                Action::Read | Action::ReadResponses | Action::CoachAll | Action::CoachSelf => true,
                 Action::EditJourneys
                 | Action::EditOwnTouchpoint
                 | Action::SubmitResponses
                 | Action::EditRequests
-                | Action::DecideRequests => *scope == TokenScope::Write,
+                | Action::DecideRequests
+                | Action::RecordChanges => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

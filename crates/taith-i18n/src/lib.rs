@@ -95,7 +95,9 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/site.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/kiosk.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/voc.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/feature_requests.ftl")),
+                include_str!(concat!("../locales/", $tag, "/feature_requests.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/changes.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/coaching.ftl")),
             ),
         )),*]
     };

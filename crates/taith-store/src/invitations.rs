@@ -43,7 +43,7 @@ pub struct InvitationCounts {
 pub trait InvitationStore: Send + Sync {
     /// Invites customers to a survey in one transaction. Each is found or created as by
     /// [`upsert_customer`](crate::CustomerStore::upsert_customer); one who unsubscribed, or
-    /// was invited to or answered this survey since `not_since` (throttling, also within this
+    /// was invited to or answered this survey, or was sent a "we did" notice, since `not_since` (throttling, also within this
     /// batch), is skipped. The
     /// invitation's language is the customer's, else `fallback_locale`. One outcome per
     /// invitee, in order. NotFound when the survey is not the workspace's.

@@ -9,11 +9,12 @@
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
-//! [`FeatureRequestStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`FeatureRequestStore`], [`ChangeStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod bench;
+pub mod changes;
 pub mod customers;
 pub mod feature_requests;
 pub mod invitations;
@@ -26,6 +27,7 @@ pub mod voc;
 pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
+pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
@@ -221,6 +223,7 @@ pub trait Store:
     + FeatureRequestStore
     + OpsStore
     + VocStore
+    + ChangeStore
     + Send
     + Sync
     + 'static
@@ -239,6 +242,7 @@ impl<T> Store for T where
         + FeatureRequestStore
         + OpsStore
         + VocStore
+        + ChangeStore
         + Send
         + Sync
         + 'static

@@ -79,7 +79,22 @@ async fn invitation_refused(
     .fetch_optional(&mut *conn)
     .await
     .map_err(db)?;
-    Ok((invited.is_some() || answered.is_some()).then_some(d::invitation::Skipped::Throttled))
+    // A "you said, we did" notice is contact too (taith_app::changes). Served by
+    // change_notices_by_customer.
+    let noticed = sqlx::query(
+        "SELECT change_id FROM change_notices WHERE workspace_id = $1 \
+         AND customer_id = $2 AND sent_at >= $3 LIMIT 1",
+    )
+    .bind(ws)
+    .bind(customer)
+    .bind(not_since)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?;
+    Ok(
+        (invited.is_some() || answered.is_some() || noticed.is_some())
+            .then_some(d::invitation::Skipped::Throttled),
+    )
 }
 
 #[async_trait]
