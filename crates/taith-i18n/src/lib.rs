@@ -333,6 +333,11 @@ mod tests {
         ] {
             k.push(format!("issue-{}", i.code().replace('_', "-")));
         }
+        // Coaching's grouping tabs (taith_app::coaching::By).
+        k.extend([
+            "coaching-by-agent".to_owned(),
+            "coaching-by-team".to_owned(),
+        ]);
         // Field names that revision changes and persona forms word.
         for f in [
             "name",

@@ -12,6 +12,8 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::changes::api as changes;
+use crate::coaching::api as coaching;
 use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
@@ -98,6 +100,14 @@ fn base_document() -> OpenApi {
                 "The feature-request board: requests from staff, comments and the public board, votes, statuses with public notes, merges",
             ),
             tag(
+                "changes",
+                "\"You said, we did\": changes made because customers asked, each telling the customers behind it once, by e-mail, in their language",
+            ),
+            tag(
+                "coaching",
+                "NPS and CSAT per team and per agent (response attributes `team` and `agent`), with intervals, small-sample flags and a leaderboard that ranks only significant differences",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -165,6 +175,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::link_response))
         .routes(routes!(requests::set_status))
         .routes(routes!(requests::merge))
+        .routes(routes!(changes::list_changes, changes::create_change))
+        .routes(routes!(changes::get_change))
+        .routes(routes!(coaching::get_coaching))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod api;
+pub mod changes;
+pub mod coaching;
 pub mod dashboards;
 pub mod feature_requests;
 pub mod feedback;

@@ -69,6 +69,8 @@ pub struct DashboardPage {
     feed_empty: String,
     /// The themes that cost the score most (voice of the customer).
     themes: Vec<crate::voc::pages::ThemeLink>,
+    /// "You said, we did": notices sent and the NPS of those told against the rest.
+    we_did: Option<crate::changes::dashboard::WeDid>,
 }
 
 /// Every touchpoint's figure over the period, as the map shows it.
@@ -161,6 +163,7 @@ pub async fn overview(
     let by_touchpoint = touchpoint_rows(&state, &m, &period, &places).await?;
     let by_survey = survey_rows(&ask, &period).await?;
     let themes = crate::voc::pages::costly_themes(&state, &m, &period, 5).await?;
+    let we_did = crate::changes::dashboard::part(&state, &m, &period).await?;
     let feed = if m.may(Action::ReadResponses) {
         let on = FeedOn {
             path: &path,
@@ -189,6 +192,7 @@ pub async fn overview(
         feed_title: tr.t("feed-title"),
         feed_empty: tr.t("feed-empty"),
         themes,
+        we_did,
     })
 }
 

@@ -323,7 +323,7 @@ async fn sentiment_answer(
 
 /// How a question without an answer is told: `422` naming the parameter, or — for a store
 /// failure or a failed scan — `500` with the generic body (the cause goes to the log).
-fn api_error(e: MetricsError) -> ApiError {
+pub(crate) fn api_error(e: MetricsError) -> ApiError {
     match e {
         MetricsError::Invalid(e) => e.into(),
         MetricsError::MixedScales => {
