@@ -159,8 +159,10 @@ async fn new_page(
     let tr = m.tr();
     let store = state.store.as_ref();
     let ws = m.workspace.id;
+    // Only a tampered form or address names no source: 400. A source of no request or theme
+    // of this workspace is a 404, as for any other missing id.
     let source =
-        ChangeSource::parse(source_kind, source_id).map_err(|_| PageError::not_found(tr))?;
+        ChangeSource::parse(source_kind, source_id).map_err(|_| PageError::bad_request(tr))?;
     let title = match changes::source_title(store, ws, source).await {
         Ok(t) => t,
         Err(Refused::Invalid(_)) => return Err(PageError::not_found(tr)),

@@ -24,6 +24,8 @@ pub(crate) struct Objects {
     pub theme: String,
     /// A feature request.
     pub request: String,
+    /// A "you said, we did" change.
+    pub change: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -205,7 +207,20 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         )
         .await
         .unwrap();
+    let change = taith_app::changes::record(
+        store.as_ref(),
+        ws.id,
+        &taith_domain::ChangeInput {
+            source_kind: "feature_request".into(),
+            source_id: request.id.to_string(),
+            note: [(taith_domain::Locale::En, "Done".to_owned())].into(),
+        },
+        "test",
+    )
+    .await
+    .unwrap();
     Objects {
+        change: change.id.to_string(),
         slug: slug.to_owned(),
         journey: j.id.to_string(),
         stage: stage.to_string(),
@@ -240,6 +255,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("score", _) => "9",
                 ("version", _) => "1",
                 (n, _) if n.contains("request") => &o.request,
+                (n, _) if n.contains("change") => &o.change,
                 (n, _) if n.contains("journey") => &o.journey,
                 (n, _) if n.contains("stage") => &o.stage,
                 (n, _) if n.contains("touchpoint") || n == "tp" => &o.touchpoint,
@@ -288,6 +304,8 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     } else if path.ends_with("/merge") {
         // Its own request: refused (409) where allowed, never a 404 or a 5xx.
         serde_json::json!({ "into": o.request })
+    } else if path == "/api/v1/changes" {
+        serde_json::json!({ "source_kind": "feature_request", "source_id": o.request, "note": { "en": "x" } })
     } else if path == "/api/v1/feature-requests" {
         serde_json::json!({ "title": "x" })
     } else if path.ends_with("/touchpoints") {
@@ -312,6 +330,7 @@ fn ids_of_nowhere() -> Objects {
         response: fresh(),
         theme: fresh(),
         request: fresh(),
+        change: fresh(),
     }
 }
 

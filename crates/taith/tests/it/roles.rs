@@ -30,7 +30,8 @@ enum Need {
 }
 
 use Action::{
-    DecideRequests, EditJourneys, EditRequests, ManageMembers, Read, ReadResponses, SubmitResponses,
+    CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageMembers, Read, ReadResponses,
+    RecordChanges, SubmitResponses,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -182,6 +183,14 @@ const POLICY: &[(&str, &str, Need)] = &[
     ),
     ("POST", "/w/{slug}/requests/{id}/merge", Act(DecideRequests)),
     ("POST", "/w/{slug}/requests/{id}/link", Act(EditRequests)),
+    ("GET", "/w/{slug}/changes", Act(Read)),
+    ("POST", "/w/{slug}/changes", Act(RecordChanges)),
+    ("GET", "/w/{slug}/changes/new", Act(RecordChanges)),
+    ("GET", "/f/{slug}/changes", Public),
+    ("GET", "/f/{slug}/changes/stop/{token}", Public),
+    ("POST", "/f/{slug}/changes/stop/{token}", Public),
+    // Owners, admins and analysts see everyone's; an agent their own; a viewer nothing.
+    ("GET", "/w/{slug}/coaching", Act(CoachSelf)),
     ("GET", "/f/{slug}", Public),
     ("POST", "/f/{slug}/suggest", Public),
     ("POST", "/f/{slug}/requests/{id}/vote", Public),
@@ -311,6 +320,10 @@ const POLICY: &[(&str, &str, Need)] = &[
         "/api/v1/feature-requests/{request_id}/merge",
         Act(DecideRequests),
     ),
+    ("GET", "/api/v1/changes", Act(Read)),
+    ("POST", "/api/v1/changes", Act(RecordChanges)),
+    ("GET", "/api/v1/changes/{change_id}", Act(Read)),
+    ("GET", "/api/v1/coaching", Act(CoachSelf)),
     ("GET", "/api/v1/responses", Act(ReadResponses)),
     ("POST", "/api/v1/responses", Act(SubmitResponses)),
     (

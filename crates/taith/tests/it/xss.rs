@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -170,7 +170,11 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
                 channel: Channel::Web,
                 locale: Locale::En,
                 customer_id: None,
-                attributes: [("team".to_owned(), p.clone())].into(),
+                attributes: [
+                    ("team".to_owned(), p.clone()),
+                    ("agent".to_owned(), p.clone()),
+                ]
+                .into(),
                 submitted_at: taith_domain::now() - time::Duration::days((i % 30) as i64),
                 client_key: None,
             },
@@ -307,6 +311,26 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     )
     .await
     .unwrap();
+    // A "we did" change for every tenth request: its title, and notes in English and Arabic,
+    // on the staff list, the public page and the dashboard.
+    for i in (0..payloads.len()).step_by(10) {
+        taith_app::changes::record(
+            app.store.as_ref(),
+            ws.id,
+            &taith_domain::ChangeInput {
+                source_kind: "feature_request".into(),
+                source_id: requests[i].to_string(),
+                note: [
+                    (Locale::En, payloads[(i + 3) % payloads.len()].clone()),
+                    (Locale::Ar, payloads[(i + 4) % payloads.len()].clone()),
+                ]
+                .into(),
+            },
+            &payloads[(i + 5) % payloads.len()],
+        )
+        .await
+        .unwrap();
+    }
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -351,6 +375,16 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             responses[5].response.id
         ),
     ];
+    // "You said, we did" and coaching (agent and team names come from attributes).
+    pages.push("/w/becws/changes".to_owned());
+    pages.push(format!(
+        "/w/becws/changes/new?source_kind=feature_request&source_id={}",
+        requests[0]
+    ));
+    pages.push("/f/becws/changes?lang=en".to_owned());
+    pages.push("/f/becws/changes?lang=ar".to_owned());
+    pages.push("/w/becws/coaching?by=agent&period=90d".to_owned());
+    pages.push("/w/becws/coaching?by=team&period=90d".to_owned());
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
@@ -405,7 +439,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "markup from stored text: {injected:#?}"
     );
     eprintln!(
-        "XSS sweep: {} payloads, each in 12 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
+        "XSS sweep: {} payloads, each in 15 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
         payloads.len(),
         pages.len()
     );
