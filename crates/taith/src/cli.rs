@@ -166,6 +166,9 @@ pub enum Command {
     /// The feature-request board.
     #[command(subcommand)]
     Requests(RequestsCommand),
+    /// "You said, we did": changes made because customers asked.
+    #[command(subcommand)]
+    Changes(ChangesCommand),
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -284,6 +287,17 @@ pub enum RequestsCommand {
         /// Only this status: under_review, planned, in_progress, done or declined.
         #[arg(long)]
         status: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChangesCommand {
+    /// List a workspace's "we did" changes, newest first, one a line: id, date, source kind,
+    /// notices sent of recipients, and the source's title, separated by tabs.
+    List {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
     },
 }
 
@@ -931,6 +945,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     r.status.as_str(),
                     r.votes
                 ));
+            }
+            Ok(())
+        }
+        Command::Changes(ChangesCommand::List { workspace: ws }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let mut page =
+                taith_store::PageRequest::first(taith_store::PageRequest::<()>::MAX_LIMIT);
+            loop {
+                let got = taith_app::changes::list(store.as_ref(), w.id, page).await?;
+                for c in &got.items {
+                    // A title is one line (Name), but may hold a tab: shown as a space.
+                    let title = c.source_title.replace('\t', " ");
+                    out.line(&format!(
+                        "{}\t{}\t{}\t{}/{}\t{title}",
+                        c.id,
+                        c.created_at.date(),
+                        c.source.kind(),
+                        c.notices.sent,
+                        c.notices.recipients
+                    ));
+                }
+                match got.next {
+                    Some(next) => page.after = Some(next),
+                    None => break,
+                }
             }
             Ok(())
         }

@@ -92,6 +92,7 @@ pub async fn seed_surveys(
 ) -> Result<()> {
     let now = taith_domain::now();
     let mut rng = Rng(0x7a17_4b1d_2026);
+    let mut staffing = crate::demo_coaching::Staffing::default();
     for row in &SURVEYS {
         let touchpoint = journeys
             .iter()
@@ -104,10 +105,15 @@ pub async fn seed_surveys(
             .await
             .with_context(|| format!("creating demo survey {}", row.name))?;
         let batch: Vec<ResponseToStore> = (0..row.responses)
-            .map(|_| ResponseToStore {
-                workspace_id: ws,
-                response: response(&mut rng, row, &survey, now),
-                customer: None,
+            .map(|_| {
+                let mut response = response(&mut rng, row, &survey, now);
+                // Who served the customer (coaching): from a generator of its own.
+                staffing.assign(row.name, response.score, &mut response.attributes);
+                ResponseToStore {
+                    workspace_id: ws,
+                    response,
+                    customer: None,
+                }
             })
             .collect();
         store
