@@ -85,8 +85,10 @@ pub async fn respond(
     store.response(ws.id, response.id).await.unwrap()
 }
 
+/// `second_node` is the same database opened a second time: another taith node's store.
 async fn a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_out_once(
     store: SharedStore,
+    second_node: SharedStore,
 ) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
     let (ws, _) = app.workspace("becws", "owner@becws.example").await;
@@ -224,7 +226,7 @@ async fn a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_ou
     let sink = SmtpSink::start().await;
     let public_url = format!("http://{}", app.addr);
     let one = Notices::new(store.clone(), Some(mailer(&sink)), public_url.clone());
-    let two = Notices::new(store.clone(), Some(mailer(&sink)), public_url.clone());
+    let two = Notices::new(second_node, Some(mailer(&sink)), public_url.clone());
     let now = taith_domain::now();
     let (a, c) = tokio::join!(one.send_due(now), two.send_due(now));
     let (a, c) = (a.unwrap(), c.unwrap());
@@ -372,10 +374,13 @@ async fn a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_ou
 
 #[tokio::test]
 async fn a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_out_once_on_sqlite() {
-    a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_out_once(
-        fresh_sqlite().await.0,
-    )
-    .await;
+    let (store, dir) = fresh_sqlite().await;
+    let second =
+        taith::database::open_store(&taith::database::DatabaseUrl::Sqlite(dir.join("taith.db")))
+            .await
+            .unwrap();
+    a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_out_once(store, second)
+        .await;
 }
 
 #[tokio::test]
@@ -384,7 +389,12 @@ async fn a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_ou
     let Some((store, db)) = fresh_postgres().await else {
         return;
     };
-    a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_out_once(store).await;
+    let second =
+        taith::database::open_store(&taith::database::DatabaseUrl::parse(&db.url()).unwrap())
+            .await
+            .unwrap();
+    a_we_did_notice_reaches_exactly_the_linked_customers_who_did_not_opt_out_once(store, second)
+        .await;
     db.drop_database().await;
 }
 
@@ -655,4 +665,283 @@ async fn a_change_is_refused_field_by_field_and_another_workspaces_change_is_a_4
     let (status, list) = b.api(Method::GET, "/api/v1/changes", &read, None).await;
     assert_eq!(status, 200);
     assert_eq!(list["changes"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn staff_record_a_change_from_the_request_page_and_the_dashboard_compares_the_nps_of_those_told()
+ {
+    let (store, _) = fresh_sqlite().await;
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    app.member(&ws, "agent@becws.example", taith_domain::Role::Agent)
+        .await;
+    let survey = live_nps(&app, &ws).await;
+    // Told: two promoters (NPS 100). Not told: a promoter and a detractor (NPS 0).
+    let told_a = respond(
+        &store,
+        &ws,
+        &survey,
+        Some(("a@example.com", None)),
+        Locale::Cy,
+        10,
+        &[],
+    )
+    .await;
+    let told_b = respond(
+        &store,
+        &ws,
+        &survey,
+        Some(("b@example.com", None)),
+        Locale::En,
+        9,
+        &[],
+    )
+    .await;
+    respond(
+        &store,
+        &ws,
+        &survey,
+        Some(("c@example.com", None)),
+        Locale::En,
+        10,
+        &[],
+    )
+    .await;
+    respond(
+        &store,
+        &ws,
+        &survey,
+        Some(("d@example.com", None)),
+        Locale::En,
+        2,
+        &[],
+    )
+    .await;
+    let request = taith_app::feature_requests::create(
+        store.as_ref(),
+        ws.id,
+        &FeatureRequestFields {
+            title: Name::parse("Rye bread").unwrap(),
+            description: LongText::empty(),
+        },
+        RequestSource::Staff,
+    )
+    .await
+    .unwrap();
+    for r in [&told_a, &told_b] {
+        taith_app::feature_requests::link_response(store.as_ref(), ws.id, request.id, r.id)
+            .await
+            .unwrap();
+    }
+
+    let owner = app.signed_in("owner@becws.example").await;
+    let request_page = format!("/w/becws/requests/{}", request.id);
+    let new = format!(
+        "/w/becws/changes/new?source_kind=feature_request&source_id={}",
+        request.id
+    );
+    assert!(
+        owner
+            .get(&request_page)
+            .await
+            .body
+            .contains(&new.replace('&', "&amp;"))
+    );
+    let form = owner.get(&new).await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.text().contains("2 customers will be told"),
+        "{}",
+        form.text()
+    );
+    let kind = ("source_kind", "feature_request");
+    let id = request.id.to_string();
+    let source = ("source_id", id.as_str());
+    // No note in any language: refused, saying so.
+    let refused = owner
+        .submit(&new, "/w/becws/changes", &[kind, source, ("note_en", " ")])
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("id=\"note-error\""));
+    let done = owner
+        .submit(
+            &new,
+            "/w/becws/changes",
+            &[kind, source, ("note_cy", "Bara rhyg bob dydd.")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let list = owner.get("/w/becws/changes").await;
+    assert!(
+        list.text().contains("0 of 2 notices sent"),
+        "{}",
+        list.text()
+    );
+    assert!(list.text().contains("Bara rhyg bob dydd."));
+    // An agent reads the list but may not record one.
+    let agent = app.signed_in("agent@becws.example").await;
+    assert_eq!(agent.get("/w/becws/changes").await.status, 200);
+    assert_eq!(agent.get(&new).await.status, 403);
+
+    // Once the notices went out, the dashboard counts them and compares the two groups.
+    let sink = SmtpSink::start().await;
+    let worker = Notices::new(store.clone(), Some(mailer(&sink)), "http://x".to_owned());
+    assert_eq!(worker.send_due(taith_domain::now()).await.unwrap().sent, 2);
+    let today = taith_domain::now();
+    let figures = taith_app::changes::figures(
+        store.as_ref(),
+        ws.id,
+        today - time::Duration::days(1),
+        today + time::Duration::days(1),
+    )
+    .await
+    .unwrap();
+    assert_eq!(figures.sent, 2);
+    assert_eq!(
+        (figures.notified.n, figures.notified.value),
+        (2, Some(100.0))
+    );
+    assert_eq!((figures.others.n, figures.others.value), (2, Some(0.0)));
+    assert!(figures.notified.small_sample && figures.others.small_sample);
+    let d = figures.difference.unwrap();
+    assert_eq!(d.delta, 100.0);
+    let dashboard = owner.get("/w/becws/dashboard").await;
+    assert_eq!(dashboard.status, 200);
+    let text = dashboard.text();
+    assert!(text.contains("2 notices sent in this period"), "{text}");
+    assert!(
+        text.contains("Sent a notice") && text.contains("Not sent one"),
+        "{text}"
+    );
+}
+
+#[test]
+fn taith_changes_list_prints_the_demo_change_with_its_notices() {
+    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-changes-"));
+    let taith = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(args)
+            .env_remove("TAITH_DATABASE_URL")
+            .output()
+            .unwrap()
+    };
+    let o = taith(&["demo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = taith(&["changes", "list", "--workspace", "demo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 1, "{out}");
+    let row = &rows[0];
+    assert_eq!(row.len(), 5, "{out}");
+    assert_eq!(row[2], "feature_request");
+    let (sent, of) = row[3].split_once('/').unwrap();
+    assert_eq!(sent, of, "every demo notice is sent: {out}");
+    assert!(sent.parse::<u64>().unwrap() >= 48, "{out}");
+    assert_eq!(row[4], "Allergen information on every product");
+    let o = taith(&["changes", "list", "--workspace", "nowhere"]);
+    assert!(!o.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The store's half of "exactly once": of two claims at the same moment one wins; a claim
+/// whose lease ran out may be taken again while the notice is unsent, never once it is sent.
+async fn a_notice_is_claimed_by_one_worker_and_never_again_once_sent(store: SharedStore) {
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    let survey = live_nps(&app, &ws).await;
+    let r = respond(
+        &store,
+        &ws,
+        &survey,
+        Some(("a@example.com", None)),
+        Locale::Vi,
+        9,
+        &[],
+    )
+    .await;
+    let request = taith_app::feature_requests::create(
+        store.as_ref(),
+        ws.id,
+        &FeatureRequestFields {
+            title: Name::parse("Rye bread").unwrap(),
+            description: LongText::empty(),
+        },
+        RequestSource::Staff,
+    )
+    .await
+    .unwrap();
+    taith_app::feature_requests::link_response(store.as_ref(), ws.id, request.id, r.id)
+        .await
+        .unwrap();
+    let input = taith_domain::ChangeInput {
+        source_kind: "feature_request".into(),
+        source_id: request.id.to_string(),
+        note: [(Locale::En, "Done".to_owned())].into(),
+    };
+    let change = taith_app::changes::record(store.as_ref(), ws.id, &input, "t")
+        .await
+        .unwrap();
+    let customer = r.customer_id.unwrap();
+    let now = taith_domain::now();
+    let lease = taith_app::changes::notices::LEASE;
+    let due = store.notices_due(now, 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].locale, Locale::Vi);
+    let claim = |at: time::OffsetDateTime| {
+        let store = store.clone();
+        async move {
+            store
+                .claim_notice(ws.id, change.id, customer, at, at + lease)
+                .await
+                .unwrap()
+        }
+    };
+    let (a, b) = tokio::join!(claim(now), claim(now));
+    assert!(
+        a ^ b,
+        "exactly one of two simultaneous claims wins: {a} {b}"
+    );
+    assert!(store.notices_due(now, 10).await.unwrap().is_empty(), "held");
+    let after = now + lease + time::Duration::seconds(1);
+    assert!(
+        claim(after).await,
+        "an unsent notice whose lease ran out is taken again"
+    );
+    store
+        .mark_notice_sent(ws.id, change.id, customer, after)
+        .await
+        .unwrap();
+    let much_later = after + lease * 4;
+    assert!(
+        !claim(much_later).await,
+        "a sent notice is never claimed again"
+    );
+    assert!(store.notices_due(much_later, 10).await.unwrap().is_empty());
+    // Recording the same change again makes a second change, with its own notice; the
+    // first change's stays sent.
+    let again = taith_app::changes::record(store.as_ref(), ws.id, &input, "t")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.change(ws.id, change.id).await.unwrap().notices.sent,
+        1
+    );
+    assert_eq!(again.notices.recipients, 1);
+}
+
+#[tokio::test]
+async fn a_notice_is_claimed_by_one_worker_and_never_again_once_sent_on_sqlite() {
+    a_notice_is_claimed_by_one_worker_and_never_again_once_sent(fresh_sqlite().await.0).await;
+}
+
+#[tokio::test]
+async fn a_notice_is_claimed_by_one_worker_and_never_again_once_sent_on_postgres() {
+    let Some((store, db)) = fresh_postgres().await else {
+        return;
+    };
+    a_notice_is_claimed_by_one_worker_and_never_again_once_sent(store).await;
+    db.drop_database().await;
 }
