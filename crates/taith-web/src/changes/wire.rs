@@ -27,7 +27,8 @@ pub struct NoticeCounts {
     pub sent: u64,
     /// Waiting to be sent.
     pub waiting: u64,
-    /// Not sent: the customer opted out (or unsubscribed) after the change was recorded.
+    /// Not sent: since the change was recorded, the customer opted out of notices,
+    /// unsubscribed from the workspace's e-mails, or lost their e-mail address.
     pub opted_out: u64,
 }
 
