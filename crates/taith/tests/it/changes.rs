@@ -456,6 +456,16 @@ async fn a_theme_tells_the_customers_whose_comments_mention_it(store: SharedStor
         "the anonymous comment stays anonymous"
     );
     assert_eq!(body["change"]["source"]["title"], "Rye bread");
+    // The theme's page offers the form to owners and admins.
+    let owner = app.signed_in("owner@becws.example").await;
+    let page = owner.get(&format!("/w/becws/themes/{}", theme.id)).await;
+    assert!(
+        page.body.contains(&format!(
+            "/w/becws/changes/new?source_kind=theme&amp;source_id={}",
+            theme.id
+        )),
+        "the theme page links to the change form"
+    );
 }
 
 #[tokio::test]
