@@ -4,6 +4,7 @@
 //! [`Slug`] is a slug, a [`Score`](crate) is on its scale, a [`Journey`] keeps its stages and
 //! touchpoints consistent. The store persists them; the web and CLI parse into them.
 
+pub mod case;
 pub mod csv;
 pub mod error;
 pub mod feature_request;
@@ -19,14 +20,19 @@ pub mod text;
 pub mod transfer;
 pub mod voc;
 
+pub use case::{
+    BusinessHours, Case, CaseChange, CaseEntry, CaseRules, CaseSource, CaseStatus, Overdue,
+    RootCause, Sla, SlaInput,
+};
 pub use error::{FieldError, Issue, ValidationErrors};
 pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
 pub use ids::{
-    CustomerId, FeatureRequestId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId,
-    ResponseId, SessionId, StageId, SurveyId, ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
+    CaseId, CaseReplyId, CustomerId, FeatureRequestId, FollowUpId, InvitationId, JourneyId,
+    PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId, ThemeId,
+    TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,

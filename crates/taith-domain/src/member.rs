@@ -130,6 +130,15 @@ pub enum Action {
     /// Decide about requests: change a request's status and its public note, merge
     /// duplicates. What customers read on the public board, so owners and admins.
     DecideRequests,
+    /// Read cases: every case for owners, admins, analysts and tokens; an agent only the
+    /// cases they own or that nobody owns yet (`taith_app::cases` applies the scope).
+    ReadCases,
+    /// Work cases: change status, owner and root cause, add notes, reply to the customer, open
+    /// one by hand. Owners and admins on every case, agents on their own (and taking an
+    /// unowned one), write tokens on every case.
+    WorkCases,
+    /// Change the case settings: the SLA, the root-cause list, the surveys' opening rules.
+    ManageCases,
 }
 
 impl Principal {
@@ -148,14 +157,19 @@ impl Principal {
                 }
                 Action::EditRequests => !matches!(role, Role::Viewer),
                 Action::DecideRequests => matches!(role, Role::Owner | Role::Admin),
+                Action::ReadCases => !matches!(role, Role::Viewer),
+                Action::WorkCases => matches!(role, Role::Owner | Role::Admin | Role::Agent),
+                Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
-                Action::Read | Action::ReadResponses => true,
+                Action::Read | Action::ReadResponses | Action::ReadCases => true,
                 Action::EditJourneys
                 | Action::EditOwnTouchpoint
                 | Action::SubmitResponses
                 | Action::EditRequests
-                | Action::DecideRequests => *scope == TokenScope::Write,
+                | Action::DecideRequests
+                | Action::WorkCases
+                | Action::ManageCases => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },
