@@ -9,11 +9,12 @@
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
-//! [`FeatureRequestStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`FeatureRequestStore`], [`CaseStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod bench;
+pub mod cases;
 pub mod customers;
 pub mod feature_requests;
 pub mod invitations;
@@ -26,6 +27,9 @@ pub mod voc;
 pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
+pub use cases::{
+    CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
+};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
@@ -221,6 +225,7 @@ pub trait Store:
     + FeatureRequestStore
     + OpsStore
     + VocStore
+    + CaseStore
     + Send
     + Sync
     + 'static
@@ -239,6 +244,7 @@ impl<T> Store for T where
         + FeatureRequestStore
         + OpsStore
         + VocStore
+        + CaseStore
         + Send
         + Sync
         + 'static
