@@ -12,6 +12,7 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::cases::api as cases;
 use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
@@ -98,6 +99,10 @@ fn base_document() -> OpenApi {
                 "The feature-request board: requests from staff, comments and the public board, votes, statuses with public notes, merges",
             ),
             tag(
+                "cases",
+                "Follow-ups of unhappy customers: cases opened by the surveys' rules or by hand, with owner, status, SLA due times, root cause, notes, replies and a log; their settings",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -165,6 +170,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::link_response))
         .routes(routes!(requests::set_status))
         .routes(routes!(requests::merge))
+        .routes(routes!(cases::list_cases, cases::create_case))
+        .routes(routes!(cases::get_settings, cases::put_settings))
+        .routes(routes!(cases::list_root_causes, cases::put_root_causes))
+        .routes(routes!(cases::list_rules))
+        .routes(routes!(cases::put_rules))
+        .routes(routes!(cases::get_case, cases::update_case))
+        .routes(routes!(cases::add_note))
+        .routes(routes!(cases::reply))
+        .routes(routes!(cases::list_teams))
+        .routes(routes!(cases::put_teams))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod api;
+pub mod cases;
 pub mod dashboards;
 pub mod feature_requests;
 pub mod feedback;

@@ -69,6 +69,8 @@ pub struct DashboardPage {
     feed_empty: String,
     /// The themes that cost the score most (voice of the customer).
     themes: Vec<crate::voc::pages::ThemeLink>,
+    /// The case figures of the period.
+    cases: crate::cases::figures::CaseFiguresView,
 }
 
 /// Every touchpoint's figure over the period, as the map shows it.
@@ -189,6 +191,7 @@ pub async fn overview(
         feed_title: tr.t("feed-title"),
         feed_empty: tr.t("feed-empty"),
         themes,
+        cases: crate::cases::figures::view(&state, &m, &period, None).await?,
     })
 }
 
@@ -268,6 +271,8 @@ pub struct TouchpointPage {
     /// The touchpoint's surveys, to see their answers; none: make one.
     surveys: Vec<(String, String)>,
     new_survey_href: Option<String>,
+    /// The case figures of the period at this touchpoint.
+    cases: crate::cases::figures::CaseFiguresView,
 }
 
 /// The touchpoint `id` among the workspace's `places` (404 otherwise, as for any id).
@@ -397,6 +402,7 @@ pub async fn touchpoint(
         new_survey_href: (surveys.is_empty() && m.may(Action::EditJourneys))
             .then(|| format!("{}/surveys/new?touchpoint={}", m.base(), tp.id)),
         surveys,
+        cases: crate::cases::figures::view(&state, &m, &period, Some(tp.id)).await?,
     };
     let ask = Asker::new(&state, &m, period.from, period.to).await?;
     if let Some(f) = touchpoint_figures(&ask, &period, tp).await? {
