@@ -5,8 +5,8 @@ use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::{
     Case, CaseChange, CaseEntry, CaseId, CaseReplyId, CaseRules, CaseSource, CaseStatus,
-    CustomerId, FeatureRequestId, Locale, Name, ResponseId, RootCause, RootCauseId, Sla,
-    SurveyId, TouchpointId, UserId, WorkspaceId,
+    CustomerId, FeatureRequestId, Locale, Name, ResponseId, RootCause, RootCauseId, Sla, SurveyId,
+    TouchpointId, UserId, WorkspaceId,
 };
 use taith_text::Polarity;
 use time::OffsetDateTime;
@@ -18,7 +18,10 @@ pub enum OwnerPick {
     Member(UserId),
     /// The next of `candidates` in turn, by the counter `key` (a team's or the admins'): the
     /// counter is taken in the opening transaction, so two nodes never give the same turn.
-    RoundRobin { key: String, candidates: Vec<UserId> },
+    RoundRobin {
+        key: String,
+        candidates: Vec<UserId>,
+    },
 }
 
 /// A case on its way into the store.

@@ -25,8 +25,8 @@ pub mod settings;
 pub mod worker;
 
 use taith_domain::{
-    Case, CaseChange, CaseId, CaseReplyId, CaseSource, CaseStatus, FeatureRequestId, Issue,
-    Owner, Principal, ResponseId, Role, RootCauseId, UserId, ValidationErrors, WorkspaceId,
+    Case, CaseChange, CaseId, CaseReplyId, CaseSource, CaseStatus, FeatureRequestId, Issue, Owner,
+    Principal, ResponseId, Role, RootCauseId, UserId, ValidationErrors, WorkspaceId,
 };
 use taith_store::{
     CaseFilter, CaseUpdate, ConflictKind, NewCase, NewCaseReply, OwnerPick, Page, PageRequest,
@@ -312,9 +312,7 @@ pub async fn open_by_hand(
             match store.feature_request(ws, fid).await {
                 Ok(_) => {}
                 Err(StoreError::NotFound) => {
-                    return Err(
-                        ValidationErrors::one("feature_request_id", Issue::NotFound).into()
-                    );
+                    return Err(ValidationErrors::one("feature_request_id", Issue::NotFound).into());
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -357,10 +355,9 @@ async fn open_plain(
         actor: actor.user,
         actor_name: actor.name.clone(),
     };
-    let c = store
-        .open_case(ws, &new)
-        .await?
-        .ok_or_else(|| StoreError::internal("a case without a response was refused as a duplicate"))?;
+    let c = store.open_case(ws, &new).await?.ok_or_else(|| {
+        StoreError::internal("a case without a response was refused as a duplicate")
+    })?;
     changed(ws, &c, Changed::Opened);
     Ok(c)
 }

@@ -44,7 +44,10 @@ pub(crate) fn start(store: SharedStore, mailer: Option<Mailer>) {
                     Ok(n) if n == BATCH as usize => continue,
                     Ok(_) => break,
                     Err(e) => {
-                        tracing::warn!(error = &e as &dyn std::error::Error, "opening cases failed; trying again");
+                        tracing::warn!(
+                            error = &e as &dyn std::error::Error,
+                            "opening cases failed; trying again"
+                        );
                         break;
                     }
                 }
@@ -58,7 +61,10 @@ pub(crate) fn start(store: SharedStore, mailer: Option<Mailer>) {
             loop {
                 every.tick().await;
                 if let Err(e) = send_replies(store.as_ref(), &mailer, taith_domain::now()).await {
-                    tracing::warn!(error = &e as &dyn std::error::Error, "sending case replies failed; trying again");
+                    tracing::warn!(
+                        error = &e as &dyn std::error::Error,
+                        "sending case replies failed; trying again"
+                    );
                 }
             }
         });
@@ -106,8 +112,8 @@ pub async fn open_pending(store: &dyn Store) -> Result<usize, StoreError> {
         let Some(Some(survey)) = surveys.get(&key) else {
             continue;
         };
-        let low = rule.low_score
-            && is_low_score(survey.fields.kind, survey.fields.scale, response.score);
+        let low =
+            rule.low_score && is_low_score(survey.fields.kind, survey.fields.scale, response.score);
         let negative = rule.negative_comment && p.sentiment == Some(Polarity::Negative);
         let source = if low {
             CaseSource::Score

@@ -446,7 +446,9 @@ impl CaseStore for This {
                     workspace_id: d::WorkspaceId(get(row, "workspace_id")?),
                     response_id: d::ResponseId(get(row, "response_id")?),
                     queued_at: get(row, "queued_at")?,
-                    sentiment: sentiment.as_deref().and_then(taith_text::Polarity::from_code),
+                    sentiment: sentiment
+                        .as_deref()
+                        .and_then(taith_text::Polarity::from_code),
                 })
             })
             .collect()
@@ -593,7 +595,10 @@ impl CaseStore for This {
         self.root_causes(ws).await
     }
 
-    async fn case_rules(&self, ws: d::WorkspaceId) -> StoreResult<Vec<(d::SurveyId, d::CaseRules)>> {
+    async fn case_rules(
+        &self,
+        ws: d::WorkspaceId,
+    ) -> StoreResult<Vec<(d::SurveyId, d::CaseRules)>> {
         let rows = sqlx::query(
             "SELECT survey_id, low_score, negative_comment FROM case_rules WHERE workspace_id = $1",
         )
@@ -675,9 +680,7 @@ impl CaseStore for This {
             .execute(&mut *tx)
             .await
             .map_err(|e| match &e {
-                sqlx::Error::Database(de) if de.is_foreign_key_violation() => {
-                    StoreError::NotFound
-                }
+                sqlx::Error::Database(de) if de.is_foreign_key_violation() => StoreError::NotFound,
                 _ => db(e),
             })?;
         }

@@ -66,8 +66,9 @@ pub async fn list_cases(
     RawQuery(query): RawQuery,
 ) -> Result<Json<wire::CaseList>, ApiError> {
     caller.require(Action::ReadCases)?;
-    let q: wire::CaseListQuery = serde_urlencoded::from_str(query.as_deref().unwrap_or_default())
-        .map_err(|e| ApiError::bad_request(format!("the query string: {e}")))?;
+    let q: wire::CaseListQuery =
+        serde_urlencoded::from_str(query.as_deref().unwrap_or_default())
+            .map_err(|e| ApiError::bad_request(format!("the query string: {e}")))?;
     let now = taith_domain::now();
     let mut filter = CaseFilter::default();
     match q.status.as_deref().map(str::trim) {
@@ -157,7 +158,11 @@ pub async fn create_case(
     let (c, new) =
         cases::open_by_hand(state.store.as_ref(), caller.workspace_id, &actor, from).await?;
     Ok((
-        if new { StatusCode::CREATED } else { StatusCode::OK },
+        if new {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        },
         Json(wire::CaseResponse {
             case: wire::Case::of(&c, taith_domain::now()),
         }),
@@ -617,8 +622,8 @@ pub async fn put_teams(
 ) -> Result<Json<wire::MemberTeams>, ApiError> {
     caller.require(Action::ManageMembers)?;
     let b = body.into_inner()?;
-    let teams = settings::save_teams(state.store.as_ref(), caller.workspace_id, user, &b.teams)
-        .await?;
+    let teams =
+        settings::save_teams(state.store.as_ref(), caller.workspace_id, user, &b.teams).await?;
     Ok(Json(wire::MemberTeams {
         user_id: Some(user.as_uuid()),
         teams: teams.iter().map(|t| t.to_string()).collect(),
@@ -643,8 +648,11 @@ pub fn case_metric(raw: Option<&str>) -> Result<Option<&'static str>, ApiError> 
 }
 
 fn date_param(field: &str, v: &str) -> Result<time::Date, ApiError> {
-    time::Date::parse(v.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| ValidationErrors::one(field, Issue::Invalid).into())
+    time::Date::parse(
+        v.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| ValidationErrors::one(field, Issue::Invalid).into())
 }
 
 /// A case figure over the cases opened from `from` to `to` (days, UTC, inclusive; every case

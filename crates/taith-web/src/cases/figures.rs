@@ -48,7 +48,11 @@ fn durations(tr: &Tr, d: &Durations) -> DurationView {
         mean: hours(tr, d.mean_hours),
         median: hours(tr, d.median_hours),
         p90: hours(tr, d.p90_hours),
-        timed: tr.tn("cases-count", "count", i64::try_from(d.n).unwrap_or(i64::MAX)),
+        timed: tr.tn(
+            "cases-count",
+            "count",
+            i64::try_from(d.n).unwrap_or(i64::MAX),
+        ),
         open: tr.tn(
             "cases-open-apart",
             "count",
@@ -79,7 +83,9 @@ pub async fn view(
         .unwrap_or(time::Date::MAX)
         .midnight()
         .assume_utc();
-    let groups = figures::by_touchpoint(store, ws, from, to).await.map_err(err)?;
+    let groups = figures::by_touchpoint(store, ws, from, to)
+        .await
+        .map_err(err)?;
     let groups: Vec<_> = groups
         .into_iter()
         .filter(|(tp, _)| touchpoint.is_none() || *tp == touchpoint)
@@ -88,7 +94,9 @@ pub async fn view(
         Some(tp) => figures::figures(store, ws, from, to, Some(tp))
             .await
             .map_err(err)?,
-        None => figures::figures(store, ws, from, to, None).await.map_err(err)?,
+        None => figures::figures(store, ws, from, to, None)
+            .await
+            .map_err(err)?,
     };
     let names: HashMap<TouchpointId, String> = taith_app::journeys::places::touchpoints(store, ws)
         .await
@@ -112,7 +120,11 @@ pub async fn view(
             rows.push((
                 place.clone(),
                 causes.get(rc).cloned().unwrap_or_default(),
-                tr.tn("cases-count", "count", i64::try_from(*n).unwrap_or(i64::MAX)),
+                tr.tn(
+                    "cases-count",
+                    "count",
+                    i64::try_from(*n).unwrap_or(i64::MAX),
+                ),
             ));
         }
     }

@@ -16,7 +16,10 @@ pub fn routes(r: Routes) -> Routes {
         .post("/w/{slug}/cases/open", pages::open)
         .get("/w/{slug}/cases/settings", pages::settings_form)
         .post("/w/{slug}/cases/settings/sla", pages::save_sla)
-        .post("/w/{slug}/cases/settings/root-causes", pages::save_root_causes)
+        .post(
+            "/w/{slug}/cases/settings/root-causes",
+            pages::save_root_causes,
+        )
         .post("/w/{slug}/cases/settings/rules", pages::save_rules)
         .get("/w/{slug}/cases/{id}", pages::show)
         .post("/w/{slug}/cases/{id}", pages::update)

@@ -222,7 +222,11 @@ async fn list_page(
     .await
     .map_err(store_err(m))?;
     let mut statuses = vec![
-        ("active", tr.t("cases-filter-active"), q.status.is_empty() || q.status == "active"),
+        (
+            "active",
+            tr.t("cases-filter-active"),
+            q.status.is_empty() || q.status == "active",
+        ),
         ("all", tr.t("cases-filter-all"), q.status == "all"),
     ];
     statuses.extend(
@@ -351,7 +355,10 @@ pub struct CasePage {
 fn entry_view(e: &taith_domain::CaseEntry, tr: &Tr, names: &Names) -> EntryView {
     let (what, text) = match &e.change {
         CaseChange::Opened { source } => (
-            tr.t(&format!("cases-log-opened-{}", source.as_str().replace('_', "-"))),
+            tr.t(&format!(
+                "cases-log-opened-{}",
+                source.as_str().replace('_', "-")
+            )),
             String::new(),
         ),
         CaseChange::Status { from, to } => (
@@ -377,7 +384,10 @@ fn entry_view(e: &taith_domain::CaseEntry, tr: &Tr, names: &Names) -> EntryView 
         CaseChange::RootCause { from, to } => (
             tr.ta(
                 "cases-log-root-cause",
-                &[("from", names.cause(tr, *from)), ("to", names.cause(tr, *to))],
+                &[
+                    ("from", names.cause(tr, *from)),
+                    ("to", names.cause(tr, *to)),
+                ],
             ),
             String::new(),
         ),
@@ -404,7 +414,9 @@ async fn case_page(
     let store = state.store.as_ref();
     let tr = m.tr();
     let actor = Actor::of(&m.principal);
-    let c = cases::get(store, ws, &actor, id).await.map_err(store_err(m))?;
+    let c = cases::get(store, ws, &actor, id)
+        .await
+        .map_err(store_err(m))?;
     let names = Names::load(state, m).await?;
     let now = taith_domain::now();
     let response = match c.response_id {
@@ -475,10 +487,7 @@ async fn case_page(
         if v.is_empty() { current } else { v.to_owned() }
     };
     let status_now = pick("status", c.status.as_str().to_owned());
-    let owner_now = pick(
-        "owner",
-        c.owner.map(|u| u.to_string()).unwrap_or_default(),
-    );
+    let owner_now = pick("owner", c.owner.map(|u| u.to_string()).unwrap_or_default());
     let cause_now = pick(
         "root_cause",
         c.root_cause.map(|u| u.to_string()).unwrap_or_default(),
@@ -491,22 +500,46 @@ async fn case_page(
     let mut owners: Vec<(String, String, bool)> = names
         .members
         .iter()
-        .filter(|(u, _)| actor.works_all || Some(**u) == actor.user || c.owner == Some(**u) || c.owner == actor.user)
+        .filter(|(u, _)| {
+            actor.works_all
+                || Some(**u) == actor.user
+                || c.owner == Some(**u)
+                || c.owner == actor.user
+        })
         .map(|(u, n)| (u.to_string(), n.clone(), u.to_string() == owner_now))
         .collect();
     owners.sort_by(|a, b| a.1.cmp(&b.1));
-    owners.insert(0, (String::new(), tr.t("cases-nobody"), owner_now.is_empty()));
+    owners.insert(
+        0,
+        (String::new(), tr.t("cases-nobody"), owner_now.is_empty()),
+    );
     let mut causes: Vec<(String, String, bool)> = names
         .causes
         .iter()
         .filter(|rc| !rc.archived || Some(rc.id) == c.root_cause)
-        .map(|rc| (rc.id.to_string(), rc.name.to_string(), rc.id.to_string() == cause_now))
+        .map(|rc| {
+            (
+                rc.id.to_string(),
+                rc.name.to_string(),
+                rc.id.to_string() == cause_now,
+            )
+        })
         .collect();
-    causes.insert(0, (String::new(), tr.t("cases-no-root-cause"), cause_now.is_empty()));
+    causes.insert(
+        0,
+        (
+            String::new(),
+            tr.t("cases-no-root-cause"),
+            cause_now.is_empty(),
+        ),
+    );
     let conflict = notice.is_some() && form.has_errors();
     Ok(CasePage {
         version: c.version,
-        source: tr.t(&format!("cases-source-{}", c.source.as_str().replace('_', "-"))),
+        source: tr.t(&format!(
+            "cases-source-{}",
+            c.source.as_str().replace('_', "-")
+        )),
         customer,
         opened: tr.datetime(c.opened_at),
         first_action: c
@@ -632,14 +665,20 @@ pub async fn update(
     let version: i64 = f.version.trim().parse().unwrap_or(-1);
     let result = match edit_of(&f) {
         Ok(edit) => {
-            cases::apply(state.store.as_ref(), m.workspace.id, &actor, id, version, edit).await
+            cases::apply(
+                state.store.as_ref(),
+                m.workspace.id,
+                &actor,
+                id,
+                version,
+                edit,
+            )
+            .await
         }
         Err(e) => Err(Refused::Invalid(e)),
     };
     match result {
-        Ok(_) => Ok(
-            Redirect::to(&format!("{}/cases/{id}?done=saved", m.base())).into_response(),
-        ),
+        Ok(_) => Ok(Redirect::to(&format!("{}/cases/{id}?done=saved", m.base())).into_response()),
         Err(Refused::Invalid(e)) => {
             let form = keep(&f).with_errors(&e, tr);
             let page = case_page(&state, &m, id, form, None).await?;
@@ -786,7 +825,13 @@ async fn settings_page(
     Ok(SettingsPage {
         days: taith_domain::case::WEEKDAYS
             .iter()
-            .map(|d| (*d, tr.t(&format!("cases-day-{d}")), days.iter().any(|x| x == d)))
+            .map(|d| {
+                (
+                    *d,
+                    tr.t(&format!("cases-day-{d}")),
+                    days.iter().any(|x| x == d),
+                )
+            })
             .collect(),
         form,
         causes_text,
@@ -833,7 +878,9 @@ pub async fn save_sla(
         utc_offset: value(&fields, "utc_offset"),
     };
     match settings::save_sla(state.store.as_ref(), m.workspace.id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("{}/cases/settings?done=saved", m.base())).into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&format!("{}/cases/settings?done=saved", m.base())).into_response())
+        }
         Err(settings::SettingsError::Invalid(e)) => {
             let form = FormView::new()
                 .with("first_action_hours", &input.first_action_hours)
@@ -865,26 +912,27 @@ pub async fn save_root_causes(
     let tr = m.tr();
     let lines: Vec<String> = f.root_causes.lines().map(str::to_owned).collect();
     match settings::save_root_causes(state.store.as_ref(), m.workspace.id, &lines).await {
-        Ok(_) => Ok(Redirect::to(&format!("{}/cases/settings?done=saved", m.base())).into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&format!("{}/cases/settings?done=saved", m.base())).into_response())
+        }
         Err(settings::SettingsError::Invalid(e)) => {
-            let errors = e
-                .0
-                .iter()
-                .map(|fe| {
-                    let line = fe
-                        .field
-                        .strip_prefix("root_causes.")
-                        .and_then(|n| n.parse::<i64>().ok())
-                        .map(|n| n + 1);
-                    match line {
-                        Some(n) => tr.ta(
-                            "cases-cause-line-error",
-                            &[("line", n.to_string()), ("issue", tr.issue(fe.issue))],
-                        ),
-                        None => tr.issue(fe.issue),
-                    }
-                })
-                .collect();
+            let errors =
+                e.0.iter()
+                    .map(|fe| {
+                        let line = fe
+                            .field
+                            .strip_prefix("root_causes.")
+                            .and_then(|n| n.parse::<i64>().ok())
+                            .map(|n| n + 1);
+                        match line {
+                            Some(n) => tr.ta(
+                                "cases-cause-line-error",
+                                &[("line", n.to_string()), ("issue", tr.issue(fe.issue))],
+                            ),
+                            None => tr.issue(fe.issue),
+                        }
+                    })
+                    .collect();
             let page =
                 settings_page(&state, &m, None, Some(f.root_causes.clone()), errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -908,7 +956,10 @@ pub async fn save_rules(
         .map_err(store_err(&m))?
         .items
     {
-        if !fields.iter().any(|(k, v)| k == "survey" && *v == s.id.to_string()) {
+        if !fields
+            .iter()
+            .any(|(k, v)| k == "survey" && *v == s.id.to_string())
+        {
             continue;
         }
         let rules = CaseRules {
@@ -940,10 +991,8 @@ pub async fn set_teams(
     m.require(Action::ManageMembers)?;
     let user: UserId = parse_id(&id, m.tr())?;
     match settings::save_teams(state.store.as_ref(), m.workspace.id, user, &[f.teams]).await {
-        Ok(_) => Ok(Redirect::to(&format!("{}/members?done=teams", m.base())).into_response()),
-        Err(settings::SettingsError::Invalid(_)) => {
-            Ok(Redirect::to(&format!("{}/members?done=teams-invalid", m.base())).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("{}/members", m.base())).into_response()),
+        Err(settings::SettingsError::Invalid(_)) => Err(PageError::bad_request(m.tr())),
         Err(settings::SettingsError::Store(e)) => Err(PageError::from_store(e, m.tr())),
     }
 }
