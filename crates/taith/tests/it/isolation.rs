@@ -24,6 +24,8 @@ pub(crate) struct Objects {
     pub theme: String,
     /// A feature request.
     pub request: String,
+    /// A case (unowned, opened by hand).
+    pub case: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -205,7 +207,30 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         )
         .await
         .unwrap();
+    let now = taith_domain::now();
+    let case = store
+        .open_case(
+            ws.id,
+            &taith_store::NewCase {
+                source: taith_domain::CaseSource::Manual,
+                response_id: None,
+                feature_request_id: None,
+                survey_id: None,
+                customer_id: None,
+                touchpoint_id: Some(tp),
+                owner: taith_store::OwnerPick::Nobody,
+                opened_at: now,
+                first_action_due: now,
+                resolve_due: now,
+                actor: None,
+                actor_name: "test".into(),
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
     Objects {
+        case: case.id.to_string(),
         slug: slug.to_owned(),
         journey: j.id.to_string(),
         stage: stage.to_string(),
@@ -239,6 +264,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("public_id", _) => &o.public_id,
                 ("score", _) => "9",
                 ("version", _) => "1",
+                (n, _) if n.contains("case") => &o.case,
                 (n, _) if n.contains("request") => &o.request,
                 (n, _) if n.contains("journey") => &o.journey,
                 (n, _) if n.contains("stage") => &o.stage,
@@ -250,6 +276,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("response") => &o.response,
                 (n, _) if n.contains("theme") => &o.theme,
                 ("id", "requests") => &o.request,
+                ("id", "cases") => &o.case,
                 ("id", "journeys") => &o.journey,
                 ("id", "personas") => &o.persona,
                 ("id", "members") => &o.user,
@@ -288,6 +315,16 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     } else if path.ends_with("/merge") {
         // Its own request: refused (409) where allowed, never a 404 or a 5xx.
         serde_json::json!({ "into": o.request })
+    } else if path == "/api/v1/cases/{case_id}" {
+        serde_json::json!({ "version": 1, "status": "in_progress" })
+    } else if path.ends_with("/notes") || path.ends_with("/replies") {
+        serde_json::json!({ "version": 1, "text": "x" })
+    } else if path.starts_with("/api/v1/cases/rules/") {
+        serde_json::json!({ "low_score": true, "negative_comment": false })
+    } else if path.ends_with("/teams") {
+        serde_json::json!({ "teams": ["Shop"] })
+    } else if path == "/api/v1/cases" {
+        serde_json::json!({ "response_id": o.response })
     } else if path == "/api/v1/feature-requests" {
         serde_json::json!({ "title": "x" })
     } else if path.ends_with("/touchpoints") {
@@ -312,6 +349,7 @@ fn ids_of_nowhere() -> Objects {
         response: fresh(),
         theme: fresh(),
         request: fresh(),
+        case: fresh(),
     }
 }
 
