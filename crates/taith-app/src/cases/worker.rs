@@ -12,7 +12,7 @@
 use super::{Actor, open_for_response};
 use crate::invitations::outbox::Mailer;
 use lettre::Message;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use std::collections::HashMap;
 use std::time::Duration;
 use taith_domain::{CaseRules, CaseSource, SurveyId, WorkspaceId, case::is_low_score};
@@ -212,6 +212,5 @@ fn compose(reply: &CaseReply, business: &str, from: &Mailbox) -> Result<Message,
         .from(from.clone())
         .to(to)
         .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(body)?)
+        .multipart(MultiPart::alternative().singlepart(SinglePart::plain(body)))?)
 }

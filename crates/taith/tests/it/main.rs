@@ -7,6 +7,7 @@ mod account;
 mod api;
 mod axe;
 mod browser;
+mod cases;
 mod cli;
 mod contract;
 mod crash;

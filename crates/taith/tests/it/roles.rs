@@ -188,7 +188,11 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/w/{slug}/cases/open", Act(WorkCases)),
     ("GET", "/w/{slug}/cases/settings", Act(ManageCases)),
     ("POST", "/w/{slug}/cases/settings/sla", Act(ManageCases)),
-    ("POST", "/w/{slug}/cases/settings/root-causes", Act(ManageCases)),
+    (
+        "POST",
+        "/w/{slug}/cases/settings/root-causes",
+        Act(ManageCases),
+    ),
     ("POST", "/w/{slug}/cases/settings/rules", Act(ManageCases)),
     ("GET", "/w/{slug}/cases/{id}", Act(ReadCases)),
     ("POST", "/w/{slug}/cases/{id}", Act(WorkCases)),
