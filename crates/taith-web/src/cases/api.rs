@@ -620,6 +620,9 @@ pub async fn put_teams(
     ApiPath(user): ApiPath<UserId>,
     body: ApiJson<wire::MemberTeams>,
 ) -> Result<Json<wire::MemberTeams>, ApiError> {
+    // A member of another workspace is not found, whoever asks (as for the member routes).
+    caller.require(Action::Read)?;
+    state.store.member_role(caller.workspace_id, user).await?;
     caller.require(Action::ManageMembers)?;
     let b = body.into_inner()?;
     let teams =
