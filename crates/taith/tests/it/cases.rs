@@ -1068,3 +1068,38 @@ async fn case_figures_match_a_hand_count_on_postgres() {
         db.drop_database().await;
     }
 }
+
+#[tokio::test]
+async fn cases_list_on_the_command_line_filters_by_status_and_overdue() {
+    let dir = std::env::temp_dir().join(unique("taith-cli-cases-"));
+    let store =
+        taith::database::open_store(&taith::database::DatabaseUrl::Sqlite(dir.join("taith.db")))
+            .await
+            .unwrap();
+    let ws = workspace(&store, "cli-cases").await;
+    let s = setup(&store, ws, None).await;
+    let (old, fresh) = overdue_and_fresh(&store, &s).await;
+    drop(store);
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(["cases", "list", "--workspace", "cli-cases"])
+            .args(args)
+            .env_remove("TAITH_DATABASE_URL")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let all = run(&[]);
+    assert_eq!(all.lines().count(), 2, "{all}");
+    let overdue = run(&["--overdue"]);
+    assert_eq!(overdue.lines().count(), 1, "{overdue}");
+    let fields: Vec<&str> = overdue.trim_end().split('\t').collect();
+    assert_eq!(fields[1], old);
+    assert_eq!(fields[2], "open");
+    assert_eq!(fields[3], "overdue");
+    assert!(run(&["--status", "resolved"]).is_empty());
+    assert!(run(&["--status", "open,in_progress"]).contains(&fresh));
+}

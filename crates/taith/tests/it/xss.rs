@@ -317,10 +317,9 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .take(taith_domain::case::MAX_ROOT_CAUSES)
         .cloned()
         .collect();
-    let causes =
-        taith_app::cases::settings::save_root_causes(app.store.as_ref(), ws.id, &short)
-            .await
-            .unwrap();
+    let causes = taith_app::cases::settings::save_root_causes(app.store.as_ref(), ws.id, &short)
+        .await
+        .unwrap();
     taith_app::cases::settings::save_teams(
         app.store.as_ref(),
         ws.id,
