@@ -69,6 +69,9 @@ pub struct CaseUpdate {
     pub closed_at: Option<Option<OffsetDateTime>>,
     /// A reply to store with the change, for the mail worker.
     pub reply: Option<NewCaseReply>,
+    /// When the change happened, for its log entries and `updated_at`; None: now. Only a
+    /// history being written (the demo) sets it.
+    pub at: Option<OffsetDateTime>,
 }
 
 /// A reply on its way to the customer.

@@ -271,7 +271,7 @@ impl CaseStore for This {
         entries: &[(Option<d::UserId>, String, d::CaseChange)],
     ) -> StoreResult<d::Case> {
         let w = ws.as_uuid();
-        let now = d::now();
+        let now = u.at.unwrap_or_else(d::now);
         let mut tx = self.begin_write().await.map_err(db)?;
         let done = sqlx::query(
             "UPDATE cases SET \

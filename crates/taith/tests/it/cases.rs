@@ -1103,3 +1103,50 @@ async fn cases_list_on_the_command_line_filters_by_status_and_overdue() {
     assert!(run(&["--status", "resolved"]).is_empty());
     assert!(run(&["--status", "open,in_progress"]).contains(&fresh));
 }
+
+#[tokio::test]
+async fn the_demo_has_cases_in_every_status_overdue_ones_root_causes_notes_and_replies() {
+    let app = TestApp::on_sqlite().await;
+    let creds = taith::server::ensure_demo(&app.store).await.unwrap();
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse(&creds.slug).unwrap())
+        .await
+        .unwrap();
+    let list = all_cases(&app.store, &ws).await;
+    let now = taith_domain::now();
+    for s in CaseStatus::ALL {
+        assert!(list.iter().any(|c| c.status == s), "no {s:?} case");
+    }
+    assert!(
+        list.iter().any(|c| c.overdue_at(now).is_some()),
+        "none overdue"
+    );
+    assert!(list.iter().filter(|c| c.root_cause.is_some()).count() >= 10);
+    let owners: std::collections::BTreeSet<_> = list.iter().filter_map(|c| c.owner).collect();
+    assert!(owners.len() >= 3, "owners: {owners:?}");
+    let mut notes = 0;
+    let mut replies = 0;
+    for c in &list {
+        for e in app.store.case_log(ws.id, c.id).await.unwrap() {
+            match e.change {
+                taith_domain::CaseChange::Note { .. } => notes += 1,
+                taith_domain::CaseChange::Reply { .. } => replies += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(notes >= 10, "{notes} notes");
+    assert!(replies >= 3, "{replies} replies");
+    let figures = taith_app::cases::figures::figures(
+        app.store.as_ref(),
+        ws.id,
+        now - time::Duration::days(90),
+        now,
+        None,
+    )
+    .await
+    .unwrap();
+    assert!(figures.resolution.n >= 10);
+    assert!(figures.overdue > 0 && figures.overdue < figures.opened);
+}
