@@ -122,17 +122,22 @@ pub async fn seed_cases(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
         .await?
         .items
         .into_iter()
-        .filter(|r| {
-            let age = now - r.submitted_at;
-            age > MAX_AGE + Duration::days(1) && age < Duration::days(90) && low(r)
-        })
+        .filter(|r| now - r.submitted_at < Duration::days(90) && low(r))
         .collect();
     detractors.sort_by_key(|r| r.submitted_at);
-    // About forty, spread over the quarter.
-    let step = (detractors.len() / 40).max(1);
-    let picked: Vec<NewResponse> = detractors.into_iter().step_by(step).take(40).collect();
-    let count = picked.len();
-    for (i, r) in picked.iter().enumerate() {
+    // About forty of the quarter before the last week, and every one of the last week (the
+    // opener would open those): the week's are still being worked on.
+    let (older, recent): (Vec<NewResponse>, Vec<NewResponse>) = detractors
+        .into_iter()
+        .partition(|r| now - r.submitted_at > MAX_AGE);
+    let step = (older.len() / 40).max(1);
+    let older: Vec<NewResponse> = older.into_iter().step_by(step).take(40).collect();
+    let picked: Vec<(bool, NewResponse)> = older
+        .into_iter()
+        .map(|r| (false, r))
+        .chain(recent.into_iter().map(|r| (true, r)))
+        .collect();
+    for (i, (recent, r)) in picked.iter().enumerate() {
         let opened = r.submitted_at + Duration::minutes(3);
         let (first_due, resolve_due) = sla.due(opened);
         let owner = cases::owner_for(store, ws, r.touchpoint_id).await?;
@@ -158,13 +163,17 @@ pub async fn seed_cases(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
         else {
             continue;
         };
-        // The newest few are still being worked on; most of the rest resolved, a few late,
-        // some closed with no action.
-        let recent = i + 6 >= count;
-        let (first_h, fate): (i64, Option<(CaseStatus, i64)>) = if recent {
-            match i % 3 {
-                0 => (3, Some((CaseStatus::InProgress, 0))),
-                1 => (5, Some((CaseStatus::WaitingForCustomer, 0))),
+        // The last week's are still being worked on (some not yet touched); of the older
+        // ones most were resolved in time, a few late, some closed with no action.
+        let age_h = (now - opened).whole_hours().max(1);
+        let (first_h, fate): (i64, Option<(CaseStatus, i64)>) = if *recent {
+            match i % 5 {
+                0 | 1 => (1, Some((CaseStatus::Resolved, (age_h / 2).clamp(1, 30)))),
+                2 => ((age_h / 3).clamp(0, 4), Some((CaseStatus::InProgress, 0))),
+                3 => (
+                    (age_h / 3).clamp(0, 5),
+                    Some((CaseStatus::WaitingForCustomer, 0)),
+                ),
                 _ => (0, None),
             }
         } else if i % 9 == 4 {
@@ -182,7 +191,7 @@ pub async fn seed_cases(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
         };
         let who = c.owner;
         let actor = owner_name(who);
-        let acted = opened + Duration::hours(first_h);
+        let acted = (opened + Duration::hours(first_h)).min(now);
         let mut version = c.version;
         let step = |changes: Vec<CaseChange>, update: CaseUpdate| {
             let entries: Vec<_> = changes
@@ -220,7 +229,8 @@ pub async fn seed_cases(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
             opened + Duration::hours(closed_h)
         } else {
             acted + Duration::hours(1)
-        };
+        }
+        .min(now);
         let closes = status.is_closed();
         let (entries, update) = step(
             vec![
