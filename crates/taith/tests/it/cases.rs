@@ -1150,3 +1150,32 @@ async fn the_demo_has_cases_in_every_status_overdue_ones_root_causes_notes_and_r
     assert!(figures.resolution.n >= 10);
     assert!(figures.overdue > 0 && figures.overdue < figures.opened);
 }
+
+/// For the browser test: a workspace's NPS survey on a touchpoint owned by `owner`.
+pub(crate) async fn setup_for(
+    store: &SharedStore,
+    ws: Workspace,
+    owner: Option<Owner>,
+) -> SetupRef {
+    let s = setup(store, ws, owner).await;
+    SetupRef(s)
+}
+
+/// A set-up made by [`setup_for`].
+pub(crate) struct SetupRef(Setup);
+
+/// For the browser test: an anonymous response.
+pub(crate) async fn respond_for(
+    store: &SharedStore,
+    s: &SetupRef,
+    score: i16,
+    comment: &str,
+    locale: Locale,
+) -> ResponseId {
+    respond(store, &s.0, score, comment, locale, None).await
+}
+
+/// For the browser test: the opener's queue drained.
+pub(crate) async fn drain(store: &SharedStore) {
+    open_all(store).await;
+}

@@ -8,6 +8,7 @@ mod api;
 mod axe;
 mod browser;
 mod cases;
+mod cases_browser;
 mod cli;
 mod contract;
 mod crash;
