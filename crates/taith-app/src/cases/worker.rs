@@ -91,9 +91,8 @@ pub async fn open_pending(store: &dyn Store) -> Result<usize, StoreError> {
         if now - response.submitted_at > MAX_AGE {
             continue;
         }
-        if !rules.contains_key(&ws) {
-            let list = store.case_rules(ws).await?.into_iter().collect();
-            rules.insert(ws, list);
+        if let std::collections::hash_map::Entry::Vacant(slot) = rules.entry(ws) {
+            slot.insert(store.case_rules(ws).await?.into_iter().collect());
         }
         let rule = rules
             .get(&ws)
@@ -101,13 +100,12 @@ pub async fn open_pending(store: &dyn Store) -> Result<usize, StoreError> {
             .copied()
             .unwrap_or_default();
         let key = (ws, response.survey_id);
-        if !surveys.contains_key(&key) {
-            let s = match store.survey(ws, response.survey_id).await {
+        if let std::collections::hash_map::Entry::Vacant(slot) = surveys.entry(key) {
+            slot.insert(match store.survey(ws, response.survey_id).await {
                 Ok(s) => Some(s),
                 Err(StoreError::NotFound) => None,
                 Err(e) => return Err(e),
-            };
-            surveys.insert(key, s);
+            });
         }
         let Some(Some(survey)) = surveys.get(&key) else {
             continue;
