@@ -796,6 +796,28 @@ async fn settings_errors_are_field_level_and_worded_in_the_members_language() {
     );
     // What was typed is kept.
     assert!(refused.body.contains(&long));
+    // A stale edit (someone saved the case since this form was read) is a conflict that
+    // keeps what was typed, and saves nothing.
+    let stale = owner
+        .post_raw(
+            &format!("/w/alpha/cases/{c}?lang=en"),
+            &[
+                ("csrf", &page.csrf()),
+                ("version", "0"),
+                ("note", "Rang her back"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, 409);
+    assert!(stale.text().contains("Someone else changed this case"));
+    assert!(stale.body.contains("Rang her back"));
+    let id: taith_domain::CaseId = c.parse().unwrap();
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse("alpha").unwrap())
+        .await
+        .unwrap();
+    assert_eq!(app.store.case_log(ws.id, id).await.unwrap().len(), 1);
 }
 
 async fn store_case(store: &SharedStore, slug: &str) -> String {

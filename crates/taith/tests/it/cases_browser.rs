@@ -15,7 +15,10 @@ const WAIT: Duration = Duration::from_secs(30);
 async fn text_of(wd: &WebDriver, css: &str) -> String {
     let el = wd.wait_for(css, WAIT).await.unwrap();
     // Fluent's isolation marks around placeables are not what a reader sees.
-    wd.text(&el).await.unwrap().replace(['\u{2068}', '\u{2069}'], "")
+    wd.text(&el)
+        .await
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "")
 }
 
 async fn sign_in(wd: &WebDriver, app: &TestApp, email: &str, lang: &str) {
