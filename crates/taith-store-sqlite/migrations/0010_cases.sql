@@ -144,22 +144,37 @@ CREATE TABLE case_pending (
 -- Serves case_pending(): the oldest first, across workspaces.
 CREATE INDEX case_pending_by_time ON case_pending (queued_at);
 
+-- Each trigger updates a queued entry or inserts a new one. Not `INSERT OR REPLACE`: a
+-- trigger's conflict clause is overridden by that of the statement that fired it (the voc
+-- analyser's upsert of voc_comments would then fail on an entry still queued).
 CREATE TRIGGER case_queue_new_response AFTER INSERT ON responses
 BEGIN
-    INSERT OR REPLACE INTO case_pending (workspace_id, response_id, queued_at)
-    VALUES (NEW.workspace_id, NEW.id, CAST(unixepoch('subsec') * 1000000 AS INTEGER));
+    UPDATE case_pending SET queued_at = CAST(unixepoch('subsec') * 1000000 AS INTEGER)
+    WHERE workspace_id = NEW.workspace_id AND response_id = NEW.id;
+    INSERT INTO case_pending (workspace_id, response_id, queued_at)
+    SELECT NEW.workspace_id, NEW.id, CAST(unixepoch('subsec') * 1000000 AS INTEGER)
+    WHERE NOT EXISTS (SELECT 1 FROM case_pending
+                      WHERE workspace_id = NEW.workspace_id AND response_id = NEW.id);
 END;
 
 CREATE TRIGGER case_queue_negative_comment AFTER INSERT ON voc_comments
 WHEN NEW.sentiment = 'negative'
 BEGIN
-    INSERT OR REPLACE INTO case_pending (workspace_id, response_id, queued_at)
-    VALUES (NEW.workspace_id, NEW.response_id, CAST(unixepoch('subsec') * 1000000 AS INTEGER));
+    UPDATE case_pending SET queued_at = CAST(unixepoch('subsec') * 1000000 AS INTEGER)
+    WHERE workspace_id = NEW.workspace_id AND response_id = NEW.response_id;
+    INSERT INTO case_pending (workspace_id, response_id, queued_at)
+    SELECT NEW.workspace_id, NEW.response_id, CAST(unixepoch('subsec') * 1000000 AS INTEGER)
+    WHERE NOT EXISTS (SELECT 1 FROM case_pending
+                      WHERE workspace_id = NEW.workspace_id AND response_id = NEW.response_id);
 END;
 
 CREATE TRIGGER case_queue_changed_comment AFTER UPDATE OF sentiment ON voc_comments
 WHEN NEW.sentiment = 'negative'
 BEGIN
-    INSERT OR REPLACE INTO case_pending (workspace_id, response_id, queued_at)
-    VALUES (NEW.workspace_id, NEW.response_id, CAST(unixepoch('subsec') * 1000000 AS INTEGER));
+    UPDATE case_pending SET queued_at = CAST(unixepoch('subsec') * 1000000 AS INTEGER)
+    WHERE workspace_id = NEW.workspace_id AND response_id = NEW.response_id;
+    INSERT INTO case_pending (workspace_id, response_id, queued_at)
+    SELECT NEW.workspace_id, NEW.response_id, CAST(unixepoch('subsec') * 1000000 AS INTEGER)
+    WHERE NOT EXISTS (SELECT 1 FROM case_pending
+                      WHERE workspace_id = NEW.workspace_id AND response_id = NEW.response_id);
 END;
