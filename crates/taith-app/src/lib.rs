@@ -11,6 +11,8 @@
 //!   check of an answer against its question, and responses imported and exported as files;
 //! - [`feature_requests`]: the feature-request board — requests from staff, comments and the
 //!   public board, votes, statuses with public notes, merges and near-duplicates;
+//! - [`cases`]: following up unhappy customers — cases opened by the surveys' rules or by
+//!   hand, their owners, SLA due times, log, replies by e-mail and figures;
 //! - [`feedback`]: what customers wrote — a survey's latest answers, the comments feed;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
 //! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox;
@@ -28,6 +30,7 @@
 //! builder) and hands out what the edges share.
 
 pub mod account;
+pub mod cases;
 pub mod changes;
 pub mod coaching;
 pub mod feature_requests;
@@ -88,6 +91,7 @@ impl App {
             config.links.clone(),
         );
         notices.start();
+        cases::worker::start(store.clone(), config.mailer.clone());
         let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
         outbox.start();
         let voc = voc::Voc::start(store.clone());

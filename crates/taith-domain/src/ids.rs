@@ -119,3 +119,15 @@ typed_id!(
     /// A "you said, we did" change: something the business did because customers asked.
     ChangeId
 );
+typed_id!(
+    /// A case: the follow-up of a response, comment or feature request.
+    CaseId
+);
+typed_id!(
+    /// An entry of a workspace's list of root causes for cases.
+    RootCauseId
+);
+typed_id!(
+    /// A reply to a customer, written on a case and sent by e-mail.
+    CaseReplyId
+);

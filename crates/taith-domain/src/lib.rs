@@ -4,6 +4,7 @@
 //! [`Slug`] is a slug, a [`Score`](crate) is on its scale, a [`Journey`] keeps its stages and
 //! touchpoints consistent. The store persists them; the web and CLI parse into them.
 
+pub mod case;
 pub mod change;
 pub mod csv;
 pub mod error;
@@ -20,6 +21,10 @@ pub mod text;
 pub mod transfer;
 pub mod voc;
 
+pub use case::{
+    BusinessHours, Case, CaseChange, CaseEntry, CaseRules, CaseSource, CaseStatus, Overdue,
+    RootCause, Sla, SlaInput,
+};
 pub use change::{
     AudienceMember, ChangeFields, ChangeInput, ChangeRecord, ChangeSource, NoticeCounts,
 };
@@ -29,9 +34,9 @@ pub use feature_request::{
     RequestLink, RequestSource, Voter,
 };
 pub use ids::{
-    ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId, JourneyId, PasswordResetId,
-    PersonaId, ResponseId, SessionId, StageId, SurveyId, ThemeId, TokenId, TouchpointId, UserId,
-    WorkspaceId,
+    CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
+    JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
+    ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,

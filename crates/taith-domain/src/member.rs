@@ -138,6 +138,15 @@ pub enum Action {
     CoachAll,
     /// See one's own coaching figures (an agent: responses whose `agent` attribute is them).
     CoachSelf,
+    /// Read cases: every case for owners, admins, analysts and tokens; an agent only the
+    /// cases they own or that nobody owns yet (`taith_app::cases` applies the scope).
+    ReadCases,
+    /// Work cases: change status, owner and root cause, add notes, reply to the customer, open
+    /// one by hand. Owners and admins on every case, agents on their own (and taking an
+    /// unowned one), write tokens on every case.
+    WorkCases,
+    /// Change the case settings: the SLA, the root-cause list, the surveys' opening rules.
+    ManageCases,
 }
 
 impl Principal {
@@ -159,15 +168,24 @@ impl Principal {
                 Action::RecordChanges => matches!(role, Role::Owner | Role::Admin),
                 Action::CoachAll => matches!(role, Role::Owner | Role::Admin | Role::Analyst),
                 Action::CoachSelf => !matches!(role, Role::Viewer),
+                Action::ReadCases => !matches!(role, Role::Viewer),
+                Action::WorkCases => matches!(role, Role::Owner | Role::Admin | Role::Agent),
+                Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
-                Action::Read | Action::ReadResponses | Action::CoachAll | Action::CoachSelf => true,
+                Action::Read
+                | Action::ReadResponses
+                | Action::CoachAll
+                | Action::CoachSelf
+                | Action::ReadCases => true,
                 Action::EditJourneys
                 | Action::EditOwnTouchpoint
                 | Action::SubmitResponses
                 | Action::EditRequests
                 | Action::DecideRequests
-                | Action::RecordChanges => *scope == TokenScope::Write,
+                | Action::RecordChanges
+                | Action::WorkCases
+                | Action::ManageCases => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

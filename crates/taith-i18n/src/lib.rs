@@ -97,7 +97,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/voc.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/feature_requests.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/changes.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/coaching.ftl")),
+                include_str!(concat!("../locales/", $tag, "/coaching.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/cases.ftl")),
             ),
         )),*]
     };
@@ -307,6 +308,31 @@ mod tests {
                 .map(|c| format!("channel-{}", c.as_str())),
         );
         k.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
+        k.extend(
+            taith_domain::CaseStatus::ALL
+                .iter()
+                .map(|s| format!("cases-status-{}", s.slug())),
+        );
+        for source in [
+            "score",
+            "sentiment",
+            "response",
+            "feature-request",
+            "manual",
+        ] {
+            k.push(format!("cases-source-{source}"));
+            k.push(format!("cases-log-opened-{source}"));
+        }
+        k.extend(
+            taith_domain::case::WEEKDAYS
+                .iter()
+                .map(|d| format!("cases-day-{d}")),
+        );
+        for late in ["due-in", "overdue-by"] {
+            for unit in ["hours", "days"] {
+                k.push(format!("cases-{late}-{unit}"));
+            }
+        }
         k.extend(
             [TokenScope::Read, TokenScope::Write]
                 .iter()

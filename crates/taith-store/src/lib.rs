@@ -9,11 +9,13 @@
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
-//! [`FeatureRequestStore`], [`ChangeStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`] and [`OpsStore`]. Every type that
+//! implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod bench;
+pub mod cases;
 pub mod changes;
 pub mod customers;
 pub mod feature_requests;
@@ -27,6 +29,9 @@ pub mod voc;
 pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
+pub use cases::{
+    CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
+};
 pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
@@ -224,6 +229,7 @@ pub trait Store:
     + OpsStore
     + VocStore
     + ChangeStore
+    + CaseStore
     + Send
     + Sync
     + 'static
@@ -243,6 +249,7 @@ impl<T> Store for T where
         + OpsStore
         + VocStore
         + ChangeStore
+        + CaseStore
         + Send
         + Sync
         + 'static

@@ -12,6 +12,7 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
 use crate::feature_requests::api as requests;
@@ -108,6 +109,10 @@ fn base_document() -> OpenApi {
                 "NPS and CSAT per team and per agent (response attributes `team` and `agent`), with intervals, small-sample flags and a leaderboard that ranks only significant differences",
             ),
             tag(
+                "cases",
+                "Follow-ups of unhappy customers: cases opened by the surveys' rules or by hand, with owner, status, SLA due times, root cause, notes, replies and a log; their settings",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -178,6 +183,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(changes::list_changes, changes::create_change))
         .routes(routes!(changes::get_change))
         .routes(routes!(coaching::get_coaching))
+        .routes(routes!(cases::list_cases, cases::create_case))
+        .routes(routes!(cases::get_settings, cases::put_settings))
+        .routes(routes!(cases::list_root_causes, cases::put_root_causes))
+        .routes(routes!(cases::list_rules))
+        .routes(routes!(cases::put_rules))
+        .routes(routes!(cases::get_case, cases::update_case))
+        .routes(routes!(cases::add_note))
+        .routes(routes!(cases::reply))
+        .routes(routes!(cases::list_teams))
+        .routes(routes!(cases::put_teams))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

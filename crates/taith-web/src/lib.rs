@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod api;
+pub mod cases;
 pub mod changes;
 pub mod coaching;
 pub mod dashboards;

@@ -19,6 +19,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::voc::pages::routes(r);
     let r = crate::changes::routes(r);
     let r = crate::coaching::routes(r);
+    let r = crate::cases::routes(r);
     crate::feature_requests::routes(r)
         .get("/", a::home)
         .get("/setup", a::setup_form)

@@ -169,6 +169,9 @@ pub enum Command {
     /// "You said, we did": changes made because customers asked.
     #[command(subcommand)]
     Changes(ChangesCommand),
+    /// Cases: follow-ups of unhappy customers.
+    #[command(subcommand)]
+    Cases(CasesCommand),
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -298,6 +301,24 @@ pub enum ChangesCommand {
         /// The workspace's slug.
         #[arg(long, env = "TAITH_WORKSPACE")]
         workspace: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CasesCommand {
+    /// List a workspace's cases, newest first, one a line: number, id, status, `overdue` or
+    /// `-`, owner (or `-`), touchpoint id (or `-`) and when it opened, separated by tabs.
+    List {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// Only these statuses, comma-separated: open, in_progress, waiting_for_customer,
+        /// resolved, closed_no_action; or `active` (the first three).
+        #[arg(long)]
+        status: Option<String>,
+        /// Only cases overdue now.
+        #[arg(long)]
+        overdue: bool,
     },
 }
 
@@ -971,6 +992,74 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     Some(next) => page.after = Some(next),
                     None => break,
                 }
+            }
+            Ok(())
+        }
+        Command::Cases(CasesCommand::List {
+            workspace: ws,
+            status,
+            overdue,
+        }) => {
+            use taith_domain::CaseStatus;
+            let statuses = match status.as_deref().map(str::trim) {
+                None | Some("") => Vec::new(),
+                Some("active") => vec![
+                    CaseStatus::Open,
+                    CaseStatus::InProgress,
+                    CaseStatus::WaitingForCustomer,
+                ],
+                Some(list) => list
+                    .split(',')
+                    .map(|s| {
+                        s.parse::<CaseStatus>()
+                            .map_err(|i| anyhow::anyhow!("--status {s}: {}", i.code()))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?,
+            };
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let now = taith_domain::now();
+            let filter = taith_store::CaseFilter {
+                statuses,
+                overdue_at: overdue.then_some(now),
+                ..Default::default()
+            };
+            let names: std::collections::HashMap<_, _> = store
+                .members(w.id)
+                .await?
+                .into_iter()
+                .map(|m| (m.user.id, m.user.email.to_string()))
+                .collect();
+            let cases = taith_app::cases::list(
+                store.as_ref(),
+                w.id,
+                &taith_app::cases::Actor::system(),
+                filter,
+                taith_store::PageRequest::all(),
+            )
+            .await?;
+            for c in cases.items {
+                let owner = c
+                    .owner
+                    .and_then(|u| names.get(&u).cloned())
+                    .unwrap_or_else(|| "-".to_owned());
+                let opened = c
+                    .opened_at
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default();
+                out.line(&format!(
+                    "{}\t{}\t{}\t{}\t{owner}\t{}\t{opened}",
+                    c.number,
+                    c.id,
+                    c.status.as_str(),
+                    if c.overdue_at(now).is_some() {
+                        "overdue"
+                    } else {
+                        "-"
+                    },
+                    c.touchpoint_id
+                        .map_or_else(|| "-".to_owned(), |t| t.to_string()),
+                ));
             }
             Ok(())
         }

@@ -6,6 +6,7 @@ pub mod bench_voc;
 pub mod cli;
 pub mod database;
 pub mod demo;
+pub mod demo_cases;
 pub mod demo_changes;
 pub mod demo_coaching;
 pub mod demo_feature_requests;

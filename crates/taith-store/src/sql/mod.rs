@@ -42,6 +42,7 @@
 //! The decisions about one capability are in its module's documentation.
 
 mod access;
+mod cases;
 mod changes;
 mod customers;
 mod feature_requests;

@@ -71,6 +71,8 @@ pub struct DashboardPage {
     themes: Vec<crate::voc::pages::ThemeLink>,
     /// "You said, we did": notices sent and the NPS of those told against the rest.
     we_did: Option<crate::changes::dashboard::WeDid>,
+    /// The case figures of the period.
+    cases: crate::cases::figures::CaseFiguresView,
 }
 
 /// Every touchpoint's figure over the period, as the map shows it.
@@ -193,6 +195,7 @@ pub async fn overview(
         feed_empty: tr.t("feed-empty"),
         themes,
         we_did,
+        cases: crate::cases::figures::view(&state, &m, &period, None).await?,
     })
 }
 
@@ -272,6 +275,8 @@ pub struct TouchpointPage {
     /// The touchpoint's surveys, to see their answers; none: make one.
     surveys: Vec<(String, String)>,
     new_survey_href: Option<String>,
+    /// The case figures of the period at this touchpoint.
+    cases: crate::cases::figures::CaseFiguresView,
 }
 
 /// The touchpoint `id` among the workspace's `places` (404 otherwise, as for any id).
@@ -401,6 +406,7 @@ pub async fn touchpoint(
         new_survey_href: (surveys.is_empty() && m.may(Action::EditJourneys))
             .then(|| format!("{}/surveys/new?touchpoint={}", m.base(), tp.id)),
         surveys,
+        cases: crate::cases::figures::view(&state, &m, &period, Some(tp.id)).await?,
     };
     let ask = Asker::new(&state, &m, period.from, period.to).await?;
     if let Some(f) = touchpoint_figures(&ask, &period, tp).await? {

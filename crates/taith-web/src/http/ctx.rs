@@ -324,6 +324,8 @@ impl Visitor {
             nav: "",
             languages: v.language_links(),
             can_manage: false,
+            cases: false,
+            work_cases: false,
         }
     }
 }
@@ -336,6 +338,8 @@ impl Member {
             workspace: Some((m.workspace.slug.to_string(), m.workspace.name.to_string())),
             nav,
             can_manage: m.may(Action::ManageMembers),
+            cases: m.may(Action::ReadCases),
+            work_cases: m.may(Action::WorkCases),
             ..m.visitor.layout()
         }
     }

@@ -16,6 +16,10 @@ pub struct Layout {
     pub nav: &'static str,
     pub languages: Vec<(Locale, String)>,
     pub can_manage: bool,
+    /// May read cases (the navigation's link).
+    pub cases: bool,
+    /// May open and work cases (the "open a case" buttons).
+    pub work_cases: bool,
 }
 
 impl Layout {
@@ -29,6 +33,8 @@ impl Layout {
             nav: "",
             languages: Vec::new(),
             can_manage: false,
+            cases: false,
+            work_cases: false,
         }
     }
 

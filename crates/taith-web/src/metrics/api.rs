@@ -70,6 +70,10 @@ pub async fn get_metrics(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     caller.require(Action::Read)?;
+    if let Some(metric) = crate::cases::api::case_metric(raw.as_deref())? {
+        return crate::cases::api::case_metric_answer(&state, &caller, metric, raw.as_deref())
+            .await;
+    }
     if let Some(sentiment) = sentiment_query(raw.as_deref())? {
         return sentiment_answer(&state, &caller, &sentiment).await;
     }

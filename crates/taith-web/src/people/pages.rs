@@ -28,6 +28,8 @@ pub struct MemberRow {
     pub role: &'static str,
     pub role_name: String,
     pub is_self: bool,
+    /// The member's teams, comma-separated (cases of a team's touchpoints go round them).
+    pub teams: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -50,6 +52,9 @@ async fn members_page(
     notice: Option<String>,
 ) -> Result<MembersPage, PageError> {
     let tr = m.tr();
+    let teams = taith_app::cases::settings::teams_of(state.store.as_ref(), m.workspace.id)
+        .await
+        .map_err(|e| PageError::from_store(e, tr))?;
     let members = state
         .store
         .members(m.workspace.id)
@@ -66,6 +71,15 @@ async fn members_page(
                 role: x.role.as_str(),
                 role_name: tr.t(&format!("role-{}", x.role.as_str())),
                 is_self: x.user.id == m.user.id,
+                teams: teams
+                    .get(&x.user.id)
+                    .map(|t| {
+                        t.iter()
+                            .map(|n| n.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default(),
             })
             .collect(),
         roles: assignable_roles(m.role)

@@ -26,6 +26,8 @@ pub(crate) struct Objects {
     pub request: String,
     /// A "you said, we did" change.
     pub change: String,
+    /// A case (unowned, opened by hand).
+    pub case: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -219,8 +221,31 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     )
     .await
     .unwrap();
+    let now = taith_domain::now();
+    let case = store
+        .open_case(
+            ws.id,
+            &taith_store::NewCase {
+                source: taith_domain::CaseSource::Manual,
+                response_id: None,
+                feature_request_id: None,
+                survey_id: None,
+                customer_id: None,
+                touchpoint_id: Some(tp),
+                owner: taith_store::OwnerPick::Nobody,
+                opened_at: now,
+                first_action_due: now,
+                resolve_due: now,
+                actor: None,
+                actor_name: "test".into(),
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
     Objects {
         change: change.id.to_string(),
+        case: case.id.to_string(),
         slug: slug.to_owned(),
         journey: j.id.to_string(),
         stage: stage.to_string(),
@@ -254,6 +279,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("public_id", _) => &o.public_id,
                 ("score", _) => "9",
                 ("version", _) => "1",
+                (n, _) if n.contains("case") => &o.case,
                 (n, _) if n.contains("request") => &o.request,
                 (n, _) if n.contains("change") => &o.change,
                 (n, _) if n.contains("journey") => &o.journey,
@@ -266,6 +292,7 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("response") => &o.response,
                 (n, _) if n.contains("theme") => &o.theme,
                 ("id", "requests") => &o.request,
+                ("id", "cases") => &o.case,
                 ("id", "journeys") => &o.journey,
                 ("id", "personas") => &o.persona,
                 ("id", "members") => &o.user,
@@ -306,6 +333,16 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
         serde_json::json!({ "into": o.request })
     } else if path == "/api/v1/changes" {
         serde_json::json!({ "source_kind": "feature_request", "source_id": o.request, "note": { "en": "x" } })
+    } else if path == "/api/v1/cases/{case_id}" {
+        serde_json::json!({ "version": 1, "status": "in_progress" })
+    } else if path.ends_with("/notes") || path.ends_with("/replies") {
+        serde_json::json!({ "version": 1, "text": "x" })
+    } else if path.starts_with("/api/v1/cases/rules/") {
+        serde_json::json!({ "low_score": true, "negative_comment": false })
+    } else if path.ends_with("/teams") {
+        serde_json::json!({ "teams": ["Shop"] })
+    } else if path == "/api/v1/cases" {
+        serde_json::json!({ "response_id": o.response })
     } else if path == "/api/v1/feature-requests" {
         serde_json::json!({ "title": "x" })
     } else if path.ends_with("/touchpoints") {
@@ -331,6 +368,7 @@ fn ids_of_nowhere() -> Objects {
         theme: fresh(),
         request: fresh(),
         change: fresh(),
+        case: fresh(),
     }
 }
 

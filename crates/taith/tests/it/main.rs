@@ -7,6 +7,8 @@ mod account;
 mod api;
 mod axe;
 mod browser;
+mod cases;
+mod cases_browser;
 mod changes;
 mod cli;
 mod coaching;

@@ -30,8 +30,8 @@ enum Need {
 }
 
 use Action::{
-    CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageMembers, Read, ReadResponses,
-    RecordChanges, SubmitResponses,
+    CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageCases, ManageMembers, Read,
+    ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -191,6 +191,20 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/f/{slug}/changes/stop/{token}", Public),
     // Owners, admins and analysts see everyone's; an agent their own; a viewer nothing.
     ("GET", "/w/{slug}/coaching", Act(CoachSelf)),
+    ("GET", "/w/{slug}/cases", Act(ReadCases)),
+    ("GET", "/w/{slug}/cases/mine", Act(ReadCases)),
+    ("POST", "/w/{slug}/cases/open", Act(WorkCases)),
+    ("GET", "/w/{slug}/cases/settings", Act(ManageCases)),
+    ("POST", "/w/{slug}/cases/settings/sla", Act(ManageCases)),
+    (
+        "POST",
+        "/w/{slug}/cases/settings/root-causes",
+        Act(ManageCases),
+    ),
+    ("POST", "/w/{slug}/cases/settings/rules", Act(ManageCases)),
+    ("GET", "/w/{slug}/cases/{id}", Act(ReadCases)),
+    ("POST", "/w/{slug}/cases/{id}", Act(WorkCases)),
+    ("POST", "/w/{slug}/members/{id}/teams", Act(ManageMembers)),
     ("GET", "/f/{slug}", Public),
     ("POST", "/f/{slug}/suggest", Public),
     ("POST", "/f/{slug}/requests/{id}/vote", Public),
@@ -324,6 +338,20 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/api/v1/changes", Act(RecordChanges)),
     ("GET", "/api/v1/changes/{change_id}", Act(Read)),
     ("GET", "/api/v1/coaching", Act(CoachSelf)),
+    ("GET", "/api/v1/cases", Act(ReadCases)),
+    ("POST", "/api/v1/cases", Act(WorkCases)),
+    ("GET", "/api/v1/cases/settings", Act(Read)),
+    ("PUT", "/api/v1/cases/settings", Act(ManageCases)),
+    ("GET", "/api/v1/cases/root-causes", Act(Read)),
+    ("PUT", "/api/v1/cases/root-causes", Act(ManageCases)),
+    ("GET", "/api/v1/cases/rules", Act(Read)),
+    ("PUT", "/api/v1/cases/rules/{survey_id}", Act(ManageCases)),
+    ("GET", "/api/v1/cases/{case_id}", Act(ReadCases)),
+    ("PATCH", "/api/v1/cases/{case_id}", Act(WorkCases)),
+    ("POST", "/api/v1/cases/{case_id}/notes", Act(WorkCases)),
+    ("POST", "/api/v1/cases/{case_id}/replies", Act(WorkCases)),
+    ("GET", "/api/v1/teams", Act(Read)),
+    ("PUT", "/api/v1/members/{user_id}/teams", Act(ManageMembers)),
     ("GET", "/api/v1/responses", Act(ReadResponses)),
     ("POST", "/api/v1/responses", Act(SubmitResponses)),
     (

@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -331,6 +331,79 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .await
         .unwrap();
     }
+    // Root causes and the owner's teams named by payloads (those short enough for the
+    // list), and a case from every seventh response with a payload note, a payload reply
+    // and a payload root cause: the cases list, each case's page, the settings, the members
+    // page and the dashboard's case figures show them.
+    let short: Vec<String> = payloads
+        .iter()
+        .filter(|p| p.chars().count() <= taith_domain::case::MAX_ROOT_CAUSE_CHARS)
+        .take(taith_domain::case::MAX_ROOT_CAUSES)
+        .cloned()
+        .collect();
+    let causes = taith_app::cases::settings::save_root_causes(app.store.as_ref(), ws.id, &short)
+        .await
+        .unwrap();
+    taith_app::cases::settings::save_teams(
+        app.store.as_ref(),
+        ws.id,
+        owner.id,
+        &[short[7].replace(',', " ")],
+    )
+    .await
+    .unwrap();
+    let mut case_ids = Vec::new();
+    for (n, i) in (0..payloads.len()).step_by(7).enumerate() {
+        let actor = taith_app::cases::Actor::system();
+        let (c, _) = taith_app::cases::open_by_hand(
+            app.store.as_ref(),
+            ws.id,
+            &actor,
+            taith_app::cases::OpenFrom::Response(responses[i].response.id),
+        )
+        .await
+        .unwrap();
+        let c = taith_app::cases::apply(
+            app.store.as_ref(),
+            ws.id,
+            &actor,
+            c.id,
+            c.version,
+            taith_app::cases::Edit {
+                root_cause: Some(Some(causes[n % causes.len()].id)),
+                note: Some(payloads[i].clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        app.store
+            .update_case(
+                ws.id,
+                c.id,
+                c.version,
+                &taith_store::CaseUpdate {
+                    reply: Some(taith_store::NewCaseReply {
+                        id: taith_domain::CaseReplyId::new(),
+                        body: payloads[(i + 1) % payloads.len()].clone(),
+                        locale: Locale::En,
+                        to_email: "x@example.com".into(),
+                        to_name: Some(payloads[(i + 2) % payloads.len()].clone()),
+                    }),
+                    ..Default::default()
+                },
+                &[(
+                    Some(owner.id),
+                    payloads[(i + 3) % payloads.len()].clone(),
+                    taith_domain::CaseChange::Reply {
+                        text: payloads[(i + 1) % payloads.len()].clone(),
+                    },
+                )],
+            )
+            .await
+            .unwrap();
+        case_ids.push(c.id);
+    }
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -385,6 +458,12 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/f/becws/changes?lang=ar".to_owned());
     pages.push("/w/becws/coaching?by=agent&period=90d".to_owned());
     pages.push("/w/becws/coaching?by=team&period=90d".to_owned());
+    pages.push("/w/becws/cases?status=all".to_owned());
+    pages.push("/w/becws/cases/settings".to_owned());
+    for c in &case_ids {
+        pages.push(format!("/w/becws/cases/{c}"));
+        pages.push(format!("/w/becws/cases/{c}?lang=ar"));
+    }
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
