@@ -1128,8 +1128,11 @@ async fn cases_list_on_the_command_line_filters_by_status_and_overdue() {
 
 #[tokio::test]
 async fn the_demo_has_cases_in_every_status_overdue_ones_root_causes_notes_and_replies() {
-    let app = TestApp::on_sqlite().await;
-    let creds = taith::server::ensure_demo(&app.store).await.unwrap();
+    // Seeded before any app runs, as `serve --demo` does: a running case opener would open
+    // the last week's detractors first, as new cases.
+    let (store, _dir) = fresh_sqlite().await;
+    let creds = taith::server::ensure_demo(&store).await.unwrap();
+    let app = TestApp::spawn(store).await;
     let ws = app
         .store
         .workspace_by_slug(&taith_domain::Slug::parse(&creds.slug).unwrap())
