@@ -14,6 +14,10 @@
 //! - [`feedback`]: what customers wrote — a survey's latest answers, the comments feed;
 //! - [`metrics`]: the analytics index's lifecycle and the metrics every surface shows;
 //! - [`invitations`]: inviting customers (one by one or from a file) and the e-mail outbox;
+//! - [`alerts`]: alert rules, their evaluation as responses arrive and on a schedule, each
+//!   firing recorded once, and the e-mails about them;
+//! - [`webhooks`]: endpoints, signed deliveries with retries, the SSRF guard, and the tailer
+//!   that publishes `response.created` and wakes the alerts;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -24,6 +28,7 @@
 //! builder) and hands out what the edges share.
 
 pub mod account;
+pub mod alerts;
 pub mod feature_requests;
 pub mod feedback;
 pub mod invitations;
@@ -32,6 +37,7 @@ pub mod metrics;
 pub mod responses;
 pub mod surveys;
 pub mod voc;
+pub mod webhooks;
 
 use taith_store::SharedStore;
 
@@ -42,6 +48,8 @@ pub struct AppConfig {
     pub mailer: Option<invitations::outbox::Mailer>,
     /// The address customers reach taith at, for links in e-mails (no trailing slash).
     pub links: String,
+    /// Webhooks' and alerts' settings: the allow list, the resolver, the back-off.
+    pub hooks: webhooks::HookConfig,
 }
 
 /// The running application: the store and the workers every edge shares. Cloning shares them.
@@ -56,6 +64,10 @@ pub struct App {
     pub analytics: metrics::Analytics,
     /// The text analytics' workers (analyser, learner) and the models they share.
     pub voc: voc::Voc,
+    /// Webhook endpoints' delivery and the SSRF guard.
+    pub webhooks: webhooks::Webhooks,
+    /// Alert rules' evaluation and e-mails.
+    pub alerts: alerts::Alerts,
 }
 
 impl std::fmt::Debug for App {
@@ -74,10 +86,26 @@ impl App {
         responses::upkeep::prune_deletion_log_in_background(store.clone());
         journeys::trash::prune_in_background(store.clone());
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
-        let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
+        let outbox = invitations::outbox::Outbox::new(
+            store.clone(),
+            config.mailer.clone(),
+            config.links.clone(),
+        );
         outbox.start();
         let voc = voc::Voc::start(store.clone());
+        let webhooks = webhooks::Webhooks::new(config.hooks);
+        webhooks.start(store.clone());
+        let alerts = alerts::Alerts::new(
+            analytics.clone(),
+            webhooks.clone(),
+            config.mailer,
+            config.links,
+        );
+        alerts.start(store.clone());
+        webhooks::tail::run_in_background(alerts.clone(), store.clone());
         App {
+            webhooks,
+            alerts,
             voc,
             store,
             intake,

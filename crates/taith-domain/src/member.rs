@@ -130,6 +130,10 @@ pub enum Action {
     /// Decide about requests: change a request's status and its public note, merge
     /// duplicates. What customers read on the public board, so owners and admins.
     DecideRequests,
+    /// Make, change and delete alert rules and webhook endpoints, see endpoints' addresses
+    /// and delivery logs, redeliver, rotate secrets. Owners and admins (and write tokens);
+    /// everyone reads the rules and their firings (`Read`).
+    ManageAlerts,
 }
 
 impl Principal {
@@ -148,6 +152,7 @@ impl Principal {
                 }
                 Action::EditRequests => !matches!(role, Role::Viewer),
                 Action::DecideRequests => matches!(role, Role::Owner | Role::Admin),
+                Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read | Action::ReadResponses => true,
@@ -155,7 +160,8 @@ impl Principal {
                 | Action::EditOwnTouchpoint
                 | Action::SubmitResponses
                 | Action::EditRequests
-                | Action::DecideRequests => *scope == TokenScope::Write,
+                | Action::DecideRequests
+                | Action::ManageAlerts => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

@@ -9,10 +9,11 @@
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
-//! [`FeatureRequestStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`FeatureRequestStore`], [`AlertStore`], [`WebhookStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
+pub mod alerts;
 pub mod bench;
 pub mod customers;
 pub mod feature_requests;
@@ -23,8 +24,10 @@ pub mod personas;
 pub mod responses;
 pub mod surveys;
 pub mod voc;
+pub mod webhooks;
 pub mod workspaces;
 
+pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
@@ -37,6 +40,9 @@ pub use surveys::{MetricsContextVersion, SurveyStore};
 pub use voc::{
     AnalysedComment, CommentAnalysis, CommentCount, CommentQuery, CountQuery, PendingComment,
     StoredModel, VocStore,
+};
+pub use webhooks::{
+    AttemptOutcome, DeliveryJob, EndpointSecrets, NewEvent, PendingHook, WebhookStore,
 };
 pub use workspaces::{NewUser, UserCredentials, WorkspaceStore};
 
@@ -221,6 +227,8 @@ pub trait Store:
     + FeatureRequestStore
     + OpsStore
     + VocStore
+    + AlertStore
+    + WebhookStore
     + Send
     + Sync
     + 'static
@@ -239,6 +247,8 @@ impl<T> Store for T where
         + FeatureRequestStore
         + OpsStore
         + VocStore
+        + AlertStore
+        + WebhookStore
         + Send
         + Sync
         + 'static

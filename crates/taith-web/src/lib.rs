@@ -41,6 +41,8 @@ pub struct WebConfig {
     pub widget_sites: String,
     /// Rate limits, load shedding and connection deadlines.
     pub limits: http::limits::Limits,
+    /// Webhooks' and alerts' settings (the SSRF allow list, the back-off schedule).
+    pub hooks: taith_app::webhooks::HookConfig,
 }
 
 impl Default for WebConfig {
@@ -51,6 +53,7 @@ impl Default for WebConfig {
             mailer: None,
             widget_sites: "*".to_owned(),
             limits: http::limits::Limits::default(),
+            hooks: taith_app::webhooks::HookConfig::default(),
         }
     }
 }
@@ -101,6 +104,7 @@ pub fn app_with_state(
         AppConfig {
             mailer: config.mailer.clone(),
             links,
+            hooks: config.hooks.clone(),
         },
     );
     let guard = http::limits::Guard::new(&config.limits);

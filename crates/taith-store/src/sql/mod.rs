@@ -42,6 +42,7 @@
 //! The decisions about one capability are in its module's documentation.
 
 mod access;
+mod alerts;
 mod customers;
 mod feature_requests;
 mod invitations;
@@ -50,6 +51,7 @@ mod personas;
 mod responses;
 mod surveys;
 mod voc;
+mod webhooks;
 mod workspaces;
 
 use crate::{Db, This};
