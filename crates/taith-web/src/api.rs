@@ -12,6 +12,7 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::alerts::api as alerts;
 use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
@@ -23,6 +24,7 @@ use crate::personas::api as personas;
 use crate::responses::api as responses;
 use crate::surveys::api as surveys;
 use crate::voc::api as voc;
+use crate::webhooks::api as webhooks;
 use axum::http::header;
 use axum::response::IntoResponse;
 use std::sync::OnceLock;
@@ -98,6 +100,14 @@ fn base_document() -> OpenApi {
                 "The feature-request board: requests from staff, comments and the public board, votes, statuses with public notes, merges",
             ),
             tag(
+                "alerts",
+                "Alert rules on a figure (threshold or significant change) or on every detractor at a moment of truth, and their firings",
+            ),
+            tag(
+                "webhooks",
+                "Endpoints that receive events, signed after the Standard Webhooks specification or as Slack-compatible messages; their deliveries",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -165,6 +175,22 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::link_response))
         .routes(routes!(requests::set_status))
         .routes(routes!(requests::merge))
+        .routes(routes!(alerts::list_alerts, alerts::create_alert))
+        .routes(routes!(
+            alerts::get_alert,
+            alerts::update_alert,
+            alerts::delete_alert
+        ))
+        .routes(routes!(alerts::list_firings))
+        .routes(routes!(webhooks::list_webhooks, webhooks::create_webhook))
+        .routes(routes!(
+            webhooks::get_webhook,
+            webhooks::update_webhook,
+            webhooks::delete_webhook
+        ))
+        .routes(routes!(webhooks::rotate_secret))
+        .routes(routes!(webhooks::list_deliveries))
+        .routes(routes!(webhooks::redeliver))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -1,6 +1,7 @@
 //! taith's HTTP surface: the admin UI, the REST API with its OpenAPI document, and sign-in.
 
 pub mod account;
+pub mod alerts;
 pub mod api;
 pub mod dashboards;
 pub mod feature_requests;
@@ -16,6 +17,7 @@ pub mod respond;
 pub mod responses;
 pub mod surveys;
 pub mod voc;
+pub mod webhooks;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
