@@ -37,4 +37,5 @@ mod voc_api;
 mod voc_pages;
 mod voc_store;
 mod webdriver;
+mod webhooks;
 mod xss;
