@@ -27,6 +27,7 @@ mod respond_browser;
 mod roles;
 mod site;
 mod smtp_sink;
+mod ssrf;
 mod store;
 mod store_account;
 mod store_surveys;
