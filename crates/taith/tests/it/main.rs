@@ -4,6 +4,7 @@
 mod abuse;
 mod accessibility;
 mod account;
+mod alerts;
 mod api;
 mod axe;
 mod browser;
