@@ -17,6 +17,8 @@ pub fn routes(r: Routes) -> Routes {
     use crate::respond::pages::on::{Embed, Hosted, Kiosk};
     use crate::surveys::pages as s;
     let r = crate::voc::pages::routes(r);
+    let r = crate::alerts::routes(r);
+    let r = crate::webhooks::routes(r);
     crate::feature_requests::routes(r)
         .get("/", a::home)
         .get("/setup", a::setup_form)

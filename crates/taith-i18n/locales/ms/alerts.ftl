@@ -1,0 +1,124 @@
+# Amaran dan webhook.
+nav-alerts = Amaran
+issue-internal-address = Alamat ini ialah, atau membawa ke, alamat rangkaian dalaman. Webhook hanya dihantar ke alamat awam.
+alert-metric-nps = NPS
+alert-metric-csat = Kepuasan pelanggan (CSAT)
+alert-metric-ces = Usaha pelanggan (CES)
+alert-metric-volume = Bilangan maklum balas
+alert-metric-theme_share = Bahagian ulasan tentang sesuatu tema
+alerts-metric-theme-of = Bahagian ulasan tentang “{ $theme }”
+alerts-summary-below = { $days ->
+   *[other] { $metric } di bawah { $value } dalam { $days } hari lepas
+}
+alerts-summary-above = { $days ->
+   *[other] { $metric } melebihi { $value } dalam { $days } hari lepas
+}
+alerts-summary-change-down = { $days ->
+   *[other] { $metric } jatuh dengan ketara antara dua tempoh { $days } hari
+}
+alerts-summary-change-up = { $days ->
+   *[other] { $metric } naik dengan ketara antara dua tempoh { $days } hari
+}
+alerts-summary-change-either = { $days ->
+   *[other] { $metric } berubah dengan ketara antara dua tempoh { $days } hari
+}
+alerts-summary-detractor = Setiap pelanggan yang tidak berpuas hati ({ $metric }) pada detik kebenaran
+alerts-kind-threshold = Angka melepasi had
+alerts-kind-change = Angka berubah dengan ketara berbanding tempoh sebelumnya
+alerts-kind-detractor = Setiap pelanggan yang tidak berpuas hati di titik sentuh detik kebenaran
+alerts-scope-workspace = Seluruh perniagaan
+alerts-scope-journey = Satu perjalanan
+alerts-scope-touchpoint = Satu titik sentuh
+alerts-scope-segment = Segmen (atribut dan nilai)
+alerts-direction-down = Jatuh (di bawah)
+alerts-direction-up = Naik (melebihi)
+alerts-direction-either = Mana-mana arah
+alerts-title = Amaran
+alerts-lede = Dapatkan makluman apabila skor jatuh, apabila maklum balas melonjak atau apabila pelanggan yang tidak berpuas hati meninggalkan detik kebenaran. Amaran berbunyi sekali dan senyap sehingga keadaannya pulih.
+alerts-empty = Belum ada amaran.
+alerts-field-name = Nama
+alerts-when = Bila
+alerts-state = Keadaan
+alerts-last-value = Angka terakhir
+alerts-paused = Dijeda
+alerts-firing = Berbunyi
+alerts-quiet = Senyap
+alerts-new = Amaran baharu
+alerts-create = Cipta amaran
+alerts-firings = Rekod bunyi
+alerts-no-firings = Amaran ini belum berbunyi.
+alerts-fired-at = Berbunyi
+alerts-cleared-at = Pulih
+alerts-value = Angka
+alerts-previous = Tempoh sebelumnya
+alerts-n = Maklum balas
+alerts-edit = Ubah amaran ini
+alerts-save = Simpan amaran
+alerts-delete = Padam amaran
+alerts-still-firing = Masih berbunyi
+alerts-done-created = Amaran telah dicipta. Ia disemak apabila maklum balas tiba dan setiap minit.
+alerts-done-saved = Amaran telah disimpan.
+alerts-field-metric = Angka
+alerts-field-theme = Tema (untuk bahagian ulasan)
+alerts-field-direction = Arah
+alerts-field-threshold = Had (untuk amaran had)
+alerts-field-period = Tempoh dalam hari
+alerts-field-min = Maklum balas minimum sebelum menilai
+alerts-field-scope = Untuk bahagian perniagaan yang mana
+alerts-field-segment-key = Atribut segmen (seperti pelan atau wilayah)
+alerts-field-segment-value = Nilai segmen
+alerts-field-recipients = E-mel kepada ahli ini
+alerts-field-enabled = Hidup
+alert-mail-subject-fired = Amaran: { $rule } ({ $business })
+alert-mail-subject-cleared = Pulih: { $rule } ({ $business })
+alert-mail-body-fired = Amaran “{ $rule }” telah berbunyi: { $metric } ialah { $value }.
+alert-mail-body-cleared = Amaran “{ $rule }” telah pulih: { $metric } ialah { $value }.
+alert-mail-previous = Dalam tempoh sebelumnya ia ialah { $value }.
+alert-mail-link = Lihat amaran: { $link }
+webhooks-title = Webhook
+webhooks-lede = Hantar amaran, maklum balas baharu dan perubahan ke sistem anda sendiri atau ke saluran sembang. Titik akhir standard menerima JSON bertandatangan (Standard Webhooks); yang serasi dengan Slack menerima mesej (Slack, Mattermost, Rocket.Chat).
+webhooks-empty = Belum ada titik akhir webhook.
+webhooks-field-url = Alamat
+webhooks-field-kind = Jenis
+webhooks-field-events = Peristiwa
+webhooks-field-description = Keterangan
+webhooks-field-enabled = Hidup
+webhooks-last-status = Penghantaran terakhir
+webhooks-off = mati
+webhooks-new = Titik akhir baharu
+webhooks-new-hint = Alamat mestilah awam: alamat rangkaian dalaman dan peribadi ditolak.
+webhooks-create = Tambah titik akhir
+webhooks-endpoint = Titik akhir webhook
+webhooks-secret = Rahsia tandatangan
+webhooks-secret-once = Salin sekarang: ia hanya ditunjukkan kali ini. Gunakannya untuk menyemak tandatangan setiap penghantaran.
+webhooks-previous-until = Rahsia sebelumnya juga menandatangani sehingga { $time }.
+webhooks-log = Log penghantaran
+webhooks-log-empty = Belum ada apa-apa yang dihantar.
+webhooks-event = Peristiwa
+webhooks-state = Keadaan
+webhooks-attempts = Cubaan
+webhooks-status-code = Jawapan
+webhooks-when = Perubahan terakhir
+webhooks-redeliver = Hantar semula
+webhooks-next-attempt = Cubaan seterusnya { $time }
+webhooks-edit = Ubah titik akhir ini
+webhooks-save = Simpan titik akhir
+webhooks-rotate = Rahsia baharu
+webhooks-rotate-hint = Rahsia lama terus menandatangani bersama yang baharu selama 24 jam, supaya anda boleh bertukar tanpa kehilangan penghantaran.
+webhooks-delete = Padam titik akhir
+webhooks-done-created = Titik akhir telah ditambah.
+webhooks-done-saved = Titik akhir telah disimpan.
+webhooks-done-rotated = Titik akhir mempunyai rahsia baharu.
+webhooks-done-redelivered = Penghantaran akan dihantar semula sebentar lagi.
+webhooks-state-pending = Menunggu untuk dicuba semula
+webhooks-state-delivered = Dihantar
+webhooks-state-failed = Gagal
+webhooks-state-none = Belum ada yang dihantar
+webhooks-kind-standard = Standard (JSON bertandatangan)
+webhooks-kind-slack = Mesej serasi Slack
+webhooks-event-alert-fired = Amaran berbunyi
+webhooks-event-alert-cleared = Amaran pulih
+webhooks-event-response-created = Maklum balas baharu
+webhooks-event-feature-request-status-changed = Status permintaan ciri berubah
+webhooks-event-case-opened = Kes dibuka
+webhooks-event-case-updated = Kes dikemas kini

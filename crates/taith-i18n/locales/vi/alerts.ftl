@@ -1,0 +1,124 @@
+# Cảnh báo và webhook.
+nav-alerts = Cảnh báo
+issue-internal-address = Địa chỉ này là, hoặc dẫn tới, một địa chỉ mạng nội bộ. Webhook chỉ được gửi tới địa chỉ công khai.
+alert-metric-nps = Chỉ số NPS
+alert-metric-csat = Sự hài lòng của khách hàng (CSAT)
+alert-metric-ces = Mức nỗ lực của khách hàng (CES)
+alert-metric-volume = Số phản hồi
+alert-metric-theme_share = Tỷ lệ bình luận về một chủ đề
+alerts-metric-theme-of = Tỷ lệ bình luận về “{ $theme }”
+alerts-summary-below = { $days ->
+   *[other] { $metric } dưới { $value } trong { $days } ngày qua
+}
+alerts-summary-above = { $days ->
+   *[other] { $metric } trên { $value } trong { $days } ngày qua
+}
+alerts-summary-change-down = { $days ->
+   *[other] { $metric } giảm đáng kể giữa hai khoảng { $days } ngày
+}
+alerts-summary-change-up = { $days ->
+   *[other] { $metric } tăng đáng kể giữa hai khoảng { $days } ngày
+}
+alerts-summary-change-either = { $days ->
+   *[other] { $metric } thay đổi đáng kể giữa hai khoảng { $days } ngày
+}
+alerts-summary-detractor = Mọi khách hàng không hài lòng ({ $metric }) tại khoảnh khắc quyết định
+alerts-kind-threshold = Chỉ số vượt qua một ngưỡng
+alerts-kind-change = Chỉ số thay đổi đáng kể so với kỳ trước
+alerts-kind-detractor = Mọi khách hàng không hài lòng tại điểm chạm là khoảnh khắc quyết định
+alerts-scope-workspace = Toàn bộ doanh nghiệp
+alerts-scope-journey = Một hành trình
+alerts-scope-touchpoint = Một điểm chạm
+alerts-scope-segment = Một phân khúc (thuộc tính và giá trị)
+alerts-direction-down = Giảm (dưới)
+alerts-direction-up = Tăng (trên)
+alerts-direction-either = Cả hai chiều
+alerts-title = Cảnh báo
+alerts-lede = Được báo ngay khi điểm số giảm, khi phản hồi tăng vọt hoặc khi một khách hàng không hài lòng rời khỏi khoảnh khắc quyết định. Cảnh báo chỉ kêu một lần và im lặng cho đến khi điều kiện hết.
+alerts-empty = Chưa có cảnh báo nào.
+alerts-field-name = Tên
+alerts-when = Khi nào
+alerts-state = Trạng thái
+alerts-last-value = Chỉ số gần nhất
+alerts-paused = Tạm dừng
+alerts-firing = Đang kêu
+alerts-quiet = Yên lặng
+alerts-new = Cảnh báo mới
+alerts-create = Tạo cảnh báo
+alerts-firings = Các lần kêu
+alerts-no-firings = Cảnh báo này chưa kêu lần nào.
+alerts-fired-at = Đã kêu
+alerts-cleared-at = Đã hết
+alerts-value = Chỉ số
+alerts-previous = Kỳ trước
+alerts-n = Phản hồi
+alerts-edit = Sửa cảnh báo này
+alerts-save = Lưu cảnh báo
+alerts-delete = Xóa cảnh báo
+alerts-still-firing = Vẫn đang kêu
+alerts-done-created = Đã tạo cảnh báo. Nó được kiểm tra khi có phản hồi mới và mỗi phút.
+alerts-done-saved = Đã lưu cảnh báo.
+alerts-field-metric = Chỉ số
+alerts-field-theme = Chủ đề (cho tỷ lệ bình luận)
+alerts-field-direction = Chiều
+alerts-field-threshold = Ngưỡng (cho cảnh báo theo ngưỡng)
+alerts-field-period = Khoảng thời gian (ngày)
+alerts-field-min = Số phản hồi tối thiểu trước khi đánh giá
+alerts-field-scope = Cho phần nào của doanh nghiệp
+alerts-field-segment-key = Thuộc tính phân khúc (ví dụ gói hoặc khu vực)
+alerts-field-segment-value = Giá trị phân khúc
+alerts-field-recipients = Gửi email cho các thành viên này
+alerts-field-enabled = Bật
+alert-mail-subject-fired = Cảnh báo: { $rule } ({ $business })
+alert-mail-subject-cleared = Đã hết: { $rule } ({ $business })
+alert-mail-body-fired = Cảnh báo “{ $rule }” đã kêu: { $metric } là { $value }.
+alert-mail-body-cleared = Cảnh báo “{ $rule }” đã hết: { $metric } là { $value }.
+alert-mail-previous = Trong kỳ trước, con số là { $value }.
+alert-mail-link = Xem cảnh báo: { $link }
+webhooks-title = Webhook
+webhooks-lede = Gửi cảnh báo, phản hồi mới và các thay đổi tới hệ thống của bạn hoặc tới một kênh trò chuyện. Điểm cuối tiêu chuẩn nhận JSON có chữ ký (Standard Webhooks); điểm cuối tương thích Slack nhận một tin nhắn (Slack, Mattermost, Rocket.Chat).
+webhooks-empty = Chưa có điểm cuối webhook nào.
+webhooks-field-url = Địa chỉ
+webhooks-field-kind = Loại
+webhooks-field-events = Sự kiện
+webhooks-field-description = Mô tả
+webhooks-field-enabled = Bật
+webhooks-last-status = Lần gửi gần nhất
+webhooks-off = tắt
+webhooks-new = Điểm cuối mới
+webhooks-new-hint = Địa chỉ phải là địa chỉ công khai: địa chỉ mạng nội bộ và riêng tư sẽ bị từ chối.
+webhooks-create = Thêm điểm cuối
+webhooks-endpoint = Điểm cuối webhook
+webhooks-secret = Khóa bí mật để ký
+webhooks-secret-once = Hãy sao chép ngay: khóa chỉ hiện lần này. Dùng nó để kiểm tra chữ ký của mỗi lần gửi.
+webhooks-previous-until = Khóa bí mật trước đó vẫn ký cho tới { $time }.
+webhooks-log = Nhật ký gửi
+webhooks-log-empty = Chưa gửi gì.
+webhooks-event = Sự kiện
+webhooks-state = Trạng thái
+webhooks-attempts = Số lần thử
+webhooks-status-code = Phản hồi của máy nhận
+webhooks-when = Thay đổi gần nhất
+webhooks-redeliver = Gửi lại
+webhooks-next-attempt = Lần thử tiếp theo { $time }
+webhooks-edit = Sửa điểm cuối này
+webhooks-save = Lưu điểm cuối
+webhooks-rotate = Khóa bí mật mới
+webhooks-rotate-hint = Khóa cũ vẫn ký song song với khóa mới trong 24 giờ, để bạn chuyển đổi mà không mất lần gửi nào.
+webhooks-delete = Xóa điểm cuối
+webhooks-done-created = Đã thêm điểm cuối.
+webhooks-done-saved = Đã lưu điểm cuối.
+webhooks-done-rotated = Điểm cuối đã có khóa bí mật mới.
+webhooks-done-redelivered = Lần gửi sẽ được gửi lại trong giây lát.
+webhooks-state-pending = Đang chờ thử lại
+webhooks-state-delivered = Đã gửi tới
+webhooks-state-failed = Thất bại
+webhooks-state-none = Chưa gửi gì
+webhooks-kind-standard = Tiêu chuẩn (JSON có chữ ký)
+webhooks-kind-slack = Tin nhắn tương thích Slack
+webhooks-event-alert-fired = Một cảnh báo đã kêu
+webhooks-event-alert-cleared = Một cảnh báo đã hết
+webhooks-event-response-created = Một phản hồi mới
+webhooks-event-feature-request-status-changed = Một yêu cầu tính năng đổi trạng thái
+webhooks-event-case-opened = Một trường hợp được mở
+webhooks-event-case-updated = Một trường hợp được cập nhật
