@@ -119,6 +119,7 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_surveys::seed_surveys(store, ws.id, &journeys, BUSINESS).await?;
     crate::demo_voc::seed_themes(store, ws.id).await?;
     crate::demo_feature_requests::seed_feature_requests(store, ws.id).await?;
+    crate::demo_alerts::seed_alerts(store, ws.id).await?;
     Ok(credentials(true))
 }
 

@@ -141,3 +141,35 @@ impl Alerts {
         Ok(store.update_alert_rule(ws, id, fields).await?)
     }
 }
+
+/// The workspace's rules as lines of text (the CLI's `taith alerts list`): id, state
+/// (`firing`, `quiet`, `paused`), kind, metric, the figure last seen, firings so far and name,
+/// separated by tabs.
+pub async fn listing(store: &dyn Store, ws: WorkspaceId) -> Result<Vec<String>, StoreError> {
+    let mut lines = Vec::new();
+    for r in store.alert_rules(ws).await? {
+        let firings = store
+            .alert_firings(ws, r.id, taith_store::PageRequest::all())
+            .await?
+            .items
+            .len();
+        let state = if !r.fields.enabled {
+            "paused"
+        } else if r.firing {
+            "firing"
+        } else {
+            "quiet"
+        };
+        lines.push(format!(
+            "{}\t{state}\t{}\t{}\t{}\t{firings}\t{}",
+            r.id,
+            r.fields.condition.kind(),
+            r.fields.metric.code(),
+            r.last_value
+                .map(|v| crate::metrics::round1(v).to_string())
+                .unwrap_or_else(|| "-".to_owned()),
+            r.fields.name.as_str().replace('\t', " "),
+        ));
+    }
+    Ok(lines)
+}
