@@ -146,6 +146,22 @@ fn refused(e: Refused, m: &Member) -> Result<ValidationErrors, PageError> {
     }
 }
 
+/// Why a delivery's latest attempt failed, in the reader's language (the log keeps our own
+/// English words, which the API sends).
+fn reason(tr: &Tr, d: &taith_domain::WebhookDelivery) -> String {
+    let Some(error) = d.last_error.as_deref() else {
+        return String::new();
+    };
+    match d.last_status_code {
+        Some(code) if (300..400).contains(&code) => tr.t1("webhooks-error-redirect", "code", code),
+        Some(code) => tr.t1("webhooks-error-status", "code", code),
+        None if error.starts_with("refused") => tr.t("webhooks-error-refused"),
+        None if error.starts_with("timed out") => tr.t("webhooks-error-timeout"),
+        None if error.starts_with("could not connect") => tr.t("webhooks-error-connect"),
+        None => tr.t("webhooks-error-other"),
+    }
+}
+
 // --- the list -------------------------------------------------------------------------------------
 
 #[derive(Template, WebTemplate)]
@@ -277,7 +293,7 @@ async fn endpoint_page(
                 .last_status_code
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "–".to_owned()),
-            error: d.last_error.clone().unwrap_or_default(),
+            error: reason(tr, d),
             when: tr.datetime(d.updated_at),
             next: d
                 .next_attempt_at

@@ -217,6 +217,54 @@ async fn every_detractor_at_a_moment_of_truth_fires_once(store: SharedStore) {
     assert_eq!(firings(&api, &id).await.len(), 2);
 }
 
+async fn a_firing_emails_the_chosen_members_in_their_own_language(store: SharedStore) {
+    let sink = crate::smtp_sink::SmtpSink::start().await;
+    let mailer =
+        taith_app::invitations::outbox::Mailer::new(&taith_app::invitations::outbox::MailConfig {
+            smtp_url: sink.url(),
+            from: "taith <alerts@becws.example>".to_owned(),
+        })
+        .unwrap();
+    let lots = taith_web::http::limits::Quota::new(1_000_000, 1_000_000);
+    let config = taith_web::WebConfig {
+        mailer: Some(mailer),
+        hooks: test_hooks(&[10]),
+        limits: taith_web::http::limits::Limits {
+            submissions: lots,
+            sign_ins: lots,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let app = crate::helpers::TestApp::spawn_with(store.clone(), config).await;
+    let api = Api::of(&app, "becws").await;
+    let w = store.workspace_by_slug(&Slug::parse("becws").unwrap()).await.unwrap();
+    let owner = store.members(w.id).await.unwrap()[0].user.clone();
+    store.set_user_locale(owner.id, Some(Locale::Cy)).await.unwrap();
+    let agent = app.member(&w, "agent@becws.example", taith_domain::Role::Agent).await;
+    let bystander = app.member(&w, "viewer@becws.example", taith_domain::Role::Viewer).await;
+    let survey = survey_of(&app, "becws").await;
+    let (status, created) = api
+        .send(
+            Method::POST,
+            "/api/v1/alerts",
+            json!({"name": "NPS under zero", "kind": "threshold", "metric": "nps",
+                   "direction": "down", "threshold": 0, "min_responses": 10,
+                   "recipients": [owner.id, agent.user.id]}),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    add(&store, w.id, survey, 1, 12, 0).await;
+    let mails = sink.wait_for(2).await;
+    let to = |m: &crate::smtp_sink::Received| m.rcpt_to.join(",");
+    let welsh = mails.iter().find(|m| to(m).contains(owner.email.as_str())).unwrap();
+    let english = mails.iter().find(|m| to(m).contains("agent@becws.example")).unwrap();
+    assert!(welsh.data.contains("Subject: Rhybudd: NPS under zero"), "{}", welsh.data);
+    assert!(english.data.contains("Subject: Alert: NPS under zero"), "{}", english.data);
+    assert!(english.data.contains("/w/becws/alerts/"), "{}", english.data);
+    assert!(mails.iter().all(|m| !to(m).contains(bystander.user.email.as_str())));
+}
+
 async fn rules_are_validated_field_by_field_and_kept_to_their_workspace(store: SharedStore) {
     let app = app_with(store, test_hooks(&[10])).await;
     let api = Api::of(&app, "becws").await;
@@ -293,6 +341,7 @@ async fn rules_are_validated_field_by_field_and_kept_to_their_workspace(store: S
 
 crate::webhooks::on_both_stores!(
     a_significant_nps_drop_fires_once_and_again_only_after_it_cleared,
+    a_firing_emails_the_chosen_members_in_their_own_language,
     every_detractor_at_a_moment_of_truth_fires_once,
     rules_are_validated_field_by_field_and_kept_to_their_workspace,
 );
