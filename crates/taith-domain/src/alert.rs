@@ -7,8 +7,8 @@
 //! are recorded (the store makes the transition atomic).
 
 use crate::{
-    AlertFiringId, AlertRuleId, Issue, JourneyId, Name, ResponseId, ThemeId, TouchpointId,
-    UserId, ValidationErrors,
+    AlertFiringId, AlertRuleId, Issue, JourneyId, Name, ResponseId, ThemeId, TouchpointId, UserId,
+    ValidationErrors,
 };
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -146,7 +146,10 @@ pub enum AlertScope {
     Journey(JourneyId),
     Touchpoint(TouchpointId),
     /// Responses whose attribute `key` is `value` (a segment: plan, region, team …).
-    Segment { key: String, value: String },
+    Segment {
+        key: String,
+        value: String,
+    },
 }
 
 impl AlertScope {
@@ -382,8 +385,10 @@ impl AlertInput {
         };
         // A theme's share is counted by the comment counts, which know surveys and
         // touchpoints but not journeys or segments.
-        if let (Some(AlertMetric::ThemeShare(_)), Some(AlertScope::Journey(_) | AlertScope::Segment { .. })) =
-            (metric, &scope)
+        if let (
+            Some(AlertMetric::ThemeShare(_)),
+            Some(AlertScope::Journey(_) | AlertScope::Segment { .. }),
+        ) = (metric, &scope)
         {
             e.push("scope", Issue::UnknownValue);
         }
@@ -472,7 +477,11 @@ impl AlertRuleFields {
             name: self.name.to_string(),
             kind: self.condition.kind().to_owned(),
             metric: self.metric.code().to_owned(),
-            theme_id: self.metric.theme().map(|t| t.to_string()).unwrap_or_default(),
+            theme_id: self
+                .metric
+                .theme()
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
             scope: self.scope.kind().to_owned(),
             scope_id,
             segment_key,

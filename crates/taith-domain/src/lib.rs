@@ -30,9 +30,7 @@ pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
-pub use ids::{
-    AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId,
-}; 
+pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{
     CustomerId, FeatureRequestId, FollowUpId, InvitationId, JourneyId, PasswordResetId, PersonaId,
     ResponseId, SessionId, StageId, SurveyId, ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,

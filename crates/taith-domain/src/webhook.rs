@@ -152,7 +152,12 @@ impl WebhookInput {
             e.push("description", Issue::TooLong);
         }
         let mut events = Vec::new();
-        for (i, ev) in self.events.iter().filter(|s| !s.trim().is_empty()).enumerate() {
+        for (i, ev) in self
+            .events
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .enumerate()
+        {
             match ev.parse::<EventType>() {
                 Ok(t) if !events.contains(&t) => events.push(t),
                 Ok(_) => {}

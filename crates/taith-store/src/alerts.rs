@@ -5,8 +5,8 @@ use crate::webhooks::NewEvent;
 use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::{
-    AlertFiring, AlertFiringId, AlertRule, AlertRuleFields, AlertRuleId, Email, Locale, Name,
-    Slug, UserId, WorkspaceId,
+    AlertFiring, AlertFiringId, AlertRule, AlertRuleFields, AlertRuleId, Email, Locale, Name, Slug,
+    UserId, WorkspaceId,
 };
 use time::OffsetDateTime;
 

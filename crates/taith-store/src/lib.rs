@@ -27,8 +27,8 @@ pub mod voc;
 pub mod webhooks;
 pub mod workspaces;
 
-pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
+pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};

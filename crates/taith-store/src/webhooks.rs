@@ -91,8 +91,11 @@ pub trait WebhookStore: Send + Sync {
         fields: &WebhookFields,
     ) -> StoreResult<WebhookEndpoint>;
 
-    async fn delete_webhook_endpoint(&self, ws: WorkspaceId, id: WebhookEndpointId)
-    -> StoreResult<()>;
+    async fn delete_webhook_endpoint(
+        &self,
+        ws: WorkspaceId,
+        id: WebhookEndpointId,
+    ) -> StoreResult<()>;
 
     /// Replaces the secret; the old one keeps signing until `previous_until`.
     async fn rotate_webhook_secret(
@@ -143,7 +146,10 @@ pub trait WebhookStore: Send + Sync {
 
     /// How many of the workspace's deliveries are in each state, and how many attempts were
     /// made in all.
-    async fn delivery_counts(&self, ws: WorkspaceId) -> StoreResult<(Vec<(DeliveryState, u64)>, u64)>;
+    async fn delivery_counts(
+        &self,
+        ws: WorkspaceId,
+    ) -> StoreResult<(Vec<(DeliveryState, u64)>, u64)>;
 
     /// Up to `limit` new responses queued for the hooks worker, oldest first.
     async fn hooks_pending(&self, limit: u32) -> StoreResult<Vec<PendingHook>>;

@@ -44,7 +44,9 @@ struct Counter {
     fail_every: AtomicU64,
 }
 
-async fn receive(axum::extract::State(c): axum::extract::State<Arc<Counter>>) -> axum::http::StatusCode {
+async fn receive(
+    axum::extract::State(c): axum::extract::State<Arc<Counter>>,
+) -> axum::http::StatusCode {
     let n = c.requests.fetch_add(1, Ordering::SeqCst) + 1;
     let every = c.fail_every.load(Ordering::SeqCst);
     if every > 0 && n.is_multiple_of(every) {
@@ -80,7 +82,12 @@ fn data(i: usize) -> serde_json::Value {
     })
 }
 
-pub async fn run(store: SharedStore, deliveries: usize, concurrency: usize, fail_every: u64) -> Result<Figures> {
+pub async fn run(
+    store: SharedStore,
+    deliveries: usize,
+    concurrency: usize,
+    fail_every: u64,
+) -> Result<Figures> {
     let (addr, counter) = receiver(fail_every).await?;
     let parse = |s: &str| Name::parse(s).map_err(|i| anyhow::anyhow!(i.code()));
     let (ws, _) = store
@@ -97,7 +104,11 @@ pub async fn run(store: SharedStore, deliveries: usize, concurrency: usize, fail
         .await
         .context("creating the bench workspace")?;
     let hooks = HookConfig {
-        allow: vec!["127.0.0.1/32".parse().map_err(|e: String| anyhow::anyhow!(e))?],
+        allow: vec![
+            "127.0.0.1/32"
+                .parse()
+                .map_err(|e: String| anyhow::anyhow!(e))?,
+        ],
         backoff: vec![Duration::from_millis(10); 6],
         concurrency,
         poll: Duration::from_millis(5),

@@ -163,11 +163,36 @@ pub async fn seed_alerts(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
     // (event, days ago, attempts: status codes answered, the last one's state)
     let history: [(EventType, i64, &[u16], DeliveryState); 7] = [
         (EventType::AlertFired, 20, &[200], DeliveryState::Delivered),
-        (EventType::ResponseCreated, 16, &[200], DeliveryState::Delivered),
-        (EventType::ResponseCreated, 15, &[503, 200], DeliveryState::Delivered),
-        (EventType::AlertCleared, 12, &[200], DeliveryState::Delivered),
-        (EventType::ResponseCreated, 6, &[200], DeliveryState::Delivered),
-        (EventType::ResponseCreated, 3, &[502, 502, 504, 504, 504, 504, 504], DeliveryState::Failed),
+        (
+            EventType::ResponseCreated,
+            16,
+            &[200],
+            DeliveryState::Delivered,
+        ),
+        (
+            EventType::ResponseCreated,
+            15,
+            &[503, 200],
+            DeliveryState::Delivered,
+        ),
+        (
+            EventType::AlertCleared,
+            12,
+            &[200],
+            DeliveryState::Delivered,
+        ),
+        (
+            EventType::ResponseCreated,
+            6,
+            &[200],
+            DeliveryState::Delivered,
+        ),
+        (
+            EventType::ResponseCreated,
+            3,
+            &[502, 502, 504, 504, 504, 504, 504],
+            DeliveryState::Failed,
+        ),
         (EventType::AlertFired, 1, &[200], DeliveryState::Delivered),
     ];
     for (i, (event_type, days, answers, last)) in history.iter().enumerate() {
@@ -188,7 +213,11 @@ pub async fn seed_alerts(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
             .ok_or_else(|| anyhow!("the demo delivery was not made"))?;
         for (n, code) in answers.iter().enumerate() {
             let final_one = n + 1 == answers.len();
-            let state = if final_one { *last } else { DeliveryState::Pending };
+            let state = if final_one {
+                *last
+            } else {
+                DeliveryState::Pending
+            };
             let tried = at + Duration::minutes(i64::try_from(n)? * 30);
             store
                 .finish_delivery(

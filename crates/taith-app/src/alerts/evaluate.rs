@@ -116,7 +116,10 @@ fn scored(metric: AlertMetric) -> Option<Metric> {
 }
 
 /// The touchpoints of a scope (None: no narrowing by touchpoint).
-fn scope_touchpoints(scope: &AlertScope, context: &MetricsContext) -> Option<HashSet<TouchpointId>> {
+fn scope_touchpoints(
+    scope: &AlertScope,
+    context: &MetricsContext,
+) -> Option<HashSet<TouchpointId>> {
     match scope {
         AlertScope::Journey(j) => Some(
             context
@@ -181,7 +184,12 @@ impl Alerts {
                 locale: None,
                 by_theme: false,
             };
-            let all: u64 = store.comment_counts(ws, &q).await?.iter().map(|c| c.count).sum();
+            let all: u64 = store
+                .comment_counts(ws, &q)
+                .await?
+                .iter()
+                .map(|c| c.count)
+                .sum();
             q.by_theme = true;
             let mentions: u64 = store
                 .comment_counts(ws, &q)
@@ -475,7 +483,10 @@ pub(super) fn schedule_in_background(alerts: Alerts, store: SharedStore) {
             let rules = match store.enabled_alert_rules().await {
                 Ok(r) => r,
                 Err(e) => {
-                    tracing::warn!(error = &e as &dyn std::error::Error, "listing alert rules failed");
+                    tracing::warn!(
+                        error = &e as &dyn std::error::Error,
+                        "listing alert rules failed"
+                    );
                     continue;
                 }
             };

@@ -30,7 +30,9 @@ pub(super) fn run_in_background(alerts: Alerts, store: SharedStore) {
             match alerts.send_due(&store).await {
                 Ok(n) if n == ROUND as usize => continue,
                 Ok(_) => {}
-                Err(e) => tracing::warn!(error = &e as &dyn std::error::Error, "alert e-mails failed"),
+                Err(e) => {
+                    tracing::warn!(error = &e as &dyn std::error::Error, "alert e-mails failed")
+                }
             }
             tokio::time::sleep(POLL).await;
         }

@@ -245,7 +245,9 @@ pub async fn change_status(
     note: &PublicNote,
 ) -> Result<FeatureRequest, StoreError> {
     let before = store.feature_request(ws, id).await?.status;
-    let changed = store.set_feature_request_status(ws, id, status, note).await?;
+    let changed = store
+        .set_feature_request_status(ws, id, status, note)
+        .await?;
     if before != status {
         // Published after the change committed; the webhooks' worker sends it.
         let data = serde_json::json!({

@@ -89,7 +89,10 @@ impl Webhooks {
                 let full = match hooks.round(&store, &client, &permits).await {
                     Ok(full) => full,
                     Err(e) => {
-                        tracing::warn!(error = &e as &dyn std::error::Error, "claiming webhook deliveries failed");
+                        tracing::warn!(
+                            error = &e as &dyn std::error::Error,
+                            "claiming webhook deliveries failed"
+                        );
                         false
                     }
                 };

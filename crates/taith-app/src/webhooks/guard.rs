@@ -65,12 +65,8 @@ impl std::fmt::Display for Cidr {
 impl Cidr {
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.net, ip) {
-            (IpAddr::V4(n), IpAddr::V4(a)) => {
-                prefix_eq(&n.octets(), &a.octets(), self.prefix)
-            }
-            (IpAddr::V6(n), IpAddr::V6(a)) => {
-                prefix_eq(&n.octets(), &a.octets(), self.prefix)
-            }
+            (IpAddr::V4(n), IpAddr::V4(a)) => prefix_eq(&n.octets(), &a.octets(), self.prefix),
+            (IpAddr::V6(n), IpAddr::V6(a)) => prefix_eq(&n.octets(), &a.octets(), self.prefix),
             _ => false,
         }
     }
@@ -99,21 +95,21 @@ fn in_v4(ip: Ipv4Addr, net: [u8; 4], bits: u8) -> bool {
 /// Whether an IPv4 address is anything but a public unicast address.
 pub fn is_internal_v4(ip: Ipv4Addr) -> bool {
     const INTERNAL: [([u8; 4], u8); 16] = [
-        ([0, 0, 0, 0], 8),        // "this network", unspecified
-        ([10, 0, 0, 0], 8),       // private
-        ([100, 64, 0, 0], 10),    // shared address space (CGNAT)
-        ([127, 0, 0, 0], 8),      // loopback
-        ([169, 254, 0, 0], 16),   // link-local (cloud metadata lives here)
-        ([172, 16, 0, 0], 12),    // private
-        ([192, 0, 0, 0], 24),     // IETF protocol assignments
-        ([192, 0, 2, 0], 24),     // documentation (TEST-NET-1)
-        ([192, 88, 99, 0], 24),   // 6to4 relay anycast (deprecated)
-        ([192, 168, 0, 0], 16),   // private
-        ([198, 18, 0, 0], 15),    // benchmarking
-        ([198, 51, 100, 0], 24),  // documentation (TEST-NET-2)
-        ([203, 0, 113, 0], 24),   // documentation (TEST-NET-3)
-        ([224, 0, 0, 0], 4),      // multicast
-        ([240, 0, 0, 0], 4),      // reserved, and 255.255.255.255 broadcast
+        ([0, 0, 0, 0], 8),       // "this network", unspecified
+        ([10, 0, 0, 0], 8),      // private
+        ([100, 64, 0, 0], 10),   // shared address space (CGNAT)
+        ([127, 0, 0, 0], 8),     // loopback
+        ([169, 254, 0, 0], 16),  // link-local (cloud metadata lives here)
+        ([172, 16, 0, 0], 12),   // private
+        ([192, 0, 0, 0], 24),    // IETF protocol assignments
+        ([192, 0, 2, 0], 24),    // documentation (TEST-NET-1)
+        ([192, 88, 99, 0], 24),  // 6to4 relay anycast (deprecated)
+        ([192, 168, 0, 0], 16),  // private
+        ([198, 18, 0, 0], 15),   // benchmarking
+        ([198, 51, 100, 0], 24), // documentation (TEST-NET-2)
+        ([203, 0, 113, 0], 24),  // documentation (TEST-NET-3)
+        ([224, 0, 0, 0], 4),     // multicast
+        ([240, 0, 0, 0], 4),     // reserved, and 255.255.255.255 broadcast
         ([255, 255, 255, 255], 32),
     ];
     INTERNAL.iter().any(|(net, bits)| in_v4(ip, *net, *bits))
@@ -282,7 +278,10 @@ impl Guard {
         }
         // Never asked of a resolver: these are this machine by definition (RFC 6761).
         if name == "localhost" || name.ends_with(".localhost") {
-            let loopback = [IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)];
+            let loopback = [
+                IpAddr::V4(Ipv4Addr::LOCALHOST),
+                IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ];
             return if loopback.iter().all(|ip| self.permits(*ip)) {
                 Ok(loopback.to_vec())
             } else {
@@ -398,14 +397,23 @@ mod tests {
         ] {
             assert!(is_internal(ip(s)), "{s}");
         }
-        for s in ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "172.32.0.1", "100.128.0.1"] {
+        for s in [
+            "93.184.216.34",
+            "8.8.8.8",
+            "2606:4700::1111",
+            "172.32.0.1",
+            "100.128.0.1",
+        ] {
             assert!(!is_internal(ip(s)), "{s}");
         }
     }
 
     #[test]
     fn an_allow_list_lets_named_networks_through() {
-        let g = Guard::new(vec!["127.0.0.0/8".parse().unwrap()], Arc::new(SystemResolver));
+        let g = Guard::new(
+            vec!["127.0.0.0/8".parse().unwrap()],
+            Arc::new(SystemResolver),
+        );
         assert!(g.permits(ip("127.0.0.1")));
         assert!(g.permits(ip("::ffff:127.0.0.1")));
         assert!(!g.permits(ip("10.0.0.1")));
@@ -429,10 +437,23 @@ mod tests {
             "http://a.localhost/",
             "http://%31%32%37.0.0.1/",
         ] {
-            assert_eq!(g.check_url(raw).await.err(), Some(Refusal::Internal), "{raw}");
+            assert_eq!(
+                g.check_url(raw).await.err(),
+                Some(Refusal::Internal),
+                "{raw}"
+            );
         }
-        for raw in ["ftp://example.com/", "http://a:b@example.com/", "not a url", "file:///etc/passwd"] {
-            assert_eq!(g.check_url(raw).await.err(), Some(Refusal::Invalid), "{raw}");
+        for raw in [
+            "ftp://example.com/",
+            "http://a:b@example.com/",
+            "not a url",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(
+                g.check_url(raw).await.err(),
+                Some(Refusal::Invalid),
+                "{raw}"
+            );
         }
         assert!(g.check_url("http://93.184.216.34:8080/hook").await.is_ok());
     }

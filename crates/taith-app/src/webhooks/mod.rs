@@ -115,7 +115,9 @@ pub struct Webhooks {
 
 impl std::fmt::Debug for Webhooks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Webhooks").field("config", &self.config).finish()
+        f.debug_struct("Webhooks")
+            .field("config", &self.config)
+            .finish()
     }
 }
 
@@ -198,7 +200,9 @@ impl Webhooks {
         endpoint: WebhookEndpointId,
         id: WebhookDeliveryId,
     ) -> Result<WebhookDelivery, StoreError> {
-        let d = store.redeliver(ws, endpoint, id, taith_domain::now()).await?;
+        let d = store
+            .redeliver(ws, endpoint, id, taith_domain::now())
+            .await?;
         self.wake();
         Ok(d)
     }
@@ -241,7 +245,9 @@ pub async fn publish(
     data: Value,
     dedupe_key: Option<String>,
 ) -> Result<Option<u64>, StoreError> {
-    store.publish_event(ws, &new_event(event_type, data, dedupe_key)).await
+    store
+        .publish_event(ws, &new_event(event_type, data, dedupe_key))
+        .await
 }
 
 /// An event to publish, stamped now.

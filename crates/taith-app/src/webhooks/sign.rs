@@ -75,12 +75,18 @@ fn number(data: &Value, key: &str) -> Option<f64> {
 /// Escapes what Slack's mrkdwn reads as markup (`&`, `<`, `>`), so a customer's comment or a
 /// rule's name cannot forge a link or a mention.
 fn mrkdwn(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// One line saying what happened, for a chat channel.
 pub fn summary(event_type: EventType, data: &Value) -> String {
-    let value = |k: &str| number(data, k).map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".to_owned());
+    let value = |k: &str| {
+        number(data, k)
+            .map(|v| format!("{v:.1}"))
+            .unwrap_or_else(|| "–".to_owned())
+    };
     match event_type {
         EventType::AlertFired => format!(
             "Alert fired: {} ({} {}, previous period {}, n = {})",
@@ -98,7 +104,10 @@ pub fn summary(event_type: EventType, data: &Value) -> String {
         ),
         EventType::ResponseCreated => {
             let comment = field(data, "comment");
-            let score = data.get("score").and_then(Value::as_i64).unwrap_or_default();
+            let score = data
+                .get("score")
+                .and_then(Value::as_i64)
+                .unwrap_or_default();
             if comment.is_empty() {
                 format!("New response: score {score}")
             } else {

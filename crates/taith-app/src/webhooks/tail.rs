@@ -77,7 +77,11 @@ pub async fn handle_pending(alerts: &Alerts, store: &dyn Store) -> Result<usize,
 /// Runs the tailer until the process ends.
 pub fn run_in_background(alerts: Alerts, store: SharedStore) {
     tokio::spawn(async move {
-        let poll = alerts.hooks.config.poll.min(std::time::Duration::from_millis(250));
+        let poll = alerts
+            .hooks
+            .config
+            .poll
+            .min(std::time::Duration::from_millis(250));
         let mut every = tokio::time::interval(poll);
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -87,7 +91,10 @@ pub fn run_in_background(alerts: Alerts, store: SharedStore) {
                     Ok(n) if n == BATCH as usize => continue,
                     Ok(_) => break,
                     Err(e) => {
-                        tracing::warn!(error = &e as &dyn std::error::Error, "the hooks tailer failed; trying again");
+                        tracing::warn!(
+                            error = &e as &dyn std::error::Error,
+                            "the hooks tailer failed; trying again"
+                        );
                         break;
                     }
                 }

@@ -137,7 +137,11 @@ impl AlertStore for This {
         rows.iter().map(rule_row).collect()
     }
 
-    async fn alert_rule(&self, ws: d::WorkspaceId, id: d::AlertRuleId) -> StoreResult<d::AlertRule> {
+    async fn alert_rule(
+        &self,
+        ws: d::WorkspaceId,
+        id: d::AlertRuleId,
+    ) -> StoreResult<d::AlertRule> {
         self.rule_in(self.pool(), ws.as_uuid(), id.as_uuid()).await
     }
 
@@ -232,13 +236,13 @@ impl AlertStore for This {
             "WHERE workspace_id = $1 AND rule_id = $2 AND ($3 IS NULL OR id < $3) \
              ORDER BY id DESC LIMIT $4"
         ))
-            .bind(ws.as_uuid())
-            .bind(rule.as_uuid())
-            .bind(page_req.after.map(|a| a.as_uuid()))
-            .bind(sql_limit(page_req.limit))
-            .fetch_all(self.pool())
-            .await
-            .map_err(db)?;
+        .bind(ws.as_uuid())
+        .bind(rule.as_uuid())
+        .bind(page_req.after.map(|a| a.as_uuid()))
+        .bind(sql_limit(page_req.limit))
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
         let items = rows
             .iter()
             .map(firing_row)
@@ -256,11 +260,11 @@ impl AlertStore for This {
             "WHERE workspace_id = $1 AND rule_id = $2 AND cleared_at IS NULL \
              AND response_id IS NULL"
         ))
-            .bind(ws.as_uuid())
-            .bind(rule.as_uuid())
-            .fetch_optional(self.pool())
-            .await
-            .map_err(db)?;
+        .bind(ws.as_uuid())
+        .bind(rule.as_uuid())
+        .fetch_optional(self.pool())
+        .await
+        .map_err(db)?;
         row.as_ref().map(firing_row).transpose()
     }
 
@@ -290,7 +294,15 @@ impl AlertStore for This {
         if done.rows_affected() == 0 {
             return Ok(false);
         }
-        queue_mails(&mut tx, ws.as_uuid(), f.id, &new.mail_to, "fired", f.fired_at).await?;
+        queue_mails(
+            &mut tx,
+            ws.as_uuid(),
+            f.id,
+            &new.mail_to,
+            "fired",
+            f.fired_at,
+        )
+        .await?;
         publish_in(&mut tx, ws.as_uuid(), &new.event).await?;
         tx.commit().await.map_err(db)?;
         Ok(true)
@@ -380,15 +392,13 @@ impl AlertStore for This {
                 firing_select!(),
                 "WHERE workspace_id = $1 AND id = $2"
             ))
-                .bind(ws)
-                .bind(firing_id)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?;
+            .bind(ws)
+            .bind(firing_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
             let firing = firing_row(&firing)?;
-            let rule = self
-                .rule_in(&mut *tx, ws, firing.rule_id.as_uuid())
-                .await?;
+            let rule = self.rule_in(&mut *tx, ws, firing.rule_id.as_uuid()).await?;
             let person = sqlx::query(
                 "SELECT u.email, u.name, u.locale, w.name AS workspace_name, w.slug \
                  FROM users u, workspaces w WHERE u.id = $1 AND w.id = $2",

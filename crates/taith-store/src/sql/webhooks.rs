@@ -78,7 +78,8 @@ fn delivery_row(row: &DbRow) -> StoreResult<d::WebhookDelivery> {
         event_id: d::WebhookEventId(get(row, "event_id")?),
         event_type: parse_col(row, "event_type")?,
         state: parse_col(row, "state")?,
-        attempts: u32::try_from(attempts).map_err(|_| corrupt("attempts", &attempts.to_string()))?,
+        attempts: u32::try_from(attempts)
+            .map_err(|_| corrupt("attempts", &attempts.to_string()))?,
         next_attempt_at: opt_time(row, "next_attempt_at")?,
         last_status_code: status_code(row, "last_status_code")?,
         last_error: get(row, "last_error")?,
@@ -149,7 +150,12 @@ pub(super) async fn publish_in(
 }
 
 impl This {
-    async fn endpoint_in<'c, E>(&self, conn: E, ws: Uuid, id: Uuid) -> StoreResult<d::WebhookEndpoint>
+    async fn endpoint_in<'c, E>(
+        &self,
+        conn: E,
+        ws: Uuid,
+        id: Uuid,
+    ) -> StoreResult<d::WebhookEndpoint>
     where
         E: sqlx::Executor<'c, Database = crate::Db>,
     {
@@ -157,16 +163,21 @@ impl This {
             endpoint_select!(),
             "WHERE workspace_id = $1 AND id = $2"
         ))
-            .bind(ws)
-            .bind(id)
-            .fetch_optional(conn)
-            .await
-            .map_err(db)?
-            .ok_or(StoreError::NotFound)?;
+        .bind(ws)
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
         endpoint_row(&row)
     }
 
-    async fn delivery_in<'c, E>(&self, conn: E, ws: Uuid, id: Uuid) -> StoreResult<d::WebhookDelivery>
+    async fn delivery_in<'c, E>(
+        &self,
+        conn: E,
+        ws: Uuid,
+        id: Uuid,
+    ) -> StoreResult<d::WebhookDelivery>
     where
         E: sqlx::Executor<'c, Database = crate::Db>,
     {
@@ -194,10 +205,10 @@ impl WebhookStore for This {
             endpoint_select!(),
             "WHERE workspace_id = $1 ORDER BY id"
         ))
-            .bind(ws.as_uuid())
-            .fetch_all(self.pool())
-            .await
-            .map_err(db)?;
+        .bind(ws.as_uuid())
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
         rows.iter().map(endpoint_row).collect()
     }
 
@@ -311,7 +322,11 @@ impl WebhookStore for This {
         self.webhook_endpoint(ws, id).await
     }
 
-    async fn publish_event(&self, ws: d::WorkspaceId, event: &NewEvent) -> StoreResult<Option<u64>> {
+    async fn publish_event(
+        &self,
+        ws: d::WorkspaceId,
+        event: &NewEvent,
+    ) -> StoreResult<Option<u64>> {
         let mut tx = self.begin_write().await.map_err(db)?;
         let made = publish_in(&mut tx, ws.as_uuid(), event).await?;
         tx.commit().await.map_err(db)?;
@@ -366,7 +381,8 @@ impl WebhookStore for This {
                 },
                 event_id: d::WebhookEventId(get(&row, "event_id")?),
                 event_type: parse_col(&row, "event_type")?,
-                payload: serde_json::from_str(&payload).map_err(|_| corrupt("payload", &payload))?,
+                payload: serde_json::from_str(&payload)
+                    .map_err(|_| corrupt("payload", &payload))?,
                 event_at: time(&row, "event_at")?,
                 attempts: u32::try_from(attempts)
                     .map_err(|_| corrupt("attempts", &attempts.to_string()))?,
@@ -464,7 +480,9 @@ impl WebhookStore for This {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        let delivery = self.delivery_in(&mut *tx, ws.as_uuid(), id.as_uuid()).await?;
+        let delivery = self
+            .delivery_in(&mut *tx, ws.as_uuid(), id.as_uuid())
+            .await?;
         tx.commit().await.map_err(db)?;
         Ok(delivery)
     }
@@ -512,7 +530,11 @@ impl WebhookStore for This {
             .collect()
     }
 
-    async fn hooks_done(&self, ws: d::WorkspaceId, done: &[(d::ResponseId, i64)]) -> StoreResult<()> {
+    async fn hooks_done(
+        &self,
+        ws: d::WorkspaceId,
+        done: &[(d::ResponseId, i64)],
+    ) -> StoreResult<()> {
         if done.is_empty() {
             return Ok(());
         }

@@ -164,7 +164,10 @@ pub async fn delete_alert(
     ApiPath(id): ApiPath<AlertRuleId>,
 ) -> Result<StatusCode, ApiError> {
     caller.require(Action::ManageAlerts)?;
-    state.store.delete_alert_rule(caller.workspace_id, id).await?;
+    state
+        .store
+        .delete_alert_rule(caller.workspace_id, id)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -16,8 +16,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use taith_app::alerts::Refused;
 use taith_domain::{
-    Action, AlertCondition, AlertInput, AlertMetric, AlertRule, AlertRuleId, AlertScope,
-    Direction, ValidationErrors,
+    Action, AlertCondition, AlertInput, AlertMetric, AlertRule, AlertRuleId, AlertScope, Direction,
+    ValidationErrors,
 };
 use taith_i18n::Tr;
 use taith_store::{PageRequest, StoreError};
@@ -42,7 +42,9 @@ pub struct RuleView {
 pub fn summary(tr: &Tr, rule: &AlertRule, theme: Option<&str>) -> String {
     let f = &rule.fields;
     let metric = match f.metric {
-        AlertMetric::ThemeShare(_) => tr.t1("alerts-metric-theme-of", "theme", theme.unwrap_or("?")),
+        AlertMetric::ThemeShare(_) => {
+            tr.t1("alerts-metric-theme-of", "theme", theme.unwrap_or("?"))
+        }
         m => tr.t(&format!("alert-metric-{}", m.code())),
     };
     let days = i64::from(f.period_days);
@@ -65,10 +67,7 @@ pub fn summary(tr: &Tr, rule: &AlertRule, theme: Option<&str>) -> String {
     }
 }
 
-async fn theme_names(
-    state: &AppState,
-    m: &Member,
-) -> Result<Vec<(String, String)>, PageError> {
+async fn theme_names(state: &AppState, m: &Member) -> Result<Vec<(String, String)>, PageError> {
     Ok(state
         .store
         .themes(m.workspace.id)
@@ -116,7 +115,12 @@ pub struct RuleChoices {
     pub members: Vec<(String, String, bool)>,
 }
 
-async fn choices(state: &AppState, m: &Member, form: &FormView, chosen: &[String]) -> Result<RuleChoices, PageError> {
+async fn choices(
+    state: &AppState,
+    m: &Member,
+    form: &FormView,
+    chosen: &[String],
+) -> Result<RuleChoices, PageError> {
     let tr = m.tr();
     let store = state.store.as_ref();
     let ws = m.workspace.id;
@@ -133,7 +137,10 @@ async fn choices(state: &AppState, m: &Member, form: &FormView, chosen: &[String
         if !journeys.contains(&j) {
             journeys.push(j);
         }
-        touchpoints.push((tp.to_string(), format!("{} › {}", place.journey, place.touchpoint)));
+        touchpoints.push((
+            tp.to_string(),
+            format!("{} › {}", place.journey, place.touchpoint),
+        ));
     }
     journeys.sort_by(|a, b| a.1.cmp(&b.1));
     touchpoints.sort_by(|a, b| a.1.cmp(&b.1));
@@ -164,7 +171,12 @@ async fn choices(state: &AppState, m: &Member, form: &FormView, chosen: &[String
             .collect(),
         directions: Direction::ALL
             .into_iter()
-            .map(|d| (d.as_str(), tr.t(&format!("alerts-direction-{}", d.as_str()))))
+            .map(|d| {
+                (
+                    d.as_str(),
+                    tr.t(&format!("alerts-direction-{}", d.as_str())),
+                )
+            })
             .collect(),
         themes: theme_names(state, m).await?,
         journeys,
@@ -180,10 +192,7 @@ fn form_of(input: &AlertInput) -> FormView {
         .with("metric", &input.metric)
         .with("theme_id", &input.theme_id)
         .with("scope", &input.scope)
-        .with(
-            "scope_id",
-            &input.scope_id,
-        )
+        .with("scope_id", &input.scope_id)
         .with("segment_key", &input.segment_key)
         .with("segment_value", &input.segment_value)
         .with("direction", &input.direction)
@@ -257,7 +266,12 @@ pub struct ListPage {
     c: RuleChoices,
 }
 
-async fn list_page(state: &AppState, m: &Member, form: FormView, chosen: &[String]) -> Result<ListPage, PageError> {
+async fn list_page(
+    state: &AppState,
+    m: &Member,
+    form: FormView,
+    chosen: &[String],
+) -> Result<ListPage, PageError> {
     let tr = m.tr();
     let themes = theme_names(state, m).await?;
     let rules = state
@@ -313,8 +327,9 @@ pub async fn create(
         Err(e) => Err(Ok(e)),
     };
     match result {
-        Ok(rule) => Ok(Redirect::to(&format!("{}/alerts/{}?done=created", m.base(), rule.id))
-            .into_response()),
+        Ok(rule) => Ok(
+            Redirect::to(&format!("{}/alerts/{}?done=created", m.base(), rule.id)).into_response(),
+        ),
         Err(Ok(errors)) => {
             let form = with_scope_choice(form_of(&input), &pairs).with_errors(&errors, m.tr());
             let page = list_page(&state, &m, form, &input.recipients).await?;
@@ -373,17 +388,17 @@ async fn rule_page(
         .iter()
         .map(|f| FiringView {
             fired: tr.datetime(f.fired_at),
-            cleared: f
-                .cleared_at
-                .map(|t| tr.datetime(t))
-                .unwrap_or_else(|| {
-                    if f.response_id.is_some() {
-                        "–".to_owned()
-                    } else {
-                        tr.t("alerts-still-firing")
-                    }
-                }),
-            value: f.value.map(|v| tr.number(v, 1)).unwrap_or_else(|| "–".to_owned()),
+            cleared: f.cleared_at.map(|t| tr.datetime(t)).unwrap_or_else(|| {
+                if f.response_id.is_some() {
+                    "–".to_owned()
+                } else {
+                    tr.t("alerts-still-firing")
+                }
+            }),
+            value: f
+                .value
+                .map(|v| tr.number(v, 1))
+                .unwrap_or_else(|| "–".to_owned()),
             previous: f
                 .previous
                 .map(|v| tr.number(v, 1))
@@ -434,7 +449,12 @@ pub async fn show(
     Query(q): Query<DoneQuery>,
 ) -> Result<RulePage, PageError> {
     let rule = load(&state, &m, &id).await?;
-    let chosen: Vec<String> = rule.fields.recipients.iter().map(|u| u.to_string()).collect();
+    let chosen: Vec<String> = rule
+        .fields
+        .recipients
+        .iter()
+        .map(|u| u.to_string())
+        .collect();
     rule_page(&state, &m, &rule, form_with_choice(&rule), &chosen, &q.done).await
 }
 

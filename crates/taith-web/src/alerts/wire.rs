@@ -144,7 +144,10 @@ impl AlertWrite {
             direction: s(self.direction),
             threshold: self.threshold.map(|t| t.to_string()).unwrap_or_default(),
             period_days: self.period_days.map(|p| p.to_string()).unwrap_or_default(),
-            min_responses: self.min_responses.map(|p| p.to_string()).unwrap_or_default(),
+            min_responses: self
+                .min_responses
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
             recipients: self.recipients,
             enabled: self.enabled.map(|e| e.to_string()).unwrap_or_default(),
         }

@@ -106,7 +106,10 @@ pub async fn get_webhook(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> Result<Json<wire::WebhookResponse>, ApiError> {
     caller.require(Action::ManageAlerts)?;
-    let e = state.store.webhook_endpoint(caller.workspace_id, id).await?;
+    let e = state
+        .store
+        .webhook_endpoint(caller.workspace_id, id)
+        .await?;
     Ok(Json(wire::WebhookResponse {
         webhook: (&e).into(),
     }))
@@ -136,7 +139,10 @@ pub async fn update_webhook(
     body: ApiJson<wire::WebhookWrite>,
 ) -> Result<Json<wire::WebhookResponse>, ApiError> {
     caller.require(Action::ManageAlerts)?;
-    state.store.webhook_endpoint(caller.workspace_id, id).await?;
+    state
+        .store
+        .webhook_endpoint(caller.workspace_id, id)
+        .await?;
     let fields = body.into_inner()?.input().parse()?;
     let e = state
         .app

@@ -198,8 +198,16 @@ async fn list_page(
 
 pub async fn list(State(state): State<AppState>, m: Member) -> Result<ListPage, PageError> {
     m.require(Action::ManageAlerts)?;
-    let form = FormView::new().with("kind", "standard").with("enabled", "on");
-    list_page(&state, &m, form, &["alert.fired".to_owned(), "alert.cleared".to_owned()]).await
+    let form = FormView::new()
+        .with("kind", "standard")
+        .with("enabled", "on");
+    list_page(
+        &state,
+        &m,
+        form,
+        &["alert.fired".to_owned(), "alert.cleared".to_owned()],
+    )
+    .await
 }
 
 pub async fn create(
@@ -221,9 +229,16 @@ pub async fn create(
         };
     match result {
         // The secret is shown on this answer, once; never put in an address.
-        Ok((endpoint, secret)) => Ok(endpoint_page(&state, &m, &endpoint, FormView::new(), Some(secret), "created")
-            .await?
-            .into_response()),
+        Ok((endpoint, secret)) => Ok(endpoint_page(
+            &state,
+            &m,
+            &endpoint,
+            FormView::new(),
+            Some(secret),
+            "created",
+        )
+        .await?
+        .into_response()),
         Err(Ok(errors)) => {
             let form = form_of(&input).with_errors(&errors, m.tr());
             let page = list_page(&state, &m, form, &input.events).await?;
@@ -365,8 +380,7 @@ pub async fn update(
     m.require(Action::ManageAlerts)?;
     let endpoint = load(&state, &m, &id).await?;
     let input = input_of(&pairs);
-    let result: Result<WebhookEndpoint, Result<ValidationErrors, PageError>> = match input.parse()
-    {
+    let result: Result<WebhookEndpoint, Result<ValidationErrors, PageError>> = match input.parse() {
         Ok(fields) => state
             .app
             .webhooks
@@ -376,8 +390,9 @@ pub async fn update(
         Err(e) => Err(Ok(e)),
     };
     match result {
-        Ok(saved) => Ok(Redirect::to(&format!("{}/webhooks/{}?done=saved", m.base(), saved.id))
-            .into_response()),
+        Ok(saved) => Ok(
+            Redirect::to(&format!("{}/webhooks/{}?done=saved", m.base(), saved.id)).into_response(),
+        ),
         Err(Ok(errors)) => {
             let form = form_of(&input).with_errors(&errors, m.tr());
             let mut page = endpoint_page(&state, &m, &endpoint, form, None, "").await?;
@@ -405,7 +420,15 @@ pub async fn rotate(
             Ok(_) => PageError::internal(m.tr()),
             Err(p) => p,
         })?;
-    endpoint_page(&state, &m, &endpoint, FormView::new(), Some(secret), "rotated").await
+    endpoint_page(
+        &state,
+        &m,
+        &endpoint,
+        FormView::new(),
+        Some(secret),
+        "rotated",
+    )
+    .await
 }
 
 pub async fn delete(

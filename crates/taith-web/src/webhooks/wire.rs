@@ -41,7 +41,12 @@ impl From<&d::WebhookEndpoint> for Webhook {
             kind: e.fields.kind.as_str().to_owned(),
             url: e.fields.url.clone(),
             description: e.fields.description.clone(),
-            events: e.fields.events.iter().map(|t| t.as_str().to_owned()).collect(),
+            events: e
+                .fields
+                .events
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
             enabled: e.fields.enabled,
             last_state: e.last_state.map(|s| s.as_str().to_owned()),
             last_status_code: e.last_status_code,

@@ -15,7 +15,12 @@ use taith_domain::{
 use taith_store::SharedStore;
 use time::OffsetDateTime;
 
-fn scored(survey: SurveyId, score: i16, at: OffsetDateTime, tp: Option<TouchpointId>) -> NewResponse {
+fn scored(
+    survey: SurveyId,
+    score: i16,
+    at: OffsetDateTime,
+    tp: Option<TouchpointId>,
+) -> NewResponse {
     NewResponse {
         id: ResponseId::new(),
         survey_id: survey,
@@ -32,7 +37,14 @@ fn scored(survey: SurveyId, score: i16, at: OffsetDateTime, tp: Option<Touchpoin
     }
 }
 
-async fn add(store: &SharedStore, ws: WorkspaceId, survey: SurveyId, score: i16, n: usize, days_ago: i64) {
+async fn add(
+    store: &SharedStore,
+    ws: WorkspaceId,
+    survey: SurveyId,
+    score: i16,
+    n: usize,
+    days_ago: i64,
+) {
     let at = taith_domain::now() - time::Duration::days(days_ago) - time::Duration::minutes(5);
     let rs: Vec<NewResponse> = (0..n).map(|_| scored(survey, score, at, None)).collect();
     store_all(store, ws, &rs).await;
@@ -65,7 +77,11 @@ async fn a_significant_nps_drop_fires_once_and_again_only_after_it_cleared(store
     let app = app_with(store.clone(), test_hooks(&[10])).await;
     let receiver = Receiver::start().await;
     let api = Api::of(&app, "becws").await;
-    let ws = store.workspace_by_slug(&Slug::parse("becws").unwrap()).await.unwrap().id;
+    let ws = store
+        .workspace_by_slug(&Slug::parse("becws").unwrap())
+        .await
+        .unwrap()
+        .id;
     let survey = survey_of(&app, "becws").await;
     let (status, hook) = api
         .send(
@@ -135,7 +151,11 @@ async fn a_significant_nps_drop_fires_once_and_again_only_after_it_cleared(store
         .iter()
         .map(|r| r.json()["type"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(types, ["alert.fired", "alert.cleared", "alert.fired"], "{types:?}");
+    assert_eq!(
+        types,
+        ["alert.fired", "alert.cleared", "alert.fired"],
+        "{types:?}"
+    );
     assert_eq!(got[0].json()["data"]["rule_name"], "NPS is falling");
     assert_eq!(got[0].json()["data"]["firing_id"], first[0]["id"]);
 }
@@ -143,7 +163,11 @@ async fn a_significant_nps_drop_fires_once_and_again_only_after_it_cleared(store
 async fn every_detractor_at_a_moment_of_truth_fires_once(store: SharedStore) {
     let app = app_with(store.clone(), test_hooks(&[10])).await;
     let api = Api::of(&app, "becws").await;
-    let ws = store.workspace_by_slug(&Slug::parse("becws").unwrap()).await.unwrap().id;
+    let ws = store
+        .workspace_by_slug(&Slug::parse("becws").unwrap())
+        .await
+        .unwrap()
+        .id;
     let survey = survey_of(&app, "becws").await;
     let mut j = Journey::new(
         taith_domain::JourneyFields {
@@ -238,11 +262,21 @@ async fn a_firing_emails_the_chosen_members_in_their_own_language(store: SharedS
     };
     let app = crate::helpers::TestApp::spawn_with(store.clone(), config).await;
     let api = Api::of(&app, "becws").await;
-    let w = store.workspace_by_slug(&Slug::parse("becws").unwrap()).await.unwrap();
+    let w = store
+        .workspace_by_slug(&Slug::parse("becws").unwrap())
+        .await
+        .unwrap();
     let owner = store.members(w.id).await.unwrap()[0].user.clone();
-    store.set_user_locale(owner.id, Some(Locale::Cy)).await.unwrap();
-    let agent = app.member(&w, "agent@becws.example", taith_domain::Role::Agent).await;
-    let bystander = app.member(&w, "viewer@becws.example", taith_domain::Role::Viewer).await;
+    store
+        .set_user_locale(owner.id, Some(Locale::Cy))
+        .await
+        .unwrap();
+    let agent = app
+        .member(&w, "agent@becws.example", taith_domain::Role::Agent)
+        .await;
+    let bystander = app
+        .member(&w, "viewer@becws.example", taith_domain::Role::Viewer)
+        .await;
     let survey = survey_of(&app, "becws").await;
     let (status, created) = api
         .send(
@@ -257,12 +291,34 @@ async fn a_firing_emails_the_chosen_members_in_their_own_language(store: SharedS
     add(&store, w.id, survey, 1, 12, 0).await;
     let mails = sink.wait_for(2).await;
     let to = |m: &crate::smtp_sink::Received| m.rcpt_to.join(",");
-    let welsh = mails.iter().find(|m| to(m).contains(owner.email.as_str())).unwrap();
-    let english = mails.iter().find(|m| to(m).contains("agent@becws.example")).unwrap();
-    assert!(welsh.data.contains("Subject: Rhybudd: NPS under zero"), "{}", welsh.data);
-    assert!(english.data.contains("Subject: Alert: NPS under zero"), "{}", english.data);
-    assert!(english.data.contains("/w/becws/alerts/"), "{}", english.data);
-    assert!(mails.iter().all(|m| !to(m).contains(bystander.user.email.as_str())));
+    let welsh = mails
+        .iter()
+        .find(|m| to(m).contains(owner.email.as_str()))
+        .unwrap();
+    let english = mails
+        .iter()
+        .find(|m| to(m).contains("agent@becws.example"))
+        .unwrap();
+    assert!(
+        welsh.data.contains("Subject: Rhybudd: NPS under zero"),
+        "{}",
+        welsh.data
+    );
+    assert!(
+        english.data.contains("Subject: Alert: NPS under zero"),
+        "{}",
+        english.data
+    );
+    assert!(
+        english.data.contains("/w/becws/alerts/"),
+        "{}",
+        english.data
+    );
+    assert!(
+        mails
+            .iter()
+            .all(|m| !to(m).contains(bystander.user.email.as_str()))
+    );
 }
 
 async fn rules_are_validated_field_by_field_and_kept_to_their_workspace(store: SharedStore) {
@@ -332,7 +388,12 @@ async fn rules_are_validated_field_by_field_and_kept_to_their_workspace(store: S
     }
     let (status, _) = api
         .browser
-        .api(Method::DELETE, &format!("/api/v1/alerts/{id}"), &api.token, None)
+        .api(
+            Method::DELETE,
+            &format!("/api/v1/alerts/{id}"),
+            &api.token,
+            None,
+        )
         .await;
     assert_eq!(status, 204);
     let (status, _) = api.get(&format!("/api/v1/alerts/{id}")).await;

@@ -339,7 +339,11 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
     ("PUT", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
     ("DELETE", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
-    ("POST", "/api/v1/webhooks/{webhook_id}/rotate", Act(ManageAlerts)),
+    (
+        "POST",
+        "/api/v1/webhooks/{webhook_id}/rotate",
+        Act(ManageAlerts),
+    ),
     (
         "GET",
         "/api/v1/webhooks/{webhook_id}/deliveries",

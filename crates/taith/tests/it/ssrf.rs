@@ -11,7 +11,7 @@
 //! The table of forms and outcomes is written to `taith-ssrf-table.md` in the temporary
 //! directory.
 
-use crate::webhooks::{Api, Receiver, app_with, survey_of, submit};
+use crate::webhooks::{Api, Receiver, app_with, submit, survey_of};
 use reqwest::Method;
 use serde_json::json;
 use std::collections::HashMap;
@@ -51,7 +51,11 @@ impl Resolve for TestResolver {
 }
 
 fn resolver() -> Arc<TestResolver> {
-    let ips = |list: &[&str]| list.iter().map(|s| s.parse().unwrap()).collect::<Vec<IpAddr>>();
+    let ips = |list: &[&str]| {
+        list.iter()
+            .map(|s| s.parse().unwrap())
+            .collect::<Vec<IpAddr>>()
+    };
     Arc::new(TestResolver {
         table: HashMap::from([
             ("internal.test", ips(&["127.0.0.1"])),
@@ -264,8 +268,13 @@ async fn internal_addresses_are_refused_at_save_and_at_delivery_with_no_connecti
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    let id: taith_domain::WebhookEndpointId = body["webhook"]["id"].as_str().unwrap().parse().unwrap();
-    endpoints.push((id, LATER_FORMS[0].replace("{P}", &p), "accepted (public then)".into()));
+    let id: taith_domain::WebhookEndpointId =
+        body["webhook"]["id"].as_str().unwrap().parse().unwrap();
+    endpoints.push((
+        id,
+        LATER_FORMS[0].replace("{P}", &p),
+        "accepted (public then)".into(),
+    ));
     let targets = [
         format!("http://127.0.0.1:{p}/"),
         format!("http://localhost:{p}/"),
@@ -284,7 +293,11 @@ async fn internal_addresses_are_refused_at_save_and_at_delivery_with_no_connecti
             .await;
         assert_eq!(status, 201, "{body}");
         let id = body["webhook"]["id"].as_str().unwrap().parse().unwrap();
-        endpoints.push((id, LATER_FORMS[i + 1].replace("{P}", &p), "accepted (allowed server)".into()));
+        endpoints.push((
+            id,
+            LATER_FORMS[i + 1].replace("{P}", &p),
+            "accepted (allowed server)".into(),
+        ));
         redirectors.push(r);
     }
     let looping = Receiver::start_on("127.0.0.3").await;
@@ -298,14 +311,21 @@ async fn internal_addresses_are_refused_at_save_and_at_delivery_with_no_connecti
         .await;
     assert_eq!(status, 201, "{body}");
     let id = body["webhook"]["id"].as_str().unwrap().parse().unwrap();
-    endpoints.push((id, LATER_FORMS[4].into(), "accepted (allowed server)".into()));
+    endpoints.push((
+        id,
+        LATER_FORMS[4].into(),
+        "accepted (allowed server)".into(),
+    ));
     redirectors.push(looping);
 
     // The trap does count: a connection of the test's own to it, on IPv4 and on IPv6
     // where the machine has it, is seen.
     let mut baseline = 0;
     for host in ["127.0.0.1", "::1"] {
-        if tokio::net::TcpStream::connect((host, trap.port)).await.is_ok() {
+        if tokio::net::TcpStream::connect((host, trap.port))
+            .await
+            .is_ok()
+        {
             baseline += 1;
             while trap.connections.load(Ordering::SeqCst) < baseline {
                 tokio::time::sleep(Duration::from_millis(10)).await;
@@ -356,10 +376,15 @@ async fn internal_addresses_are_refused_at_save_and_at_delivery_with_no_connecti
     );
     assert!(rows.len() >= 82, "{}", rows.len());
 
-    let mut table = String::from("| # | address form | at save | at delivery | connections |\n|---|---|---|---|---|\n");
+    let mut table = String::from(
+        "| # | address form | at save | at delivery | connections |\n|---|---|---|---|---|\n",
+    );
     for (i, (url, saved, delivered)) in rows.iter().enumerate() {
         let url = url.replace(&p, "P").replace('|', "\\|");
-        table.push_str(&format!("| {} | `{url}` | {saved} | {delivered} | 0 |\n", i + 1));
+        table.push_str(&format!(
+            "| {} | `{url}` | {saved} | {delivered} | 0 |\n",
+            i + 1
+        ));
     }
     let path = std::env::temp_dir().join(format!("taith-ssrf-table-{}.md", store.backend()));
     std::fs::write(&path, table).unwrap();

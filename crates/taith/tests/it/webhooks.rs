@@ -155,7 +155,10 @@ impl Receiver {
 pub fn test_hooks(backoff_ms: &[u64]) -> HookConfig {
     HookConfig {
         allow: vec!["127.0.0.1/32".parse().unwrap()],
-        backoff: backoff_ms.iter().map(|m| Duration::from_millis(*m)).collect(),
+        backoff: backoff_ms
+            .iter()
+            .map(|m| Duration::from_millis(*m))
+            .collect(),
         timeout: Duration::from_secs(5),
         poll: Duration::from_millis(20),
         alert_schedule: Duration::from_millis(200),
@@ -231,7 +234,9 @@ impl Api {
     }
 
     pub async fn send(&self, method: Method, path: &str, body: Value) -> (u16, Value) {
-        self.browser.api(method, path, &self.token, Some(body)).await
+        self.browser
+            .api(method, path, &self.token, Some(body))
+            .await
     }
 }
 
@@ -293,7 +298,13 @@ async fn a_delivery_verifies_with_the_reference_algorithm_and_is_retried_after_t
     let receiver = Receiver::start().await;
     let api = Api::of(&app, "becws").await;
     let survey = survey_of(&app, "becws").await;
-    let (id, secret) = endpoint(&api, &receiver.url("/hooks"), "standard", &["response.created"]).await;
+    let (id, secret) = endpoint(
+        &api,
+        &receiver.url("/hooks"),
+        "standard",
+        &["response.created"],
+    )
+    .await;
     assert!(secret.starts_with("whsec_"), "{secret}");
     receiver.fail_first(2);
     submit(&api, survey, 3, "The bread was stale").await;
@@ -307,7 +318,10 @@ async fn a_delivery_verifies_with_the_reference_algorithm_and_is_retried_after_t
         assert!(!verifies(&secret, &forged));
     }
     // Every attempt carries the same message id.
-    assert!(got.iter().all(|r| r.header("webhook-id") == got[0].header("webhook-id")));
+    assert!(
+        got.iter()
+            .all(|r| r.header("webhook-id") == got[0].header("webhook-id"))
+    );
     let event = got[2].json();
     assert_eq!(event["type"], "response.created");
     assert_eq!(event["data"]["score"], 3);
@@ -325,14 +339,21 @@ async fn the_secret_is_shown_once_and_a_rotation_signs_with_both_secrets(store: 
     let api = Api::of(&app, "becws").await;
     let survey = survey_of(&app, "becws").await;
     let (id, old) = endpoint(&api, &receiver.url("/"), "standard", &["response.created"]).await;
-    for path in ["/api/v1/webhooks".to_owned(), format!("/api/v1/webhooks/{id}")] {
+    for path in [
+        "/api/v1/webhooks".to_owned(),
+        format!("/api/v1/webhooks/{id}"),
+    ] {
         let (status, body) = api.get(&path).await;
         assert_eq!(status, 200);
         let text = body.to_string();
         assert!(!text.contains(&old) && !text.contains("whsec_"), "{text}");
     }
     let (status, rotated) = api
-        .send(Method::POST, &format!("/api/v1/webhooks/{id}/rotate"), json!({}))
+        .send(
+            Method::POST,
+            &format!("/api/v1/webhooks/{id}/rotate"),
+            json!({}),
+        )
         .await;
     assert_eq!(status, 200, "{rotated}");
     let new = rotated["secret"].as_str().unwrap().to_owned();
@@ -344,7 +365,10 @@ async fn the_secret_is_shown_once_and_a_rotation_signs_with_both_secrets(store: 
     let got = receiver.wait_for(1).await;
     let r = &got[0];
     assert_eq!(r.header("webhook-signature").split(' ').count(), 2, "{r:?}");
-    assert!(verifies(&old, r), "the old secret still verifies during the overlap");
+    assert!(
+        verifies(&old, r),
+        "the old secret still verifies during the overlap"
+    );
     assert!(verifies(&new, r), "the new secret verifies");
 }
 
@@ -438,7 +462,10 @@ async fn an_endpoints_fields_are_checked_with_field_level_errors(store: SharedSt
         .iter()
         .map(|d| d["field"].as_str().unwrap())
         .collect();
-    assert!(fields.contains(&"kind") && fields.contains(&"events.0"), "{body}");
+    assert!(
+        fields.contains(&"kind") && fields.contains(&"events.0"),
+        "{body}"
+    );
     // A viewer's session and a read token may not see endpoints.
     let read = app.api_token("becws", TokenScope::Read).await;
     let (status, _) = api
