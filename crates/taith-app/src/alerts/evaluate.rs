@@ -369,7 +369,10 @@ impl Alerts {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the evaluation's context, passed down as it is"
+    )]
     async fn detractors(
         &self,
         store: &dyn Store,

@@ -314,7 +314,7 @@ async fn a_delivery_verifies_with_the_reference_algorithm_and_is_retried_after_t
         assert!(verifies(&secret, r), "{r:?}");
         // A tampered body does not verify.
         let mut forged = r.clone();
-        forged.body = Bytes::from(r.body.to_vec().into_iter().rev().collect::<Vec<u8>>());
+        forged.body = Bytes::from(r.body.iter().copied().rev().collect::<Vec<u8>>());
         assert!(!verifies(&secret, &forged));
     }
     // Every attempt carries the same message id.
