@@ -125,6 +125,16 @@ pub trait WebhookStore: Send + Sync {
         ws: WorkspaceId,
         id: WebhookDeliveryId,
         outcome: &AttemptOutcome,
+    ) -> StoreResult<()> {
+        self.finish_deliveries(&[(ws, id, outcome.clone())]).await
+    }
+
+    /// Records several attempts' outcomes in one transaction (the delivery worker writes what
+    /// finished meanwhile together: one commit, not one per delivery). A delivery that is no
+    /// longer there (its endpoint was deleted) is skipped.
+    async fn finish_deliveries(
+        &self,
+        done: &[(WorkspaceId, WebhookDeliveryId, AttemptOutcome)],
     ) -> StoreResult<()>;
 
     /// An endpoint's deliveries, newest first.

@@ -15,11 +15,35 @@ use taith_store::{AttemptOutcome, DeliveryJob, SharedStore, StoreError};
 use tokio::sync::Semaphore;
 use url::Host;
 
-/// What one round did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Round {
-    pub delivered: usize,
-    pub failed: usize,
+/// Where finished attempts go to be recorded.
+type Recorder = tokio::sync::mpsc::UnboundedSender<(
+    taith_domain::WorkspaceId,
+    taith_domain::WebhookDeliveryId,
+    AttemptOutcome,
+)>;
+
+/// Most outcomes written in one transaction.
+const RECORD_BATCH: usize = 256;
+
+/// Records finished attempts: whatever finished meanwhile, in one transaction. An outcome
+/// that cannot be written is logged; its delivery's lease then runs out and it is attempted
+/// again (at least once, never lost).
+fn record_in_background(store: SharedStore) -> Recorder {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(RECORD_BATCH);
+        while rx.recv_many(&mut batch, RECORD_BATCH).await > 0 {
+            if let Err(e) = store.finish_deliveries(&batch).await {
+                tracing::warn!(
+                    error = &e as &dyn std::error::Error,
+                    attempts = batch.len(),
+                    "recording webhook attempts failed; they will be made again"
+                );
+            }
+            batch.clear();
+        }
+    });
+    tx
 }
 
 /// Why an attempt did not deliver (recorded in words of ours; never the receiver's body).
@@ -85,8 +109,9 @@ impl Webhooks {
                 }
             };
             let permits = Arc::new(Semaphore::new(hooks.config.concurrency.max(1)));
+            let recorder = record_in_background(store.clone());
             loop {
-                let full = match hooks.round(&store, &client, &permits).await {
+                let full = match hooks.round(&store, &client, &permits, &recorder).await {
                     Ok(full) => full,
                     Err(e) => {
                         tracing::warn!(
@@ -113,6 +138,7 @@ impl Webhooks {
         store: &SharedStore,
         client: &reqwest::Client,
         permits: &Arc<Semaphore>,
+        recorder: &Recorder,
     ) -> Result<bool, StoreError> {
         let batch = u32::try_from(self.config.concurrency.max(1) * 4).unwrap_or(32);
         let now = taith_domain::now();
@@ -125,25 +151,24 @@ impl Webhooks {
                 break;
             };
             let hooks = self.clone();
-            let store = store.clone();
             let client = client.clone();
+            let recorder = recorder.clone();
             tokio::spawn(async move {
-                let _permit = permit;
-                if let Err(e) = hooks.attempt(store.as_ref(), &client, &job).await {
-                    tracing::warn!(delivery = %job.id, error = &e as &dyn std::error::Error, "recording a webhook attempt failed");
-                }
+                let outcome = hooks.attempt(&client, &job).await;
+                drop(permit);
+                // The recorder only stops with the process.
+                let _ = recorder.send((job.workspace_id, job.id, outcome));
             });
         }
         Ok(full)
     }
 
-    /// Makes one attempt of `job` and records it.
+    /// Makes one attempt of `job`: how it ended.
     pub(crate) async fn attempt(
         &self,
-        store: &dyn taith_store::Store,
         client: &reqwest::Client,
         job: &DeliveryJob,
-    ) -> Result<bool, StoreError> {
+    ) -> AttemptOutcome {
         let result = self.send(client, job).await;
         let at = taith_domain::now();
         let outcome = match &result {
@@ -172,10 +197,7 @@ impl Webhooks {
                 }
             }
         };
-        store
-            .finish_delivery(job.workspace_id, job.id, &outcome)
-            .await?;
-        Ok(result.is_ok())
+        outcome
     }
 
     async fn send(&self, client: &reqwest::Client, job: &DeliveryJob) -> Result<u16, AttemptError> {

@@ -392,44 +392,50 @@ impl WebhookStore for This {
         Ok(jobs)
     }
 
-    async fn finish_delivery(
+    async fn finish_deliveries(
         &self,
-        ws: d::WorkspaceId,
-        id: d::WebhookDeliveryId,
-        outcome: &AttemptOutcome,
+        done: &[(d::WorkspaceId, d::WebhookDeliveryId, AttemptOutcome)],
     ) -> StoreResult<()> {
-        let at = to_micros(outcome.at);
-        let code = outcome.status_code.map(i64::from);
+        if done.is_empty() {
+            return Ok(());
+        }
         let mut tx = self.begin_write().await.map_err(db)?;
-        let row = sqlx::query(
-            "UPDATE webhook_deliveries SET state = $1, attempts = attempts + 1, \
-             next_attempt_at = $2, claimed_until = NULL, last_status_code = $3, last_error = $4, \
-             updated_at = $5 WHERE workspace_id = $6 AND id = $7 RETURNING endpoint_id",
-        )
-        .bind(outcome.state.as_str())
-        .bind(outcome.next_attempt_at.map(to_micros))
-        .bind(code)
-        .bind(outcome.error.as_deref())
-        .bind(at)
-        .bind(ws.as_uuid())
-        .bind(id.as_uuid())
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
-        let endpoint: Uuid = get(&row, "endpoint_id")?;
-        sqlx::query(
-            "UPDATE webhook_endpoints SET last_state = $1, last_status_code = $2, \
-             last_attempt_at = $3 WHERE workspace_id = $4 AND id = $5",
-        )
-        .bind(outcome.state.as_str())
-        .bind(code)
-        .bind(at)
-        .bind(ws.as_uuid())
-        .bind(endpoint)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+        for (ws, id, outcome) in done {
+            let at = to_micros(outcome.at);
+            let code = outcome.status_code.map(i64::from);
+            let Some(row) = sqlx::query(
+                "UPDATE webhook_deliveries SET state = $1, attempts = attempts + 1, \
+                 next_attempt_at = $2, claimed_until = NULL, last_status_code = $3, \
+                 last_error = $4, updated_at = $5 WHERE workspace_id = $6 AND id = $7 \
+                 RETURNING endpoint_id",
+            )
+            .bind(outcome.state.as_str())
+            .bind(outcome.next_attempt_at.map(to_micros))
+            .bind(code)
+            .bind(outcome.error.as_deref())
+            .bind(at)
+            .bind(ws.as_uuid())
+            .bind(id.as_uuid())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?
+            else {
+                continue;
+            };
+            let endpoint: Uuid = get(&row, "endpoint_id")?;
+            sqlx::query(
+                "UPDATE webhook_endpoints SET last_state = $1, last_status_code = $2, \
+                 last_attempt_at = $3 WHERE workspace_id = $4 AND id = $5",
+            )
+            .bind(outcome.state.as_str())
+            .bind(code)
+            .bind(at)
+            .bind(ws.as_uuid())
+            .bind(endpoint)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
         tx.commit().await.map_err(db)
     }
 
