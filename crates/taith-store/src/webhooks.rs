@@ -23,11 +23,20 @@ pub struct NewEvent {
 }
 
 /// An endpoint's signing secrets: the current one, and the one a rotation replaced while it
-/// still signs.
-#[derive(Debug, Clone)]
+/// still signs. Its `Debug` leaves the secrets out, so a job logged whole leaks nothing.
+#[derive(Clone)]
 pub struct EndpointSecrets {
     pub current: String,
     pub previous: Option<(String, OffsetDateTime)>,
+}
+
+impl std::fmt::Debug for EndpointSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EndpointSecrets")
+            .field("current", &"<redacted>")
+            .field("previous_until", &self.previous.as_ref().map(|(_, until)| until))
+            .finish()
+    }
 }
 
 /// A delivery claimed for an attempt, with everything the attempt needs.
