@@ -20,6 +20,10 @@
 //!   that tell them;
 //! - [`coaching`]: NPS and CSAT per team and per agent, their trend, praise, a leaderboard
 //!   that ranks only significant differences;
+//! - [`alerts`]: alert rules, their evaluation as responses arrive and on a schedule, each
+//!   firing recorded once, and the e-mails about them;
+//! - [`webhooks`]: endpoints, signed deliveries with retries, the SSRF guard, and the tailer
+//!   that publishes `response.created` and wakes the alerts;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -30,6 +34,7 @@
 //! builder) and hands out what the edges share.
 
 pub mod account;
+pub mod alerts;
 pub mod cases;
 pub mod changes;
 pub mod coaching;
@@ -41,6 +46,7 @@ pub mod metrics;
 pub mod responses;
 pub mod surveys;
 pub mod voc;
+pub mod webhooks;
 
 use taith_store::SharedStore;
 
@@ -51,6 +57,8 @@ pub struct AppConfig {
     pub mailer: Option<invitations::outbox::Mailer>,
     /// The address customers reach taith at, for links in e-mails (no trailing slash).
     pub links: String,
+    /// Webhooks' and alerts' settings: the allow list, the resolver, the back-off.
+    pub hooks: webhooks::HookConfig,
 }
 
 /// The running application: the store and the workers every edge shares. Cloning shares them.
@@ -67,6 +75,10 @@ pub struct App {
     pub voc: voc::Voc,
     /// Sends "you said, we did" notices.
     pub notices: changes::notices::Notices,
+    /// Webhook endpoints' delivery and the SSRF guard.
+    pub webhooks: webhooks::Webhooks,
+    /// Alert rules' evaluation and e-mails.
+    pub alerts: alerts::Alerts,
 }
 
 impl std::fmt::Debug for App {
@@ -92,11 +104,27 @@ impl App {
         );
         notices.start();
         cases::worker::start(store.clone(), config.mailer.clone());
-        let outbox = invitations::outbox::Outbox::new(store.clone(), config.mailer, config.links);
+        let outbox = invitations::outbox::Outbox::new(
+            store.clone(),
+            config.mailer.clone(),
+            config.links.clone(),
+        );
         outbox.start();
         let voc = voc::Voc::start(store.clone());
+        let webhooks = webhooks::Webhooks::new(config.hooks);
+        webhooks.start(store.clone());
+        let alerts = alerts::Alerts::new(
+            analytics.clone(),
+            webhooks.clone(),
+            config.mailer,
+            config.links,
+        );
+        alerts.start(store.clone());
+        webhooks::tail::run_in_background(alerts.clone(), store.clone());
         App {
             notices,
+            webhooks,
+            alerts,
             voc,
             store,
             intake,

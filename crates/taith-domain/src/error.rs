@@ -27,6 +27,9 @@ pub enum Issue {
     Mismatch,
     /// Ends before it starts (a period's end date before its start).
     BeforeStart,
+    /// A web address that is, or resolves to, an internal one (loopback, private, link-local
+    /// …): taith does not send requests there.
+    InternalAddress,
 }
 
 impl Issue {
@@ -42,6 +45,7 @@ impl Issue {
             Issue::TooShort => "too_short",
             Issue::Mismatch => "mismatch",
             Issue::BeforeStart => "before_start",
+            Issue::InternalAddress => "internal_address",
         }
     }
 }

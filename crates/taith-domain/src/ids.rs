@@ -130,4 +130,25 @@ typed_id!(
 typed_id!(
     /// A reply to a customer, written on a case and sent by e-mail.
     CaseReplyId
+
+);
+typed_id!(
+    /// An alert rule of a workspace.
+    AlertRuleId
+);
+typed_id!(
+    /// One firing of an alert rule.
+    AlertFiringId
+);
+typed_id!(
+    /// A webhook endpoint of a workspace.
+    WebhookEndpointId
+);
+typed_id!(
+    /// An event published to webhooks (the `webhook-id` header of every delivery of it).
+    WebhookEventId
+);
+typed_id!(
+    /// One delivery of one event to one endpoint.
+    WebhookDeliveryId
 );

@@ -4,6 +4,7 @@
 //! [`Slug`] is a slug, a [`Score`](crate) is on its scale, a [`Journey`] keeps its stages and
 //! touchpoints consistent. The store persists them; the web and CLI parse into them.
 
+pub mod alert;
 pub mod case;
 pub mod change;
 pub mod csv;
@@ -20,7 +21,12 @@ pub mod survey;
 pub mod text;
 pub mod transfer;
 pub mod voc;
+pub mod webhook;
 
+pub use alert::{
+    AlertCondition, AlertFiring, AlertInput, AlertMetric, AlertRule, AlertRuleFields, AlertScope,
+    Direction,
+};
 pub use case::{
     BusinessHours, Case, CaseChange, CaseEntry, CaseRules, CaseSource, CaseStatus, Overdue,
     RootCause, Sla, SlaInput,
@@ -33,6 +39,7 @@ pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
+pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
@@ -53,6 +60,10 @@ pub use survey::{
 };
 pub use text::{Email, LongText, Name, Slug};
 pub use voc::{MAX_THEME_PHRASES, Theme, ThemeFields, ThemeOrigin};
+pub use webhook::{
+    DeliveryState, EventType, WebhookDelivery, WebhookEndpoint, WebhookFields, WebhookInput,
+    WebhookKind,
+};
 
 /// Current time in UTC, truncated to microseconds (the precision both stores keep), so a value
 /// read back from a store compares equal to the one written.

@@ -147,6 +147,10 @@ pub enum Action {
     WorkCases,
     /// Change the case settings: the SLA, the root-cause list, the surveys' opening rules.
     ManageCases,
+    /// Make, change and delete alert rules and webhook endpoints, see endpoints' addresses
+    /// and delivery logs, redeliver, rotate secrets. Owners and admins (and write tokens);
+    /// everyone reads the rules and their firings (`Read`).
+    ManageAlerts,
 }
 
 impl Principal {
@@ -171,6 +175,7 @@ impl Principal {
                 Action::ReadCases => !matches!(role, Role::Viewer),
                 Action::WorkCases => matches!(role, Role::Owner | Role::Admin | Role::Agent),
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
+                Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read
@@ -185,7 +190,8 @@ impl Principal {
                 | Action::DecideRequests
                 | Action::RecordChanges
                 | Action::WorkCases
-                | Action::ManageCases => *scope == TokenScope::Write,
+                | Action::ManageCases
+                | Action::ManageAlerts => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

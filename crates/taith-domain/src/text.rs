@@ -6,7 +6,7 @@ use std::fmt;
 
 /// Removes control characters other than line breaks and tabs, which are never meant and which
 /// break exports and terminals.
-fn strip_controls(s: &str) -> String {
+pub(crate) fn strip_controls(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect()

@@ -98,7 +98,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/feature_requests.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/changes.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/coaching.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/cases.ftl")),
+                include_str!(concat!("../locales/", $tag, "/cases.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/alerts.ftl")),
             ),
         )),*]
     };
@@ -356,6 +357,7 @@ mod tests {
             Issue::TooShort,
             Issue::Mismatch,
             Issue::BeforeStart,
+            Issue::InternalAddress,
         ] {
             k.push(format!("issue-{}", i.code().replace('_', "-")));
         }
@@ -457,6 +459,36 @@ mod tests {
         }
         for o in ["found", "staff"] {
             k.push(format!("voc-origin-{o}"));
+        }
+        // Alerts and webhooks (taith-web's `alerts/`, `webhooks/`; taith-app's alert mail).
+        for m in taith_domain::AlertMetric::CODES {
+            k.push(format!("alert-metric-{m}"));
+        }
+        for kind in taith_domain::AlertCondition::KINDS {
+            k.push(format!("alerts-kind-{kind}"));
+        }
+        for s in taith_domain::AlertScope::KINDS {
+            k.push(format!("alerts-scope-{s}"));
+        }
+        for d in taith_domain::Direction::ALL {
+            k.push(format!("alerts-direction-{}", d.as_str()));
+            k.push(format!("alerts-summary-change-{}", d.as_str()));
+        }
+        for s in ["below", "above"] {
+            k.push(format!("alerts-summary-{s}"));
+        }
+        for w in ["fired", "cleared"] {
+            k.push(format!("alert-mail-subject-{w}"));
+            k.push(format!("alert-mail-body-{w}"));
+        }
+        for s in taith_domain::DeliveryState::ALL {
+            k.push(format!("webhooks-state-{}", s.as_str()));
+        }
+        for kind in taith_domain::WebhookKind::ALL {
+            k.push(format!("webhooks-kind-{}", kind.as_str()));
+        }
+        for e in taith_domain::EventType::ALL {
+            k.push(format!("webhooks-event-{}", e.slug()));
         }
         k
     }

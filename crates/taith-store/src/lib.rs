@@ -9,11 +9,12 @@
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
-//! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`] and [`OpsStore`]. Every type that
-//! implements them all is a `Store` (a blanket impl), and
+//! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`]
+//! and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
+pub mod alerts;
 pub mod bench;
 pub mod cases;
 pub mod changes;
@@ -26,9 +27,11 @@ pub mod personas;
 pub mod responses;
 pub mod surveys;
 pub mod voc;
+pub mod webhooks;
 pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
+pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
 pub use cases::{
     CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
 };
@@ -44,6 +47,9 @@ pub use surveys::{MetricsContextVersion, SurveyStore};
 pub use voc::{
     AnalysedComment, CommentAnalysis, CommentCount, CommentQuery, CountQuery, PendingComment,
     StoredModel, VocStore,
+};
+pub use webhooks::{
+    AttemptOutcome, DeliveryJob, EndpointSecrets, NewEvent, PendingHook, WebhookStore,
 };
 pub use workspaces::{NewUser, UserCredentials, WorkspaceStore};
 
@@ -230,6 +236,8 @@ pub trait Store:
     + VocStore
     + ChangeStore
     + CaseStore
+    + AlertStore
+    + WebhookStore
     + Send
     + Sync
     + 'static
@@ -250,6 +258,8 @@ impl<T> Store for T where
         + VocStore
         + ChangeStore
         + CaseStore
+        + AlertStore
+        + WebhookStore
         + Send
         + Sync
         + 'static

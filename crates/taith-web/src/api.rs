@@ -12,6 +12,7 @@
 //! `crates/taith-web/openapi.json`) and [`route_table`] are both read off the router itself.
 
 use crate::AppState;
+use crate::alerts::api as alerts;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
@@ -26,6 +27,7 @@ use crate::personas::api as personas;
 use crate::responses::api as responses;
 use crate::surveys::api as surveys;
 use crate::voc::api as voc;
+use crate::webhooks::api as webhooks;
 use axum::http::header;
 use axum::response::IntoResponse;
 use std::sync::OnceLock;
@@ -113,6 +115,14 @@ fn base_document() -> OpenApi {
                 "Follow-ups of unhappy customers: cases opened by the surveys' rules or by hand, with owner, status, SLA due times, root cause, notes, replies and a log; their settings",
             ),
             tag(
+                "alerts",
+                "Alert rules on a figure (threshold or significant change) or on every detractor at a moment of truth, and their firings",
+            ),
+            tag(
+                "webhooks",
+                "Endpoints that receive events, signed after the Standard Webhooks specification or as Slack-compatible messages; their deliveries",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -193,6 +203,22 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::reply))
         .routes(routes!(cases::list_teams))
         .routes(routes!(cases::put_teams))
+        .routes(routes!(alerts::list_alerts, alerts::create_alert))
+        .routes(routes!(
+            alerts::get_alert,
+            alerts::update_alert,
+            alerts::delete_alert
+        ))
+        .routes(routes!(alerts::list_firings))
+        .routes(routes!(webhooks::list_webhooks, webhooks::create_webhook))
+        .routes(routes!(
+            webhooks::get_webhook,
+            webhooks::update_webhook,
+            webhooks::delete_webhook
+        ))
+        .routes(routes!(webhooks::rotate_secret))
+        .routes(routes!(webhooks::list_deliveries))
+        .routes(routes!(webhooks::redeliver))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()

@@ -1,6 +1,7 @@
 //! taith's HTTP surface: the admin UI, the REST API with its OpenAPI document, and sign-in.
 
 pub mod account;
+pub mod alerts;
 pub mod api;
 pub mod cases;
 pub mod changes;
@@ -19,6 +20,7 @@ pub mod respond;
 pub mod responses;
 pub mod surveys;
 pub mod voc;
+pub mod webhooks;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -44,6 +46,8 @@ pub struct WebConfig {
     pub widget_sites: String,
     /// Rate limits, load shedding and connection deadlines.
     pub limits: http::limits::Limits,
+    /// Webhooks' and alerts' settings (the SSRF allow list, the back-off schedule).
+    pub hooks: taith_app::webhooks::HookConfig,
 }
 
 impl Default for WebConfig {
@@ -54,6 +58,7 @@ impl Default for WebConfig {
             mailer: None,
             widget_sites: "*".to_owned(),
             limits: http::limits::Limits::default(),
+            hooks: taith_app::webhooks::HookConfig::default(),
         }
     }
 }
@@ -104,6 +109,7 @@ pub fn app_with_state(
         AppConfig {
             mailer: config.mailer.clone(),
             links,
+            hooks: config.hooks.clone(),
         },
     );
     let guard = http::limits::Guard::new(&config.limits);

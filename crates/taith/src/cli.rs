@@ -172,6 +172,12 @@ pub enum Command {
     /// Cases: follow-ups of unhappy customers.
     #[command(subcommand)]
     Cases(CasesCommand),
+    /// Alert rules.
+    #[command(subcommand)]
+    Alerts(AlertsCommand),
+    /// Webhook endpoints.
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
     /// Print the OpenAPI document of the REST API.
     Openapi,
     /// Measure taith against a baseline (prints both and their ratio).
@@ -181,6 +187,23 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
+    /// Signed webhook deliveries per second to a local receiver, end to end through a fresh
+    /// SQLite store and the delivery worker (with retries of the answers the receiver fails),
+    /// against plain HTTP POSTs of the same bodies to the same receiver.
+    Webhooks {
+        /// Deliveries to make.
+        #[arg(long, default_value_t = 5_000)]
+        deliveries: usize,
+        /// Attempts in flight at once (the worker's bound, and the baseline's connections).
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        /// The receiver answers 500 to every n-th request (0: never), so some are retried.
+        #[arg(long, default_value_t = 50)]
+        fail_every: u64,
+        /// Where the scratch store goes (emptied first).
+        #[arg(long, default_value = "./taith-bench")]
+        dir: PathBuf,
+    },
     /// Durable responses per second over HTTP on a fresh SQLite store, against a raw batched
     /// insert of the same rows into the same schema.
     Ingest {
@@ -276,6 +299,29 @@ pub enum UserCommand {
     SetPassword {
         #[arg(long)]
         email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// List a workspace's alert rules, one a line: id, state (firing, quiet or paused), kind,
+    /// metric, the figure last seen, firings so far and name, separated by tabs.
+    List {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhooksCommand {
+    /// List a workspace's webhook endpoints, one a line: id, kind, on or off, the last
+    /// delivery's state and answer, event types and address, separated by tabs. Secrets are
+    /// never printed.
+    List {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
     },
 }
 
@@ -1061,6 +1107,69 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         .map_or_else(|| "-".to_owned(), |t| t.to_string()),
                 ));
             }
+            Ok(())
+        }
+        Command::Alerts(AlertsCommand::List { workspace: ws }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            for line in taith_app::alerts::listing(store.as_ref(), w.id).await? {
+                out.line(&line);
+            }
+            Ok(())
+        }
+        Command::Webhooks(WebhooksCommand::List { workspace: ws }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            for e in store.webhook_endpoints(w.id).await? {
+                let f = &e.fields;
+                let events: Vec<&str> = f.events.iter().map(|t| t.as_str()).collect();
+                out.line(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    f.kind.as_str(),
+                    if f.enabled { "on" } else { "off" },
+                    e.last_state.map(|s| s.as_str()).unwrap_or("-"),
+                    e.last_status_code
+                        .map(|c| c.to_string())
+                        .unwrap_or_else(|| "-".to_owned()),
+                    events.join(","),
+                    f.url.replace(['\t', '\n'], " "),
+                ));
+            }
+            Ok(())
+        }
+        Command::Bench(BenchCommand::Webhooks {
+            deliveries,
+            concurrency,
+            fail_every,
+            dir,
+        }) => {
+            out.line(&format!(
+                "taith bench webhooks: {deliveries} deliveries, {concurrency} at once, the \
+                 receiver failing every {fail_every}th request, SQLite in {}",
+                dir.display()
+            ));
+            let store = crate::database::open_store(&crate::database::DatabaseUrl::Sqlite(
+                crate::bench::scratch(&dir, "webhooks")?,
+            ))
+            .await?;
+            let f = crate::bench_webhooks::run(store, deliveries, concurrency, fail_every).await?;
+            out.line(&format!(
+                "ours     (store + worker, signed, retried): {:>8.0} deliveries/s  ({:.2?})",
+                f.ours_rate(),
+                f.ours
+            ));
+            out.line(&format!(
+                "baseline (plain HTTP POSTs):               {:>8.0} deliveries/s  ({:.2?})",
+                f.baseline_rate(),
+                f.baseline
+            ));
+            out.line(&format!(
+                "ratio ours/baseline: {:.2}; retries observed: {} ({} answers of 500 from the receiver)",
+                f.ours_rate() / f.baseline_rate(),
+                f.retries,
+                f.refused_by_receiver
+            ));
             Ok(())
         }
         Command::Openapi => {

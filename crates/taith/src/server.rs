@@ -58,6 +58,15 @@ pub struct ServeArgs {
     /// Requests handled at once; more get "503 busy, retry after 1 s" at once.
     #[arg(long, env = "TAITH_MAX_IN_FLIGHT", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_in_flight: u64,
+    /// A network webhooks may be sent to although it is internal (loopback, private …), in
+    /// CIDR form (`10.20.0.0/16`, `::1/128`); repeat for more. None by default: webhooks go
+    /// only to public addresses.
+    #[arg(long = "webhook-allow", value_name = "CIDR", value_parser = parse_cidr)]
+    pub webhook_allow: Vec<taith_app::webhooks::guard::Cidr>,
+}
+
+fn parse_cidr(s: &str) -> Result<taith_app::webhooks::guard::Cidr, String> {
+    s.parse()
 }
 
 /// A `frame-ancestors` source list: `*`, or `http(s)://host[:port]` sources, `*.` allowed as
@@ -152,6 +161,10 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
         mailer,
         widget_sites: args.widget_sites,
         limits,
+        hooks: taith_app::webhooks::HookConfig {
+            allow: args.webhook_allow,
+            ..Default::default()
+        },
     };
     taith_web::serve(listener, store, config, shutdown_signal()).await?;
     tracing::info!("stopped");

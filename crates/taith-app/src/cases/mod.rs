@@ -25,8 +25,8 @@ pub mod settings;
 pub mod worker;
 
 use taith_domain::{
-    Case, CaseChange, CaseId, CaseReplyId, CaseSource, CaseStatus, FeatureRequestId, Issue, Owner,
-    Principal, ResponseId, Role, RootCauseId, UserId, ValidationErrors, WorkspaceId,
+    Case, CaseChange, CaseId, CaseReplyId, CaseSource, CaseStatus, EventType, FeatureRequestId,
+    Issue, Owner, Principal, ResponseId, Role, RootCauseId, UserId, ValidationErrors, WorkspaceId,
 };
 use taith_store::{
     CaseFilter, CaseUpdate, ConflictKind, NewCase, NewCaseReply, OwnerPick, Page, PageRequest,
@@ -116,9 +116,49 @@ pub enum Changed {
 }
 
 /// Called once after every committed opening of or change to a case, with the case as it now
-/// is: the one place to hang anything that follows a change (events, notifications).
-pub fn changed(ws: WorkspaceId, case: &Case, what: Changed) {
-    tracing::debug!(workspace = %ws, case = %case.id, number = case.number, status = case.status.as_str(), ?what, "case changed");
+/// is: the one place to hang anything that follows a change. It publishes `case.opened` or
+/// `case.updated` to the workspace's webhooks (recorded durably, sent by the webhooks'
+/// worker, once per case version). The change has committed already, so a failure to
+/// record the event is logged, not answered to the person who made the change.
+pub async fn changed(store: &dyn Store, ws: WorkspaceId, case: &Case, what: Changed) {
+    let (event_type, dedupe_key) = match what {
+        Changed::Opened => (EventType::CaseOpened, format!("case.opened:{}", case.id)),
+        Changed::Updated => (
+            EventType::CaseUpdated,
+            format!("case.updated:{}:{}", case.id, case.version),
+        ),
+    };
+    let data = event_data(case);
+    if let Err(e) = crate::webhooks::publish(store, ws, event_type, data, Some(dedupe_key)).await {
+        tracing::warn!(workspace = %ws, case = %case.id, error = %e, "a case event was not published to webhooks");
+    }
+}
+
+/// A case as webhooks receive it (`data` of `case.opened` and `case.updated`).
+pub fn event_data(case: &Case) -> serde_json::Value {
+    let time = |t: time::OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    serde_json::json!({
+        "case_id": case.id,
+        "number": case.number,
+        "title": format!("#{} ({})", case.number, case.status.as_str().replace('_', " ")),
+        "status": case.status.as_str(),
+        "source": case.source.as_str(),
+        "owner_id": case.owner,
+        "touchpoint_id": case.touchpoint_id,
+        "response_id": case.response_id,
+        "feature_request_id": case.feature_request_id,
+        "customer_id": case.customer_id,
+        "root_cause_id": case.root_cause,
+        "opened_at": time(case.opened_at),
+        "first_action_at": case.first_action_at.map(time),
+        "closed_at": case.closed_at.map(time),
+        "first_action_due": time(case.first_action_due),
+        "resolve_due": time(case.resolve_due),
+        "version": case.version,
+    })
 }
 
 /// A case the actor may see; NotFound otherwise, like a missing one.
@@ -268,7 +308,7 @@ pub(crate) async fn open_for_response(
     };
     let opened = store.open_case(ws, &new).await?;
     if let Some(c) = &opened {
-        changed(ws, c, Changed::Opened);
+        changed(store, ws, c, Changed::Opened).await;
     }
     Ok(opened)
 }
@@ -358,7 +398,7 @@ async fn open_plain(
     let c = store.open_case(ws, &new).await?.ok_or_else(|| {
         StoreError::internal("a case without a response was refused as a duplicate")
     })?;
-    changed(ws, &c, Changed::Opened);
+    changed(store, ws, &c, Changed::Opened).await;
     Ok(c)
 }
 
@@ -506,7 +546,7 @@ pub async fn apply(
         }
         Err(e) => return Err(e.into()),
     };
-    changed(ws, &saved, Changed::Updated);
+    changed(store, ws, &saved, Changed::Updated).await;
     Ok(saved)
 }
 

@@ -244,7 +244,29 @@ pub async fn change_status(
     status: FeatureRequestStatus,
     note: &PublicNote,
 ) -> Result<FeatureRequest, StoreError> {
-    store.set_feature_request_status(ws, id, status, note).await
+    let before = store.feature_request(ws, id).await?.status;
+    let changed = store
+        .set_feature_request_status(ws, id, status, note)
+        .await?;
+    if before != status {
+        // Published after the change committed; the webhooks' worker sends it.
+        let data = serde_json::json!({
+            "feature_request_id": changed.id,
+            "title": changed.fields.title.as_str(),
+            "status": status.as_str(),
+            "previous_status": before.as_str(),
+            "votes": changed.votes,
+        });
+        crate::webhooks::publish(
+            store,
+            ws,
+            taith_domain::EventType::FeatureRequestStatusChanged,
+            data,
+            None,
+        )
+        .await?;
+    }
+    Ok(changed)
 }
 
 /// Merges `from` into `into` (or into `into`'s survivor): votes and comments move over, a

@@ -42,6 +42,7 @@
 //! The decisions about one capability are in its module's documentation.
 
 mod access;
+mod alerts;
 mod cases;
 mod changes;
 mod customers;
@@ -52,6 +53,7 @@ mod personas;
 mod responses;
 mod surveys;
 mod voc;
+mod webhooks;
 mod workspaces;
 
 use crate::{Db, This};

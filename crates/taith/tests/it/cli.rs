@@ -396,3 +396,40 @@ async fn themes_and_comments_print_what_the_analyser_stored_and_say_what_waits()
     assert!(stderr(&o).contains("--sentiment"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn alerts_and_webhooks_list_the_demos_rules_and_endpoint_without_its_secret() {
+    let dir = data_dir();
+    assert!(taith(&dir, &["demo"]).status.success());
+    let alerts = taith(&dir, &["alerts", "list", "--workspace", "demo"]);
+    assert!(alerts.status.success(), "{}", stderr(&alerts));
+    let text = stdout(&alerts);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines.iter().any(|l| l.contains("\tdetractor\tnps\t")
+            && l.ends_with("Unhappy customer at a moment of truth")),
+        "{text}"
+    );
+    // The week-on-week rule fired once and cleared.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("\tchange\tnps\t") && l.contains("\t1\tNPS falling week on week")),
+        "{text}"
+    );
+    let hooks = taith(&dir, &["webhooks", "list", "--workspace", "demo"]);
+    assert!(hooks.status.success(), "{}", stderr(&hooks));
+    let text = stdout(&hooks);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("\tstandard\toff\t"), "{text}");
+    assert!(
+        text.contains("https://till.becws.example/taith/webhooks"),
+        "{text}"
+    );
+    assert!(!text.contains("whsec_"), "{text}");
+    let missing = taith(&dir, &["alerts", "list", "--workspace", "nowhere"]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("nowhere"), "{}", stderr(&missing));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -28,6 +28,11 @@ pub(crate) struct Objects {
     pub change: String,
     /// A case (unowned, opened by hand).
     pub case: String,
+    /// An alert rule.
+    pub alert: String,
+    /// A webhook endpoint, and one delivery of it.
+    pub webhook: String,
+    pub delivery: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -243,9 +248,59 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         .await
         .unwrap()
         .unwrap();
+    let alert = store
+        .create_alert_rule(
+            ws.id,
+            &taith_domain::AlertInput {
+                name: "NPS under 0".into(),
+                kind: "threshold".into(),
+                metric: "nps".into(),
+                direction: "down".into(),
+                threshold: "0".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    // Stored as is (no address check, no secret of use): nothing is ever sent there, as no
+    // name ends in `.invalid` (RFC 2606).
+    let webhook = store
+        .create_webhook_endpoint(
+            ws.id,
+            &taith_domain::WebhookFields {
+                kind: taith_domain::WebhookKind::Standard,
+                url: "https://hooks.example.invalid/taith".into(),
+                description: String::new(),
+                events: vec![taith_domain::EventType::FeatureRequestStatusChanged],
+                enabled: true,
+            },
+            "whsec_c2VjcmV0c2VjcmV0c2VjcmV0",
+        )
+        .await
+        .unwrap();
+    taith_app::webhooks::publish(
+        store.as_ref(),
+        ws.id,
+        taith_domain::EventType::FeatureRequestStatusChanged,
+        serde_json::json!({"title": "R"}),
+        None,
+    )
+    .await
+    .unwrap();
+    let delivery = store
+        .webhook_deliveries(ws.id, webhook.id, taith_store::PageRequest::first(1))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
     Objects {
         change: change.id.to_string(),
         case: case.id.to_string(),
+        alert: alert.id.to_string(),
+        webhook: webhook.id.to_string(),
+        delivery: delivery.to_string(),
         slug: slug.to_owned(),
         journey: j.id.to_string(),
         stage: stage.to_string(),
@@ -282,6 +337,11 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 (n, _) if n.contains("case") => &o.case,
                 (n, _) if n.contains("request") => &o.request,
                 (n, _) if n.contains("change") => &o.change,
+                (n, _) if n.contains("alert") => &o.alert,
+                (n, _) if n.contains("webhook") => &o.webhook,
+                (n, _) if n.contains("delivery") => &o.delivery,
+                ("id", "alerts") => &o.alert,
+                ("id", "webhooks") => &o.webhook,
                 (n, _) if n.contains("journey") => &o.journey,
                 (n, _) if n.contains("stage") => &o.stage,
                 (n, _) if n.contains("touchpoint") || n == "tp" => &o.touchpoint,
@@ -343,6 +403,12 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
         serde_json::json!({ "teams": ["Shop"] })
     } else if path == "/api/v1/cases" {
         serde_json::json!({ "response_id": o.response })
+    } else if path.starts_with("/api/v1/alerts") {
+        serde_json::json!({ "name": "x", "kind": "threshold", "metric": "nps",
+                            "direction": "down", "threshold": 0 })
+    } else if path.starts_with("/api/v1/webhooks") {
+        // Refused (422, an address of no such name) where allowed: nothing is made.
+        serde_json::json!({ "url": "https://hooks.example.invalid/x", "events": ["alert.fired"] })
     } else if path == "/api/v1/feature-requests" {
         serde_json::json!({ "title": "x" })
     } else if path.ends_with("/touchpoints") {
@@ -369,6 +435,9 @@ fn ids_of_nowhere() -> Objects {
         request: fresh(),
         change: fresh(),
         case: fresh(),
+        alert: fresh(),
+        webhook: fresh(),
+        delivery: fresh(),
     }
 }
 

@@ -30,8 +30,8 @@ enum Need {
 }
 
 use Action::{
-    CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageCases, ManageMembers, Read,
-    ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
+    CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageAlerts, ManageCases,
+    ManageMembers, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -208,6 +208,22 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/f/{slug}", Public),
     ("POST", "/f/{slug}/suggest", Public),
     ("POST", "/f/{slug}/requests/{id}/vote", Public),
+    ("GET", "/w/{slug}/alerts", Act(Read)),
+    ("POST", "/w/{slug}/alerts", Act(ManageAlerts)),
+    ("GET", "/w/{slug}/alerts/{id}", Act(Read)),
+    ("POST", "/w/{slug}/alerts/{id}", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/alerts/{id}/delete", Act(ManageAlerts)),
+    ("GET", "/w/{slug}/webhooks", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/webhooks", Act(ManageAlerts)),
+    ("GET", "/w/{slug}/webhooks/{id}", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/webhooks/{id}", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/webhooks/{id}/rotate", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/webhooks/{id}/delete", Act(ManageAlerts)),
+    (
+        "POST",
+        "/w/{slug}/webhooks/{id}/deliveries/{delivery}/redeliver",
+        Act(ManageAlerts),
+    ),
     ("GET", "/s/{public_id}", Public),
     ("POST", "/s/{public_id}", Public),
     ("GET", "/k/{public_id}", Public),
@@ -352,6 +368,32 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/api/v1/cases/{case_id}/replies", Act(WorkCases)),
     ("GET", "/api/v1/teams", Act(Read)),
     ("PUT", "/api/v1/members/{user_id}/teams", Act(ManageMembers)),
+    ("GET", "/api/v1/alerts", Act(Read)),
+    ("POST", "/api/v1/alerts", Act(ManageAlerts)),
+    ("GET", "/api/v1/alerts/{alert_id}", Act(Read)),
+    ("PUT", "/api/v1/alerts/{alert_id}", Act(ManageAlerts)),
+    ("DELETE", "/api/v1/alerts/{alert_id}", Act(ManageAlerts)),
+    ("GET", "/api/v1/alerts/{alert_id}/firings", Act(Read)),
+    ("GET", "/api/v1/webhooks", Act(ManageAlerts)),
+    ("POST", "/api/v1/webhooks", Act(ManageAlerts)),
+    ("GET", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
+    ("PUT", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
+    ("DELETE", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
+    (
+        "POST",
+        "/api/v1/webhooks/{webhook_id}/rotate",
+        Act(ManageAlerts),
+    ),
+    (
+        "GET",
+        "/api/v1/webhooks/{webhook_id}/deliveries",
+        Act(ManageAlerts),
+    ),
+    (
+        "POST",
+        "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+        Act(ManageAlerts),
+    ),
     ("GET", "/api/v1/responses", Act(ReadResponses)),
     ("POST", "/api/v1/responses", Act(SubmitResponses)),
     (

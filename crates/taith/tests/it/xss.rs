@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -404,6 +404,56 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             .unwrap();
         case_ids.push(c.id);
     }
+    // An alert rule per payload (its name; every tenth on a theme's share, the theme named by
+    // a payload), and a webhook endpoint per payload (its description, and its address with
+    // the payload in the query), stored directly: the alerts list, the rule form's choices,
+    // each rule's page, the webhooks list and each endpoint's page show them.
+    let mut alerts = Vec::new();
+    let mut hooks = Vec::new();
+    for (i, p) in payloads.iter().enumerate() {
+        let metric = if i % 10 == 0 {
+            taith_domain::AlertMetric::ThemeShare(theme_ids[i % theme_ids.len()])
+        } else {
+            taith_domain::AlertMetric::Nps
+        };
+        let rule = app
+            .store
+            .create_alert_rule(
+                ws.id,
+                &taith_domain::AlertRuleFields {
+                    name: name(p),
+                    metric,
+                    condition: taith_domain::AlertCondition::Threshold {
+                        direction: taith_domain::Direction::Down,
+                        value: 0.0,
+                    },
+                    scope: taith_domain::AlertScope::Workspace,
+                    period_days: 7,
+                    min_responses: 30,
+                    recipients: vec![owner.id],
+                    enabled: true,
+                },
+            )
+            .await
+            .unwrap();
+        alerts.push(rule.id);
+        let hook = app
+            .store
+            .create_webhook_endpoint(
+                ws.id,
+                &taith_domain::WebhookFields {
+                    kind: taith_domain::WebhookKind::Standard,
+                    url: format!("https://hooks.example.invalid/?{p}"),
+                    description: p.clone(),
+                    events: vec![taith_domain::EventType::AlertFired],
+                    enabled: true,
+                },
+                "whsec_c2VjcmV0c2VjcmV0c2VjcmV0",
+            )
+            .await
+            .unwrap();
+        hooks.push(hook.id);
+    }
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -464,6 +514,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/w/becws/cases/{c}"));
         pages.push(format!("/w/becws/cases/{c}?lang=ar"));
     }
+    pages.push("/w/becws/alerts".to_owned());
+    pages.push("/w/becws/webhooks".to_owned());
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
@@ -480,6 +532,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/k/{}", s.public_id));
         pages.push(format!("/w/becws/dashboard/touchpoints/{}", touchpoints[i]));
         pages.push(format!("/w/becws/requests/{}", requests[i]));
+        pages.push(format!("/w/becws/alerts/{}", alerts[i]));
+        pages.push(format!("/w/becws/webhooks/{}", hooks[i]));
     }
     let mut injected = Vec::new();
     for page in &pages {
