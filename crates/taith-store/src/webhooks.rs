@@ -34,7 +34,10 @@ impl std::fmt::Debug for EndpointSecrets {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EndpointSecrets")
             .field("current", &"<redacted>")
-            .field("previous_until", &self.previous.as_ref().map(|(_, until)| until))
+            .field(
+                "previous_until",
+                &self.previous.as_ref().map(|(_, until)| until),
+            )
             .finish()
     }
 }
