@@ -171,7 +171,7 @@ impl Webhooks {
     ) -> AttemptOutcome {
         let result = self.send(client, job).await;
         let at = taith_domain::now();
-        let outcome = match &result {
+        match &result {
             Ok(code) => AttemptOutcome {
                 state: DeliveryState::Delivered,
                 next_attempt_at: None,
@@ -196,8 +196,7 @@ impl Webhooks {
                     at,
                 }
             }
-        };
-        outcome
+        }
     }
 
     async fn send(&self, client: &reqwest::Client, job: &DeliveryJob) -> Result<u16, AttemptError> {

@@ -364,6 +364,18 @@ impl AlertStore for This {
         lease_until: OffsetDateTime,
         limit: u32,
     ) -> StoreResult<Vec<AlertMailDue>> {
+        // Looked at first without the write lock, as for webhook deliveries.
+        let due = sqlx::query(
+            "SELECT 1 AS due FROM alert_mails WHERE sent_at IS NULL AND due_at <= $1 \
+             AND (claimed_until IS NULL OR claimed_until < $1) LIMIT 1",
+        )
+        .bind(to_micros(now))
+        .fetch_optional(self.pool())
+        .await
+        .map_err(db)?;
+        if due.is_none() {
+            return Ok(Vec::new());
+        }
         let mut tx = self.begin_write().await.map_err(db)?;
         let claimed = sqlx::query(
             "UPDATE alert_mails SET claimed_until = $1 \

@@ -339,6 +339,19 @@ impl WebhookStore for This {
         lease_until: OffsetDateTime,
         limit: u32,
     ) -> StoreResult<Vec<DeliveryJob>> {
+        // Looked at first without the write lock: an idle worker polls often, and on SQLite
+        // a write transaction per poll would hold up every other writer for nothing.
+        let due = sqlx::query(
+            "SELECT 1 AS due FROM webhook_deliveries WHERE state = 'pending' \
+             AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) LIMIT 1",
+        )
+        .bind(to_micros(now))
+        .fetch_optional(self.pool())
+        .await
+        .map_err(db)?;
+        if due.is_none() {
+            return Ok(Vec::new());
+        }
         let mut tx = self.begin_write().await.map_err(db)?;
         let claimed = sqlx::query(include_str!("webhooks/claim.sql"))
             .bind(to_micros(lease_until))
