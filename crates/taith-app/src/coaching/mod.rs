@@ -136,9 +136,10 @@ pub async fn case_groups(
             teams.entry(user).or_default().push(team.to_string());
         }
     }
-    // Keyed by the member's id (agents) or the team's name folded (teams).
-    let mut grouped: BTreeMap<String, (String, Option<(String, String)>, Vec<Case>)> =
-        BTreeMap::new();
+    // Keyed by the member's id (agents) or the team's name folded (teams): `(name, member,
+    // cases)`.
+    type Gathered = (String, Option<(String, String)>, Vec<Case>);
+    let mut grouped: BTreeMap<String, Gathered> = BTreeMap::new();
     for case in cases {
         let Some(owner) = case.owner else { continue };
         let Some(member) = members.get(&owner) else {
