@@ -4,30 +4,34 @@
 //! lists it.
 
 use crate::{
-    ChangeId, CustomerId, FeatureRequestId, Issue, Locale, PublicNote, ThemeId, ValidationErrors,
+    ChangeId, CustomerId, FeatureRequestId, Issue, Locale, PublicNote, RootCauseId, ThemeId,
+    ValidationErrors,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
-/// What was acted on. Case root causes join as a third source once cases exist
-/// (`RootCause(RootCauseId)`): a source only needs a kind code, an id, and a way to find the
-/// customers behind it (the store's `change_audience`).
+/// What was acted on: a feature request, a theme of comments, or a case root cause. A source
+/// only needs a kind code, an id, and a way to find the customers behind it (the store's
+/// `change_audience`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChangeSource {
     FeatureRequest(FeatureRequestId),
     Theme(ThemeId),
+    /// A cause from the workspace's root-cause list: the customers of the cases naming it.
+    RootCause(RootCauseId),
 }
 
 impl ChangeSource {
     /// The kinds of source, as the API and forms name them.
-    pub const KINDS: [&'static str; 2] = ["feature_request", "theme"];
+    pub const KINDS: [&'static str; 3] = ["feature_request", "theme", "root_cause"];
 
     /// The stable code stored and sent by the API.
     pub fn kind(&self) -> &'static str {
         match self {
             ChangeSource::FeatureRequest(_) => "feature_request",
             ChangeSource::Theme(_) => "theme",
+            ChangeSource::RootCause(_) => "root_cause",
         }
     }
 
@@ -35,6 +39,7 @@ impl ChangeSource {
         match self {
             ChangeSource::FeatureRequest(id) => id.as_uuid(),
             ChangeSource::Theme(id) => id.as_uuid(),
+            ChangeSource::RootCause(id) => id.as_uuid(),
         }
     }
 
@@ -61,8 +66,7 @@ impl ChangeSource {
             )
         };
         match (kind_ok, id) {
-            (Some("feature_request"), Some(id)) => Ok(ChangeSource::FeatureRequest(id.into())),
-            (Some(_), Some(id)) => Ok(ChangeSource::Theme(id.into())),
+            (Some(kind), Some(id)) => Self::from_stored(kind, id).ok_or(errors),
             _ => Err(errors),
         }
     }
@@ -72,6 +76,7 @@ impl ChangeSource {
         match kind {
             "feature_request" => Some(ChangeSource::FeatureRequest(id.into())),
             "theme" => Some(ChangeSource::Theme(id.into())),
+            "root_cause" => Some(ChangeSource::RootCause(id.into())),
             _ => None,
         }
     }
@@ -188,6 +193,13 @@ mod tests {
         }
         .parse();
         assert_eq!(ok.map(|f| f.source), Ok(ChangeSource::FeatureRequest(id)));
+        let cause = RootCauseId::new();
+        let by_cause = ChangeSource::parse("root_cause", &cause.to_string());
+        assert_eq!(by_cause, Ok(ChangeSource::RootCause(cause)));
+        assert_eq!(
+            ChangeSource::from_stored("root_cause", cause.as_uuid()),
+            Some(ChangeSource::RootCause(cause))
+        );
         let wrong = ChangeInput {
             source_kind: "case".into(),
             source_id: "x".into(),

@@ -14,7 +14,7 @@ CREATE TABLE changes (
     id BLOB NOT NULL,
     -- taith_domain::ChangeSource: what was acted on. No foreign key: the change is history and
     -- stays on the public page when its request or theme is later merged or deleted.
-    source_kind TEXT NOT NULL CHECK (source_kind IN ('feature_request', 'theme')),
+    source_kind TEXT NOT NULL CHECK (source_kind IN ('feature_request', 'theme', 'root_cause')),
     source_id BLOB NOT NULL,
     -- The request's title or theme's name when the change was recorded.
     source_title TEXT NOT NULL,
@@ -55,3 +55,6 @@ CREATE INDEX change_notices_unsent ON change_notices (claimed_until) WHERE sent_
 -- Serves the invitation throttle (a notice sent to the customer since …) and the dashboard's
 -- "received a notice" split.
 CREATE INDEX change_notices_by_customer ON change_notices (workspace_id, customer_id, sent_at);
+
+-- Serves change_audience of a root cause (the cases naming it).
+CREATE INDEX cases_by_root_cause ON cases (workspace_id, root_cause_id);

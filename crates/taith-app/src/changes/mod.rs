@@ -1,10 +1,12 @@
-//! "You said, we did": recording that the business acted on a feature request or a theme,
+//! "You said, we did": recording that the business acted on a feature request, a theme or a
+//! case root cause,
 //! with a short public note per locale, and telling the customers behind it — once each, in
 //! their language, by e-mail ([`notices`]). The staff pages, the API, the CLI, the demo and the
 //! tests all come here, so each rule is written once:
 //!
 //! - **who is told**: the customers behind the source (a request's linked comments' customers
-//!   and its customer voters; a theme's mentioning responses' customers) who are known by
+//!   and its customer voters; a theme's mentioning responses' customers; the customers of the
+//!   cases naming a root cause) who are known by
 //!   e-mail and have not opted out of notices or unsubscribed from the workspace's e-mails.
 //!   An anonymous response has no customer, so it stays anonymous: nobody is told;
 //! - **once**: one notice per change and customer (the store's key), sent by whichever node's
@@ -39,7 +41,7 @@ pub enum Refused {
 }
 
 /// The title or name of what a change acts on; `source_id: not_found` when the workspace has
-/// no such request or theme.
+/// no such request, theme or root cause.
 pub async fn source_title(
     store: &dyn Store,
     ws: WorkspaceId,
@@ -51,6 +53,13 @@ pub async fn source_title(
             .await
             .map(|r| r.fields.title.to_string()),
         ChangeSource::Theme(id) => store.theme(ws, id).await.map(|t| t.fields.name.to_string()),
+        ChangeSource::RootCause(id) => store.root_causes(ws).await.and_then(|causes| {
+            causes
+                .into_iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.to_string())
+                .ok_or(StoreError::NotFound)
+        }),
     };
     match found {
         Ok(t) => Ok(t),

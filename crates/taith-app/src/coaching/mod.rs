@@ -12,13 +12,18 @@
 //!   significantly share rank 1, and a pair whose difference is not significant is never put
 //!   in order by it. Groups with a small sample (n < 30) are listed apart, unranked.
 //! - **More sources**: the figures are built per group name from the analytics index
-//!   ([`group_figures`]). Case figures (cases handled, time to first action by case owner)
-//!   join as one more function of the same shape, `(store, ws, by, period) → figures per
-//!   group name`, merged into [`Report::groups`] by name.
+//!   ([`group_figures`]) and from the cases ([`case_groups`]: the cases opened in the period,
+//!   by their owner — a member — or by the owner's teams), merged into [`Report::groups`] by
+//!   name: a case owner joins the `agent` group that [`is_member`] matches to them (else a
+//!   group of their own name); a team joins the `team` group of the same name (trimmed, case
+//!   not minded). The case figures are those of [`crate::cases::figures::compute`]: cases
+//!   handled (opened in the period), time to first action (mean, median), the cases not acted
+//!   on yet counted apart.
 
+use crate::cases::figures::{CaseFigures, cases_opened, compute};
 use crate::metrics::{Analytics, MetricsAnswer, MetricsError, MetricsGroup, MetricsRequest};
-use std::collections::BTreeMap;
-use taith_domain::{NewResponse, WorkspaceId};
+use std::collections::{BTreeMap, HashMap};
+use taith_domain::{Case, NewResponse, UserId, WorkspaceId};
 use taith_metrics::index::{Dimension, Filter, Label};
 use taith_metrics::{Difference, Metric, MetricValue, difference};
 use taith_store::{CommentQuery, Store, StoreError};
@@ -85,6 +90,102 @@ pub struct GroupFigures {
     pub metrics: Vec<MetricFigures>,
     /// Positive comments to share, newest first.
     pub praise: Vec<NewResponse>,
+    /// The cases the group owned (see [`case_groups`]); None: no case opened in the period.
+    pub cases: Option<CaseFigures>,
+}
+
+/// One group's cases, as [`case_groups`] finds them.
+#[derive(Debug, Clone)]
+pub struct CaseGroup {
+    /// The member's name, or the team's.
+    pub name: String,
+    /// For an agent: the owning member's `(name, e-mail)`, to match an `agent` group and to
+    /// tell whether a viewer is them.
+    pub member: Option<(String, String)>,
+    pub figures: CaseFigures,
+}
+
+/// The case figures per case owner (`By::Agent`) or per team of the owner (`By::Team`: a case
+/// counts for each of its owner's teams) over the cases opened in the inclusive `period`.
+/// Unowned cases and owners no longer members are left out.
+pub async fn case_groups(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    by: By,
+    period: (Date, Date),
+) -> Result<Vec<CaseGroup>, StoreError> {
+    let (from, to) = bounds(period);
+    let cases = cases_opened(store, ws, from, to, None).await?;
+    if cases.is_empty() {
+        return Ok(Vec::new());
+    }
+    let members: HashMap<UserId, (String, String)> = store
+        .members(ws)
+        .await?
+        .into_iter()
+        .map(|m| {
+            (
+                m.user.id,
+                (m.user.name.to_string(), m.user.email.to_string()),
+            )
+        })
+        .collect();
+    let mut teams: HashMap<UserId, Vec<String>> = HashMap::new();
+    if by == By::Team {
+        for (user, team) in store.member_teams(ws).await? {
+            teams.entry(user).or_default().push(team.to_string());
+        }
+    }
+    // Keyed by the member's id (agents) or the team's name folded (teams): `(name, member,
+    // cases)`.
+    type Gathered = (String, Option<(String, String)>, Vec<Case>);
+    let mut grouped: BTreeMap<String, Gathered> = BTreeMap::new();
+    for case in cases {
+        let Some(owner) = case.owner else { continue };
+        let Some(member) = members.get(&owner) else {
+            continue;
+        };
+        match by {
+            By::Agent => {
+                grouped
+                    .entry(owner.to_string())
+                    .or_insert_with(|| (member.0.clone(), Some(member.clone()), Vec::new()))
+                    .2
+                    .push(case);
+            }
+            By::Team => {
+                for team in teams.get(&owner).into_iter().flatten() {
+                    grouped
+                        .entry(team.trim().to_lowercase())
+                        .or_insert_with(|| (team.clone(), None, Vec::new()))
+                        .2
+                        .push(case.clone());
+                }
+            }
+        }
+    }
+    let now = taith_domain::now();
+    Ok(grouped
+        .into_values()
+        .map(|(name, member, cases)| CaseGroup {
+            name,
+            member,
+            figures: compute(&cases, now),
+        })
+        .collect())
+}
+
+/// The inclusive days `period` as the instants `[from, to)` (UTC).
+fn bounds(period: (Date, Date)) -> (time::OffsetDateTime, time::OffsetDateTime) {
+    (
+        period.0.midnight().assume_utc(),
+        period
+            .1
+            .next_day()
+            .unwrap_or(period.1)
+            .midnight()
+            .assume_utc(),
+    )
 }
 
 /// A place on a leaderboard.
@@ -283,6 +384,7 @@ pub async fn report(
                     name: name.clone(),
                     metrics: Vec::new(),
                     praise: Vec::new(),
+                    cases: None,
                 })
                 .metrics
                 .push(MetricFigures {
@@ -292,18 +394,43 @@ pub async fn report(
                 });
         }
     }
+    for cg in case_groups(store, ws, by, period).await? {
+        let seen = match (viewer, &cg.member) {
+            (Viewer::All, _) => true,
+            (Viewer::Own { email, .. }, Some((_, owner_email))) => {
+                owner_email.trim().to_lowercase() == email.trim().to_lowercase()
+            }
+            (Viewer::Own { .. }, None) => false,
+        };
+        if !seen {
+            continue;
+        }
+        let joins = |g: &str| match &cg.member {
+            Some((n, e)) => is_member(g, n, e),
+            None => g.trim().to_lowercase() == cg.name.trim().to_lowercase(),
+        };
+        let key = groups
+            .keys()
+            .find(|g| joins(g))
+            .cloned()
+            .unwrap_or_else(|| cg.name.clone());
+        groups
+            .entry(key.clone())
+            .or_insert_with(|| GroupFigures {
+                name: key,
+                metrics: Vec::new(),
+                praise: Vec::new(),
+                cases: None,
+            })
+            .cases = Some(cg.figures);
+    }
     if !groups.is_empty() {
         let praise = store
             .comments(
                 ws,
                 &CommentQuery {
-                    from: period.0.midnight().assume_utc(),
-                    to: period
-                        .1
-                        .next_day()
-                        .unwrap_or(period.1)
-                        .midnight()
-                        .assume_utc(),
+                    from: bounds(period).0,
+                    to: bounds(period).1,
                     survey: None,
                     touchpoint: None,
                     channel: None,

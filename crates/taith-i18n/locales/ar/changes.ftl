@@ -64,3 +64,8 @@ changes-dash-significant = الفرق: { $delta } نقطة (± { $margin })، و
 changes-dash-not-significant = الفرق: { $delta } نقطة (± { $margin })، وليس فرقًا ذا دلالة إحصائية.
 changes-dash-no-difference = لا توجد إجابات كافية في الجانبين للمقارنة.
 changes-dash-caveat = هذه مقارنة بين مجموعتين، ولا تُثبت أن الإشعارات هي سبب الفرق.
+
+# A change can act on a case root cause (cases settings page).
+changes-source-root-cause = سبب جذري
+changes-root-causes-acted-on = أخبِر العملاء المعنيين بسبب جذري
+changes-root-causes-acted-on-hint = أصلحتم ما تسبب في بعض الحالات؟ قولوا ذلك: يتلقى العملاء الذين تذكر حالاتهم هذا السبب رسالة واحدة بلغتهم.

@@ -16,3 +16,15 @@ coaching-rank = المركز
 coaching-who = من
 coaching-figure = النتيجة
 coaching-praise = ثناء للمشاركة
+
+# Case figures per case owner (agent) or per the owner's teams.
+coaching-cases = الحالات
+coaching-cases-handled = { $count ->
+    [zero] لم تُعالَج أي حالة في هذه الفترة
+    [one] عولجت حالة واحدة في هذه الفترة
+    [two] عولجت حالتان في هذه الفترة
+    [few] عولجت { $count } حالات في هذه الفترة
+    [many] عولجت { $count } حالة في هذه الفترة
+   *[other] عولجت { $count } حالة في هذه الفترة
+}
+coaching-cases-hint = تُحسب الحالة لمالكها: العضو الذي اسمه أو بريده الإلكتروني هو اسم الموظف. ويحسب الفريق الحالات التي يملكها أعضاؤه.

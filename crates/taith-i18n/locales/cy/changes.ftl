@@ -61,3 +61,8 @@ changes-dash-significant = Gwahaniaeth: { $delta } pwynt (± { $margin }), gwaha
 changes-dash-not-significant = Gwahaniaeth: { $delta } pwynt (± { $margin }), dim gwahaniaeth arwyddocaol.
 changes-dash-no-difference = Dim digon o ymatebion ar y ddwy ochr i'w cymharu.
 changes-dash-caveat = Mae hyn yn cymharu dau grŵp; nid yw'n dangos mai'r hysbysiadau a achosodd y gwahaniaeth.
+
+# A change can act on a case root cause (cases settings page).
+changes-source-root-cause = Gwraidd y broblem
+changes-root-causes-acted-on = Rhoi gwybod i'r cwsmeriaid y tu ôl i wraidd problem
+changes-root-causes-acted-on-hint = Wedi datrys yr hyn a achosodd rai achosion? Dywedwch hynny: bydd y cwsmeriaid y mae eu hachosion yn enwi'r gwraidd hwnnw yn cael un neges, yn eu hiaith eu hunain.

@@ -16,3 +16,15 @@ coaching-rank = Safle
 coaching-who = Pwy
 coaching-figure = Sgôr
 coaching-praise = Canmoliaeth i'w rhannu
+
+# Case figures per case owner (agent) or per the owner's teams.
+coaching-cases = Achosion
+coaching-cases-handled = { $count ->
+    [zero] Dim achosion wedi'u trin yn y cyfnod hwn
+    [one] { $count } achos wedi'i drin yn y cyfnod hwn
+    [two] { $count } achos wedi'u trin yn y cyfnod hwn
+    [few] { $count } achos wedi'u trin yn y cyfnod hwn
+    [many] { $count } achos wedi'u trin yn y cyfnod hwn
+   *[other] { $count } achos wedi'u trin yn y cyfnod hwn
+}
+coaching-cases-hint = Mae achos yn cyfrif i'w berchennog: yr aelod y mae ei enw neu ei gyfeiriad e-bost yn enw'r asiant. Mae tîm yn cyfrif yr achosion sy'n eiddo i'w aelodau.

@@ -76,3 +76,8 @@ changes-dash-significant = Difference: { $delta } points (± { $margin }), a sig
 changes-dash-not-significant = Difference: { $delta } points (± { $margin }), not a significant difference.
 changes-dash-no-difference = Not enough responses on both sides to compare.
 changes-dash-caveat = This compares two groups; it does not show that the notices caused the difference.
+
+# A change can act on a case root cause (cases settings page).
+changes-source-root-cause = Root cause
+changes-root-causes-acted-on = Tell the customers behind a root cause
+changes-root-causes-acted-on-hint = Fixed what caused some cases? Say so: the customers whose cases name that root cause get one note, in their language.

@@ -23,3 +23,11 @@ coaching-rank = Rank
 coaching-who = Who
 coaching-figure = Score
 coaching-praise = Praise to share
+
+# Case figures per case owner (agent) or per the owner's teams.
+coaching-cases = Cases
+coaching-cases-handled = { $count ->
+    [one] { $count } case handled in this period
+   *[other] { $count } cases handled in this period
+}
+coaching-cases-hint = Cases count for their owner: the member whose name or e-mail address is the agent's. A team counts the cases its members own.

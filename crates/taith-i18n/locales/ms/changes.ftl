@@ -53,3 +53,8 @@ changes-dash-significant = Perbezaan: { $delta } mata (± { $margin }), perbezaa
 changes-dash-not-significant = Perbezaan: { $delta } mata (± { $margin }), bukan perbezaan yang signifikan.
 changes-dash-no-difference = Tidak cukup jawapan di kedua-dua pihak untuk dibandingkan.
 changes-dash-caveat = Ini membandingkan dua kumpulan; ia tidak menunjukkan bahawa makluman yang menyebabkan perbezaan itu.
+
+# A change can act on a case root cause (cases settings page).
+changes-source-root-cause = Punca utama
+changes-root-causes-acted-on = Maklumkan pelanggan di sebalik sesuatu punca utama
+changes-root-causes-acted-on-hint = Sudah membetulkan punca beberapa kes? Beritahu mereka: pelanggan yang kesnya menamakan punca itu menerima satu nota, dalam bahasa mereka.

@@ -16,3 +16,10 @@ coaching-rank = Kedudukan
 coaching-who = Siapa
 coaching-figure = Skor
 coaching-praise = Pujian untuk dikongsi
+
+# Case figures per case owner (agent) or per the owner's teams.
+coaching-cases = Kes
+coaching-cases-handled = { $count ->
+   *[other] { $count } kes dikendalikan dalam tempoh ini
+}
+coaching-cases-hint = Kes dikira untuk pemiliknya: ahli yang nama atau alamat e-melnya ialah nama ejen. Pasukan mengira kes yang dimiliki oleh ahlinya.

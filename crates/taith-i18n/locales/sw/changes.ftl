@@ -57,3 +57,8 @@ changes-dash-significant = Tofauti: pointi { $delta } (± { $margin }), tofauti 
 changes-dash-not-significant = Tofauti: pointi { $delta } (± { $margin }), si tofauti yenye maana ya kitakwimu.
 changes-dash-no-difference = Hakuna majibu ya kutosha pande zote mbili kulinganisha.
 changes-dash-caveat = Hii inalinganisha makundi mawili; haionyeshi kwamba arifa ndizo zilizosababisha tofauti.
+
+# A change can act on a case root cause (cases settings page).
+changes-source-root-cause = Chanzo kikuu
+changes-root-causes-acted-on = Wajulishe wateja walio nyuma ya chanzo kikuu
+changes-root-causes-acted-on-hint = Mmerekebisha kilichosababisha baadhi ya kesi? Waambieni: wateja ambao kesi zao zinataja chanzo hicho watapokea ujumbe mmoja, kwa lugha yao.

@@ -16,3 +16,11 @@ coaching-rank = Nafasi
 coaching-who = Nani
 coaching-figure = Alama
 coaching-praise = Sifa za kushiriki
+
+# Case figures per case owner (agent) or per the owner's teams.
+coaching-cases = Kesi
+coaching-cases-handled = { $count ->
+    [one] Kesi { $count } ilishughulikiwa katika kipindi hiki
+   *[other] Kesi { $count } zilishughulikiwa katika kipindi hiki
+}
+coaching-cases-hint = Kesi huhesabiwa kwa mmiliki wake: mwanachama ambaye jina lake au anwani yake ya barua pepe ndiyo ya wakala. Timu huhesabu kesi zinazomilikiwa na wanachama wake.

@@ -53,3 +53,8 @@ changes-dash-significant = Chênh lệch: { $delta } điểm (± { $margin }), c
 changes-dash-not-significant = Chênh lệch: { $delta } điểm (± { $margin }), không có ý nghĩa thống kê.
 changes-dash-no-difference = Không đủ phản hồi ở cả hai bên để so sánh.
 changes-dash-caveat = Đây là so sánh giữa hai nhóm; nó không cho thấy thông báo là nguyên nhân của chênh lệch.
+
+# A change can act on a case root cause (cases settings page).
+changes-source-root-cause = Nguyên nhân gốc
+changes-root-causes-acted-on = Báo cho khách hàng liên quan đến một nguyên nhân gốc
+changes-root-causes-acted-on-hint = Đã khắc phục điều gây ra một số vụ việc? Hãy cho họ biết: khách hàng có vụ việc ghi nguyên nhân đó sẽ nhận một thông báo, bằng ngôn ngữ của họ.

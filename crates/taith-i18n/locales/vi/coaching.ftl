@@ -16,3 +16,10 @@ coaching-rank = Hạng
 coaching-who = Ai
 coaching-figure = Điểm
 coaching-praise = Lời khen để chia sẻ
+
+# Case figures per case owner (agent) or per the owner's teams.
+coaching-cases = Vụ việc
+coaching-cases-handled = { $count ->
+   *[other] { $count } vụ việc được xử lý trong kỳ này
+}
+coaching-cases-hint = Mỗi vụ việc được tính cho người phụ trách: thành viên có tên hoặc địa chỉ email trùng với tên nhân viên. Một nhóm tính các vụ việc do thành viên của nhóm phụ trách.

@@ -21,6 +21,7 @@ use uuid::Uuid;
 const CHANGE: &str = include_str!("changes/change.sql");
 const AUDIENCE_REQUEST: &str = include_str!("changes/audience_request.sql");
 const AUDIENCE_THEME: &str = include_str!("changes/audience_theme.sql");
+const AUDIENCE_ROOT_CAUSE: &str = include_str!("changes/audience_root_cause.sql");
 const NOTICES_DUE: &str = include_str!("changes/notices_due.sql");
 const NOTICE_SPLIT: &str = include_str!("changes/notice_split.sql");
 
@@ -92,6 +93,7 @@ impl ChangeStore for This {
         let sql = match source {
             d::ChangeSource::FeatureRequest(_) => AUDIENCE_REQUEST,
             d::ChangeSource::Theme(_) => AUDIENCE_THEME,
+            d::ChangeSource::RootCause(_) => AUDIENCE_ROOT_CAUSE,
         };
         let rows = sqlx::query(sql)
             .bind(ws.as_uuid())

@@ -43,7 +43,8 @@ fn hours(tr: &Tr, h: Option<f64>) -> String {
     }
 }
 
-fn durations(tr: &Tr, d: &Durations) -> DurationView {
+/// A duration figure in words (also the coaching page's).
+pub fn durations(tr: &Tr, d: &Durations) -> DurationView {
     DurationView {
         mean: hours(tr, d.mean_hours),
         median: hours(tr, d.median_hours),

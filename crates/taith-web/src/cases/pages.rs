@@ -755,6 +755,10 @@ pub struct SettingsPage {
     days: Vec<(&'static str, String, bool)>,
     causes_text: String,
     cause_errors: Vec<String>,
+    /// The causes on the list `(id, name)`, each with its "we acted on this" link when the
+    /// member may record changes.
+    causes: Vec<(String, String)>,
+    can_record_changes: bool,
     rules: Vec<RuleRow>,
     notice: Option<String>,
 }
@@ -787,15 +791,19 @@ async fn settings_page(
             )
         }
     };
+    let causes: Vec<(String, String)> = store
+        .root_causes(ws)
+        .await
+        .map_err(store_err(m))?
+        .iter()
+        .filter(|c| !c.archived)
+        .map(|c| (c.id.to_string(), c.name.to_string()))
+        .collect();
     let causes_text = match causes_text {
         Some(t) => t,
-        None => store
-            .root_causes(ws)
-            .await
-            .map_err(store_err(m))?
+        None => causes
             .iter()
-            .filter(|c| !c.archived)
-            .map(|c| c.name.to_string())
+            .map(|(_, n)| n.as_str())
             .collect::<Vec<_>>()
             .join("\n"),
     };
@@ -836,6 +844,8 @@ async fn settings_page(
         form,
         causes_text,
         cause_errors,
+        causes,
+        can_record_changes: m.may(Action::RecordChanges),
         rules,
         notice,
         l: m.layout("cases"),

@@ -29,6 +29,7 @@ pub fn source_href(m: &Member, source: ChangeSource) -> String {
     match source {
         ChangeSource::FeatureRequest(id) => format!("{}/requests/{id}", m.base()),
         ChangeSource::Theme(id) => format!("{}/themes/{id}", m.base()),
+        ChangeSource::RootCause(_) => format!("{}/cases/settings#causes-h", m.base()),
     }
 }
 
@@ -36,6 +37,7 @@ pub fn source_kind_name(tr: &Tr, source: ChangeSource) -> String {
     tr.t(match source {
         ChangeSource::FeatureRequest(_) => "changes-source-feature-request",
         ChangeSource::Theme(_) => "changes-source-theme",
+        ChangeSource::RootCause(_) => "changes-source-root-cause",
     })
 }
 

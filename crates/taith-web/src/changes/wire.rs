@@ -10,10 +10,11 @@ use uuid::Uuid;
 /// What a change acted on.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ChangeSource {
-    /// `feature_request` or `theme`.
+    /// `feature_request`, `theme` or `root_cause` (a cause of the cases' root-cause list).
     pub kind: String,
     pub id: Uuid,
-    /// The request's title or the theme's name when the change was recorded.
+    /// The request's title, the theme's name or the root cause's name when the change was
+    /// recorded.
     #[serde(default)]
     pub title: String,
 }
@@ -88,7 +89,7 @@ pub struct ChangeList {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeCreate {
-    /// `feature_request` or `theme`.
+    /// `feature_request`, `theme` or `root_cause` (a cause of the cases' root-cause list).
     #[serde(default)]
     pub source_kind: String,
     #[serde(default)]

@@ -49,7 +49,9 @@ fn figure(f: &coaching::MetricFigures) -> wire::Figure {
 /// NPS and CSAT per agent (`?by=agent`, the default) or per team (`?by=team`) — read from
 /// the responses' `agent` and `team` attributes — with 95% intervals, small-sample flags,
 /// weekly figures, praise (positive comments) and leaderboards that rank only significant
-/// differences. A signed-in agent sees only the groups whose `agent` is their name or e-mail.
+/// differences; and per case owner (a member, joined to the `agent` group naming them) or per
+/// owner's team, the cases handled and the time to first action. A signed-in agent sees only
+/// the groups whose `agent` is their name or e-mail, and their own cases.
 #[utoipa::path(
     get,
     path = "/api/v1/coaching",
@@ -102,6 +104,15 @@ pub async fn get_coaching(
                 name: g.name.clone(),
                 figures: g.metrics.iter().map(figure).collect(),
                 praise: g.praise.iter().map(|r| r.id.as_uuid()).collect(),
+                cases: g.cases.as_ref().map(|c| wire::GroupCases {
+                    handled: c.opened,
+                    first_action: wire::FirstAction {
+                        n: c.first_action.n,
+                        open: c.first_action.open,
+                        mean_hours: c.first_action.mean_hours.map(taith_app::metrics::round1),
+                        median_hours: c.first_action.median_hours.map(taith_app::metrics::round1),
+                    },
+                }),
             })
             .collect(),
         leaderboards: report

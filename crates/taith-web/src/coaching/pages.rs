@@ -5,6 +5,7 @@
 
 use super::viewer_of;
 use crate::AppState;
+use crate::cases::figures::{DurationView, durations};
 use crate::dashboards::figures::{MetricCard, metric_card};
 use crate::http::ctx::Member;
 use crate::http::layout::Layout;
@@ -26,6 +27,14 @@ pub struct GroupView {
     pub cards: Vec<MetricCard>,
     /// `(text, its language)`.
     pub praise: Vec<(String, &'static str)>,
+    pub cases: Option<CasesView>,
+}
+
+/// A group's cases in words: how many it handled and its time to first action.
+#[derive(Debug)]
+pub struct CasesView {
+    pub handled: String,
+    pub first_action: DurationView,
 }
 
 /// A leaderboard's row: `(rank, name, figure, n)`.
@@ -163,6 +172,14 @@ pub async fn page(
                 .map(|r| (taith_app::feature_requests::written(r), r.locale.tag()))
                 .filter(|(t, _)| !t.is_empty())
                 .collect(),
+            cases: g.cases.as_ref().map(|c| CasesView {
+                handled: tr.tn(
+                    "coaching-cases-handled",
+                    "count",
+                    i64::try_from(c.opened).unwrap_or(i64::MAX),
+                ),
+                first_action: durations(tr, &c.first_action),
+            }),
         })
         .collect::<Vec<_>>();
     let tabs = [By::Agent, By::Team]

@@ -47,6 +47,29 @@ pub struct Group {
     pub figures: Vec<Figure>,
     /// Positive comments to share (their response ids).
     pub praise: Vec<uuid::Uuid>,
+    /// The cases this agent owned (their owner is the member whose name or e-mail is the
+    /// group's name), or this team's members owned, opened in the period; null: none.
+    pub cases: Option<GroupCases>,
+}
+
+/// A group's cases opened in the period.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupCases {
+    /// Cases handled: opened in the period.
+    pub handled: u64,
+    /// Time to first action of the cases acted on, in hours.
+    pub first_action: FirstAction,
+}
+
+/// Time to first action (hours; mean and median as the case figures compute them).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FirstAction {
+    /// Cases acted on.
+    pub n: u64,
+    /// Cases not acted on yet, counted apart.
+    pub open: u64,
+    pub mean_hours: Option<f64>,
+    pub median_hours: Option<f64>,
 }
 
 /// A place on a leaderboard.

@@ -955,3 +955,273 @@ async fn a_notice_is_claimed_by_one_worker_and_never_again_once_sent_on_postgres
     a_notice_is_claimed_by_one_worker_and_never_again_once_sent(store).await;
     db.drop_database().await;
 }
+
+/// Opens a case straight in the store: from `response` (its customer), owned by `owner`,
+/// opened at `opened_at`, first acted on `first_action` hours later (None: not yet), naming
+/// `root_cause`.
+pub async fn case_of(
+    store: &SharedStore,
+    ws: &Workspace,
+    response: Option<&NewResponse>,
+    owner: Option<taith_domain::UserId>,
+    opened_at: time::OffsetDateTime,
+    first_action: Option<i64>,
+    root_cause: Option<taith_domain::RootCauseId>,
+) -> taith_domain::Case {
+    let case = store
+        .open_case(
+            ws.id,
+            &taith_store::NewCase {
+                source: taith_domain::CaseSource::Manual,
+                response_id: response.map(|r| r.id),
+                feature_request_id: None,
+                survey_id: response.map(|r| r.survey_id),
+                customer_id: response.and_then(|r| r.customer_id),
+                touchpoint_id: None,
+                owner: owner.map_or(
+                    taith_store::OwnerPick::Nobody,
+                    taith_store::OwnerPick::Member,
+                ),
+                opened_at,
+                first_action_due: opened_at + time::Duration::hours(8),
+                resolve_due: opened_at + time::Duration::hours(40),
+                actor: None,
+                actor_name: "test".to_owned(),
+            },
+        )
+        .await
+        .unwrap()
+        .expect("a new case");
+    if first_action.is_none() && root_cause.is_none() {
+        return case;
+    }
+    let at = first_action.map(|h| opened_at + time::Duration::hours(h));
+    store
+        .update_case(
+            ws.id,
+            case.id,
+            case.version,
+            &taith_store::CaseUpdate {
+                root_cause: root_cause.map(Some),
+                first_action_at: at,
+                at,
+                ..taith_store::CaseUpdate::default()
+            },
+            &[(
+                None,
+                "test".to_owned(),
+                taith_domain::CaseChange::RootCause {
+                    from: None,
+                    to: root_cause,
+                },
+            )],
+        )
+        .await
+        .unwrap()
+}
+
+async fn a_root_cause_tells_the_customers_of_its_cases_once_in_their_language(store: SharedStore) {
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("becws", "owner@becws.example").await;
+    let survey = live_nps(&app, &ws).await;
+    let write = token(&app, "becws", TokenScope::Write).await;
+    let causes = store
+        .set_root_causes(
+            ws.id,
+            &[
+                Name::parse("Late delivery").unwrap(),
+                Name::parse("Price").unwrap(),
+            ],
+        )
+        .await
+        .unwrap();
+    let late = causes
+        .iter()
+        .find(|c| c.name.as_str() == "Late delivery")
+        .unwrap()
+        .id;
+    let price = causes
+        .iter()
+        .find(|c| c.name.as_str() == "Price")
+        .unwrap()
+        .id;
+    let now = taith_domain::now();
+    // Siân's case response was in Welsh; her later answer (no case) in English: the case's
+    // language counts. Layla's in Arabic, twice (two cases, one notice). Ola opted out of
+    // e-mail; Priya's case names another cause; an anonymous case has nobody to tell.
+    let who = |key| Some((key, None));
+    let sian = respond(
+        &store,
+        &ws,
+        &survey,
+        who("sian@example.com"),
+        Locale::Cy,
+        9,
+        &[],
+    )
+    .await;
+    let layla = respond(
+        &store,
+        &ws,
+        &survey,
+        who("layla@example.com"),
+        Locale::Ar,
+        8,
+        &[],
+    )
+    .await;
+    let layla2 = respond(
+        &store,
+        &ws,
+        &survey,
+        who("layla@example.com"),
+        Locale::Ar,
+        7,
+        &[],
+    )
+    .await;
+    let ola = respond(
+        &store,
+        &ws,
+        &survey,
+        who("ola@example.com"),
+        Locale::En,
+        8,
+        &[],
+    )
+    .await;
+    let priya = respond(
+        &store,
+        &ws,
+        &survey,
+        who("priya@example.com"),
+        Locale::Vi,
+        8,
+        &[],
+    )
+    .await;
+    let anonymous = respond(&store, &ws, &survey, None, Locale::Sw, 8, &[]).await;
+    for (r, cause) in [
+        (&sian, late),
+        (&layla, late),
+        (&layla2, late),
+        (&ola, late),
+        (&anonymous, late),
+        (&priya, price),
+    ] {
+        case_of(&store, &ws, Some(r), None, now, None, Some(cause)).await;
+    }
+    respond(
+        &store,
+        &ws,
+        &survey,
+        who("sian@example.com"),
+        Locale::En,
+        10,
+        &[],
+    )
+    .await;
+    store
+        .unsubscribe(ws.id, ola.customer_id.unwrap(), taith_domain::now())
+        .await
+        .unwrap();
+
+    let b = app.browser();
+    let (status, body) = b
+        .api(
+            Method::POST,
+            "/api/v1/changes",
+            &write,
+            Some(json!({"source_kind": "root_cause", "source_id": late.to_string(),
+                        "note": {"en": "Vans now leave at six.", "cy": "Mae'r faniau'n gadael am chwech."}})),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["change"]["source"]["kind"], "root_cause");
+    assert_eq!(body["change"]["source"]["title"], "Late delivery");
+    assert_eq!(body["change"]["notices"]["recipients"], 2, "{body}");
+    // Another workspace's root cause, or none at all, is a field error.
+    let (status, body) = b
+        .api(
+            Method::POST,
+            "/api/v1/changes",
+            &write,
+            Some(json!({"source_kind": "root_cause", "source_id": taith_domain::RootCauseId::new().to_string(),
+                        "note": {"en": "x"}})),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+
+    let sink = SmtpSink::start().await;
+    let worker = Notices::new(
+        store.clone(),
+        Some(mailer(&sink)),
+        format!("http://{}", app.addr),
+    );
+    assert_eq!(worker.send_due(now).await.unwrap().sent, 2);
+    let later = now + taith_app::changes::notices::LEASE + time::Duration::minutes(1);
+    assert_eq!(worker.send_due(later).await.unwrap().sent, 0, "sent once");
+    let mails = sink.received();
+    assert_eq!(mails.len(), 2);
+    for (address, locale, note) in [
+        (
+            "sian@example.com",
+            Locale::Cy,
+            "Mae'r faniau'n gadael am chwech.",
+        ),
+        ("layla@example.com", Locale::Ar, "Vans now leave at six."),
+    ] {
+        let to = mails_to(&mails, address);
+        assert_eq!(to.len(), 1, "{address}: exactly one notice");
+        assert_eq!(
+            to[0].header("Subject").unwrap(),
+            plain(locale, "changes-mail-subject", "becws"),
+            "{address}"
+        );
+        assert!(
+            to[0].part("text/plain").unwrap().contains(note),
+            "{address}"
+        );
+    }
+    for address in ["ola@example.com", "priya@example.com"] {
+        assert!(
+            mails_to(&mails, address).is_empty(),
+            "{address} is not told"
+        );
+    }
+
+    // The cases settings page offers the form for each cause; the changes list names it.
+    let owner = app.signed_in("owner@becws.example").await;
+    let page = owner.get("/w/becws/cases/settings").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(&format!(
+            "/w/becws/changes/new?source_kind=root_cause&amp;source_id={late}"
+        )),
+        "the settings page links each root cause to the change form"
+    );
+    let form = owner
+        .get(&format!(
+            "/w/becws/changes/new?source_kind=root_cause&source_id={price}"
+        ))
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("Price"));
+    let list = owner.get("/w/becws/changes").await;
+    assert!(list.body.contains("Late delivery") && list.body.contains("Root cause"));
+}
+
+#[tokio::test]
+async fn a_root_cause_tells_the_customers_of_its_cases_once_in_their_language_on_sqlite() {
+    a_root_cause_tells_the_customers_of_its_cases_once_in_their_language(fresh_sqlite().await.0)
+        .await;
+}
+
+#[tokio::test]
+async fn a_root_cause_tells_the_customers_of_its_cases_once_in_their_language_on_postgres() {
+    let Some((store, db)) = fresh_postgres().await else {
+        return;
+    };
+    a_root_cause_tells_the_customers_of_its_cases_once_in_their_language(store).await;
+    db.drop_database().await;
+}
