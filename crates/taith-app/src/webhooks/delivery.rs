@@ -83,18 +83,39 @@ fn refused_by_guard(e: &reqwest::Error) -> bool {
     false
 }
 
+/// TLS for deliveries: rustls on the ring provider, trusting the Mozilla root certificates
+/// compiled into the binary (webpki-roots), so an `https` endpoint is verified the same way on
+/// every machine, without reading the system's store.
+pub(crate) fn tls_config() -> Result<rustls::ClientConfig, rustls::Error> {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let mut config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
+}
+
 impl Webhooks {
     /// The HTTP client deliveries go out through: names resolved by the guard, no redirects
-    /// followed, no proxy from the environment, the attempt's timeout.
-    pub(crate) fn client(&self) -> Result<reqwest::Client, reqwest::Error> {
-        reqwest::Client::builder()
+    /// followed, no proxy from the environment, the attempt's timeout, and TLS for `https`
+    /// endpoints ([`tls_config`]).
+    pub(crate) fn client(
+        &self,
+    ) -> Result<reqwest::Client, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(reqwest::Client::builder()
+            .tls_backend_preconfigured(tls_config()?)
             .dns_resolver(self.guard.reqwest_resolver())
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .timeout(self.config.timeout)
             .connect_timeout(self.config.timeout)
             .user_agent(concat!("taith-webhooks/", env!("CARGO_PKG_VERSION")))
-            .build()
+            .build()?)
     }
 
     /// Runs the worker until the process ends.
@@ -265,5 +286,17 @@ impl Webhooks {
         } else {
             Err(AttemptError::Status(code))
         }
+    }
+}
+
+#[cfg(test)]
+mod tls_tests {
+    #![allow(clippy::unwrap_used)]
+
+    #[test]
+    fn the_delivery_client_speaks_tls_with_compiled_in_roots() {
+        let config = super::tls_config().unwrap();
+        assert_eq!(config.alpn_protocols, vec![b"http/1.1".to_vec()]);
+        assert!(webpki_roots::TLS_SERVER_ROOTS.len() > 100);
     }
 }
