@@ -91,6 +91,7 @@ impl App {
     /// Starts the background workers on the current Tokio runtime: the analytics index is
     /// built for every workspace, the response writer and the outbox begin to run.
     pub fn start(store: SharedStore, config: AppConfig) -> App {
+        webhooks::delivery::install_tls_provider();
         let analytics = metrics::Analytics::default();
         analytics.build_all_in_background(store.clone());
         analytics.tail_in_background(store.clone());

@@ -527,6 +527,7 @@ async fn over_http(
         taith_web::WebConfig::default(),
         std::future::pending(),
     ));
+    taith_app::webhooks::delivery::install_tls_provider();
     let client = reqwest::Client::new();
     let url = format!("http://{addr}/api/v1/metrics?metric=nps&by=touchpoint,channel,segment,week");
     let ask = || async {

@@ -173,6 +173,7 @@ pub async fn run(
 
     // Baseline: the same bodies POSTed straight to the same receiver, as many at once.
     counter.fail_every.store(0, Ordering::SeqCst);
+    taith_app::webhooks::delivery::install_tls_provider();
     let client = reqwest::Client::builder().no_proxy().build()?;
     let url = format!("http://{addr}/plain");
     let body = serde_json::to_vec(&taith_app::webhooks::sign::standard_body(

@@ -83,6 +83,14 @@ fn refused_by_guard(e: &reqwest::Error) -> bool {
     false
 }
 
+/// Makes rustls on ring the process's TLS provider, for every HTTP client built after it (the
+/// deliveries', and any other: reqwest refuses to build a client before one is installed).
+/// Called by [`crate::App::start`] and the binary's `main`; calling it again does nothing.
+pub fn install_tls_provider() {
+    // Err only when a provider is installed already, which is what we want.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// TLS for deliveries: rustls on the ring provider, trusting the Mozilla root certificates
 /// compiled into the binary (webpki-roots), so an `https` endpoint is verified the same way on
 /// every machine, without reading the system's store.

@@ -19,7 +19,7 @@ async fn app_with(limits: Limits) -> TestApp {
 }
 
 fn client() -> reqwest::Client {
-    reqwest::Client::builder()
+    crate::helpers::http()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()

@@ -146,7 +146,13 @@ async fn credentials_and_scopes_are_checked_for_every_request() {
         )
         .await;
     assert_eq!((s, error_code(&body)), (401, "unauthenticated"));
-    let resp = reqwest::get(app.url("/api/v1/journeys")).await.unwrap();
+    let resp = crate::helpers::http()
+        .build()
+        .unwrap()
+        .get(app.url("/api/v1/journeys"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 401);
     let (s, _) = b.api(Method::GET, "/api/v1/journeys", &read, None).await;
     assert_eq!(s, 200);
@@ -218,7 +224,9 @@ async fn bad_input_gets_the_one_error_shape_with_field_details() {
     assert_eq!((s, error_code(&body)), (400, "bad_request"), "{body}");
 
     // Malformed JSON: 400 with our shape, not axum's plain text.
-    let resp = reqwest::Client::new()
+    let resp = crate::helpers::http()
+        .build()
+        .unwrap()
         .post(app.url("/api/v1/personas"))
         .bearer_auth(&t)
         .header("content-type", "application/json")
@@ -296,7 +304,11 @@ async fn bad_input_gets_the_one_error_shape_with_field_details() {
 #[tokio::test]
 async fn the_openapi_document_is_served_and_lists_every_api_route() {
     let app = TestApp::on_sqlite().await;
-    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json"))
+    let doc: Value = crate::helpers::http()
+        .build()
+        .unwrap()
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
         .await
         .unwrap()
         .json()

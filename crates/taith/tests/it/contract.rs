@@ -7,7 +7,11 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 async fn document(app: &TestApp) -> Value {
-    reqwest::get(app.url("/api/v1/openapi.json"))
+    crate::helpers::http()
+        .build()
+        .unwrap()
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
         .await
         .unwrap()
         .json()

@@ -434,7 +434,7 @@ async fn restore_and_check(
             }
         }
     };
-    let http = reqwest::Client::builder()
+    let http = crate::helpers::http()
         .timeout(Duration::from_secs(10))
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -507,7 +507,7 @@ async fn restore_and_check(
 /// Runs `campaign` against `target`, whose store holds what `set_up` made.
 async fn run(target: &Target, survey_id: SurveyId, token: String, campaign: &Campaign) -> Findings {
     let mut findings = Findings::default();
-    let http = reqwest::Client::builder()
+    let http = crate::helpers::http()
         .timeout(Duration::from_secs(5))
         .build()
         .unwrap();
@@ -531,7 +531,7 @@ async fn run(target: &Target, survey_id: SurveyId, token: String, campaign: &Cam
         );
         let pace = campaign.pace;
         clients.push(tokio::spawn(async move {
-            let http = reqwest::Client::builder()
+            let http = crate::helpers::http()
                 .timeout(Duration::from_secs(5))
                 .build()
                 .unwrap();

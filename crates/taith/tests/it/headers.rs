@@ -18,7 +18,7 @@ async fn every_kind_of_page_carries_its_security_headers() {
     let app = TestApp::on_sqlite().await;
     let (ws, _) = app.workspace("becws", "owner@becws.example").await;
     let survey = live_nps(&app, &ws).await;
-    let client = reqwest::Client::builder()
+    let client = crate::helpers::http()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
@@ -87,7 +87,11 @@ async fn the_widget_frame_is_framed_only_by_the_sites_configured() {
     let app = TestApp { addr, store };
     let (ws, _) = app.workspace("becws", "owner@becws.example").await;
     let survey = live_nps(&app, &ws).await;
-    let resp = reqwest::get(app.url(&format!("/e/{}", survey.public_id)))
+    let resp = crate::helpers::http()
+        .build()
+        .unwrap()
+        .get(app.url(&format!("/e/{}", survey.public_id)))
+        .send()
         .await
         .unwrap();
     assert!(

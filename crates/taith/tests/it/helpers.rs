@@ -284,7 +284,7 @@ impl Browser {
     pub fn new(addr: SocketAddr) -> Browser {
         Browser {
             addr,
-            client: reqwest::Client::builder()
+            client: http()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .expect("client"),
@@ -453,4 +453,11 @@ impl Browser {
             serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
         )
     }
+}
+
+/// An HTTP client builder for the tests, after the TLS provider is installed (reqwest refuses
+/// to build a client before, as taith builds its clients with rustls on ring).
+pub fn http() -> reqwest::ClientBuilder {
+    taith_app::webhooks::delivery::install_tls_provider();
+    reqwest::Client::builder()
 }

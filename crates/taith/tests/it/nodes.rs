@@ -43,7 +43,7 @@ async fn node(url: &str, dir: &std::path::Path) -> (Node, SocketAddr) {
         .spawn()
         .unwrap();
     let node = Node(child);
-    let client = reqwest::Client::new();
+    let client = crate::helpers::http().build().unwrap();
     for _ in 0..300 {
         if client
             .get(format!("http://{addr}/login"))
@@ -60,7 +60,9 @@ async fn node(url: &str, dir: &std::path::Path) -> (Node, SocketAddr) {
 
 /// The workspace's NPS response count as node `addr` answers it.
 async fn counted(addr: SocketAddr, token: &str) -> u64 {
-    let body: Value = reqwest::Client::new()
+    let body: Value = crate::helpers::http()
+        .build()
+        .unwrap()
         .get(format!("http://{addr}/api/v1/metrics?metric=nps"))
         .bearer_auth(token)
         .send()
@@ -107,7 +109,9 @@ async fn a_response_stored_or_deleted_on_one_node_counts_so_on_another_on_postgr
     assert_eq!(counted(a, &token).await, 0);
     assert_eq!(counted(b, &token).await, 0);
 
-    let stored: Value = reqwest::Client::new()
+    let stored: Value = crate::helpers::http()
+        .build()
+        .unwrap()
         .post(format!("http://{a}/api/v1/responses"))
         .bearer_auth(&token)
         .json(&json!({"survey_id": survey.id, "score": 9}))
@@ -126,7 +130,9 @@ async fn a_response_stored_or_deleted_on_one_node_counts_so_on_another_on_postgr
     let took = until_counted(b, &token, 1, Duration::from_secs(1)).await;
     eprintln!("stored on A, counted on B after {took:?}");
 
-    let deleted = reqwest::Client::new()
+    let deleted = crate::helpers::http()
+        .build()
+        .unwrap()
         .delete(format!("http://{a}/api/v1/responses/{id}"))
         .bearer_auth(&token)
         .send()

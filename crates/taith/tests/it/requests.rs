@@ -10,7 +10,7 @@ use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
 fn client() -> reqwest::Client {
-    reqwest::Client::builder()
+    crate::helpers::http()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()

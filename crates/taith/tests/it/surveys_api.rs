@@ -57,7 +57,9 @@ async fn call(
     headers: &[(&str, &str)],
     body: Option<Value>,
 ) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
+    let mut r = crate::helpers::http()
+        .build()
+        .unwrap()
         .request(method, app.url(path))
         .bearer_auth(token);
     for (k, v) in headers {
@@ -627,7 +629,7 @@ async fn concurrent_retries_store_one_response(store: taith_store::SharedStore) 
     let (app, t) = alpha(store.clone()).await;
     let other_node = TestApp::spawn(store).await;
     let survey = live_survey(&app, &t, "nps").await;
-    let client = reqwest::Client::new();
+    let client = crate::helpers::http().build().unwrap();
     let tasks: Vec<_> = (0..50)
         .map(|i| {
             let node = if i % 2 == 0 { &app } else { &other_node };
@@ -892,7 +894,9 @@ async fn comments_are_at_most_five_thousand_characters_and_kept_as_plain_text() 
     )
     .await;
     assert_eq!(s, 201, "{body}");
-    let resp = reqwest::Client::new()
+    let resp = crate::helpers::http()
+        .build()
+        .unwrap()
         .get(app.url(&format!("/api/v1/responses?survey_id={survey}")))
         .bearer_auth(&t)
         .send()

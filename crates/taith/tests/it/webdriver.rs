@@ -102,7 +102,7 @@ impl WebDriver {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("start {CHROMEDRIVER}: {e}"))?;
-        let client = reqwest::Client::builder()
+        let client = crate::helpers::http()
             .timeout(Duration::from_secs(60))
             .build()
             .map_err(|e| e.to_string())?;
