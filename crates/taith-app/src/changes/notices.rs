@@ -7,11 +7,10 @@
 //! lease ends and is then tried again. After a crash between the send and the record, the
 //! notice may go out a second time once the lease ends; none is lost.
 
-use crate::invitations::outbox::Mailer;
+use crate::invitations::outbox::{ComposeError, Mailer, customer_message};
 use askama::Template;
 use lettre::Message;
-use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::Mailbox;
 use std::sync::Arc;
 use std::time::Duration;
 use taith_i18n::Tr;
@@ -219,14 +218,6 @@ struct NoticeText<'a> {
     m: &'a NoticeView,
 }
 
-#[derive(Debug, thiserror::Error)]
-enum ComposeError {
-    #[error("template: {0}")]
-    Template(#[from] askama::Error),
-    #[error("message: {0}")]
-    Message(#[from] lettre::error::Error),
-}
-
 fn compose(
     item: &NoticeDue,
     business: &str,
@@ -244,26 +235,13 @@ fn compose(
     }
     .render()?;
     let text = NoticeText { m: &m }.render()?;
-    let to = Mailbox::new(
-        item.name.as_ref().map(|n| n.as_str().to_owned()),
-        item.email
-            .as_str()
-            .parse()
-            .map_err(|_| lettre::error::Error::MissingTo)?,
-    );
-    let list_unsubscribe = HeaderValue::new(
-        HeaderName::new_from_ascii_str("List-Unsubscribe"),
-        format!("<{}>", m.opt_out_href),
-    );
-    let one_click = HeaderValue::new(
-        HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
-        "List-Unsubscribe=One-Click".to_owned(),
-    );
-    Ok(Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(m.subject.clone())
-        .raw_header(list_unsubscribe)
-        .raw_header(one_click)
-        .multipart(MultiPart::alternative_plain_html(text, html))?)
+    Ok(customer_message(
+        from,
+        item.name.as_ref().map(|n| n.as_str()),
+        item.email.as_str(),
+        m.subject.clone(),
+        &m.opt_out_href,
+        text,
+        html,
+    )?)
 }

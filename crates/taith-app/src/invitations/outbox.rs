@@ -356,7 +356,7 @@ pub fn mail_view(item: &MailDue, survey: &Survey, business: &str, public_url: &s
 }
 
 #[derive(Debug, thiserror::Error)]
-enum ComposeError {
+pub(crate) enum ComposeError {
     #[error("template: {0}")]
     Template(#[from] askama::Error),
     #[error("message: {0}")]
@@ -381,29 +381,46 @@ fn compose(
     }
     .render()?;
     let text = InvitationText { m: &m }.render()?;
+    Ok(customer_message(
+        from,
+        item.name.as_ref().map(|n| n.as_str()),
+        item.email.as_str(),
+        m.subject.clone(),
+        &m.unsubscribe_href,
+        text,
+        html,
+    )?)
+}
+
+/// An e-mail to a customer, in plain text and HTML, that the mail program can unsubscribe
+/// from with its own button (RFC 8058): one click POSTs to `unsubscribe_href`, the address the
+/// footer's link opens. Invitations and "we did" notices are sent this way.
+pub(crate) fn customer_message(
+    from: &Mailbox,
+    name: Option<&str>,
+    email: &str,
+    subject: String,
+    unsubscribe_href: &str,
+    text: String,
+    html: String,
+) -> Result<Message, lettre::error::Error> {
     let to = Mailbox::new(
-        item.name.as_ref().map(|n| n.as_str().to_owned()),
-        item.email
-            .as_str()
-            .parse()
-            .map_err(|_| lettre::error::Error::MissingTo)?,
+        name.map(str::to_owned),
+        email.parse().map_err(|_| lettre::error::Error::MissingTo)?,
     );
-    // One-click unsubscribe from the mail program's own button (RFC 8058): it POSTs to the
-    // same address the footer's link opens.
     let list_unsubscribe = HeaderValue::new(
         HeaderName::new_from_ascii_str("List-Unsubscribe"),
-        format!("<{}>", m.unsubscribe_href),
+        format!("<{unsubscribe_href}>"),
     );
     let one_click = HeaderValue::new(
         HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
         "List-Unsubscribe=One-Click".to_owned(),
     );
-    let message = Message::builder()
+    Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(m.subject.clone())
+        .subject(subject)
         .raw_header(list_unsubscribe)
         .raw_header(one_click)
-        .multipart(MultiPart::alternative_plain_html(text, html))?;
-    Ok(message)
+        .multipart(MultiPart::alternative_plain_html(text, html))
 }
