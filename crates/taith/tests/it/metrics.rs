@@ -2,7 +2,7 @@
 //! made response by response from the store (on both stores), equal between API and CLI, a new
 //! response counted within a second, and bad parameters named.
 
-use crate::helpers::{TestApp, fresh_postgres, fresh_sqlite};
+use crate::helpers::{Browser, TestApp, fresh_postgres, fresh_sqlite};
 use crate::surveys_api::token;
 use crate::surveys_ui::live_nps;
 use reqwest::Method;
@@ -110,6 +110,10 @@ pub(crate) async fn seeded(
         })
         .collect();
     app.store.insert_responses(&batch).await.unwrap();
+    if n > 0 {
+        let read = token(app, "becws", TokenScope::Read).await;
+        counted_by_the_app(&app.browser(), &read, n as u64).await;
+    }
     (ws, tps)
 }
 
@@ -259,6 +263,30 @@ async fn agrees_with_a_brute_force_count(store: SharedStore) {
             assert!((value - v.value.unwrap()).abs() <= 0.050_001, "{url}: {g}");
             assert_eq!(g["small_sample"], json!(v.n < 30));
         }
+    }
+}
+
+/// Waits until the app counts every response `seeded` wrote straight into the store. To the app
+/// that is another process's write, which its tail counts within about a second; its start-up
+/// build may have indexed the workspace before the rows were there.
+async fn counted_by_the_app(b: &Browser, read: &str, want: u64) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let mut got = 0;
+        for metric in ["nps", "csat"] {
+            let url = format!("/api/v1/metrics?metric={metric}");
+            let (status, body) = b.api(Method::GET, &url, read, None).await;
+            assert_eq!(status, 200, "{url}: {body}");
+            got += body["groups"][0]["n"].as_u64().unwrap();
+        }
+        if got == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app counts {got} of the {want} stored responses"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
