@@ -101,21 +101,26 @@ pub trait AccessStore: Send + Sync {
     /// Queues a reset request for the outbox (and forgets requests a day past their expiry).
     async fn request_password_reset(&self, reset: &NewPasswordReset) -> StoreResult<()>;
 
-    /// Reset requests not yet e-mailed and not expired at `now`, oldest first, at most `limit`.
+    /// Reset requests not yet e-mailed, not expired and not claimed by a node at `now`, oldest
+    /// first, at most `limit`.
     async fn password_resets_due(
         &self,
         now: OffsetDateTime,
         limit: u32,
     ) -> StoreResult<Vec<PasswordResetDue>>;
 
-    /// Gives a due request its link's secret (its hash) and account, just before the e-mail
-    /// goes out; a request armed before gets a new secret (the old link stops working).
+    /// Claims a due request for this node until `until` and gives it its link's secret (its
+    /// hash) and account, just before the e-mail goes out, if nobody's claim holds at `now`;
+    /// `false` when another node's does (it sends the e-mail). A request armed before gets a
+    /// new secret (the old link stops working).
     async fn arm_password_reset(
         &self,
         id: PasswordResetId,
         user: UserId,
         token_hash: &str,
-    ) -> StoreResult<()>;
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool>;
 
     /// Records that the request's e-mail went out.
     async fn mark_password_reset_mailed(

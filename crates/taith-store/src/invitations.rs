@@ -62,7 +62,21 @@ pub trait InvitationStore: Send + Sync {
     /// E-mails to send now, every workspace's, oldest first, up to `limit`: invitations not
     /// sent yet, then reminders due at `now` to customers who have not answered the survey
     /// since they were invited. Only for live surveys, and never to an unsubscribed customer.
+    /// E-mails another node has claimed (see [`InvitationStore::claim_mail`]) are left out until
+    /// the claim runs out.
     async fn mail_due(&self, now: OffsetDateTime, limit: u32) -> StoreResult<Vec<MailDue>>;
+
+    /// Claims the invitation's e-mail of `kind` for this node until `until`, if it is still
+    /// unsent and nobody's claim holds at `now`. Of several nodes' outboxes exactly one gets
+    /// `true`, so the e-mail goes out once.
+    async fn claim_mail(
+        &self,
+        ws: WorkspaceId,
+        id: InvitationId,
+        kind: MailKind,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool>;
 
     /// Records that the invitation's e-mail of `kind` went out at `at`.
     async fn mark_mailed(

@@ -11,7 +11,7 @@
 
 use crate::account::password::{RESET_MAILS_PER_HOUR, RESET_MINUTES};
 use crate::account::secrets::{random_secret, secret_hash};
-use crate::invitations::outbox::Mailer;
+use crate::invitations::outbox::{CLAIM, Mailer};
 use askama::Template;
 use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
@@ -57,9 +57,13 @@ pub(crate) async fn send_due(
             continue;
         }
         let secret = random_secret();
-        store
-            .arm_password_reset(id, account.user.id, &secret_hash(&secret))
-            .await?;
+        if !store
+            .arm_password_reset(id, account.user.id, &secret_hash(&secret), now, now + CLAIM)
+            .await?
+        {
+            // Another node's outbox has it.
+            continue;
+        }
         let message = match compose(&item, &secret, public_url, mailer.from()) {
             Ok(m) => m,
             Err(e) => {

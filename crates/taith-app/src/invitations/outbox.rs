@@ -4,9 +4,11 @@
 //!
 //! Invitations are written to the store first (the outbox); a task sends what is due — new
 //! invitations at once (it is woken when some are made), reminders when their day comes — and
-//! records each e-mail as sent only after the SMTP server took it. A failed send stays due and
-//! is tried again on the next round; an e-mail may so go out twice after a crash between the
-//! send and the record, but none is lost.
+//! records each e-mail as sent only after the SMTP server took it. Several nodes may share the
+//! store, each with its outbox: an e-mail is claimed for [`CLAIM`] before it is sent, and the
+//! other nodes leave it alone meanwhile, so it goes out once. A failed send stays due and is
+//! tried again when its claim runs out; an e-mail may go out twice after a crash between the
+//! send and the record (and its claim running out), but none is lost.
 //!
 //! The e-mail carries the survey's scale as links: one click on `/i/{token}/{score}` records
 //! the score, then opens the page for the follow-up questions.
@@ -100,7 +102,11 @@ const ROUND: u32 = 200;
 /// How often the outbox looks for due reminders when nobody wakes it.
 const IDLE: Duration = Duration::from_secs(60);
 
-/// One round at a time in this process: two rounds at once would send the same e-mail twice.
+/// How long an e-mail claimed by this node's outbox is left alone by the others: long enough
+/// for a slow SMTP server to take it, short enough that a failed send is soon tried again.
+pub(crate) const CLAIM: time::Duration = time::Duration::minutes(2);
+
+/// One round at a time in this process (the claims keep other processes apart).
 static ROUND_LOCK: Mutex<()> = Mutex::const_new(());
 
 /// The outbox: the store's due e-mails, the SMTP server, and taith's public address for links.
@@ -188,6 +194,20 @@ impl Outbox {
             let full_round = due.len() == usize::try_from(ROUND).unwrap_or(usize::MAX);
             let mut progressed = false;
             for item in due {
+                if !self
+                    .store
+                    .claim_mail(
+                        item.workspace_id,
+                        item.invitation.id,
+                        item.kind,
+                        now,
+                        now + CLAIM,
+                    )
+                    .await?
+                {
+                    // Another node's outbox has it.
+                    continue;
+                }
                 let key = (item.workspace_id, item.invitation.survey_id);
                 let (survey, business) = match surveys.entry(key) {
                     std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),

@@ -253,7 +253,7 @@ impl AccessStore for This {
             "SELECT r.id AS reset_id, r.email AS reset_email, r.locale AS reset_locale, \
              r.requested_at, r.expires_at, u.id, u.email, u.name, u.locale \
              FROM password_resets r LEFT JOIN users u ON u.email = r.email \
-             WHERE r.mailed_at IS NULL AND r.expires_at > $1 \
+             WHERE r.mailed_at IS NULL AND r.expires_at > $1 AND r.claimed_until < $1 \
              ORDER BY r.requested_at, r.id LIMIT $2",
         )
         .bind(to_micros(now))
@@ -285,18 +285,23 @@ impl AccessStore for This {
         id: d::PasswordResetId,
         user: d::UserId,
         token_hash: &str,
-    ) -> StoreResult<()> {
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        // As for invitations (`claim_mail`): the UPDATE's WHERE is the claim.
         let done = sqlx::query(
-            "UPDATE password_resets SET user_id = $1, token_hash = $2 \
-             WHERE id = $3 AND mailed_at IS NULL",
+            "UPDATE password_resets SET user_id = $1, token_hash = $2, claimed_until = $3 \
+             WHERE id = $4 AND mailed_at IS NULL AND claimed_until < $5",
         )
         .bind(user.as_uuid())
         .bind(token_hash)
+        .bind(to_micros(until))
         .bind(id.as_uuid())
+        .bind(to_micros(now))
         .execute(self.pool())
         .await
         .map_err(db)?;
-        one(done)
+        Ok(done.rows_affected() > 0)
     }
 
     async fn mark_password_reset_mailed(

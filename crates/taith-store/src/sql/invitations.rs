@@ -185,6 +185,7 @@ impl InvitationStore for This {
 
     async fn mail_due(&self, now: OffsetDateTime, limit: u32) -> StoreResult<Vec<MailDue>> {
         let unsent = sqlx::query(include_str!("invitations/mail_due_unsent.sql"))
+            .bind(to_micros(now))
             .bind(sql_limit(limit))
             .fetch_all(self.pool())
             .await
@@ -219,6 +220,41 @@ impl InvitationStore for This {
                 })
             })
             .collect()
+    }
+
+    async fn claim_mail(
+        &self,
+        ws: d::WorkspaceId,
+        id: d::InvitationId,
+        kind: d::invitation::MailKind,
+        now: OffsetDateTime,
+        until: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        // The UPDATE re-checks its WHERE after a concurrent one commits (PostgreSQL) or runs
+        // alone (SQLite's one writer): two nodes cannot both see the claim as free.
+        let sql = match kind {
+            d::invitation::MailKind::Invitation => {
+                "UPDATE invitations SET mail_claimed_until = $1 \
+                 WHERE workspace_id = $2 AND id = $3 AND sent_at IS NULL \
+                 AND mail_claimed_until < $4"
+            }
+            d::invitation::MailKind::Reminder => {
+                "UPDATE invitations SET mail_claimed_until = $1 \
+                 WHERE workspace_id = $2 AND id = $3 AND reminded_at IS NULL \
+                 AND mail_claimed_until < $4"
+            }
+        };
+        let mut tx = self.begin_write().await.map_err(db)?;
+        let done = sqlx::query(sql)
+            .bind(to_micros(until))
+            .bind(ws.as_uuid())
+            .bind(id.as_uuid())
+            .bind(to_micros(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(done.rows_affected() > 0)
     }
 
     async fn mark_mailed(

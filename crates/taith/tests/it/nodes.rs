@@ -31,12 +31,18 @@ fn free_addr() -> SocketAddr {
 
 /// Starts `taith serve` on the database at `url` and waits until it answers.
 async fn node(url: &str, dir: &std::path::Path) -> (Node, SocketAddr) {
+    node_with(url, dir, &[]).await
+}
+
+/// Starts `taith serve` with more of its options (`--smtp-url …`) and waits until it answers.
+async fn node_with(url: &str, dir: &std::path::Path, options: &[&str]) -> (Node, SocketAddr) {
     let addr = free_addr();
     let child = Command::new(env!("CARGO_BIN_EXE_taith"))
         .arg("--data-dir")
         .arg(dir)
         .args(["--database-url", url])
         .args(["serve", "--listen", &addr.to_string()])
+        .args(options)
         .env_remove("TAITH_DATABASE_URL")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -146,6 +152,79 @@ async fn a_response_stored_or_deleted_on_one_node_counts_so_on_another_on_postgr
     );
     let took = until_counted(b, &token, 0, Duration::from_secs(2)).await;
     eprintln!("deleted on A, uncounted on B after {took:?}");
+    drop(setup);
+    db.drop_database().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_nodes_outboxes_send_each_invitation_once_on_postgres() {
+    let Some((store, db)) = fresh_postgres().await else {
+        return;
+    };
+    let url = db.url();
+    let setup = TestApp::spawn(store.clone()).await;
+    let (ws, _) = setup.workspace("becws", "owner@becws.example").await;
+    let survey = crate::surveys_ui::live_nps(&setup, &ws).await;
+    let token = setup.api_token("becws", TokenScope::Write).await;
+    let sink = crate::smtp_sink::SmtpSink::start().await;
+    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-nodes-"));
+    let smtp = sink.url();
+    let mail = [
+        "--smtp-url",
+        &smtp,
+        "--mail-from",
+        "Becws <adborth@becws.example>",
+    ];
+    let (_a, a) = node_with(&url, &dir.join("a"), &mail).await;
+    let (_b, b) = node_with(&url, &dir.join("b"), &mail).await;
+
+    // Invitations made on both nodes at once: each wakes its own outbox, and both outboxes see
+    // every invitation in the shared store.
+    const EACH: usize = 40;
+    let invite = |addr: SocketAddr, side: &'static str| {
+        let token = token.clone();
+        async move {
+            let customers: Vec<Value> = (0..EACH)
+                .map(|i| json!({"email": format!("{side}{i}@customers.example")}))
+                .collect();
+            let answer = crate::helpers::http()
+                .build()
+                .unwrap()
+                .post(format!(
+                    "http://{addr}/api/v1/surveys/{}/invitations",
+                    survey.id
+                ))
+                .bearer_auth(&token)
+                .json(&json!({"customers": customers, "reminder_days": 0}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(answer.status(), 201, "{}", answer.text().await.unwrap());
+        }
+    };
+    tokio::join!(invite(a, "a"), invite(b, "b"));
+
+    let received = sink.wait_for(2 * EACH).await;
+    // Both outboxes keep running for a while longer: nothing more may arrive.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let received = if sink.received().len() > received.len() {
+        sink.received()
+    } else {
+        received
+    };
+    let mut to: Vec<String> = received.iter().flat_map(|m| m.rcpt_to.clone()).collect();
+    to.sort();
+    let mut once = to.clone();
+    once.dedup();
+    assert_eq!(
+        to.len(),
+        once.len(),
+        "an e-mail went out twice: {} sent for {} addresses",
+        to.len(),
+        once.len()
+    );
+    assert_eq!(once.len(), 2 * EACH);
     drop(setup);
     db.drop_database().await;
     let _ = std::fs::remove_dir_all(dir);

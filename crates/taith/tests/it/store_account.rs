@@ -208,7 +208,12 @@ async fn mailed_link(
 ) -> NewPasswordReset {
     let r = reset_request(user.email.as_str(), at);
     store.request_password_reset(&r).await.unwrap();
-    store.arm_password_reset(r.id, user.id, hash).await.unwrap();
+    let now = taith_domain::now();
+    let armed = store
+        .arm_password_reset(r.id, user.id, hash, now, now + Duration::minutes(2))
+        .await
+        .unwrap();
+    assert!(armed);
     store.mark_password_reset_mailed(r.id, at).await.unwrap();
     r
 }
@@ -271,22 +276,52 @@ async fn a_reset_request_is_due_with_its_account_or_without_one(store: SharedSto
     assert_eq!(due[1].account, None);
     assert_eq!(store.password_resets_due(now, 1).await.unwrap().len(), 1);
 
+    // Claimed by one node's outbox: no longer due, nor can another node claim it, until the
+    // claim runs out.
+    let until = now + Duration::minutes(2);
+    let after = until + Duration::seconds(1);
+    let claim = |hash: &'static str, at: OffsetDateTime| {
+        let store = store.clone();
+        let id = known.id;
+        async move {
+            store
+                .arm_password_reset(id, user.id, hash, at, at + Duration::minutes(2))
+                .await
+                .unwrap()
+        }
+    };
+    assert!(claim("hash", now).await);
+    assert_eq!(store.password_resets_due(now, 10).await.unwrap().len(), 1);
+    assert!(!claim("other", now).await, "one node's claim holds");
+    assert_eq!(
+        store.password_resets_due(after, 10).await.unwrap()[0].request,
+        known,
+        "a claim that ran out (the node died mid-send) is due again"
+    );
+    assert!(claim("hash", after).await);
+
     // Dropped, or mailed: no longer due.
     store.drop_password_reset(unknown.id).await.unwrap();
-    store
-        .arm_password_reset(known.id, user.id, "hash")
-        .await
-        .unwrap();
     store
         .mark_password_reset_mailed(known.id, now)
         .await
         .unwrap();
     assert!(store.password_resets_due(now, 10).await.unwrap().is_empty());
-    // A mailed request cannot be armed again (its link is out) nor dropped.
-    assert!(matches!(
-        store.arm_password_reset(known.id, user.id, "other").await,
-        Err(StoreError::NotFound)
-    ));
+    // A mailed request cannot be armed again (its link is out), its claim long run out, nor
+    // dropped.
+    let (long_after, until_gap) = (after + Duration::minutes(10), Duration::minutes(2));
+    assert!(
+        !store
+            .arm_password_reset(
+                known.id,
+                user.id,
+                "other",
+                long_after,
+                long_after + until_gap
+            )
+            .await
+            .unwrap()
+    );
     store.drop_password_reset(known.id).await.unwrap();
     assert!(store.password_reset_user("hash", now).await.is_ok());
 }
@@ -305,10 +340,12 @@ async fn a_reset_link_works_once_and_only_until_it_expires(store: SharedStore) {
     );
     // Armed just before the e-mail goes out, it works at once (the e-mail may be read before
     // the outbox records it as sent).
-    store
-        .arm_password_reset(r.id, user.id, "link")
-        .await
-        .unwrap();
+    assert!(
+        store
+            .arm_password_reset(r.id, user.id, "link", now, now + Duration::minutes(2))
+            .await
+            .unwrap()
+    );
     assert_eq!(
         store.password_reset_user("link", now).await.unwrap(),
         user.id
