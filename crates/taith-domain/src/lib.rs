@@ -7,6 +7,7 @@
 pub mod alert;
 pub mod case;
 pub mod change;
+pub mod conversation;
 pub mod csv;
 pub mod error;
 pub mod feature_request;
@@ -34,11 +35,16 @@ pub use case::{
 pub use change::{
     AudienceMember, ChangeFields, ChangeInput, ChangeRecord, ChangeSource, NoticeCounts,
 };
+pub use conversation::{
+    Conversation, ConversationInput, ConversationMessage, ConversationStatus, LifecycleEvent,
+    LifecycleKind, MessageDirection, MessageInput, NewConversation, NewMessage,
+};
 pub use error::{FieldError, Issue, ValidationErrors};
 pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
+pub use ids::{ConversationId, ConversationMessageId};
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
