@@ -5,7 +5,8 @@ use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::{
     Channel, Conversation, ConversationId, ConversationMessage, ConversationStatus, CustomerId,
-    LifecycleEvent, LifecycleKind, Locale, MessageDirection, TouchpointId, UserId, WorkspaceId,
+    LifecycleEvent, LifecycleKind, Locale, MessageDirection, NewResponse, SurveyId, TouchpointId,
+    UserId, WorkspaceId, invitation::Invitation,
 };
 use time::OffsetDateTime;
 
@@ -126,4 +127,25 @@ pub trait ConversationStore: Send + Sync {
         ws: WorkspaceId,
         customer: CustomerId,
     ) -> StoreResult<Vec<LifecycleEvent>>;
+
+    /// Every response with a customer: `(customer, survey, score, submitted)`, for the
+    /// scores of churned and retained customers.
+    async fn customer_scores(
+        &self,
+        ws: WorkspaceId,
+    ) -> StoreResult<Vec<(CustomerId, SurveyId, i16, OffsetDateTime)>>;
+
+    /// One customer's responses, oldest first (the customer's timeline).
+    async fn customer_responses(
+        &self,
+        ws: WorkspaceId,
+        customer: CustomerId,
+    ) -> StoreResult<Vec<NewResponse>>;
+
+    /// One customer's invitations, oldest first (the customer's timeline).
+    async fn customer_invitations(
+        &self,
+        ws: WorkspaceId,
+        customer: CustomerId,
+    ) -> StoreResult<Vec<Invitation>>;
 }

@@ -465,4 +465,74 @@ impl ConversationStore for This {
             })
             .collect()
     }
+
+    async fn customer_scores(
+        &self,
+        ws: d::WorkspaceId,
+    ) -> StoreResult<Vec<(d::CustomerId, d::SurveyId, i16, OffsetDateTime)>> {
+        let rows = sqlx::query(
+            "SELECT customer_id, survey_id, score, submitted_at FROM responses \
+             WHERE workspace_id = $1 AND customer_id IS NOT NULL",
+        )
+        .bind(ws.as_uuid())
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let score: i64 = get(r, "score")?;
+                Ok((
+                    d::CustomerId(get(r, "customer_id")?),
+                    d::SurveyId(get(r, "survey_id")?),
+                    i16::try_from(score).map_err(|_| corrupt("score", &score.to_string()))?,
+                    time(r, "submitted_at")?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn customer_responses(
+        &self,
+        ws: d::WorkspaceId,
+        customer: d::CustomerId,
+    ) -> StoreResult<Vec<d::NewResponse>> {
+        let rows = sqlx::query(
+            "SELECT id FROM responses WHERE workspace_id = $1 AND customer_id = $2 \
+             ORDER BY submitted_at, id",
+        )
+        .bind(ws.as_uuid())
+        .bind(customer.as_uuid())
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id = d::ResponseId(get(r, "id")?);
+            match taith_store::ResponseStore::response(self, ws, id).await {
+                Ok(resp) => out.push(resp),
+                // Deleted in between.
+                Err(StoreError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    async fn customer_invitations(
+        &self,
+        ws: d::WorkspaceId,
+        customer: d::CustomerId,
+    ) -> StoreResult<Vec<d::invitation::Invitation>> {
+        let rows = sqlx::query(
+            "SELECT id, survey_id, customer_id, locale, created_at, sent_at, reminder_days, \
+             reminded_at FROM invitations WHERE workspace_id = $1 AND customer_id = $2 \
+             ORDER BY created_at, id",
+        )
+        .bind(ws.as_uuid())
+        .bind(customer.as_uuid())
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter().map(super::invitations::invitation_row).collect()
+    }
 }
