@@ -207,14 +207,14 @@ pub async fn import_csv(
     })
 }
 
-/// Adds a message to a conversation. `member`: the member writing it (an `out` message from
-/// the inbox); otherwise the author is as given.
+/// Adds a message to a conversation. `member`: the member sending it (an `out` message with
+/// no author is theirs); otherwise the author is as given.
 pub async fn add_message(
     store: &dyn Store,
     ws: WorkspaceId,
     id: ConversationId,
     input: &MessageInput,
-    member: Option<(UserId, String)>,
+    member: Option<UserId>,
 ) -> Result<(Conversation, ConversationMessage), Refused> {
     let mut errors = ValidationErrors::default();
     let parsed = NewMessage::parse(input, "message", &mut errors);
@@ -223,8 +223,10 @@ pub async fn add_message(
         return Err(ValidationErrors::one("message", Issue::Invalid).into());
     };
     let (author_id, author) = match (m.direction, member) {
-        (taith_domain::MessageDirection::Out, Some((id, name))) if m.author.is_none() => {
-            (Some(id), Some(name))
+        (taith_domain::MessageDirection::Out, Some(id)) if m.author.is_none() => {
+            let agents = Agents::of(store, ws).await?;
+            let name = agents.0.values().find(|(u, _)| *u == id).map(|(_, n)| n.clone());
+            (Some(id), name)
         }
         (taith_domain::MessageDirection::Out, _) => {
             Agents::of(store, ws).await?.find(m.author.as_deref())

@@ -288,3 +288,91 @@ mod tests {
         assert_eq!(c.retention_rate, Some(80.0));
     }
 }
+
+/// One entry of a customer's timeline.
+#[derive(Debug, Clone)]
+pub enum TimelineEntry {
+    Response {
+        response: taith_domain::NewResponse,
+        survey: Option<taith_domain::Survey>,
+    },
+    Conversation {
+        conversation: taith_domain::Conversation,
+        messages: Vec<taith_domain::ConversationMessage>,
+    },
+    Case(taith_domain::Case),
+    Invitation(taith_domain::invitation::Invitation),
+    Lifecycle(taith_domain::LifecycleEvent),
+}
+
+impl TimelineEntry {
+    /// When it happened: a response's submission, a conversation's creation, a case's
+    /// opening, an invitation's creation, a subscription change.
+    pub fn at(&self) -> OffsetDateTime {
+        match self {
+            TimelineEntry::Response { response, .. } => response.submitted_at,
+            TimelineEntry::Conversation { conversation, .. } => conversation.created_at,
+            TimelineEntry::Case(c) => c.opened_at,
+            TimelineEntry::Invitation(i) => i.created_at,
+            TimelineEntry::Lifecycle(e) => e.at,
+        }
+    }
+}
+
+/// A customer and everything recorded about them, oldest first. NotFound: no such customer
+/// in the workspace.
+pub async fn timeline(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    customer: CustomerId,
+) -> Result<(taith_store::Customer, CustomerSpan, Vec<TimelineEntry>), StoreError> {
+    let c = store.customer(ws, customer).await?;
+    let span = store.customer_span(ws, customer).await?;
+    let surveys: HashMap<taith_domain::SurveyId, taith_domain::Survey> = store
+        .surveys(ws, PageRequest::all())
+        .await?
+        .items
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let mut out = Vec::new();
+    for r in store.customer_responses(ws, customer).await? {
+        let survey = surveys.get(&r.survey_id).cloned();
+        out.push(TimelineEntry::Response {
+            response: r,
+            survey,
+        });
+    }
+    let filter = taith_store::ConversationFilter {
+        customer: Some(customer),
+        ..Default::default()
+    };
+    for conv in store
+        .conversations(ws, &filter, PageRequest::all())
+        .await?
+        .items
+    {
+        let messages = store.conversation_messages(ws, conv.id).await?;
+        out.push(TimelineEntry::Conversation {
+            conversation: conv,
+            messages,
+        });
+    }
+    for case in store
+        .cases(ws, &taith_store::CaseFilter::default(), PageRequest::all())
+        .await?
+        .items
+        .into_iter()
+        .filter(|k| k.customer_id == Some(customer))
+    {
+        out.push(TimelineEntry::Case(case));
+    }
+    for i in store.customer_invitations(ws, customer).await? {
+        out.push(TimelineEntry::Invitation(i));
+    }
+    for e in store.lifecycle_events(ws, customer).await? {
+        out.push(TimelineEntry::Lifecycle(e));
+    }
+    out.sort_by_key(TimelineEntry::at);
+    Ok((c, span, out))
+}
