@@ -381,12 +381,17 @@ impl NewConversation {
         let locale = match input.locale.as_deref().map(str::trim) {
             None | Some("") => Some(None),
             Some(s) => e
-                .check("locale", s.parse::<Locale>().map_err(|_| Issue::UnknownValue))
+                .check(
+                    "locale",
+                    s.parse::<Locale>().map_err(|_| Issue::UnknownValue),
+                )
                 .map(Some),
         };
         let touchpoint_id = match input.touchpoint_id.as_deref().map(str::trim) {
             None | Some("") => Some(None),
-            Some(s) => e.check("touchpoint_id", s.parse::<TouchpointId>()).map(Some),
+            Some(s) => e
+                .check("touchpoint_id", s.parse::<TouchpointId>())
+                .map(Some),
         };
         let mut time_of = |field: &str, v: &Option<String>| match v.as_deref().map(str::trim) {
             None | Some("") => Some(None),
@@ -691,8 +696,8 @@ mod tests {
         assert_eq!(rows[1].status, ConversationStatus::Open);
         assert_eq!(rows[1].channel, Channel::Chat);
         let bad = format!("{csv}T-3,2026-03-04 09:00,,,pigeon,,,,x,,\n");
-        let err = read_conversations_csv(bad.as_bytes(), datetime!(2026-04-01 0:00 UTC))
-            .unwrap_err();
+        let err =
+            read_conversations_csv(bad.as_bytes(), datetime!(2026-04-01 0:00 UTC)).unwrap_err();
         assert_eq!(err.line, 4);
         assert_eq!(err.column.as_deref(), Some("channel"));
     }

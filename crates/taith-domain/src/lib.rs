@@ -44,13 +44,13 @@ pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
-pub use ids::{ConversationId, ConversationMessageId};
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
     ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
+pub use ids::{ConversationId, ConversationMessageId};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
     Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,

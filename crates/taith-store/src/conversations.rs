@@ -75,8 +75,7 @@ pub trait ConversationStore: Send + Sync {
         conversations: &[ConversationToStore],
     ) -> StoreResult<Vec<(Conversation, bool)>>;
 
-    async fn conversation(&self, ws: WorkspaceId, id: ConversationId)
-    -> StoreResult<Conversation>;
+    async fn conversation(&self, ws: WorkspaceId, id: ConversationId) -> StoreResult<Conversation>;
 
     /// The conversation's messages, oldest first. NotFound: no such conversation.
     async fn conversation_messages(
@@ -118,8 +117,11 @@ pub trait ConversationStore: Send + Sync {
     async fn customer_spans(&self, ws: WorkspaceId) -> StoreResult<Vec<CustomerSpan>>;
 
     /// One customer's span (both None when never recorded). NotFound: no such customer.
-    async fn customer_span(&self, ws: WorkspaceId, customer: CustomerId)
-    -> StoreResult<CustomerSpan>;
+    async fn customer_span(
+        &self,
+        ws: WorkspaceId,
+        customer: CustomerId,
+    ) -> StoreResult<CustomerSpan>;
 
     /// One customer's recorded subscription changes, oldest first.
     async fn lifecycle_events(

@@ -69,11 +69,7 @@ pub struct SupportFigures {
     pub small_sample: bool,
 }
 
-fn minutes(
-    hours: Option<&BusinessHours>,
-    from: OffsetDateTime,
-    to: OffsetDateTime,
-) -> f64 {
+fn minutes(hours: Option<&BusinessHours>, from: OffsetDateTime, to: OffsetDateTime) -> f64 {
     let d = match hours {
         Some(h) => h.between(from, to),
         None => to - from,
@@ -142,7 +138,11 @@ pub fn grouped(
         .into_iter()
         .map(|(k, cs)| (k, compute(&cs, hours)))
         .collect();
-    out.sort_by(|a, b| b.1.conversations.cmp(&a.1.conversations).then(a.0.cmp(&b.0)));
+    out.sort_by(|a, b| {
+        b.1.conversations
+            .cmp(&a.1.conversations)
+            .then(a.0.cmp(&b.0))
+    });
     out
 }
 
@@ -165,10 +165,7 @@ pub fn volume_by_tag(conversations: &[Conversation]) -> Vec<(String, u64)> {
             *counts.entry(t.as_str()).or_default() += 1;
         }
     }
-    let mut out: Vec<(String, u64)> = counts
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
+    let mut out: Vec<(String, u64)> = counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }

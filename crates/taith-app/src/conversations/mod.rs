@@ -10,12 +10,10 @@ pub mod figures;
 use std::collections::HashMap;
 use taith_domain::csv::ImportError;
 use taith_domain::{
-    Conversation, ConversationId, ConversationInput, ConversationMessage, CustomerId, Email,
-    Issue, MessageInput, NewConversation, NewMessage, UserId, ValidationErrors, WorkspaceId,
+    Conversation, ConversationId, ConversationInput, ConversationMessage, CustomerId, Email, Issue,
+    MessageInput, NewConversation, NewMessage, UserId, ValidationErrors, WorkspaceId,
 };
-use taith_store::{
-    ConversationToStore, MessageToStore, NewCustomer, Store, StoreError,
-};
+use taith_store::{ConversationToStore, MessageToStore, NewCustomer, Store, StoreError};
 
 /// Why a conversation or message was not recorded.
 #[derive(Debug, thiserror::Error)]
@@ -225,7 +223,11 @@ pub async fn add_message(
     let (author_id, author) = match (m.direction, member) {
         (taith_domain::MessageDirection::Out, Some(id)) if m.author.is_none() => {
             let agents = Agents::of(store, ws).await?;
-            let name = agents.0.values().find(|(u, _)| *u == id).map(|(_, n)| n.clone());
+            let name = agents
+                .0
+                .values()
+                .find(|(u, _)| *u == id)
+                .map(|(_, n)| n.clone());
             (Some(id), name)
         }
         (taith_domain::MessageDirection::Out, _) => {

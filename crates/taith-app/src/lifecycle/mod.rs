@@ -15,8 +15,8 @@
 //! A customer's span is their current subscription (a new start after an end replaces it).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use taith_domain::{CustomerId, Issue, LifecycleKind, Scale, SurveyKind, ValidationErrors};
 use taith_domain::WorkspaceId;
+use taith_domain::{CustomerId, Issue, LifecycleKind, Scale, SurveyKind, ValidationErrors};
 use taith_metrics::formula::{Difference, Histogram, Metric, MetricValue, difference, wilson};
 use taith_store::{CustomerSpan, PageRequest, Store, StoreError};
 use time::OffsetDateTime;
@@ -276,7 +276,10 @@ mod tests {
 
     #[test]
     fn churn_and_retention_follow_the_definitions() {
-        let (from, to) = (datetime!(2026-01-01 0:00 UTC), datetime!(2026-04-01 0:00 UTC));
+        let (from, to) = (
+            datetime!(2026-01-01 0:00 UTC),
+            datetime!(2026-04-01 0:00 UTC),
+        );
         let before = datetime!(2025-06-01 0:00 UTC);
         let mut spans: Vec<CustomerSpan> = (0..8).map(|_| span(before, None)).collect();
         spans.push(span(before, Some(datetime!(2026-02-01 0:00 UTC))));

@@ -13,8 +13,8 @@ use super::{sql_limit, time, to_micros};
 use async_trait::async_trait;
 use taith_domain as d;
 use taith_store::{
-    ConversationFilter, ConversationStore, ConversationToStore, CustomerSpan, MessageToStore,
-    Page, PageRequest, StoreError, StoreResult,
+    ConversationFilter, ConversationStore, ConversationToStore, CustomerSpan, MessageToStore, Page,
+    PageRequest, StoreError, StoreResult,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -137,16 +137,16 @@ async fn save_in(
     now: OffsetDateTime,
 ) -> StoreResult<Option<(d::Conversation, bool)>> {
     let existing: Option<Uuid> = match &c.external_id {
-        Some(ext) => sqlx::query(
-            "SELECT id FROM conversations WHERE workspace_id = $1 AND external_id = $2",
-        )
-        .bind(ws)
-        .bind(ext.as_str())
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?
-        .map(|r| get::<Uuid>(&r, "id"))
-        .transpose()?,
+        Some(ext) => {
+            sqlx::query("SELECT id FROM conversations WHERE workspace_id = $1 AND external_id = $2")
+                .bind(ws)
+                .bind(ext.as_str())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(db)?
+                .map(|r| get::<Uuid>(&r, "id"))
+                .transpose()?
+        }
         None => None,
     };
     let tags = serde_json::to_string(&c.tags)
@@ -329,8 +329,8 @@ impl ConversationStore for This {
         let mut tx = self.begin_write().await.map_err(db)?;
         let c = conversation_in(&mut tx, w, id.as_uuid()).await?;
         let message = insert_message(&mut tx, w, id.as_uuid(), m).await?;
-        let reopen = m.direction == d::MessageDirection::In
-            && c.status == d::ConversationStatus::Resolved;
+        let reopen =
+            m.direction == d::MessageDirection::In && c.status == d::ConversationStatus::Resolved;
         let first_reply = m.direction == d::MessageDirection::Out
             && c.first_reply_at.is_none()
             && m.at >= c.created_at;
@@ -533,6 +533,8 @@ impl ConversationStore for This {
         .fetch_all(self.pool())
         .await
         .map_err(db)?;
-        rows.iter().map(super::invitations::invitation_row).collect()
+        rows.iter()
+            .map(super::invitations::invitation_row)
+            .collect()
     }
 }

@@ -142,9 +142,10 @@ fn rows(groups: &[(String, figures::SupportFigures)], tr: &Tr) -> Vec<GroupRow> 
             n: tr.number(f.conversations as f64, 0),
             first: minutes(tr, f.first_response.mean_hours),
             resolution: minutes(tr, f.resolution.mean_hours),
-            reopen: f
-                .reopen_rate
-                .map_or_else(|| "—".to_owned(), |r| tr.t1("support-percent", "n", tr.number(r, 1))),
+            reopen: f.reopen_rate.map_or_else(
+                || "—".to_owned(),
+                |r| tr.t1("support-percent", "n", tr.number(r, 1)),
+            ),
         })
         .collect()
 }
@@ -171,7 +172,12 @@ async fn render(
         state.store.as_ref(),
         m.workspace.id,
         period.from.midnight().assume_utc(),
-        period.to.next_day().unwrap_or(time::Date::MAX).midnight().assume_utc(),
+        period
+            .to
+            .next_day()
+            .unwrap_or(time::Date::MAX)
+            .midnight()
+            .assume_utc(),
         business,
     )
     .await
@@ -189,9 +195,10 @@ async fn render(
         small_sample: f.small_sample,
         first: time_view(tr, &f.first_response, "support-unanswered"),
         resolution: time_view(tr, &f.resolution, "support-unresolved"),
-        reopen: f
-            .reopen_rate
-            .map_or_else(|| "—".to_owned(), |r| tr.t1("support-percent", "n", tr.number(r, 1))),
+        reopen: f.reopen_rate.map_or_else(
+            || "—".to_owned(),
+            |r| tr.t1("support-percent", "n", tr.number(r, 1)),
+        ),
         reopen_ci: f.reopen_ci95.map_or_else(String::new, |(a, b)| {
             tr.ta(
                 "support-interval",
@@ -208,7 +215,11 @@ async fn render(
                 id: "channels",
                 title: tr.t("support-by-channel"),
                 hint: None,
-                bars: bars(&o.by_channel, |c| tr.t(&format!("channel-{}", c.as_str())), tr),
+                bars: bars(
+                    &o.by_channel,
+                    |c| tr.t(&format!("channel-{}", c.as_str())),
+                    tr,
+                ),
             },
             Volume {
                 id: "tags",
@@ -268,8 +279,7 @@ pub async fn import(
     m.require(Action::SubmitResponses)?;
     let tr = m.tr();
     let q = SupportQuery::default();
-    match conversations::import_csv(state.store.as_ref(), m.workspace.id, f.csv.as_bytes()).await
-    {
+    match conversations::import_csv(state.store.as_ref(), m.workspace.id, f.csv.as_bytes()).await {
         Ok(s) => {
             let done = tr.tna(
                 "support-imported",

@@ -68,7 +68,10 @@ pub struct RetentionPage {
 
 fn rate(tr: &Tr, v: Option<f64>, ci: Option<(f64, f64)>) -> RateView {
     RateView {
-        value: v.map_or_else(|| "—".to_owned(), |v| tr.t1("support-percent", "n", tr.number(v, 1))),
+        value: v.map_or_else(
+            || "—".to_owned(),
+            |v| tr.t1("support-percent", "n", tr.number(v, 1)),
+        ),
         interval: ci.map_or_else(String::new, |(a, b)| {
             tr.ta(
                 "support-interval",
@@ -139,16 +142,37 @@ pub async fn retention(
     let tr = m.tr();
     let path = format!("{}/customers/retention", m.base());
     let (period, control) = read_period(&m, &q, &path, &[])?;
-    let r = lifecycle::retention(state.store.as_ref(), m.workspace.id, period.from.midnight().assume_utc(), period.to.next_day().unwrap_or(time::Date::MAX).midnight().assume_utc())
-        .await
-        .map_err(|e| PageError::from_store(e, tr))?;
+    let r = lifecycle::retention(
+        state.store.as_ref(),
+        m.workspace.id,
+        period.from.midnight().assume_utc(),
+        period
+            .to
+            .next_day()
+            .unwrap_or(time::Date::MAX)
+            .midnight()
+            .assume_utc(),
+    )
+    .await
+    .map_err(|e| PageError::from_store(e, tr))?;
     let c = &r.churn;
     let n = |x: u64| tr.number(x as f64, 0);
-    let columns = r.cohorts.iter().map(|c| c.retained.len()).max().unwrap_or(0);
+    let columns = r
+        .cohorts
+        .iter()
+        .map(|c| c.retained.len())
+        .max()
+        .unwrap_or(0);
     let verdict = match r.nps.difference {
         None => tr.t("retention-nps-too-few"),
-        Some(d) if d.significant => tr.t1("retention-nps-significant", "delta", tr.number(d.delta, 0)),
-        Some(d) => tr.t1("retention-nps-not-significant", "delta", tr.number(d.delta, 0)),
+        Some(d) if d.significant => {
+            tr.t1("retention-nps-significant", "delta", tr.number(d.delta, 0))
+        }
+        Some(d) => tr.t1(
+            "retention-nps-not-significant",
+            "delta",
+            tr.number(d.delta, 0),
+        ),
     };
     Ok(RetentionPage {
         period: control,

@@ -76,9 +76,10 @@ pub async fn page(
                     title: tr.t1(
                         "timeline-response",
                         "survey",
-                        survey
-                            .as_ref()
-                            .map_or_else(|| tr.t("timeline-survey-gone"), |s| s.fields.name.to_string()),
+                        survey.as_ref().map_or_else(
+                            || tr.t("timeline-survey-gone"),
+                            |s| s.fields.name.to_string(),
+                        ),
                     ),
                     details: vec![
                         tr.t1("timeline-score", "score", response.score),
@@ -186,10 +187,14 @@ pub async fn page(
             .map(|n| n.to_string())
             .or_else(|| customer.external_id.clone())
             .unwrap_or_else(|| tr.t("timeline-unnamed")),
-        email: customer.email.map(|e| e.as_str().to_owned()).unwrap_or_default(),
-        locale: customer
-            .locale
-            .map_or_else(|| tr.t("timeline-locale-unknown"), |l| l.endonym().to_owned()),
+        email: customer
+            .email
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default(),
+        locale: customer.locale.map_or_else(
+            || tr.t("timeline-locale-unknown"),
+            |l| l.endonym().to_owned(),
+        ),
         span,
         entries,
         l: m.layout("retention"),
