@@ -418,3 +418,76 @@ async fn a_customers_timeline_shows_every_kind_of_record_in_order_on_postgres() 
         db.drop_database().await;
     }
 }
+
+/// The demo tells its story: a year of conversations on every support channel in six
+/// languages, the chat's bad stretch slower to answer, and the customers who joined in it
+/// leaving more often; churned customers with detractors among them.
+#[tokio::test]
+async fn the_demo_has_a_year_of_support_and_a_churn_story() {
+    let (store, _) = fresh_sqlite().await;
+    taith::server::ensure_demo(&store).await.unwrap();
+    let ws = store
+        .workspace_by_slug(&Slug::parse("demo").unwrap())
+        .await
+        .unwrap();
+    let now = taith_domain::now();
+    let all = taith_app::conversations::figures::created_between(
+        store.as_ref(),
+        ws.id,
+        now - time::Duration::days(366),
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(all.len() >= 900, "{}", all.len());
+    let locales: std::collections::BTreeSet<_> = all.iter().filter_map(|c| c.locale).collect();
+    assert_eq!(locales.len(), 6);
+    assert!(all.iter().all(|c| c.touchpoint_id.is_some()));
+    assert!(all.iter().any(|c| c.assignee.is_some()));
+    let chat = |from: i64, to: i64| {
+        let cs: Vec<&taith_domain::Conversation> = all
+            .iter()
+            .filter(|c| c.channel == Channel::Chat)
+            .filter(|c| c.created_at >= now - time::Duration::days(from))
+            .filter(|c| c.created_at < now - time::Duration::days(to))
+            .collect();
+        taith_app::conversations::figures::compute(&cs, None)
+            .first_response
+            .mean_hours
+            .unwrap()
+    };
+    assert!(
+        chat(210, 120) > 3.0 * chat(100, 0),
+        "{} vs {}",
+        chat(210, 120),
+        chat(100, 0)
+    );
+    let r = taith_app::lifecycle::retention(
+        store.as_ref(),
+        ws.id,
+        now - time::Duration::days(365),
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(r.churn.lost > 10, "{:?}", r.churn);
+    assert!(r.cohorts.len() >= 12);
+    let d = r.nps.churned.detail;
+    let taith_metrics::formula::Detail::Nps { detractors, .. } = d else {
+        panic!("{d:?}")
+    };
+    assert!(detractors > 3, "{d:?}");
+    assert!(r.nps.churned.value < r.nps.retained.value);
+    // The Support and Retention pages show it.
+    let app = TestApp::spawn(store.clone()).await;
+    let b = app.browser();
+    b.sign_in(taith::demo::DEMO_EMAIL, taith::demo::DEMO_PASSWORD)
+        .await;
+    for path in [
+        "/w/demo/support?period=year",
+        "/w/demo/customers/retention?period=year",
+    ] {
+        let page = b.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+    }
+}
