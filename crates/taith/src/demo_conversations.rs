@@ -411,7 +411,7 @@ pub async fn seed_conversations(
             customer: Some(email.clone()),
             agent: Some(agent.to_owned()),
             team: Some(team.to_owned()),
-            tags: vec![topic.tag.to_owned(), channel.as_str().to_owned()],
+            tags: vec![topic.tag.to_owned()],
             satisfaction: (!open && r.chance(40)).then(|| {
                 serde_json::Value::from(if bad { 1 + r.below(4) } else { 3 + r.below(3) })
             }),
