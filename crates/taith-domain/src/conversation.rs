@@ -680,6 +680,7 @@ pub struct LifecycleEvent {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use time::macros::datetime;
 
