@@ -210,6 +210,33 @@ impl BusinessHours {
         }
         from + Duration::hours(i64::from(hours))
     }
+
+    /// The business time between `from` and `to` (zero when `to` is not after `from`): only
+    /// time inside the working hours of working days counts, as for [`BusinessHours::add`].
+    pub fn between(&self, from: OffsetDateTime, to: OffsetDateTime) -> Duration {
+        if to <= from {
+            return Duration::ZERO;
+        }
+        if !self.usable() {
+            return to - from;
+        }
+        let start = Duration::minutes(i64::from(self.start_minute));
+        let end = Duration::minutes(i64::from(self.end_minute));
+        let (from, to) = (from.to_offset(self.offset()), to.to_offset(self.offset()));
+        let mut total = Duration::ZERO;
+        let mut day = from.replace_time(time::Time::MIDNIGHT);
+        while day < to {
+            if self.days[weekday_index(day.weekday())] {
+                let open = (day + start).max(from);
+                let close = (day + end).min(to);
+                if close > open {
+                    total += close - open;
+                }
+            }
+            day += Duration::days(1);
+        }
+        total
+    }
 }
 
 /// A workspace's service level for cases.

@@ -152,3 +152,11 @@ typed_id!(
     /// One delivery of one event to one endpoint.
     WebhookDeliveryId
 );
+typed_id!(
+    /// A support conversation (a help-desk ticket, a chat, an e-mail thread).
+    ConversationId
+);
+typed_id!(
+    /// One message of a support conversation.
+    ConversationMessageId
+);

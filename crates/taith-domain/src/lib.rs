@@ -7,6 +7,7 @@
 pub mod alert;
 pub mod case;
 pub mod change;
+pub mod conversation;
 pub mod csv;
 pub mod error;
 pub mod feature_request;
@@ -34,6 +35,10 @@ pub use case::{
 pub use change::{
     AudienceMember, ChangeFields, ChangeInput, ChangeRecord, ChangeSource, NoticeCounts,
 };
+pub use conversation::{
+    Conversation, ConversationInput, ConversationMessage, ConversationStatus, LifecycleEvent,
+    LifecycleKind, MessageDirection, MessageInput, NewConversation, NewMessage,
+};
 pub use error::{FieldError, Issue, ValidationErrors};
 pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
@@ -45,6 +50,7 @@ pub use ids::{
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
     ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
+pub use ids::{ConversationId, ConversationMessageId};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
     Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,

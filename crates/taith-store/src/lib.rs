@@ -18,6 +18,7 @@ pub mod alerts;
 pub mod bench;
 pub mod cases;
 pub mod changes;
+pub mod conversations;
 pub mod customers;
 pub mod feature_requests;
 pub mod invitations;
@@ -36,6 +37,9 @@ pub use cases::{
     CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
 };
 pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
+pub use conversations::{
+    ConversationFilter, ConversationStore, ConversationToStore, CustomerSpan, MessageToStore,
+};
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
@@ -236,6 +240,7 @@ pub trait Store:
     + VocStore
     + ChangeStore
     + CaseStore
+    + ConversationStore
     + AlertStore
     + WebhookStore
     + Send
@@ -258,6 +263,7 @@ impl<T> Store for T where
         + VocStore
         + ChangeStore
         + CaseStore
+        + ConversationStore
         + AlertStore
         + WebhookStore
         + Send

@@ -16,11 +16,13 @@ use crate::alerts::api as alerts;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
+use crate::conversations::api as conversations;
 use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
 use crate::invitations::api as invitations;
 use crate::journeys::{api as journeys, map_api as map};
+use crate::lifecycle::api as lifecycle;
 use crate::metrics::api as metrics;
 use crate::people::api as workspace;
 use crate::personas::api as personas;
@@ -115,6 +117,14 @@ fn base_document() -> OpenApi {
                 "Follow-ups of unhappy customers: cases opened by the surveys' rules or by hand, with owner, status, SLA due times, root cause, notes, replies and a log; their settings",
             ),
             tag(
+                "conversations",
+                "Support conversations from any help desk or inbox, with their messages; idempotent by the help desk's id; their figures are `metric=first_response_time`, `resolution_time` and `reopen_rate`",
+            ),
+            tag(
+                "customers",
+                "Customers' subscription starts, ends and renewals; their figures are `metric=churn_rate` and `retention_rate`",
+            ),
+            tag(
                 "alerts",
                 "Alert rules on a figure (threshold or significant change) or on every detractor at a moment of truth, and their firings",
             ),
@@ -203,6 +213,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::reply))
         .routes(routes!(cases::list_teams))
         .routes(routes!(cases::put_teams))
+        .routes(routes!(
+            conversations::list_conversations,
+            conversations::create_conversation
+        ))
+        .routes(routes!(conversations::get_conversation))
+        .routes(routes!(conversations::add_message))
+        .routes(routes!(lifecycle::create_event))
         .routes(routes!(alerts::list_alerts, alerts::create_alert))
         .routes(routes!(
             alerts::get_alert,

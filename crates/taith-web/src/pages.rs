@@ -20,6 +20,9 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::changes::routes(r);
     let r = crate::coaching::routes(r);
     let r = crate::cases::routes(r);
+    let r = crate::conversations::routes(r);
+    let r = crate::lifecycle::routes(r);
+    let r = crate::timeline::routes(r);
     let r = crate::alerts::routes(r);
     let r = crate::webhooks::routes(r);
     crate::feature_requests::routes(r)

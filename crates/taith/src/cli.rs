@@ -425,6 +425,21 @@ pub enum ImportCommand {
         #[arg(long)]
         survey: String,
     },
+    /// Add support conversations from a help desk's CSV export (docs/support.md).
+    ///
+    /// The header names the columns `id, created, first reply, resolved, channel, agent,
+    /// team, customer, subject, tags, satisfaction` (case, spaces, `_` and `-` ignored; `id`,
+    /// `created` and `channel` required). Times are RFC 3339 or `YYYY-MM-DD HH:MM[:SS]` in
+    /// UTC; `customer` is an e-mail address or your own customer id; `tags` are separated by
+    /// `,`, `;` or `|`; `satisfaction` is 1–5. All or nothing: a bad line stops the import,
+    /// naming its line and column. A conversation imported again is updated, not doubled.
+    Conversations {
+        /// The CSV file to read.
+        file: PathBuf,
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -689,6 +704,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             out.line(&format!(
                 "imported {} responses ({customers}) into the survey “{}” of {}",
                 summary.responses, survey.fields.name, w.slug
+            ));
+            Ok(())
+        }
+        Command::Import(ImportCommand::Conversations {
+            file,
+            workspace: ws,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let summary = taith_app::conversations::import_csv(store.as_ref(), w.id, &bytes)
+                .await
+                .with_context(|| format!("importing {}", file.display()))?;
+            out.line(&format!(
+                "imported {} conversations ({} updated) into {}",
+                summary.created, summary.updated, w.slug
             ));
             Ok(())
         }

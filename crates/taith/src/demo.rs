@@ -121,6 +121,8 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_feature_requests::seed_feature_requests(store, ws.id).await?;
     crate::demo_changes::seed_changes(store, ws.id).await?;
     crate::demo_cases::seed_cases(store, ws.id).await?;
+    crate::demo_conversations::seed_conversations(store, ws.id, &journeys).await?;
+    crate::demo_lifecycle::seed_lifecycle(store, ws.id).await?;
     crate::demo_alerts::seed_alerts(store, ws.id).await?;
     Ok(credentials(true))
 }

@@ -30,7 +30,8 @@ pub struct Durations {
 }
 
 impl Durations {
-    fn of(hours: &mut [f64], open: u64) -> Durations {
+    /// The durations `hours` (sorted here), with `open` items without one.
+    pub fn of(hours: &mut [f64], open: u64) -> Durations {
         hours.sort_by(f64::total_cmp);
         let n = hours.len();
         let rank = |p: f64| -> Option<f64> {

@@ -22,7 +22,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// An invitation from a row of `invitations` (columns `id` … `reminded_at`).
-fn invitation_row(row: &DbRow) -> StoreResult<d::invitation::Invitation> {
+pub(super) fn invitation_row(row: &DbRow) -> StoreResult<d::invitation::Invitation> {
     let days: i64 = get(row, "reminder_days")?;
     Ok(d::invitation::Invitation {
         id: d::InvitationId(get(row, "id")?),

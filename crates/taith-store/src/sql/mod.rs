@@ -45,6 +45,7 @@ mod access;
 mod alerts;
 mod cases;
 mod changes;
+mod conversations;
 mod customers;
 mod feature_requests;
 mod invitations;

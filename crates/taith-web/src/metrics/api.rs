@@ -26,6 +26,11 @@ pub struct MetricsParams {
     /// sentiment, in %, with its Wilson interval. `sentiment` is not grouped (`by` is a
     /// `400`) and takes `survey`, `from`, `to` and one `where` value each of `survey`,
     /// `touchpoint` (a name only one touchpoint has), `touchpoint_id`, `channel` and `locale`.
+    /// Support: `first_response_time`, `resolution_time` (minutes: mean as `value`, `median`,
+    /// `p90`, unanswered/open apart) and `reopen_rate` (%, Wilson), over the conversations
+    /// created from `from` to `to`, `by` `team`, `agent`, `channel` or `tag`,
+    /// `business_hours=true` for the SLA's hours. Lifecycle: `churn_rate` and
+    /// `retention_rate` (%, Wilson) of the period `from`–`to` (both required).
     metric: String,
     /// Only this survey's answers.
     #[param(value_type = Option<uuid::Uuid>)]
@@ -73,6 +78,24 @@ pub async fn get_metrics(
     if let Some(metric) = crate::cases::api::case_metric(raw.as_deref())? {
         return crate::cases::api::case_metric_answer(&state, &caller, metric, raw.as_deref())
             .await;
+    }
+    if let Some(metric) = crate::conversations::api::support_metric(raw.as_deref())? {
+        return crate::conversations::api::support_metric_answer(
+            &state,
+            &caller,
+            metric,
+            raw.as_deref(),
+        )
+        .await;
+    }
+    if let Some(metric) = crate::lifecycle::api::lifecycle_metric(raw.as_deref())? {
+        return crate::lifecycle::api::lifecycle_metric_answer(
+            &state,
+            &caller,
+            metric,
+            raw.as_deref(),
+        )
+        .await;
     }
     if let Some(sentiment) = sentiment_query(raw.as_deref())? {
         return sentiment_answer(&state, &caller, &sentiment).await;

@@ -33,6 +33,10 @@ pub(crate) struct Objects {
     /// A webhook endpoint, and one delivery of it.
     pub webhook: String,
     pub delivery: String,
+    /// A support conversation.
+    pub conversation: String,
+    /// A customer.
+    pub customer: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -295,7 +299,31 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
         .unwrap()
         .items[0]
         .id;
+    let customer = store
+        .upsert_customer(
+            ws.id,
+            &taith_store::NewCustomer {
+                external_id: Some(unique("cust")),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let (conversation, _) = taith_app::conversations::record(
+        store.as_ref(),
+        ws.id,
+        &taith_domain::ConversationInput {
+            channel: "email".into(),
+            subject: "S".into(),
+            customer_id: Some(customer.id.to_string()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     Objects {
+        conversation: conversation.id.to_string(),
+        customer: customer.id.to_string(),
         change: change.id.to_string(),
         case: case.id.to_string(),
         alert: alert.id.to_string(),
@@ -335,6 +363,9 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("score", _) => "9",
                 ("version", _) => "1",
                 (n, _) if n.contains("case") => &o.case,
+                (n, _) if n.contains("conversation") => &o.conversation,
+                (n, _) if n.contains("customer") => &o.customer,
+                ("id", "customers") => &o.customer,
                 (n, _) if n.contains("request") => &o.request,
                 (n, _) if n.contains("change") => &o.change,
                 (n, _) if n.contains("alert") => &o.alert,
@@ -393,6 +424,12 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
         serde_json::json!({ "into": o.request })
     } else if path == "/api/v1/changes" {
         serde_json::json!({ "source_kind": "feature_request", "source_id": o.request, "note": { "en": "x" } })
+    } else if path == "/api/v1/conversations/{conversation_id}/messages" {
+        serde_json::json!({ "direction": "in", "body": "x" })
+    } else if path == "/api/v1/conversations" {
+        serde_json::json!({ "channel": "email", "subject": "x" })
+    } else if path == "/api/v1/customers/{customer_id}/events" {
+        serde_json::json!({ "type": "started" })
     } else if path == "/api/v1/cases/{case_id}" {
         serde_json::json!({ "version": 1, "status": "in_progress" })
     } else if path.ends_with("/notes") || path.ends_with("/replies") {
@@ -438,6 +475,8 @@ fn ids_of_nowhere() -> Objects {
         alert: fresh(),
         webhook: fresh(),
         delivery: fresh(),
+        conversation: fresh(),
+        customer: fresh(),
     }
 }
 

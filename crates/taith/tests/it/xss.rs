@@ -454,6 +454,62 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             .unwrap();
         hooks.push(hook.id);
     }
+    // Support conversations, one per payload (subject, tags, agent, team, messages), all of
+    // one customer named by a payload: the Support page (tags, teams, agents) and the
+    // customer's timeline (every subject and message) show them.
+    let customer = app
+        .store
+        .upsert_customer(
+            ws.id,
+            &taith_store::NewCustomer {
+                external_id: Some("xss".into()),
+                name: Some(name(&payloads[3])),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let recent = (taith_domain::now() - time::Duration::days(2))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    for (i, p) in payloads.iter().enumerate() {
+        let tags: Vec<String> = payloads
+            .iter()
+            .skip(i)
+            .filter(|t| t.chars().count() <= taith_domain::conversation::MAX_TAG_CHARS)
+            .take(1)
+            .cloned()
+            .collect();
+        taith_app::conversations::record(
+            app.store.as_ref(),
+            ws.id,
+            &taith_domain::ConversationInput {
+                channel: "chat".into(),
+                subject: p.clone(),
+                customer_id: Some(customer.id.to_string()),
+                agent: Some(payloads[(i + 1) % payloads.len()].clone()),
+                team: Some(payloads[(i + 2) % payloads.len()].clone()),
+                tags,
+                created_at: Some(recent.clone()),
+                messages: vec![
+                    taith_domain::MessageInput {
+                        direction: "in".into(),
+                        author: Some(payloads[(i + 4) % payloads.len()].clone()),
+                        body: payloads[(i + 5) % payloads.len()].clone(),
+                        ..Default::default()
+                    },
+                    taith_domain::MessageInput {
+                        direction: "out".into(),
+                        body: payloads[(i + 6) % payloads.len()].clone(),
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -514,6 +570,10 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/w/becws/cases/{c}"));
         pages.push(format!("/w/becws/cases/{c}?lang=ar"));
     }
+    pages.push("/w/becws/support?period=30d".to_owned());
+    pages.push("/w/becws/support?period=30d&lang=ar".to_owned());
+    pages.push(format!("/w/becws/customers/{}", customer.id));
+    pages.push(format!("/w/becws/customers/{}?lang=ar", customer.id));
     pages.push("/w/becws/alerts".to_owned());
     pages.push("/w/becws/webhooks".to_owned());
     pages.push("/w/becws/comments".to_owned());

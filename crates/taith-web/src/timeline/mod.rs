@@ -1,0 +1,202 @@
+//! A customer's timeline (`/w/{slug}/customers/{id}`): every response, conversation (with its
+//! messages), case, invitation and subscription change, oldest first, labelled in the
+//! viewer's language, the customer's own language shown. Individual answers are not for
+//! viewers (docs/access.md), so the page needs `ReadResponses`. Gathered by
+//! `taith_app::lifecycle::timeline`.
+
+use crate::AppState;
+use crate::http::ctx::Member;
+use crate::http::layout::Layout;
+use crate::http::page_error::PageError;
+use crate::http::routes::Routes;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use taith_app::lifecycle::{self, TimelineEntry};
+use taith_domain::{Action, CustomerId};
+
+pub fn routes(r: Routes) -> Routes {
+    r.get("/w/{slug}/customers/{id}", page)
+}
+
+/// A message of a conversation on the timeline.
+#[derive(Debug)]
+pub struct MessageView {
+    pub who: String,
+    pub at: String,
+    pub body: String,
+    pub outgoing: bool,
+}
+
+/// One entry: its kind (for the class and id), a heading, details and text written by
+/// someone (in its language).
+#[derive(Debug)]
+pub struct EntryView {
+    pub kind: &'static str,
+    pub at: String,
+    pub title: String,
+    pub details: Vec<String>,
+    /// `(text, language tag)`.
+    pub text: Option<(String, String)>,
+    pub messages: Vec<MessageView>,
+    pub href: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "timeline/page.html")]
+pub struct TimelinePage {
+    l: Layout,
+    name: String,
+    email: String,
+    locale: String,
+    span: String,
+    entries: Vec<EntryView>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    m: Member,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<TimelinePage, PageError> {
+    let tr = m.tr();
+    let id: CustomerId = id.parse().map_err(|_| PageError::not_found(tr))?;
+    let (customer, span, entries) = lifecycle::timeline(state.store.as_ref(), m.workspace.id, id)
+        .await
+        .map_err(|e| PageError::from_store(e, tr))?;
+    m.require(Action::ReadResponses)?;
+    let base = m.base();
+    let entries = entries
+        .iter()
+        .map(|e| {
+            let at = tr.datetime(e.at());
+            match e {
+                TimelineEntry::Response { response, survey } => EntryView {
+                    kind: "response",
+                    at,
+                    title: tr.t1(
+                        "timeline-response",
+                        "survey",
+                        survey.as_ref().map_or_else(
+                            || tr.t("timeline-survey-gone"),
+                            |s| s.fields.name.to_string(),
+                        ),
+                    ),
+                    details: vec![
+                        tr.t1("timeline-score", "score", response.score),
+                        tr.t(&format!("channel-{}", response.channel.as_str())),
+                        response.locale.endonym().to_owned(),
+                    ],
+                    text: (!response.comment.as_str().is_empty()).then(|| {
+                        (
+                            response.comment.as_str().to_owned(),
+                            response.locale.tag().to_owned(),
+                        )
+                    }),
+                    messages: Vec::new(),
+                    href: None,
+                },
+                TimelineEntry::Conversation {
+                    conversation: c,
+                    messages,
+                } => {
+                    let lang = c.locale.map_or("", |l| l.tag()).to_owned();
+                    let mut details = vec![
+                        tr.t(&format!("channel-{}", c.channel.as_str())),
+                        tr.t(&format!("timeline-status-{}", c.status.as_str())),
+                    ];
+                    if let Some(a) = &c.agent {
+                        details.push(a.clone());
+                    }
+                    if let Some(t) = &c.team {
+                        details.push(t.clone());
+                    }
+                    details.extend(c.tags.iter().cloned());
+                    EntryView {
+                        kind: "conversation",
+                        at,
+                        title: tr.t("timeline-conversation"),
+                        details,
+                        text: (!c.subject.is_empty()).then(|| (c.subject.clone(), lang.clone())),
+                        messages: messages
+                            .iter()
+                            .map(|msg| MessageView {
+                                who: msg.author.clone().unwrap_or_else(|| {
+                                    tr.t(match msg.direction {
+                                        taith_domain::MessageDirection::In => "timeline-customer",
+                                        taith_domain::MessageDirection::Out => "timeline-us",
+                                    })
+                                }),
+                                at: tr.datetime(msg.at),
+                                body: msg.body.clone(),
+                                outgoing: msg.direction == taith_domain::MessageDirection::Out,
+                            })
+                            .collect(),
+                        href: None,
+                    }
+                }
+                TimelineEntry::Case(c) => EntryView {
+                    kind: "case",
+                    at,
+                    title: tr.t1("timeline-case", "number", c.number),
+                    details: vec![tr.t(&format!(
+                        "cases-status-{}",
+                        c.status.as_str().replace('_', "-")
+                    ))],
+                    text: None,
+                    messages: Vec::new(),
+                    href: Some(format!("{base}/cases/{}", c.id)),
+                },
+                TimelineEntry::Invitation(i) => EntryView {
+                    kind: "invitation",
+                    at,
+                    title: tr.t("timeline-invitation"),
+                    details: vec![
+                        i.sent_at.map_or_else(
+                            || tr.t("timeline-invitation-waiting"),
+                            |t| tr.t1("timeline-invitation-sent", "at", tr.datetime(t)),
+                        ),
+                        i.locale.endonym().to_owned(),
+                    ],
+                    text: None,
+                    messages: Vec::new(),
+                    href: None,
+                },
+                TimelineEntry::Lifecycle(ev) => EntryView {
+                    kind: "lifecycle",
+                    at,
+                    title: tr.t(&format!("timeline-lifecycle-{}", ev.kind.as_str())),
+                    details: Vec::new(),
+                    text: None,
+                    messages: Vec::new(),
+                    href: None,
+                },
+            }
+        })
+        .collect();
+    let span = match (span.started_at, span.ended_at) {
+        (None, _) => tr.t("timeline-span-none"),
+        (Some(a), None) => tr.t1("timeline-span-since", "start", tr.datetime(a)),
+        (Some(a), Some(b)) => tr.ta(
+            "timeline-span-ended",
+            &[("start", tr.datetime(a)), ("end", tr.datetime(b))],
+        ),
+    };
+    Ok(TimelinePage {
+        name: customer
+            .name
+            .map(|n| n.to_string())
+            .or_else(|| customer.external_id.clone())
+            .unwrap_or_else(|| tr.t("timeline-unnamed")),
+        email: customer
+            .email
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default(),
+        locale: customer.locale.map_or_else(
+            || tr.t("timeline-locale-unknown"),
+            |l| l.endonym().to_owned(),
+        ),
+        span,
+        entries,
+        l: m.layout("retention"),
+    })
+}
