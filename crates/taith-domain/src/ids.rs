@@ -160,3 +160,11 @@ typed_id!(
     /// One message of a support conversation.
     ConversationMessageId
 );
+typed_id!(
+    /// One event: something a customer did (a page view, a search, a goal, …).
+    EventId
+);
+typed_id!(
+    /// A web site whose tracker sends events.
+    SiteId
+);

@@ -10,6 +10,7 @@ pub mod change;
 pub mod conversation;
 pub mod csv;
 pub mod error;
+pub mod event;
 pub mod feature_request;
 pub mod ids;
 pub mod invitation;
@@ -18,6 +19,7 @@ pub mod locale;
 pub mod member;
 pub mod period;
 pub mod persona;
+pub mod site;
 pub mod survey;
 pub mod text;
 pub mod transfer;
@@ -40,6 +42,7 @@ pub use conversation::{
     LifecycleKind, MessageDirection, MessageInput, NewConversation, NewMessage,
 };
 pub use error::{FieldError, Issue, ValidationErrors};
+pub use event::{Event, EventDetail, EventInput, EventKind};
 pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
@@ -51,6 +54,7 @@ pub use ids::{
     ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
 pub use ids::{ConversationId, ConversationMessageId};
+pub use ids::{EventId, SiteId};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
     Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,
@@ -60,6 +64,7 @@ pub use locale::Locale;
 pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
 pub use period::{Period, Preset};
 pub use persona::{Persona, PersonaFields, PersonaInput};
+pub use site::{Site, SiteFields, SiteInput, UrlPattern, UrlPatternInput};
 pub use survey::{
     Answer, AnswerValue, FollowUp, FollowUpKind, LocalizedText, NewResponse, Scale, ScoreRange,
     Survey, SurveyFields, SurveyKind, SurveyStatus,

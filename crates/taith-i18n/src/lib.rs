@@ -101,7 +101,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/cases.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/alerts.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/conversations.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/lifecycle.ftl")),
+                include_str!(concat!("../locales/", $tag, "/lifecycle.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/events.ftl")),
             ),
         )),*]
     };

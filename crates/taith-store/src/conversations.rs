@@ -5,8 +5,8 @@ use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::{
     Channel, Conversation, ConversationId, ConversationMessage, ConversationStatus, CustomerId,
-    LifecycleEvent, LifecycleKind, Locale, MessageDirection, NewResponse, SurveyId, TouchpointId,
-    UserId, WorkspaceId, invitation::Invitation,
+    Event, LifecycleEvent, LifecycleKind, Locale, MessageDirection, NewResponse, SurveyId,
+    TouchpointId, UserId, WorkspaceId, invitation::Invitation,
 };
 use time::OffsetDateTime;
 
@@ -150,4 +150,21 @@ pub trait ConversationStore: Send + Sync {
         ws: WorkspaceId,
         customer: CustomerId,
     ) -> StoreResult<Vec<Invitation>>;
+
+    /// One customer's newest `limit` events, oldest first (the customer's timeline).
+    async fn customer_events(
+        &self,
+        ws: WorkspaceId,
+        customer: CustomerId,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>>;
+
+    /// How many `conversion` events each customer had in `[from, to)` (customers with none
+    /// left out): the repeat-purchase rate.
+    async fn conversions_per_customer(
+        &self,
+        ws: WorkspaceId,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> StoreResult<Vec<(CustomerId, u64)>>;
 }

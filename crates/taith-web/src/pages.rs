@@ -25,6 +25,8 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::timeline::routes(r);
     let r = crate::alerts::routes(r);
     let r = crate::webhooks::routes(r);
+    let r = crate::sites::routes(r);
+    let r = crate::events::routes(r);
     crate::feature_requests::routes(r)
         .get("/", a::home)
         .get("/setup", a::setup_form)

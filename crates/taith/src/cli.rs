@@ -440,6 +440,24 @@ pub enum ImportCommand {
         #[arg(long, env = "TAITH_WORKSPACE")]
         workspace: String,
     },
+    /// Add events (what customers did: page views, searches, goals, tasks, errors, clicks)
+    /// from a CSV file.
+    ///
+    /// The file is UTF-8 with commas; its header names the wire fields of docs/events.md in
+    /// any order: `type` (page_view, search, conversion, task, error, click) and any of
+    /// occurred_at (RFC 3339, at most 400 days old), visitor_id, session_id, customer_id,
+    /// url, touchpoint_id, channel, locale, query, result_count, goal, value, name, success,
+    /// duration_ms, kind, target, client_id; a column `attributes.KEY` sets an attribute.
+    ///
+    /// Every line is checked first: a bad one stops the import, naming its line and column,
+    /// and nothing is stored. Lines with a `client_id` stored before are not stored again.
+    Events {
+        /// The CSV file to read.
+        file: PathBuf,
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -722,6 +740,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "imported {} conversations ({} updated) into {}",
                 summary.created, summary.updated, w.slug
             ));
+            Ok(())
+        }
+        Command::Import(ImportCommand::Events {
+            file,
+            workspace: ws,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            // The server's writer is in another process: this one has its own.
+            let events = taith_app::events::Events::start(store.clone());
+            let stored = taith_app::events::import::import_events_csv(&events, w.id, &bytes)
+                .await
+                .with_context(|| format!("importing {}", file.display()))?;
+            out.line(&format!("imported {stored} events into {}", w.slug));
             Ok(())
         }
         Command::Invite {

@@ -3,7 +3,9 @@
 //! customers who joined during the bad stretch of the web-shop chat (seven to four months ago,
 //! see `demo_conversations`) left far more often, and detractors left more than promoters. About
 //! two in three answered the bakery's NPS survey once while a customer, so the Retention page
-//! compares the NPS of churned and retained customers.
+//! compares the NPS of churned and retained customers. While customers, they order from the
+//! web shop (`conversion` events with their customer), promoters most often: the repeat-purchase
+//! rate.
 
 use crate::demo_conversations::{BAD_FROM_DAYS, BAD_TO_DAYS, Rng, customers};
 use anyhow::{Context, Result};
@@ -38,6 +40,7 @@ pub async fn seed_lifecycle(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
         .await
         .context("storing the demo customers")?;
     let mut responses = Vec::new();
+    let mut purchases = Vec::new();
     for (c, (_, _, locale)) in stored.iter().zip(&people) {
         let days_ago = i64::try_from(r.below(540)).unwrap_or(0) + 1;
         let start = now - Duration::days(days_ago);
@@ -93,6 +96,32 @@ pub async fn seed_lifecycle(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
                 .record_lifecycle(ws, c.id, LifecycleKind::Ended, end)
                 .await?;
         }
+        // Orders in the web shop over the last year while a customer: promoters order most.
+        let every_days: i64 = match score {
+            0..=6 => 120,
+            7 | 8 => 75,
+            _ => 45,
+        };
+        let mut t = start.max(now - Duration::days(360))
+            + Duration::days(i64::try_from(r.below(40)).unwrap_or(0));
+        while t < end.unwrap_or(now).min(now) {
+            let mut e = taith_domain::Event::page_view(t);
+            e.detail = taith_domain::EventDetail::Conversion {
+                goal: "order".into(),
+                value: Some(8.0 + f64::from(u32::try_from(r.below(40)).unwrap_or(0))),
+            };
+            e.customer_id = Some(c.id);
+            e.locale = Some(*locale);
+            e.client_key = Some(format!("demo-order-{}-{}", c.id, t.unix_timestamp()));
+            purchases.push(taith_store::EventToStore {
+                workspace_id: ws,
+                event: e,
+            });
+            t += Duration::days(
+                every_days / 2
+                    + i64::try_from(r.below(u64::try_from(every_days).unwrap_or(1))).unwrap_or(0),
+            );
+        }
         let Some(s) = &survey else { continue };
         if !r.chance(65) {
             continue;
@@ -119,6 +148,12 @@ pub async fn seed_lifecycle(store: &dyn Store, ws: WorkspaceId) -> Result<()> {
             },
             customer: None,
         });
+    }
+    for chunk in purchases.chunks(500) {
+        store
+            .insert_events(chunk)
+            .await
+            .context("storing the demo customers' orders")?;
     }
     if !responses.is_empty() {
         store

@@ -207,12 +207,52 @@ pub fn nps_by_fate(
     }
 }
 
+/// The repeat-purchase rate of a period: customers with at least two `conversion` events
+/// among those with at least one, in %, with its Wilson interval.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RepeatPurchase {
+    pub buyers: u64,
+    pub repeat: u64,
+    pub rate: Option<f64>,
+    pub ci95: Option<(f64, f64)>,
+    pub small_sample: bool,
+}
+
+/// [`RepeatPurchase`] from each buying customer's number of conversions.
+pub fn repeat_purchase(counts: &[(CustomerId, u64)]) -> RepeatPurchase {
+    let buyers = counts.iter().filter(|(_, n)| *n >= 1).count() as u64;
+    let repeat = counts.iter().filter(|(_, n)| *n >= 2).count() as u64;
+    RepeatPurchase {
+        buyers,
+        repeat,
+        rate: (buyers > 0).then(|| 100.0 * repeat as f64 / buyers as f64),
+        ci95: (buyers > 0).then(|| {
+            let (lo, hi) = wilson(repeat, buyers);
+            (100.0 * lo, 100.0 * hi)
+        }),
+        small_sample: buyers < 30,
+    }
+}
+
+/// The repeat-purchase rate of `[from, to)`.
+pub async fn repeat_purchase_of(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    from: OffsetDateTime,
+    to: OffsetDateTime,
+) -> Result<RepeatPurchase, StoreError> {
+    Ok(repeat_purchase(
+        &store.conversions_per_customer(ws, from, to).await?,
+    ))
+}
+
 /// Everything the Retention page and the metrics API show for a period.
 #[derive(Debug, Clone)]
 pub struct Retention {
     pub churn: Churn,
     pub cohorts: Vec<Cohort>,
     pub nps: NpsByFate,
+    pub repeat: RepeatPurchase,
 }
 
 /// The NPS answers of the workspace's customers.
@@ -258,6 +298,7 @@ pub async fn retention(
         churn: churn(&spans, from, to),
         cohorts: cohorts(&spans, taith_domain::now(), 12),
         nps: nps_by_fate(&spans, &scores, from, to),
+        repeat: repeat_purchase_of(store, ws, from, to).await?,
     })
 }
 
@@ -306,6 +347,8 @@ pub enum TimelineEntry {
     Case(taith_domain::Case),
     Invitation(taith_domain::invitation::Invitation),
     Lifecycle(taith_domain::LifecycleEvent),
+    /// Something the customer did (a page view, a search, a purchase…), from the event store.
+    Event(taith_domain::Event),
 }
 
 impl TimelineEntry {
@@ -318,11 +361,16 @@ impl TimelineEntry {
             TimelineEntry::Case(c) => c.opened_at,
             TimelineEntry::Invitation(i) => i.created_at,
             TimelineEntry::Lifecycle(e) => e.at,
+            TimelineEntry::Event(e) => e.occurred_at,
         }
     }
 }
 
-/// A customer and everything recorded about them, oldest first. NotFound: no such customer
+/// The most events a timeline shows (the newest).
+pub const MAX_TIMELINE_EVENTS: u32 = 200;
+
+/// A customer and everything recorded about them, oldest first (of their events, the newest
+/// [`MAX_TIMELINE_EVENTS`]). NotFound: no such customer
 /// in the workspace.
 pub async fn timeline(
     store: &dyn Store,
@@ -375,6 +423,12 @@ pub async fn timeline(
     }
     for e in store.lifecycle_events(ws, customer).await? {
         out.push(TimelineEntry::Lifecycle(e));
+    }
+    for e in store
+        .customer_events(ws, customer, MAX_TIMELINE_EVENTS)
+        .await?
+    {
+        out.push(TimelineEntry::Event(e));
     }
     out.sort_by_key(TimelineEntry::at);
     Ok((c, span, out))

@@ -53,3 +53,19 @@ timeline-invitation-sent = أُرسلت { $at }
 timeline-lifecycle-started = أصبح عميلًا
 timeline-lifecycle-ended = توقف عن كونه عميلًا
 timeline-lifecycle-renewed = جدّد
+retention-repeat-purchase = معدل تكرار الشراء
+retention-repeat-counts = اشترى { $count } من العملاء مرتين أو أكثر، من أصل { $buyers } اشتروا
+timeline-event-page-view = شاهد صفحة
+timeline-event-search = بحث في الموقع
+timeline-event-results = { $count ->
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+   *[other] { $count } نتيجة
+}
+timeline-event-conversion = اشترى أو حقق هدفًا
+timeline-event-task = أنجز مهمة
+timeline-event-task-done = تمت
+timeline-event-task-failed = لم تتم
+timeline-event-error = واجه خطأ
+timeline-event-click = تبع رابطًا

@@ -51,3 +51,20 @@ timeline-invitation-sent = Sent { $at }
 timeline-lifecycle-started = Became a customer
 timeline-lifecycle-ended = Stopped being a customer
 timeline-lifecycle-renewed = Renewed
+retention-repeat-purchase = Repeat-purchase rate
+retention-repeat-counts = { $count ->
+    [one] { $count } customer bought twice or more, of { $buyers } who bought
+   *[other] { $count } customers bought twice or more, of { $buyers } who bought
+}
+timeline-event-page-view = Viewed a page
+timeline-event-search = Searched the site
+timeline-event-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+timeline-event-conversion = Bought or reached a goal
+timeline-event-task = Did a task
+timeline-event-task-done = done
+timeline-event-task-failed = not done
+timeline-event-error = Met an error
+timeline-event-click = Followed a link

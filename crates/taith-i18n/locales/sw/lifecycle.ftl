@@ -51,3 +51,17 @@ timeline-invitation-sent = Ilitumwa { $at }
 timeline-lifecycle-started = Alikuwa mteja
 timeline-lifecycle-ended = Aliacha kuwa mteja
 timeline-lifecycle-renewed = Alifanya upya
+retention-repeat-purchase = Kiwango cha kununua tena
+retention-repeat-counts = Wateja { $count } walinunua mara mbili au zaidi, kati ya { $buyers } walionunua
+timeline-event-page-view = Alitazama ukurasa
+timeline-event-search = Alitafuta kwenye tovuti
+timeline-event-results = { $count ->
+    [one] tokeo { $count }
+   *[other] matokeo { $count }
+}
+timeline-event-conversion = Alinunua au alifikia lengo
+timeline-event-task = Alifanya kazi
+timeline-event-task-done = imekamilika
+timeline-event-task-failed = haijakamilika
+timeline-event-error = Alikutana na hitilafu
+timeline-event-click = Alifuata kiungo

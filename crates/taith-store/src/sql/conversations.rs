@@ -537,4 +537,56 @@ impl ConversationStore for This {
             .map(super::invitations::invitation_row)
             .collect()
     }
+
+    async fn customer_events(
+        &self,
+        ws: d::WorkspaceId,
+        customer: d::CustomerId,
+        limit: u32,
+    ) -> StoreResult<Vec<d::Event>> {
+        let rows = sqlx::query(
+            "SELECT id FROM events WHERE workspace_id = $1 AND customer_id = $2 \
+             ORDER BY occurred_at DESC, id DESC LIMIT $3",
+        )
+        .bind(ws.as_uuid())
+        .bind(customer.as_uuid())
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows.iter().rev() {
+            let id = d::EventId(get(r, "id")?);
+            out.push(taith_store::EventStore::event(self, ws, id).await?);
+        }
+        Ok(out)
+    }
+
+    async fn conversions_per_customer(
+        &self,
+        ws: d::WorkspaceId,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> StoreResult<Vec<(d::CustomerId, u64)>> {
+        let rows = sqlx::query(
+            "SELECT customer_id, COUNT(*) AS n FROM events WHERE workspace_id = $1 \
+             AND type = 'conversion' AND customer_id IS NOT NULL \
+             AND occurred_at >= $2 AND occurred_at < $3 GROUP BY customer_id",
+        )
+        .bind(ws.as_uuid())
+        .bind(to_micros(from))
+        .bind(to_micros(to))
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let n: i64 = get(r, "n")?;
+                Ok((
+                    d::CustomerId(get(r, "customer_id")?),
+                    u64::try_from(n).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
 }

@@ -99,6 +99,7 @@ pub fn lifecycle_metric(raw: Option<&str>) -> Result<Option<&'static str>, ApiEr
         .and_then(|(_, v)| match v.trim() {
             "churn_rate" => Some("churn_rate"),
             "retention_rate" => Some("retention_rate"),
+            "repeat_purchase_rate" => Some("repeat_purchase_rate"),
             _ => None,
         }))
 }
@@ -125,6 +126,27 @@ pub struct LifecycleMetricGroup {
     pub lost: u64,
 }
 
+/// `{"metric": "repeat_purchase_rate", "groups": [...]}`: customers with at least two
+/// `conversion` events in the period among those with at least one.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RepeatPurchaseAnswer {
+    pub metric: &'static str,
+    pub groups: Vec<RepeatPurchaseGroup>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RepeatPurchaseGroup {
+    pub key: HashMap<String, String>,
+    /// Customers with at least one conversion.
+    pub n: u64,
+    /// In %; null when nobody bought.
+    pub value: Option<f64>,
+    pub ci95: Option<[f64; 2]>,
+    pub small_sample: bool,
+    /// Customers with two or more.
+    pub repeat: u64,
+}
+
 /// Churn or retention of the period `from`–`to` (days, UTC, inclusive; both required).
 pub async fn lifecycle_metric_answer(
     state: &AppState,
@@ -146,8 +168,24 @@ pub async fn lifecycle_metric_answer(
         }
     }
     let (from, to) = crate::conversations::api::period(get("from"), get("to"))?;
-    let c = lifecycle::churn_of(state.store.as_ref(), caller.workspace_id, from, to).await?;
     let round1 = taith_app::metrics::round1;
+    if metric == "repeat_purchase_rate" {
+        let r = lifecycle::repeat_purchase_of(state.store.as_ref(), caller.workspace_id, from, to)
+            .await?;
+        return Ok(Json(RepeatPurchaseAnswer {
+            metric,
+            groups: vec![RepeatPurchaseGroup {
+                key: HashMap::new(),
+                n: r.buyers,
+                value: r.rate.map(round1),
+                ci95: r.ci95.map(|(a, b)| [round1(a), round1(b)]),
+                small_sample: r.small_sample,
+                repeat: r.repeat,
+            }],
+        })
+        .into_response());
+    }
+    let c = lifecycle::churn_of(state.store.as_ref(), caller.workspace_id, from, to).await?;
     let (value, ci) = if metric == "churn_rate" {
         (c.churn_rate, c.churn_ci95)
     } else {

@@ -64,6 +64,8 @@ pub struct RetentionPage {
     churned: NpsView,
     retained: NpsView,
     verdict: String,
+    repeat: RateView,
+    repeat_counts: String,
 }
 
 fn rate(tr: &Tr, v: Option<f64>, ci: Option<(f64, f64)>) -> RateView {
@@ -213,6 +215,12 @@ pub async fn retention(
         churned: nps(tr, &r.nps.churned),
         retained: nps(tr, &r.nps.retained),
         verdict,
+        repeat: rate(tr, r.repeat.rate, r.repeat.ci95),
+        repeat_counts: tr.tna(
+            "retention-repeat-counts",
+            ("count", i64::try_from(r.repeat.repeat).unwrap_or(i64::MAX)),
+            &[("buyers", n(r.repeat.buyers))],
+        ),
         l: m.layout("retention"),
     })
 }

@@ -30,7 +30,9 @@ pub struct MetricsParams {
     /// `p90`, unanswered/open apart) and `reopen_rate` (%, Wilson), over the conversations
     /// created from `from` to `to`, `by` `team`, `agent`, `channel` or `tag`,
     /// `business_hours=true` for the SLA's hours. Lifecycle: `churn_rate` and
-    /// `retention_rate` (%, Wilson) of the period `from`–`to` (both required).
+    /// `retention_rate` (%, Wilson) of the period `from`–`to` (both required), and
+    /// `repeat_purchase_rate`: customers with two or more `conversion` events in the period
+    /// among those with one or more (%, Wilson).
     metric: String,
     /// Only this survey's answers.
     #[param(value_type = Option<uuid::Uuid>)]

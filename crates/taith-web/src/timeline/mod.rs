@@ -161,6 +161,57 @@ pub async fn page(
                     messages: Vec::new(),
                     href: None,
                 },
+                TimelineEntry::Event(ev) => {
+                    use taith_domain::EventDetail as D;
+                    let (key, mut details) = match &ev.detail {
+                        D::PageView => ("timeline-event-page-view", Vec::new()),
+                        D::Search {
+                            query,
+                            result_count,
+                        } => (
+                            "timeline-event-search",
+                            vec![
+                                query.clone(),
+                                result_count.map_or_else(String::new, |n| {
+                                    tr.tn("timeline-event-results", "count", i64::from(n))
+                                }),
+                            ],
+                        ),
+                        D::Conversion { goal, value } => (
+                            "timeline-event-conversion",
+                            vec![
+                                goal.clone(),
+                                value.map_or_else(String::new, |v| tr.number(v, 2)),
+                            ],
+                        ),
+                        D::Task { name, success, .. } => (
+                            "timeline-event-task",
+                            vec![
+                                name.clone(),
+                                tr.t(if *success {
+                                    "timeline-event-task-done"
+                                } else {
+                                    "timeline-event-task-failed"
+                                }),
+                            ],
+                        ),
+                        D::Error { kind } => ("timeline-event-error", vec![kind.clone()]),
+                        D::Click { target } => ("timeline-event-click", vec![target.clone()]),
+                    };
+                    if let Some(u) = &ev.url {
+                        details.push(u.clone());
+                    }
+                    details.retain(|d| !d.is_empty());
+                    EntryView {
+                        kind: "event",
+                        at,
+                        title: tr.t(key),
+                        details,
+                        text: None,
+                        messages: Vec::new(),
+                        href: None,
+                    }
+                }
                 TimelineEntry::Lifecycle(ev) => EntryView {
                     kind: "lifecycle",
                     at,

@@ -144,7 +144,37 @@ async fn hand_count(store: SharedStore) {
         answer(&store, &ws, survey, *c, score, "", when).await;
     }
 
+    // Purchases (conversion events): c0 three, c1 two, c2 and c3 one each in the period, c4
+    // one before it. Repeat-purchase rate 2 / 4 = 50% (Wilson 15.0–85.0%).
+    let mut events = Vec::new();
+    for (i, at) in [
+        (0, "2026-01-05T10:00:00Z"),
+        (0, "2026-02-05T10:00:00Z"),
+        (0, "2026-03-05T10:00:00Z"),
+        (1, "2026-01-20T10:00:00Z"),
+        (1, "2026-03-20T10:00:00Z"),
+        (2, "2026-02-14T10:00:00Z"),
+        (3, "2026-03-30T10:00:00Z"),
+        (4, "2025-12-20T10:00:00Z"),
+    ] {
+        events.push(
+            json!({"type": "conversion", "goal": "order", "occurred_at": at,
+                           "customer_id": customers[i].to_string()}),
+        );
+    }
     let b = app.browser();
+    let (status, body) = b
+        .api(
+            Method::POST,
+            "/api/v1/events",
+            &t,
+            Some(json!({"events": events})),
+        )
+        .await;
+    assert!(
+        status == 200 || status == 201 || status == 202,
+        "{status} {body}"
+    );
     let period = "from=2026-01-01&to=2026-03-31";
     let (status, churn) = b
         .api(
@@ -172,6 +202,18 @@ async fn hand_count(store: SharedStore) {
         .await;
     assert_eq!(retention["groups"][0]["value"], 80.0);
     assert_eq!(retention["groups"][0]["ci95"], json!([49.0, 94.3]));
+    let (_, repeat) = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/metrics?metric=repeat_purchase_rate&{period}"),
+            &t,
+            None,
+        )
+        .await;
+    let g = &repeat["groups"][0];
+    assert_eq!((&g["n"], &g["repeat"]), (&json!(4), &json!(2)), "{repeat}");
+    assert_eq!(g["value"], 50.0);
+    assert_eq!(g["ci95"], json!([15.0, 85.0]));
     // The period is required.
     let (status, _) = b
         .api(Method::GET, "/api/v1/metrics?metric=churn_rate", &t, None)
@@ -220,6 +262,10 @@ async fn hand_count(store: SharedStore) {
     assert!(text.contains("80.0%"), "{text}");
     assert!(text.contains("95% interval 5.7–51.0%"), "{text}");
     assert!(text.contains("a significant difference"), "{text}");
+    assert!(
+        text.contains("2 customers bought twice or more, of 4 who bought"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -332,6 +378,21 @@ async fn timeline(store: SharedStore) {
         .await;
     assert_eq!(status, 201, "{body}");
     event(&app, &t, customer, "ended", "2026-01-01T00:00:00Z").await;
+    let (status, body) = app
+        .browser()
+        .api(
+            Method::POST,
+            "/api/v1/events",
+            &t,
+            Some(json!({"events": [
+                {"type": "page_view", "occurred_at": "2026-03-01T08:00:00Z",
+                 "customer_id": customer.to_string(), "url": "https://becws.example/bara"},
+                {"type": "search", "occurred_at": "2026-03-01T08:01:00Z", "query": "<b>rhyg</b>",
+                 "result_count": 0, "customer_id": customer.to_string()}
+            ]})),
+        )
+        .await;
+    assert!(status < 300, "{status} {body}");
 
     let owner = app.signed_in(&format!("owner@{slug}.example")).await;
     let path = format!("/w/{slug}/customers/{customer}");
@@ -344,6 +405,8 @@ async fn timeline(store: SharedStore) {
         "Ble mae fy mharsel?",
         "Mae ar ei ffordd.",
         "Stopped being a customer",
+        "Viewed a page",
+        "Searched the site",
     ];
     let mut last = 0;
     for needle in order {
@@ -364,7 +427,13 @@ async fn timeline(store: SharedStore) {
         assert!(text.contains(needle), "{needle} in {text}");
     }
     // Written by people: shown as text.
-    for raw in ["<script>hwyr", "<img src=x", "<em>danfon", "<b>iawn"] {
+    for raw in [
+        "<script>hwyr",
+        "<img src=x",
+        "<em>danfon",
+        "<b>iawn",
+        "<b>rhyg",
+    ] {
         assert!(!page.body.contains(raw), "{raw} unescaped");
     }
     // The viewer's language for labels; the customer's shown.
@@ -478,6 +547,8 @@ async fn the_demo_has_a_year_of_support_and_a_churn_story() {
     };
     assert!(detractors > 3, "{d:?}");
     assert!(r.nps.churned.value < r.nps.retained.value);
+    assert!(r.repeat.buyers > 100, "{:?}", r.repeat);
+    assert!(r.repeat.rate.is_some_and(|p| p > 30.0 && p < 100.0), "{:?}", r.repeat);
     // The Support and Retention pages show it.
     let app = TestApp::spawn(store.clone()).await;
     let b = app.browser();

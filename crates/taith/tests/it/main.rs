@@ -18,6 +18,7 @@ mod conversations;
 mod crash;
 mod csv_io;
 mod editor;
+mod events;
 mod feature_requests;
 mod headers;
 mod helpers;
