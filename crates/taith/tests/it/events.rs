@@ -419,7 +419,10 @@ use serde_json::{Value, json};
 use taith_domain::TokenScope;
 
 /// A journey with two touchpoints (`Product page`, `Checkout`) in the workspace.
-async fn touchpoints(store: &SharedStore, ws: WorkspaceId) -> (TouchpointId, TouchpointId) {
+pub(crate) async fn touchpoints(
+    store: &SharedStore,
+    ws: WorkspaceId,
+) -> (TouchpointId, TouchpointId) {
     let mut j = taith_domain::Journey::new(
         taith_domain::JourneyFields {
             name: Name::parse("Web shop").unwrap(),
