@@ -1,5 +1,7 @@
 //! Hand-worked figures over a handful of sessions.
 
+#![allow(clippy::expect_used)]
+
 use super::*;
 use crate::index::Place;
 use taith_domain::{JourneyId, StageId};
