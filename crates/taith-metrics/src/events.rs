@@ -74,23 +74,58 @@ const SESSION_CONVERSION: u8 = 2;
 const SESSION_ERROR: u8 = 4;
 
 /// An event as the index takes it.
-#[derive(Debug, Clone)]
-pub struct IndexedEvent {
+#[derive(Debug, Clone, Copy)]
+pub struct IndexedEvent<'a> {
     /// Unix seconds, UTC.
     pub at: i64,
     pub kind: EventKind,
     /// The page's path (page view), the query (search), the goal (conversion), the task's
     /// name, the error's kind, or the click's target.
-    pub subject: String,
-    pub visitor: String,
-    pub session: String,
+    pub subject: &'a str,
+    pub visitor: &'a str,
+    pub session: &'a str,
     pub touchpoint: Option<TouchpointId>,
     pub channel: Channel,
     pub locale: Locale,
     /// The site's name (or id), when the event came through a site.
-    pub site: Option<String>,
+    pub site: Option<&'a str>,
     /// Where the visit came from (the referrer's host); only the session's first event's counts.
-    pub source: Option<String>,
+    pub source: Option<&'a str>,
+}
+
+/// Strings to small codes, and back, looked up by `&str`. Code 0 is "none".
+#[derive(Debug, Clone, Default)]
+struct StrDict {
+    values: Vec<Box<str>>,
+    codes: HashMap<Box<str>, u32>,
+}
+
+impl StrDict {
+    fn new() -> StrDict {
+        StrDict {
+            values: vec!["".into()],
+            codes: HashMap::new(),
+        }
+    }
+
+    /// The code of `v` (0 for None), a new one while fewer than `most` are held, else `other`.
+    fn code(&mut self, v: Option<&str>, most: usize, other: u32) -> u32 {
+        let Some(v) = v else { return 0 };
+        if let Some(c) = self.codes.get(v) {
+            return *c;
+        }
+        if self.values.len() >= most {
+            return other;
+        }
+        let c = u32::try_from(self.values.len()).unwrap_or(other);
+        self.values.push(v.into());
+        self.codes.insert(v.into(), c);
+        c
+    }
+
+    fn find(&self, v: &str) -> Option<u32> {
+        self.codes.get(v).copied()
+    }
 }
 
 /// A figure of web behaviour (DESIGN §3).
@@ -285,9 +320,10 @@ pub const OTHER: &str = "(other)";
 #[derive(Debug, Clone, Default)]
 pub struct EventIndex {
     touchpoints: Dict<Option<TouchpointId>>,
-    subjects: Dict<(u8, String)>,
-    sources: Dict<Option<String>>,
-    sites: Dict<Option<String>>,
+    /// Per kind, its subjects (code 0 unused).
+    subjects: Vec<StrDict>,
+    sources: StrDict,
+    sites: StrDict,
     // Event rows.
     e_kind: Vec<u8>,
     e_touchpoint: Vec<u16>,
@@ -345,8 +381,9 @@ impl EventIndex {
     pub fn new() -> EventIndex {
         let mut index = EventIndex::default();
         index.touchpoints.code(&None);
-        index.sources.code(&None);
-        index.sites.code(&None);
+        index.subjects = (0..=KIND_CLICK).map(|_| StrDict::new()).collect();
+        index.sources = StrDict::new();
+        index.sites = StrDict::new();
         index
     }
 
@@ -404,20 +441,26 @@ impl EventIndex {
 
     /// Adds events (in the order they happened, roughly: a session's rows are found while it
     /// is open).
-    pub fn add(&mut self, events: &[IndexedEvent]) {
+    pub fn add(&mut self, events: &[IndexedEvent<'_>]) {
         for e in events {
             self.add_one(e);
         }
     }
 
-    pub fn add_one(&mut self, e: &IndexedEvent) {
+    pub fn add_one(&mut self, e: &IndexedEvent<'_>) {
+        self.add_keyed(e, fnv(e.session), fnv(e.visitor) as u32);
+    }
+
+    /// Adds an event whose session and visitor ids are already hashed (`e.session` and
+    /// `e.visitor` are not read).
+    pub fn add_keyed(&mut self, e: &IndexedEvent<'_>, session: u64, visitor: u32) {
         let at = e.at.clamp(0, i64::from(u32::MAX));
         if at > self.newest {
             self.newest = at;
         }
         let touchpoint = code16(self.touchpoints.code(&e.touchpoint));
         let kind = e.kind.code();
-        let key = fnv(&e.session);
+        let key = session;
         let row = match self.open.get(&key) {
             Some(r) => *r as usize,
             None => {
@@ -425,19 +468,10 @@ impl EventIndex {
                     self.close_idle();
                 }
                 let row = self.s_start.len();
-                let source = match self.sources.find(&e.source) {
-                    Some(c) => code16(c),
-                    None if self.sources.len() < MAX_CODES => code16(self.sources.code(&e.source)),
-                    None => OTHER16,
-                };
-                let site = match self.sites.find(&e.site) {
-                    Some(c) => u8::try_from(c).unwrap_or(u8::MAX),
-                    None if self.sites.len() < usize::from(u8::MAX) => {
-                        u8::try_from(self.sites.code(&e.site)).unwrap_or(u8::MAX)
-                    }
-                    None => u8::MAX,
-                };
-                self.s_visitor.push(fnv(&e.visitor) as u32);
+                let source = code16(self.sources.code(e.source, MAX_CODES, u32::from(OTHER16)));
+                let site = u8::try_from(self.sites.code(e.site, usize::from(u8::MAX), 255))
+                    .unwrap_or(u8::MAX);
+                self.s_visitor.push(visitor);
                 self.s_start.push(at as u32);
                 self.s_length.push(0);
                 self.s_page_views.push(0);
@@ -472,11 +506,9 @@ impl EventIndex {
             _ => *flags |= SESSION_OTHER,
         }
         // The event's row.
-        let subject_key = (kind & KIND_MASK, e.subject.clone());
-        let subject = match self.subjects.find(&subject_key) {
-            Some(c) => code16(c),
-            None if self.subjects.len() < MAX_CODES => code16(self.subjects.code(&subject_key)),
-            None => OTHER16,
+        let subject = match self.subjects.get_mut(usize::from(kind & KIND_MASK)) {
+            Some(d) => code16(d.code(Some(e.subject), MAX_CODES, u32::from(OTHER16))),
+            None => 0,
         };
         self.e_kind.push(kind);
         self.e_touchpoint.push(touchpoint);
@@ -499,11 +531,9 @@ impl EventIndex {
     pub fn subjects(&self, kind: EventKind) -> Vec<&str> {
         let k = kind.code() & KIND_MASK;
         self.subjects
-            .values()
-            .iter()
-            .filter(|(kk, _)| *kk == k)
-            .map(|(_, s)| s.as_str())
-            .collect()
+            .get(usize::from(k))
+            .map(|d| d.values.iter().skip(1).map(|s| &**s).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -649,9 +679,10 @@ impl EventIndex {
             Col::Site => {
                 let mut v: Vec<Option<Label>> = self
                     .sites
-                    .values()
+                    .values
                     .iter()
-                    .map(|s| s.clone().map(Label::Text))
+                    .enumerate()
+                    .map(|(c, s)| (c > 0).then(|| Label::Text(s.to_string())))
                     .collect();
                 v.resize(256, Some(Label::Text(OTHER.to_owned())));
                 v
@@ -659,9 +690,9 @@ impl EventIndex {
             Col::Source => {
                 let mut v: Vec<Option<Label>> = self
                     .sources
-                    .values()
+                    .values
                     .iter()
-                    .map(|s| Some(Label::Text(s.clone().unwrap_or_default())))
+                    .map(|s| Some(Label::Text(s.to_string())))
                     .collect();
                 v.resize(
                     usize::from(OTHER16) + 1,
@@ -672,10 +703,15 @@ impl EventIndex {
             Col::Subject(k) => {
                 let mut v: Vec<Option<Label>> = self
                     .subjects
-                    .values()
-                    .iter()
-                    .map(|(kk, s)| (*kk == k).then(|| Label::Text(s.clone())))
-                    .collect();
+                    .get(usize::from(k))
+                    .map(|d| {
+                        d.values
+                            .iter()
+                            .enumerate()
+                            .map(|(c, s)| (c > 0).then(|| Label::Text(s.to_string())))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 v.resize(usize::from(OTHER16) + 1, None);
                 v[usize::from(OTHER16)] = Some(Label::Text(OTHER.to_owned()));
                 v
@@ -746,12 +782,15 @@ impl EventIndex {
             _ => None,
         };
         if let Some(goal) = &q.goal {
-            let pass: Vec<bool> = self
+            let mut pass = vec![false; usize::from(OTHER16) + 1];
+            if let Some(c) = self
                 .subjects
-                .values()
-                .iter()
-                .map(|(k, s)| *k == KIND_CONVERSION && s == goal)
-                .collect();
+                .get(usize::from(KIND_CONVERSION))
+                .and_then(|d| d.find(goal))
+                && let Some(p) = pass.get_mut(c as usize)
+            {
+                *p = true;
+            }
             plan.session_goal = Some(self.sessions_with(KIND_CONVERSION, &pass));
         }
         for f in &q.filters {
@@ -1138,11 +1177,14 @@ impl EventIndex {
         let codes: Vec<Option<u16>> = steps
             .iter()
             .map(|s| {
-                let key = match s {
-                    FunnelStep::Page(p) => (KIND_PAGE_VIEW, p.clone()),
-                    FunnelStep::Goal(g) => (KIND_CONVERSION, g.clone()),
+                let (kind, subject) = match s {
+                    FunnelStep::Page(p) => (KIND_PAGE_VIEW, p),
+                    FunnelStep::Goal(g) => (KIND_CONVERSION, g),
                 };
-                self.subjects.find(&key).map(code16)
+                self.subjects
+                    .get(usize::from(kind))
+                    .and_then(|d| d.find(subject))
+                    .map(code16)
             })
             .collect();
         let kinds: Vec<u8> = steps

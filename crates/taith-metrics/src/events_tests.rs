@@ -32,7 +32,13 @@ fn layout() -> Layout {
     l
 }
 
-fn ev(at: i64, session: &str, visitor: &str, kind: EventKind, subject: &str) -> IndexedEvent {
+fn ev<'a>(
+    at: i64,
+    session: &'a str,
+    visitor: &'a str,
+    kind: EventKind,
+    subject: &'a str,
+) -> IndexedEvent<'a> {
     let touchpoint = match subject {
         "/" => Some(tp(1)),
         "/cart" => Some(tp(2)),
@@ -41,9 +47,9 @@ fn ev(at: i64, session: &str, visitor: &str, kind: EventKind, subject: &str) -> 
     IndexedEvent {
         at,
         kind,
-        subject: subject.to_owned(),
-        visitor: visitor.to_owned(),
-        session: session.to_owned(),
+        subject,
+        visitor,
+        session,
         touchpoint,
         channel: Channel::Web,
         locale: if visitor == "v3" {
@@ -51,8 +57,8 @@ fn ev(at: i64, session: &str, visitor: &str, kind: EventKind, subject: &str) -> 
         } else {
             Locale::En
         },
-        site: Some("shop".to_owned()),
-        source: (session == "s2").then(|| "news.example".to_owned()),
+        site: Some("shop"),
+        source: (session == "s2").then_some("news.example"),
     }
 }
 
