@@ -6,20 +6,21 @@
 //! Bounce, conversion, error rate, visit duration and visitors are facts of *sessions*, not
 //! of events: a question by touchpoint × week over fifty million events would otherwise have
 //! to gather every session's events first. So each session's facts are kept up to date as its
-//! events arrive, in a session row (22 bytes): its visitor (a 32-bit hash), start (seconds)
+//! events arrive, in a session row (19 bytes): its visitor (a 32-bit hash), start (seconds)
 //! and length, page views, a bit per touchpoint it touched, its source, channel, locale, site
 //! and three flags (an event other than a page view; a conversion; an error). Session
 //! figures scan those rows; event figures (page views, task success, zero-result searches,
-//! top pages and queries) scan the event rows (11 bytes: kind and flag, touchpoint, day,
+//! top pages and queries) scan the event rows (10 bytes: kind and flag with touchpoint, day,
 //! subject — the page, query, goal, task, error kind or target — and the session's row).
-//! At four events or more per session that is under 16 bytes per event.
+//! At four events per session that is under 16 bytes per event.
 //!
 //! Limits, chosen for size: the first 31 touchpoints seen are told apart in session figures
 //! (a session grouped or filtered by touchpoint counts for each of those it touched; events
 //! on further touchpoints count for the session, not for a touchpoint); 65,534 subjects and
-//! 65,534 sources, 254 sites, further ones counted as "other"; a session's length is capped at
-//! about 18 hours, its page views at 65,535. A session is looked up by its id while it is
-//! open: one not seen for six hours of event time is closed, and a later event of it starts
+//! 65,534 sources, 254 sites, further ones counted as "other"; 4,095 touchpoints (further
+//! ones count as none); a session's length is capped at about 18 hours, and its page views are
+//! counted up to 31 for bounce (page view totals come from the event rows). A session is
+//! looked up by its id while it is open: one not seen for six hours of event time is closed, and a later event of it starts
 //! another. Visitors are counted by a 32-bit hash of their id, so among a million visitors a
 //! few hundred pairs may count as one.
 //!
@@ -69,9 +70,13 @@ const KIND_MASK: u8 = 0x07;
 /// Zero results (search) or success (task).
 const FLAG: u8 = 0x08;
 
-const SESSION_OTHER: u8 = 1;
-const SESSION_CONVERSION: u8 = 2;
-const SESSION_ERROR: u8 = 4;
+/// A session's page views, counted up to 31 (bounce needs only 0, 1 or more).
+const PAGE_VIEWS: u8 = 0x1F;
+const SESSION_OTHER: u8 = 0x20;
+const SESSION_CONVERSION: u8 = 0x40;
+const SESSION_ERROR: u8 = 0x80;
+/// Touchpoints beyond the first 4,095 seen count as none (the event row keeps 12 bits).
+const TOUCHPOINT_CODE: u16 = 0x0FFF;
 
 /// An event as the index takes it.
 #[derive(Debug, Clone, Copy)]
@@ -325,8 +330,8 @@ pub struct EventIndex {
     sources: StrDict,
     sites: StrDict,
     // Event rows.
-    e_kind: Vec<u8>,
-    e_touchpoint: Vec<u16>,
+    /// The kind and flag (high 4 bits) and the touchpoint's code (low 12 bits).
+    e_kind_touchpoint: Vec<u16>,
     e_day: Vec<Day>,
     e_subject: Vec<u16>,
     e_session: Vec<u32>,
@@ -334,13 +339,13 @@ pub struct EventIndex {
     s_visitor: Vec<u32>,
     s_start: Vec<u32>,
     s_length: Vec<u16>,
-    s_page_views: Vec<u16>,
     s_touchpoints: Vec<u32>,
     s_source: Vec<u16>,
-    s_channel: Vec<u8>,
-    s_locale: Vec<u8>,
+    /// Channel (low 4 bits) and locale (high 4 bits).
+    s_place: Vec<u8>,
     s_site: Vec<u8>,
-    s_flags: Vec<u8>,
+    /// Page views up to 31 (low 5 bits) and the three flags.
+    s_facts: Vec<u8>,
     /// Open sessions: a hash of the session's id to its row.
     open: HashMap<u64, u32>,
     newest: i64,
@@ -389,11 +394,11 @@ impl EventIndex {
 
     /// Events counted.
     pub fn len(&self) -> usize {
-        self.e_kind.len()
+        self.e_kind_touchpoint.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.e_kind.is_empty()
+        self.e_kind_touchpoint.is_empty()
     }
 
     /// Sessions counted.
@@ -403,40 +408,34 @@ impl EventIndex {
 
     /// Bytes the rows hold (the dictionaries and open sessions are small beside them).
     pub fn memory_bytes(&self) -> usize {
-        self.e_kind.capacity()
-            + self.e_touchpoint.capacity() * 2
+        self.e_kind_touchpoint.capacity() * 2
             + self.e_day.capacity() * 2
             + self.e_subject.capacity() * 2
             + self.e_session.capacity() * 4
             + self.s_visitor.capacity() * 4
             + self.s_start.capacity() * 4
             + self.s_length.capacity() * 2
-            + self.s_page_views.capacity() * 2
             + self.s_touchpoints.capacity() * 4
             + self.s_source.capacity() * 2
-            + self.s_channel.capacity()
-            + self.s_locale.capacity()
+            + self.s_place.capacity()
             + self.s_site.capacity()
-            + self.s_flags.capacity()
+            + self.s_facts.capacity()
     }
 
     /// Gives back the room growing rows keep in reserve, after a bulk load.
     pub fn compact(&mut self) {
-        self.e_kind.shrink_to_fit();
-        self.e_touchpoint.shrink_to_fit();
+        self.e_kind_touchpoint.shrink_to_fit();
         self.e_day.shrink_to_fit();
         self.e_subject.shrink_to_fit();
         self.e_session.shrink_to_fit();
         self.s_visitor.shrink_to_fit();
         self.s_start.shrink_to_fit();
         self.s_length.shrink_to_fit();
-        self.s_page_views.shrink_to_fit();
         self.s_touchpoints.shrink_to_fit();
         self.s_source.shrink_to_fit();
-        self.s_channel.shrink_to_fit();
-        self.s_locale.shrink_to_fit();
+        self.s_place.shrink_to_fit();
         self.s_site.shrink_to_fit();
-        self.s_flags.shrink_to_fit();
+        self.s_facts.shrink_to_fit();
     }
 
     /// Adds events (in the order they happened, roughly: a session's rows are found while it
@@ -458,7 +457,10 @@ impl EventIndex {
         if at > self.newest {
             self.newest = at;
         }
-        let touchpoint = code16(self.touchpoints.code(&e.touchpoint));
+        let touchpoint = match code16(self.touchpoints.code(&e.touchpoint)) {
+            c if c <= TOUCHPOINT_CODE => c,
+            _ => 0,
+        };
         let kind = e.kind.code();
         let key = session;
         let row = match self.open.get(&key) {
@@ -474,13 +476,12 @@ impl EventIndex {
                 self.s_visitor.push(visitor);
                 self.s_start.push(at as u32);
                 self.s_length.push(0);
-                self.s_page_views.push(0);
                 self.s_touchpoints.push(0);
                 self.s_source.push(source);
-                self.s_channel.push(channel_code(e.channel));
-                self.s_locale.push(locale_code(e.locale));
+                self.s_place
+                    .push(channel_code(e.channel) | (locale_code(e.locale) << 4));
                 self.s_site.push(site);
-                self.s_flags.push(0);
+                self.s_facts.push(0);
                 self.open
                     .insert(key, u32::try_from(row).unwrap_or(u32::MAX));
                 row
@@ -496,25 +497,31 @@ impl EventIndex {
         if usize::from(touchpoint) < MASK_TOUCHPOINTS && touchpoint > 0 {
             self.s_touchpoints[row] |= 1 << touchpoint;
         }
-        let flags = &mut self.s_flags[row];
+        let facts = &mut self.s_facts[row];
         match kind & KIND_MASK {
             KIND_PAGE_VIEW => {
-                self.s_page_views[row] = self.s_page_views[row].saturating_add(1);
+                if *facts & PAGE_VIEWS < PAGE_VIEWS {
+                    *facts += 1;
+                }
             }
-            KIND_CONVERSION => *flags |= SESSION_OTHER | SESSION_CONVERSION,
-            KIND_ERROR => *flags |= SESSION_OTHER | SESSION_ERROR,
-            _ => *flags |= SESSION_OTHER,
+            KIND_CONVERSION => *facts |= SESSION_OTHER | SESSION_CONVERSION,
+            KIND_ERROR => *facts |= SESSION_OTHER | SESSION_ERROR,
+            _ => *facts |= SESSION_OTHER,
         }
         // The event's row.
         let subject = match self.subjects.get_mut(usize::from(kind & KIND_MASK)) {
             Some(d) => code16(d.code(Some(e.subject), MAX_CODES, u32::from(OTHER16))),
             None => 0,
         };
-        self.e_kind.push(kind);
-        self.e_touchpoint.push(touchpoint);
+        self.e_kind_touchpoint
+            .push((u16::from(kind) << 12) | touchpoint);
         self.e_day.push(day_of_secs(at));
         self.e_subject.push(subject);
         self.e_session.push(u32::try_from(row).unwrap_or(u32::MAX));
+    }
+
+    fn kind(&self, i: usize) -> u8 {
+        (self.e_kind_touchpoint[i] >> 12) as u8
     }
 
     /// Closes sessions not seen for [`SESSION_IDLE`] of event time.
@@ -735,8 +742,8 @@ impl EventIndex {
     /// Sessions with an event of `kind` whose subject passes `pass`.
     fn sessions_with(&self, kind: u8, pass: &[bool]) -> Vec<bool> {
         let mut marked = vec![false; self.sessions()];
-        for i in 0..self.e_kind.len() {
-            if self.e_kind[i] & KIND_MASK == kind
+        for i in 0..self.len() {
+            if self.kind(i) & KIND_MASK == kind
                 && pass
                     .get(usize::from(self.e_subject[i]))
                     .copied()
@@ -1001,8 +1008,8 @@ impl EventIndex {
         let mut g = d;
         let mut out = d;
         for v in [
-            plan.channel[usize::from(self.s_channel[s])],
-            plan.locale[usize::from(self.s_locale[s])],
+            plan.channel[usize::from(self.s_place[s] & 0x0F)],
+            plan.locale[usize::from(self.s_place[s] >> 4)],
             plan.site[usize::from(self.s_site[s])],
             plan.source[usize::from(self.s_source[s])],
         ] {
@@ -1066,10 +1073,10 @@ impl EventIndex {
                 if base == OUT {
                     continue;
                 }
-                let flags = self.s_flags[s];
+                let flags = self.s_facts[s];
                 let (counted, good) = match metric {
                     WebMetric::BounceRate => {
-                        let pv = self.s_page_views[s];
+                        let pv = flags & PAGE_VIEWS;
                         (pv > 0, pv == 1 && flags & SESSION_OTHER == 0)
                     }
                     WebMetric::ConversionRate => (
@@ -1100,7 +1107,7 @@ impl EventIndex {
         let parts = split(rows, |range| {
             let mut counts = vec![0u32; plan.groups * 2];
             for i in range {
-                let k = self.e_kind[i];
+                let k = self.kind(i);
                 if k & KIND_MASK != kind {
                     continue;
                 }
@@ -1116,7 +1123,7 @@ impl EventIndex {
                 let s = self.e_session[i] as usize;
                 let tp = plan
                     .touchpoint
-                    .get(usize::from(self.e_touchpoint[i]))
+                    .get(usize::from(self.e_kind_touchpoint[i] & TOUCHPOINT_CODE))
                     .copied()
                     .unwrap_or(OUT);
                 let sub = if plan.subject_used {
@@ -1127,8 +1134,8 @@ impl EventIndex {
                 let mut g = d.wrapping_add(tp).wrapping_add(sub);
                 let mut out = d | tp | sub;
                 for v in [
-                    plan.channel[usize::from(self.s_channel[s])],
-                    plan.locale[usize::from(self.s_locale[s])],
+                    plan.channel[usize::from(self.s_place[s] & 0x0F)],
+                    plan.locale[usize::from(self.s_place[s] >> 4)],
                     plan.site[usize::from(self.s_site[s])],
                     plan.source[usize::from(self.s_source[s])],
                 ] {
@@ -1211,7 +1218,7 @@ impl EventIndex {
             }
             let p = usize::from(progress[s]);
             if p < steps.len()
-                && self.e_kind[i] & KIND_MASK == kinds[p]
+                && self.kind(i) & KIND_MASK == kinds[p]
                 && codes[p] == Some(self.e_subject[i])
             {
                 progress[s] += 1;

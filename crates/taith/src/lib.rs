@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod bench_events;
 pub mod bench_load;
 pub mod bench_metrics;
 pub mod bench_text;
