@@ -24,6 +24,8 @@
 //!   firing recorded once, and the e-mails about them;
 //! - [`webhooks`]: endpoints, signed deliveries with retries, the SSRF guard, and the tailer
 //!   that publishes `response.created` and wakes the alerts;
+//! - [`events`]: what customers do (page views, searches, goals, …) from the API, imports and
+//!   the web tracker, and the sites the tracker runs on;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -38,6 +40,7 @@ pub mod alerts;
 pub mod cases;
 pub mod changes;
 pub mod coaching;
+pub mod events;
 pub mod feature_requests;
 pub mod feedback;
 pub mod invitations;
@@ -79,6 +82,8 @@ pub struct App {
     pub webhooks: webhooks::Webhooks,
     /// Alert rules' evaluation and e-mails.
     pub alerts: alerts::Alerts,
+    /// The event writer and the web tracker's state.
+    pub events: events::Events,
 }
 
 impl std::fmt::Debug for App {
@@ -122,7 +127,9 @@ impl App {
         );
         alerts.start(store.clone());
         webhooks::tail::run_in_background(alerts.clone(), store.clone());
+        let events = events::Events::start(store.clone());
         App {
+            events,
             notices,
             webhooks,
             alerts,

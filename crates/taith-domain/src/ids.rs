@@ -152,3 +152,11 @@ typed_id!(
     /// One delivery of one event to one endpoint.
     WebhookDeliveryId
 );
+typed_id!(
+    /// One event: something a customer did (a page view, a search, a goal, …).
+    EventId
+);
+typed_id!(
+    /// A web site whose tracker sends events.
+    SiteId
+);

@@ -9,6 +9,7 @@ pub mod case;
 pub mod change;
 pub mod csv;
 pub mod error;
+pub mod event;
 pub mod feature_request;
 pub mod ids;
 pub mod invitation;
@@ -17,6 +18,7 @@ pub mod locale;
 pub mod member;
 pub mod period;
 pub mod persona;
+pub mod site;
 pub mod survey;
 pub mod text;
 pub mod transfer;
@@ -35,6 +37,7 @@ pub use change::{
     AudienceMember, ChangeFields, ChangeInput, ChangeRecord, ChangeSource, NoticeCounts,
 };
 pub use error::{FieldError, Issue, ValidationErrors};
+pub use event::{Event, EventDetail, EventInput, EventKind};
 pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
@@ -45,6 +48,7 @@ pub use ids::{
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
     ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
+pub use ids::{EventId, SiteId};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
     Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,
@@ -54,6 +58,7 @@ pub use locale::Locale;
 pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
 pub use period::{Period, Preset};
 pub use persona::{Persona, PersonaFields, PersonaInput};
+pub use site::{Site, SiteFields, SiteInput, UrlPattern, UrlPatternInput};
 pub use survey::{
     Answer, AnswerValue, FollowUp, FollowUpKind, LocalizedText, NewResponse, Scale, ScoreRange,
     Survey, SurveyFields, SurveyKind, SurveyStatus,

@@ -9,8 +9,8 @@
 //! [`Store`] is the sum of one sub-trait per capability, each in its own module with the row
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
-//! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`]
-//! and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
+//! [`EventStore`], [`SiteStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
@@ -19,12 +19,14 @@ pub mod bench;
 pub mod cases;
 pub mod changes;
 pub mod customers;
+pub mod events;
 pub mod feature_requests;
 pub mod invitations;
 pub mod journeys;
 pub mod ops;
 pub mod personas;
 pub mod responses;
+pub mod sites;
 pub mod surveys;
 pub mod voc;
 pub mod webhooks;
@@ -37,12 +39,14 @@ pub use cases::{
 };
 pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
 pub use customers::{Customer, CustomerStore, NewCustomer};
+pub use events::{EventStore, EventToStore, StoredEvent};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};
+pub use sites::SiteStore;
 pub use surveys::{MetricsContextVersion, SurveyStore};
 pub use voc::{
     AnalysedComment, CommentAnalysis, CommentCount, CommentQuery, CountQuery, PendingComment,
@@ -238,6 +242,8 @@ pub trait Store:
     + CaseStore
     + AlertStore
     + WebhookStore
+    + EventStore
+    + SiteStore
     + Send
     + Sync
     + 'static
@@ -260,6 +266,8 @@ impl<T> Store for T where
         + CaseStore
         + AlertStore
         + WebhookStore
+        + EventStore
+        + SiteStore
         + Send
         + Sync
         + 'static

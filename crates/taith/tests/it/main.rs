@@ -17,6 +17,7 @@ mod contract;
 mod crash;
 mod csv_io;
 mod editor;
+mod events;
 mod feature_requests;
 mod headers;
 mod helpers;
