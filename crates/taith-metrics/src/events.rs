@@ -1063,38 +1063,121 @@ impl EventIndex {
     }
 
     /// Per group: sessions counted (n) and those with the fact (good), for bounce,
-    /// conversion and error rate; split over the cores.
+    /// conversion and error rate; split over the cores. The loop reads each session's start,
+    /// facts and touchpoints (and the other columns only when they are filtered or grouped),
+    /// with the day table covering every day a u16 holds, so it runs without bounds checks.
     fn scan_sessions_counts(&self, plan: &Plan, metric: WebMetric) -> Vec<u64> {
         let rows = self.sessions();
+        let mut day_t = vec![OUT; 1 << 16];
+        for (offset, v) in plan.day.iter().enumerate() {
+            if let Some(e) = day_t.get_mut(usize::from(plan.first_day) + offset) {
+                *e = *v;
+            }
+        }
+        let mut tp_t = [OUT; MASK_TOUCHPOINTS];
+        let mut tp_allowed: u32 = 0;
+        for (b, t) in tp_t.iter_mut().enumerate().skip(1) {
+            if let Some(v) = plan.touchpoint.get(b) {
+                *t = *v;
+                if v & OUT == 0 {
+                    tp_allowed |= 1 << b;
+                }
+            }
+        }
+        let others = [&plan.channel, &plan.locale, &plan.site, &plan.source]
+            .iter()
+            .any(|t| t.iter().any(|v| *v != 0));
+        let simple =
+            plan.session_pages.is_none() && plan.session_goal.is_none() && !plan.touchpoint_shared;
+        let (good_mask, good_is_bounce) = match metric {
+            WebMetric::BounceRate => (0, true),
+            WebMetric::ConversionRate => (SESSION_CONVERSION, false),
+            _ => (SESSION_ERROR, false),
+        };
         let parts = split(rows, |range| {
             let mut counts = vec![0u32; plan.groups * 2];
-            for s in range {
-                let base = self.session_base(plan, s);
-                if base == OUT {
-                    continue;
-                }
-                let flags = self.s_facts[s];
-                let (counted, good) = match metric {
-                    WebMetric::BounceRate => {
-                        let pv = flags & PAGE_VIEWS;
-                        (pv > 0, pv == 1 && flags & SESSION_OTHER == 0)
+            if !simple {
+                for s in range {
+                    let base = self.session_base(plan, s);
+                    if base == OUT {
+                        continue;
                     }
-                    WebMetric::ConversionRate => (
-                        true,
-                        match &plan.session_goal {
-                            Some(g) => g[s],
-                            None => flags & SESSION_CONVERSION != 0,
-                        },
-                    ),
-                    _ => (true, flags & SESSION_ERROR != 0),
+                    let flags = self.s_facts[s];
+                    let (counted, good) = match metric {
+                        WebMetric::BounceRate => {
+                            let pv = flags & PAGE_VIEWS;
+                            (pv > 0, pv == 1 && flags & SESSION_OTHER == 0)
+                        }
+                        WebMetric::ConversionRate => (
+                            true,
+                            match &plan.session_goal {
+                                Some(g) => g[s],
+                                None => flags & SESSION_CONVERSION != 0,
+                            },
+                        ),
+                        _ => (true, flags & SESSION_ERROR != 0),
+                    };
+                    if !counted {
+                        continue;
+                    }
+                    self.session_groups(plan, s, base, |g| {
+                        counts[2 * g] += 1;
+                        counts[2 * g + 1] += u32::from(good);
+                    });
+                }
+                return counts;
+            }
+            let start = &self.s_start[range.clone()];
+            let facts = &self.s_facts[range.clone()];
+            let touchpoints = &self.s_touchpoints[range.clone()];
+            let (place, site, source) = (
+                &self.s_place[range.clone()],
+                &self.s_site[range.clone()],
+                &self.s_source[range.clone()],
+            );
+            for k in 0..start.len() {
+                let f = facts[k];
+                let (counted, good) = if good_is_bounce {
+                    let pv = f & PAGE_VIEWS;
+                    (pv > 0, pv == 1 && f & SESSION_OTHER == 0)
+                } else {
+                    (true, f & good_mask != 0)
                 };
-                if !counted {
+                let mut g = day_t[(start[k] / 86_400) as usize & 0xFFFF];
+                let mut out = g | if counted { 0 } else { OUT };
+                if others {
+                    for v in [
+                        plan.channel[usize::from(place[k] & 0x0F)],
+                        plan.locale[usize::from(place[k] >> 4)],
+                        plan.site[usize::from(site[k])],
+                        plan.source[usize::from(source[k])],
+                    ] {
+                        g = g.wrapping_add(v);
+                        out |= v;
+                    }
+                }
+                if out & OUT != 0 {
                     continue;
                 }
-                self.session_groups(plan, s, base, |g| {
-                    counts[2 * g] += 1;
-                    counts[2 * g + 1] += u32::from(good);
-                });
+                let good = u32::from(good);
+                if !plan.touchpoint_used {
+                    let slot = 2 * g as usize;
+                    if let Some(c) = counts.get_mut(slot..slot + 2) {
+                        c[0] += 1;
+                        c[1] += good;
+                    }
+                    continue;
+                }
+                let mut bits = touchpoints[k] & tp_allowed;
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let slot = 2 * g.wrapping_add(tp_t[b & (MASK_TOUCHPOINTS - 1)]) as usize;
+                    if let Some(c) = counts.get_mut(slot..slot + 2) {
+                        c[0] += 1;
+                        c[1] += good;
+                    }
+                }
             }
             counts
         });
