@@ -99,7 +99,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/changes.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/coaching.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/cases.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/alerts.ftl")),
+                include_str!(concat!("../locales/", $tag, "/alerts.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/webstats.ftl")),
             ),
         )),*]
     };

@@ -21,6 +21,7 @@ pub mod responses;
 pub mod surveys;
 pub mod voc;
 pub mod webhooks;
+pub mod webstats;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

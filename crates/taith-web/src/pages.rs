@@ -22,6 +22,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::cases::routes(r);
     let r = crate::alerts::routes(r);
     let r = crate::webhooks::routes(r);
+    let r = crate::webstats::routes(r);
     crate::feature_requests::routes(r)
         .get("/", a::home)
         .get("/setup", a::setup_form)
