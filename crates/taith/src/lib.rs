@@ -15,6 +15,7 @@ pub mod demo_coaching;
 pub mod demo_feature_requests;
 pub mod demo_surveys;
 pub mod demo_voc;
+pub mod demo_webstats;
 pub mod output;
 pub mod server;
 pub mod voc;
