@@ -52,6 +52,7 @@ pub mod responses;
 pub mod surveys;
 pub mod voc;
 pub mod webhooks;
+pub mod webstats;
 
 use taith_store::SharedStore;
 
@@ -86,6 +87,8 @@ pub struct App {
     pub alerts: alerts::Alerts,
     /// The event writer and the web tracker's state.
     pub events: events::Events,
+    /// Each workspace's event index and the web figures.
+    pub webstats: webstats::WebStats,
 }
 
 impl std::fmt::Debug for App {
@@ -130,8 +133,12 @@ impl App {
         alerts.start(store.clone());
         webhooks::tail::run_in_background(alerts.clone(), store.clone());
         let events = events::Events::start(store.clone());
+        let webstats = webstats::WebStats::default();
+        webstats.build_all_in_background(store.clone());
+        webstats.tail_in_background(store.clone());
         App {
             events,
+            webstats,
             notices,
             webhooks,
             alerts,

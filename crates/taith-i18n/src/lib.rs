@@ -102,7 +102,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/alerts.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/conversations.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/lifecycle.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/events.ftl")),
+                include_str!(concat!("../locales/", $tag, "/events.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/webstats.ftl")),
             ),
         )),*]
     };

@@ -5,6 +5,7 @@
 //! small-sample flag and significance; [`index`] the in-memory analytics index that answers
 //! any filter and grouping over a workspace's responses. No I/O here.
 
+pub mod events;
 pub mod formula;
 pub mod index;
 

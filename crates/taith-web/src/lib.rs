@@ -26,6 +26,7 @@ pub mod surveys;
 pub mod timeline;
 pub mod voc;
 pub mod webhooks;
+pub mod webstats;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

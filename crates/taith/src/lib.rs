@@ -1,5 +1,6 @@
 pub mod bench;
 pub mod bench_events_ingest;
+pub mod bench_events;
 pub mod bench_load;
 pub mod bench_metrics;
 pub mod bench_text;
@@ -18,6 +19,7 @@ pub mod demo_feature_requests;
 pub mod demo_lifecycle;
 pub mod demo_surveys;
 pub mod demo_voc;
+pub mod demo_webstats;
 pub mod output;
 pub mod server;
 pub mod voc;

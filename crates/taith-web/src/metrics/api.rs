@@ -33,7 +33,21 @@ pub struct MetricsParams {
     /// `retention_rate` (%, Wilson) of the period `from`–`to` (both required), and
     /// `repeat_purchase_rate`: customers with two or more `conversion` events in the period
     /// among those with one or more (%, Wilson).
+    ///
+    /// Web figures, from the workspace's events (DESIGN §3): `visitors` (distinct visitors),
+    /// `page_views`, `bounce_rate` (sessions with one page view and no other event / sessions
+    /// with a page view), `conversion_rate` (sessions with a conversion, of `goal` when named /
+    /// sessions), `session_duration` (mean seconds; `median` too), `task_success_rate`,
+    /// `error_rate` (sessions with an error / sessions), `search_zero_result_rate`. Rates are
+    /// in % with their Wilson interval and `count` (the sessions, tasks or searches counted
+    /// good); `n` counts sessions, events or visitors. They group and filter by `touchpoint`,
+    /// `touchpoint_id`, `stage`, `journey` (a session counts for each touchpoint it touched),
+    /// `channel`, `locale`, `site`, `source` (the referrer's host), `page` (page views; a
+    /// session figure filtered by `page` counts the sessions that viewed it), `query`
+    /// (searches), `goal` (a filter of `conversion_rate`) and day, week, month or quarter.
     metric: String,
+    /// `conversion_rate` only: the conversions of this goal.
+    goal: Option<String>,
     /// Only this survey's answers.
     #[param(value_type = Option<uuid::Uuid>)]
     survey: Option<String>,
@@ -77,6 +91,9 @@ pub async fn get_metrics(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     caller.require(Action::Read)?;
+    if let Some(web) = crate::webstats::api::web_request(raw.as_deref())? {
+        return crate::webstats::api::answer(&state, &caller, &web).await;
+    }
     if let Some(metric) = crate::cases::api::case_metric(raw.as_deref())? {
         return crate::cases::api::case_metric_answer(&state, &caller, metric, raw.as_deref())
             .await;

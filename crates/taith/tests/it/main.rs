@@ -48,4 +48,5 @@ mod voc_pages;
 mod voc_store;
 mod webdriver;
 mod webhooks;
+mod webstats;
 mod xss;

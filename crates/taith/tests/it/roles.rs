@@ -58,6 +58,7 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/w/{slug}/dashboard.csv", Act(Read)),
     ("GET", "/w/{slug}/dashboard/segments", Act(Read)),
     ("GET", "/w/{slug}/dashboard/segments.csv", Act(Read)),
+    ("GET", "/w/{slug}/web", Act(Read)),
     ("GET", "/w/{slug}/dashboard/touchpoints/{id}", Act(Read)),
     (
         "GET",
