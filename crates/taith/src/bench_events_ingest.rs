@@ -1,4 +1,4 @@
-//! `taith bench events-ingest`: durable events per second over HTTP (`POST /api/v1/events`,
+//! `taith bench events`, its ingest half: durable events per second over HTTP (`POST /api/v1/events`,
 //! batches, several requests in flight, each answered after its group commit) on a fresh
 //! SQLite store, against a raw batched insert of the same rows into another fresh store
 //! (`insert_events` in transactions of the writer's largest batch), with their ratio.
@@ -42,10 +42,10 @@ impl EventsIngestFigures {
         self.http_rate() / self.raw_rate()
     }
 
-    /// The figures as `taith bench events-ingest` prints them.
+    /// The figures as `taith bench events` prints them.
     pub fn report(&self) -> String {
         format!(
-            "taith bench events-ingest: {} events, {} concurrent connections, {} per request\n  \
+            "taith bench events (ingest): {} events, {} concurrent connections, {} per request\n  \
              over HTTP (durable, group commit): {:>10.0} events/s ({:.2} s)\n  \
              raw batched insert (baseline):     {:>10.0} events/s ({:.2} s)\n  \
              ratio HTTP / raw: {:.2}× (aim ≥ 0.5×)",

@@ -220,22 +220,6 @@ pub enum BenchCommand {
         #[arg(long, default_value = "./taith-bench")]
         dir: PathBuf,
     },
-    /// Durable events per second over HTTP (POST /api/v1/events in batches, several in
-    /// flight) on a fresh SQLite store, against a raw batched insert of the same rows.
-    EventsIngest {
-        /// Events to submit.
-        #[arg(long, default_value_t = 100_000)]
-        events: usize,
-        /// Concurrent HTTP connections.
-        #[arg(long, default_value_t = 8)]
-        clients: usize,
-        /// Events per request (the API takes up to 1,000).
-        #[arg(long, default_value_t = 100)]
-        batch: usize,
-        /// Where the two scratch stores go (emptied first).
-        #[arg(long, default_value = "./taith-bench")]
-        dir: PathBuf,
-    },
     /// NPS by touchpoint × channel × segment × week over a generated data set (10 million
     /// responses by default): our analytics index's scan, a plain pass over the columns it
     /// reads (the memory-bandwidth floor), the same query through GET /api/v1/metrics on the
@@ -271,16 +255,36 @@ pub enum BenchCommand {
     /// 2xx), the overload brings anything but 2xx, 429 or 503, or p99 takes more than 10 s to
     /// recover.
     Load(crate::bench_load::LoadArgs),
-    /// Bounce rate and conversion rate by touchpoint × ISO week over a generated year of web
-    /// events (50 million by default) from the event index, against a plain scan of the raw
-    /// events; prints both times, the ratio and the index's bytes per event.
+    /// Web events, both halves: durable events per second over HTTP (POST /api/v1/events in
+    /// batches, several in flight) on a fresh SQLite store against a raw batched insert of the
+    /// same rows; then bounce rate and conversion rate by touchpoint × ISO week over a
+    /// generated year of web events (50 million by default) from the event index, against a
+    /// plain scan of the raw events, with the index's bytes per event.
     Events {
-        /// Events to generate.
+        /// Events to generate for the index.
         #[arg(long, default_value_t = 50_000_000)]
         events: usize,
         /// Timed runs of the index's query (after one untimed warm-up); the median is reported.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// Events to submit over HTTP (and insert raw).
+        #[arg(long, default_value_t = 100_000)]
+        ingest_events: usize,
+        /// Concurrent HTTP connections.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Events per request (the API takes up to 1,000).
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        /// Where the two scratch stores of the ingest half go (emptied first).
+        #[arg(long, default_value = "./taith-bench")]
+        dir: PathBuf,
+        /// Leave out the ingest half.
+        #[arg(long)]
+        skip_ingest: bool,
+        /// Leave out the index half.
+        #[arg(long)]
+        skip_index: bool,
     },
     /// Text analytics (taith-text): the whole pipeline (language, sentiment, key phrases) over
     /// synthetic comments in six languages against a normalise-and-script-only floor,
@@ -864,16 +868,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(BenchCommand::Load(args)) => crate::bench_load::run(args).await,
-        Command::Bench(BenchCommand::EventsIngest {
-            events,
-            clients,
-            batch,
-            dir,
-        }) => {
-            let f = crate::bench_events_ingest::run(&dir, events, clients, batch).await?;
-            out.line(&f.report());
-            Ok(())
-        }
         Command::Bench(BenchCommand::Text {
             comments,
             retrain,
@@ -908,7 +902,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             ));
             Ok(())
         }
-        Command::Bench(BenchCommand::Events { events, runs }) => {
+        Command::Bench(BenchCommand::Events {
+            events,
+            runs,
+            ingest_events,
+            clients,
+            batch,
+            dir,
+            skip_ingest,
+            skip_index,
+        }) => {
+            if !skip_ingest {
+                let f = crate::bench_events_ingest::run(&dir, ingest_events, clients, batch).await?;
+                out.line(&f.report());
+            }
+            if skip_index {
+                return Ok(());
+            }
             let shape = crate::bench_events::Shape {
                 events,
                 runs,
