@@ -286,4 +286,43 @@ async fn the_tracker_records_a_page_view_a_search_a_goal_and_an_error_under_a_st
         }),
         "an event of the GPC page was stored"
     );
+
+    // The Sites pages, as the owner sees them, in English and Arabic.
+    wd.goto(&app.url("/login")).await.unwrap();
+    let email = wd.find("#email").await.unwrap();
+    wd.send_keys(&email, "owner@becws.example").await.unwrap();
+    let password = wd.find("#password").await.unwrap();
+    wd.send_keys(&password, crate::helpers::PASSWORD)
+        .await
+        .unwrap();
+    wd.click(
+        &wd.find("form[action=\"/login\"] button[type=submit]")
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    wd.wait_for("header .who", WAIT).await.unwrap();
+    for (page, shot) in [
+        ("/w/becws/sites".to_owned(), "sites-en.png"),
+        ("/w/becws/sites?lang=ar".to_owned(), "sites-ar.png"),
+        (format!("/w/becws/sites/{}?lang=en", site.id), "site-en.png"),
+        (format!("/w/becws/sites/{}?lang=ar", site.id), "site-ar.png"),
+    ] {
+        wd.goto(&app.url(&page)).await.unwrap();
+        wd.wait_for("main h1", WAIT).await.unwrap();
+        screenshot(shot, &wd.screenshot_png().await.unwrap());
+    }
+    let snippet = wd
+        .text(&wd.find("pre.snippet").await.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        snippet,
+        format!(
+            "<script src=\"{}/t/{}.js\" async></script>",
+            app.url(""),
+            site.site_key
+        )
+    );
 }
