@@ -454,6 +454,33 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             .unwrap();
         hooks.push(hook.id);
     }
+    // Web events whose page paths and site searches are the payloads (the web dashboard
+    // shows them as text).
+    let events: Vec<taith_store::EventToStore> = payloads
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            let base = taith_domain::Event {
+                visitor_id: Some(format!("xss-v{i}")),
+                session_id: Some(format!("xss-s{i}")),
+                url: Some(format!("https://shop.example/{p}")),
+                ..taith_domain::Event::page_view(taith_domain::now())
+            };
+            let search = taith_domain::Event {
+                detail: taith_domain::EventDetail::Search {
+                    query: p.clone(),
+                    result_count: Some(0),
+                },
+                ..taith_domain::Event::page_view(taith_domain::now())
+            };
+            [base, search]
+        })
+        .map(|event| taith_store::EventToStore {
+            workspace_id: ws.id,
+            event,
+        })
+        .collect();
+    app.store.insert_events(&events).await.unwrap();
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -516,6 +543,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     }
     pages.push("/w/becws/alerts".to_owned());
     pages.push("/w/becws/webhooks".to_owned());
+    pages.push("/w/becws/web".to_owned());
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
