@@ -390,7 +390,7 @@ impl EventInput {
         );
         let visitor_id = errors.check("visitor_id", opt_id(self.visitor_id.as_deref()));
         let session_id = errors.check("session_id", opt_id(self.session_id.as_deref()));
-        let client_key = errors.check("client_key", opt_id(self.client_key.as_deref()));
+        let client_key = errors.check("client_id", opt_id(self.client_key.as_deref()));
         let customer_id = errors.check(
             "customer_id",
             match self.customer_id.as_deref().map(str::trim) {

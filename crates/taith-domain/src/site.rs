@@ -132,8 +132,8 @@ pub struct SiteInput {
 }
 
 impl SiteInput {
-    /// Parses the fields. Errors name `name`, `hostnames` (`hostnames.2` for the third),
-    /// `patterns.1.pattern`, `patterns.1.touchpoint_id`, `search_param`. Whether a touchpoint
+    /// Parses the fields. Errors name `name`, `hostnames` (`hostnames[2]` for the third),
+    /// `patterns[1].pattern`, `patterns[1].touchpoint_id`, `search_param`. Whether a touchpoint
     /// is one of the workspace's is the caller's check.
     pub fn parse(&self) -> Result<SiteFields, ValidationErrors> {
         let mut errors = ValidationErrors::default();
@@ -150,7 +150,7 @@ impl SiteInput {
             errors.push("hostnames", Issue::TooLong);
         }
         for (i, h) in given.iter().enumerate() {
-            if let Some(h) = errors.check(&format!("hostnames.{i}"), parse_hostname(h))
+            if let Some(h) = errors.check(&format!("hostnames[{i}]"), parse_hostname(h))
                 && !hostnames.contains(&h)
             {
                 hostnames.push(h);
@@ -168,7 +168,7 @@ impl SiteInput {
         for (i, row) in rows.iter().enumerate() {
             let p = row.pattern.trim();
             let pattern = errors.check(
-                &format!("patterns.{i}.pattern"),
+                &format!("patterns[{i}].pattern"),
                 if p.is_empty() {
                     Err(Issue::Required)
                 } else if p.chars().count() > MAX_PATTERN_CHARS {
@@ -182,7 +182,7 @@ impl SiteInput {
                 },
             );
             let touchpoint = errors.check(
-                &format!("patterns.{i}.touchpoint_id"),
+                &format!("patterns[{i}].touchpoint_id"),
                 if row.touchpoint_id.trim().is_empty() {
                     Err(Issue::Required)
                 } else {
@@ -311,10 +311,10 @@ mod tests {
         };
         let e = input.parse().unwrap_err();
         assert_eq!(e.issue_for("name"), Some(Issue::Required));
-        assert_eq!(e.issue_for("hostnames.1"), Some(Issue::Invalid));
-        assert_eq!(e.issue_for("patterns.0.pattern"), Some(Issue::Invalid));
+        assert_eq!(e.issue_for("hostnames[1]"), Some(Issue::Invalid));
+        assert_eq!(e.issue_for("patterns[0].pattern"), Some(Issue::Invalid));
         assert_eq!(
-            e.issue_for("patterns.0.touchpoint_id"),
+            e.issue_for("patterns[0].touchpoint_id"),
             Some(Issue::Invalid)
         );
         assert_eq!(e.issue_for("search_param"), Some(Issue::Invalid));

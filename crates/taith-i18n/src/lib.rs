@@ -100,7 +100,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/coaching.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/cases.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/alerts.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/webstats.ftl")),
+                include_str!(concat!("../locales/", $tag, "/webstats.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/events.ftl")),
             ),
         )),*]
     };

@@ -48,6 +48,9 @@ pub trait EventStore: Send + Sync {
         limit: u32,
     ) -> StoreResult<Vec<Event>>;
 
+    /// The workspace's newest `limit` events, newest first (by id): the sites page's list.
+    async fn latest_events(&self, ws: WorkspaceId, limit: u32) -> StoreResult<Vec<Event>>;
+
     /// One event of the workspace.
     async fn event(&self, ws: WorkspaceId, id: EventId) -> StoreResult<Event>;
 

@@ -16,6 +16,7 @@ use crate::alerts::api as alerts;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
+use crate::events::api as events;
 use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
@@ -25,6 +26,7 @@ use crate::metrics::api as metrics;
 use crate::people::api as workspace;
 use crate::personas::api as personas;
 use crate::responses::api as responses;
+use crate::sites::api as sites;
 use crate::surveys::api as surveys;
 use crate::voc::api as voc;
 use crate::webhooks::api as webhooks;
@@ -123,6 +125,14 @@ fn base_document() -> OpenApi {
                 "Endpoints that receive events, signed after the Standard Webhooks specification or as Slack-compatible messages; their deliveries",
             ),
             tag(
+                "events",
+                "What customers do — page views, site searches, goals (conversions), tasks, errors, outbound clicks — submitted in batches or recorded by the web tracker",
+            ),
+            tag(
+                "sites",
+                "Web sites whose tracker records events: allowed hostnames, URL patterns mapping pages to touchpoints, the search parameter, the public site key",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -219,6 +229,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::rotate_secret))
         .routes(routes!(webhooks::list_deliveries))
         .routes(routes!(webhooks::redeliver))
+        .routes(routes!(sites::list_sites, sites::create_site))
+        .routes(routes!(
+            sites::get_site,
+            sites::update_site,
+            sites::delete_site
+        ))
         .merge(
             // A full batch with long comments is larger than the app's usual body limit.
             OpenApiRouter::new()
@@ -227,6 +243,7 @@ pub fn router() -> OpenApiRouter<AppState> {
                     responses::submit_responses
                 ))
                 .routes(routes!(responses::delete_response))
+                .routes(routes!(events::list_events, events::submit_events))
                 .layer(axum::extract::DefaultBodyLimit::max(
                     responses::MAX_SUBMISSION_BYTES,
                 )),

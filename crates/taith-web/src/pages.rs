@@ -23,6 +23,8 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::alerts::routes(r);
     let r = crate::webhooks::routes(r);
     let r = crate::webstats::routes(r);
+    let r = crate::sites::routes(r);
+    let r = crate::events::routes(r);
     crate::feature_requests::routes(r)
         .get("/", a::home)
         .get("/setup", a::setup_form)

@@ -222,6 +222,22 @@ pub enum BenchCommand {
         #[arg(long, default_value = "./taith-bench")]
         dir: PathBuf,
     },
+    /// Durable events per second over HTTP (POST /api/v1/events in batches, several in
+    /// flight) on a fresh SQLite store, against a raw batched insert of the same rows.
+    EventsIngest {
+        /// Events to submit.
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Concurrent HTTP connections.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Events per request (the API takes up to 1,000).
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        /// Where the two scratch stores go (emptied first).
+        #[arg(long, default_value = "./taith-bench")]
+        dir: PathBuf,
+    },
     /// NPS by touchpoint × channel × segment × week over a generated data set (10 million
     /// responses by default): our analytics index's scan, a plain pass over the columns it
     /// reads (the memory-bandwidth floor), the same query through GET /api/v1/metrics on the
@@ -437,6 +453,24 @@ pub enum ImportCommand {
         /// The survey's id.
         #[arg(long)]
         survey: String,
+    },
+    /// Add events (what customers did: page views, searches, goals, tasks, errors, clicks)
+    /// from a CSV file.
+    ///
+    /// The file is UTF-8 with commas; its header names the wire fields of docs/events.md in
+    /// any order: `type` (page_view, search, conversion, task, error, click) and any of
+    /// occurred_at (RFC 3339, at most 400 days old), visitor_id, session_id, customer_id,
+    /// url, touchpoint_id, channel, locale, query, result_count, goal, value, name, success,
+    /// duration_ms, kind, target, client_id; a column `attributes.KEY` sets an attribute.
+    ///
+    /// Every line is checked first: a bad one stops the import, naming its line and column,
+    /// and nothing is stored. Lines with a `client_id` stored before are not stored again.
+    Events {
+        /// The CSV file to read.
+        file: PathBuf,
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
     },
 }
 
@@ -705,6 +739,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             ));
             Ok(())
         }
+        Command::Import(ImportCommand::Events {
+            file,
+            workspace: ws,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            // The server's writer is in another process: this one has its own.
+            let events = taith_app::events::Events::start(store.clone());
+            let stored = taith_app::events::import::import_events_csv(&events, w.id, &bytes)
+                .await
+                .with_context(|| format!("importing {}", file.display()))?;
+            out.line(&format!("imported {stored} events into {}", w.slug));
+            Ok(())
+        }
         Command::Invite {
             file,
             workspace: ws,
@@ -784,6 +834,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(BenchCommand::Load(args)) => crate::bench_load::run(args).await,
+        Command::Bench(BenchCommand::EventsIngest {
+            events,
+            clients,
+            batch,
+            dir,
+        }) => {
+            let f = crate::bench_events_ingest::run(&dir, events, clients, batch).await?;
+            out.line(&f.report());
+            Ok(())
+        }
         Command::Bench(BenchCommand::Text {
             comments,
             retrain,

@@ -3,7 +3,7 @@
 //! The header names the wire fields, in any order, not case-sensitive: `type` (required),
 //! `occurred_at`, `visitor_id`, `session_id`, `customer_id`, `url`, `touchpoint_id`,
 //! `channel`, `locale`, `query`, `result_count`, `goal`, `value`, `name`, `success`,
-//! `duration_ms`, `kind`, `target`, `client_key`; a column `attributes.{key}` sets that
+//! `duration_ms`, `kind`, `target`, `client_id` (the idempotency key); a column `attributes.{key}` sets that
 //! attribute. Empty cells are absent fields. The whole file is read and checked first; the
 //! first bad line stops the import naming the line and the column, and nothing is stored.
 //! Then every event goes through the group commit in ONE submission (one transaction).
@@ -33,7 +33,7 @@ pub const COLUMNS: [&str; 19] = [
     "duration_ms",
     "kind",
     "target",
-    "client_key",
+    "client_id",
 ];
 
 /// Why an import stored nothing.
@@ -135,7 +135,7 @@ pub async fn import_events_csv(
                 }
                 "kind" => input.kind = text,
                 "target" => input.target = text,
-                "client_key" => input.client_key = text,
+                "client_id" => input.client_key = text,
                 other => {
                     let key = other.trim_start_matches("attributes.");
                     let key = &h[h.len() - key.len()..];
@@ -158,12 +158,12 @@ pub async fn import_events_csv(
             let first = errors.0.first();
             let (line, column, issue) = first
                 .and_then(|e| {
-                    let mut parts = e.field.splitn(3, '.');
-                    let _events = parts.next()?;
-                    let i: usize = parts.next()?.parse().ok()?;
+                    let rest = e.field.strip_prefix("events[")?;
+                    let (i, column) = rest.split_once("].")?;
+                    let i: usize = i.parse().ok()?;
                     Some((
                         lines.get(i).copied().unwrap_or(0),
-                        parts.next().unwrap_or("").to_owned(),
+                        column.to_owned(),
                         e.issue,
                     ))
                 })

@@ -2,7 +2,7 @@
 //!
 //! - [`intake`]: the group-commit writer every event goes through;
 //! - [`Events::accept`]: a batch from the API or an import, parsed and checked against the
-//!   workspace (touchpoints, customers), with field-level errors named `events.{i}.{field}`;
+//!   workspace (touchpoints, customers), with field-level errors named `events[{i}].{field}`;
 //! - [`tracker`]: the public ingest of the web tracker (`POST /t/{site_key}`): site key,
 //!   allowed hostnames, bots, anonymous visitor ids from a daily salt, sessions, touchpoints
 //!   from the site's URL patterns, the distinct-URL flood cap;
@@ -27,7 +27,7 @@ pub enum EventsError {
     /// More than [`MAX_BATCH`] events, or none.
     #[error("a batch holds 1 to {MAX_BATCH} events")]
     BatchSize,
-    /// Some event is wrong: field errors named `events.{i}.{field}`.
+    /// Some event is wrong: field errors named `events[{i}].{field}`.
     #[error("invalid events")]
     Invalid(ValidationErrors),
     #[error(transparent)]
@@ -87,7 +87,7 @@ impl Events {
                 Ok(e) => events.push((i, e)),
                 Err(errs) => {
                     for e in errs.0 {
-                        errors.push(format!("events.{i}.{}", e.field), e.issue);
+                        errors.push(format!("events[{i}].{}", e.field), e.issue);
                     }
                 }
             }
@@ -106,7 +106,7 @@ impl Events {
             if let Some(t) = e.touchpoint_id
                 && !touchpoints.contains(&t)
             {
-                errors.push(format!("events.{i}.touchpoint_id"), Issue::NotFound);
+                errors.push(format!("events[{i}].touchpoint_id"), Issue::NotFound);
             }
             if let Some(c) = e.customer_id {
                 let known = match customers.get(&c) {
@@ -122,7 +122,7 @@ impl Events {
                     }
                 };
                 if !known {
-                    errors.push(format!("events.{i}.customer_id"), Issue::NotFound);
+                    errors.push(format!("events[{i}].customer_id"), Issue::NotFound);
                 }
             }
         }

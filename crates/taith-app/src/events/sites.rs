@@ -50,7 +50,7 @@ async fn parse(
     let mut errors = ValidationErrors::default();
     for (i, p) in fields.patterns.iter().enumerate() {
         if !touchpoints.contains(&p.touchpoint_id) {
-            errors.push(format!("patterns.{i}.touchpoint_id"), Issue::NotFound);
+            errors.push(format!("patterns[{i}].touchpoint_id"), Issue::NotFound);
         }
     }
     if !errors.is_empty() {

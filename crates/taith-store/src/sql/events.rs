@@ -332,6 +332,21 @@ impl EventStore for This {
         rows.iter().map(event_row).collect()
     }
 
+    async fn latest_events(&self, ws: d::WorkspaceId, limit: u32) -> StoreResult<Vec<d::Event>> {
+        // Served by the primary key, backwards.
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM events WHERE workspace_id = $1 ORDER BY id DESC LIMIT $2"
+        ))
+        .bind(ws.as_uuid())
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        rows.iter().map(event_row).collect()
+    }
+
     async fn event(&self, ws: d::WorkspaceId, id: d::EventId) -> StoreResult<d::Event> {
         let row = sqlx::query(concat!(
             "SELECT ",

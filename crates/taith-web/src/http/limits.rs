@@ -47,6 +47,9 @@ pub struct Limits {
     /// Public survey submissions (hosted page, kiosk, widget, e-mail links, unsubscribe), and
     /// votes and ideas on the public feature-request board.
     pub submissions: Quota,
+    /// Beacons of the web tracker (`POST /t/{site_key}`), per address: a visitor browsing a
+    /// shop sends a few a minute; many visitors behind one address (an office) more.
+    pub tracking: Quota,
     /// Sign-in and first set-up attempts, and everything else that tries a password or a
     /// reset link: asking for one, using one, changing a password.
     pub sign_ins: Quota,
@@ -65,6 +68,7 @@ impl Default for Limits {
             // A shop's kiosk behind one address takes a score and its follow-ups every few
             // seconds at most; a person answering a survey, far fewer.
             submissions: Quota::new(60, 30),
+            tracking: Quota::new(600, 120),
             sign_ins: Quota::new(10, 5),
             max_in_flight: 1_024,
             header_read_timeout: Duration::from_secs(10),
@@ -77,6 +81,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bucket {
     Submission,
+    Tracking,
     SignIn,
 }
 
@@ -97,6 +102,8 @@ impl Bucket {
             ("s" | "k" | "e" | "i" | "u" | "f", 2..) if post => Some(Bucket::Submission),
             // One click in an invitation e-mail records a score.
             ("i", 3) if method == Method::GET => Some(Bucket::Submission),
+            // The web tracker's beacons.
+            ("t", 2) if post => Some(Bucket::Tracking),
             _ => None,
         }
     }
@@ -104,6 +111,7 @@ impl Bucket {
     fn quota(self, limits: &Limits) -> Quota {
         match self {
             Bucket::Submission => limits.submissions,
+            Bucket::Tracking => limits.tracking,
             Bucket::SignIn => limits.sign_ins,
         }
     }
@@ -292,7 +300,7 @@ pub fn body_limit(method: &Method, path: &str, headers: &HeaderMap) -> usize {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
-    if path == "/api/v1/responses" && method == Method::POST {
+    if (path == "/api/v1/responses" || path == "/api/v1/events") && method == Method::POST {
         MAX_SUBMISSION_BYTES
     } else if form && !path.starts_with("/api/") {
         crate::http::ctx::MAX_FORM_BYTES

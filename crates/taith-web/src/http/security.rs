@@ -37,7 +37,8 @@ fn kind_of(path: &str) -> Kind {
         "s" | "k" | "i" | "u" => Kind::Respondent,
         "e" => Kind::Embed,
         "api" => Kind::Api,
-        "assets" | "widget" | "favicon.ico" => Kind::Asset,
+        // The web tracker's script and beacons.
+        "assets" | "widget" | "t" | "favicon.ico" => Kind::Asset,
         _ => Kind::Admin,
     }
 }
