@@ -84,7 +84,9 @@ pub enum Command {
         /// The workspace's slug.
         #[arg(long, env = "TAITH_WORKSPACE")]
         workspace: String,
-        /// nps, csat or ces.
+        /// nps, csat or ces; or a web figure from the events: visitors, page_views, bounce_rate,
+        /// conversion_rate, session_duration, task_success_rate, error_rate,
+        /// search_zero_result_rate.
         #[arg(long)]
         metric: String,
         /// Only this survey's answers (its id).
@@ -1063,6 +1065,40 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .split_once('=')
                     .with_context(|| format!("--where {term}: write it as key=value"))?;
                 pairs.push((k.to_owned(), v.to_owned()));
+            }
+            let said = |e: taith_domain::ValidationErrors| {
+                let said: Vec<String> =
+                    e.0.iter()
+                        .map(|f| format!("--{}: {}", f.field, f.issue.code()))
+                        .collect();
+                anyhow::anyhow!("{}", said.join("; "))
+            };
+            // Web figures (visitors, bounce_rate, …): from the workspace's events, the same
+            // JSON as GET /api/v1/metrics.
+            if taith_app::webstats::WebRequest::is_web_metric(&metric) {
+                let request = taith_app::webstats::WebRequest::parse(
+                    &metric,
+                    None,
+                    by.as_deref(),
+                    from.as_deref(),
+                    to.as_deref(),
+                    &pairs,
+                )
+                .map_err(said)?;
+                let layout = taith_app::metrics::Analytics::default()
+                    .context(store.as_ref(), w.id)
+                    .await?
+                    .layout
+                    .clone();
+                let answer = taith_app::webstats::WebStats::default()
+                    .figures(store.as_ref(), w.id, &layout, &request)
+                    .await
+                    .map_err(|e| match e {
+                        taith_app::webstats::WebStatsError::Invalid(e) => said(e),
+                        other => anyhow::anyhow!("{other}"),
+                    })?;
+                out.line(&serde_json::to_string(&answer.out(None))?);
+                return Ok(());
             }
             let request = taith_app::metrics::MetricsRequest::parse(
                 &metric,

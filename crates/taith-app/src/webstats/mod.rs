@@ -183,6 +183,9 @@ impl WebStats {
     /// Adds what the store holds that the index has not counted (written by this or any
     /// other process): the ids of the last [`TAIL_WINDOW`] are re-read, those seen skipped.
     async fn catch_up(&self, store: &dyn Store, ws: WorkspaceId) -> Result<(), StoreError> {
+        // `from` is read under `busy`: a catch-up that waited for another must start from
+        // where that one left off, or it would re-read ids the other has since forgotten.
+        let _busy = self.busy.lock().await;
         let from = {
             let indexes = self.indexes.read().await;
             match indexes.get(&ws) {
@@ -191,7 +194,6 @@ impl WebStats {
                 Some(b) => b.from,
             }
         };
-        let _busy = self.busy.lock().await;
         let now = taith_domain::now();
         let window = first_id_at(now - TAIL_WINDOW);
         // Read from just before the window (ids compare as their times do; the store's

@@ -629,6 +629,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push(format!("/w/becws/customers/{}?lang=ar", customer.id));
     pages.push("/w/becws/alerts".to_owned());
     pages.push("/w/becws/webhooks".to_owned());
+    pages.push("/w/becws/web".to_owned());
     pages.push("/w/becws/sites".to_owned());
     pages.push("/w/becws/sites?lang=ar".to_owned());
     pages.push("/w/becws/comments".to_owned());
