@@ -220,6 +220,22 @@ pub enum BenchCommand {
         #[arg(long, default_value = "./taith-bench")]
         dir: PathBuf,
     },
+    /// Durable events per second over HTTP (POST /api/v1/events in batches, several in
+    /// flight) on a fresh SQLite store, against a raw batched insert of the same rows.
+    EventsIngest {
+        /// Events to submit.
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Concurrent HTTP connections.
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        /// Events per request (the API takes up to 1,000).
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        /// Where the two scratch stores go (emptied first).
+        #[arg(long, default_value = "./taith-bench")]
+        dir: PathBuf,
+    },
     /// NPS by touchpoint × channel × segment × week over a generated data set (10 million
     /// responses by default): our analytics index's scan, a plain pass over the columns it
     /// reads (the memory-bandwidth floor), the same query through GET /api/v1/metrics on the
@@ -837,6 +853,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(BenchCommand::Load(args)) => crate::bench_load::run(args).await,
+        Command::Bench(BenchCommand::EventsIngest {
+            events,
+            clients,
+            batch,
+            dir,
+        }) => {
+            let f = crate::bench_events_ingest::run(&dir, events, clients, batch).await?;
+            out.line(&f.report());
+            Ok(())
+        }
         Command::Bench(BenchCommand::Text {
             comments,
             retrain,

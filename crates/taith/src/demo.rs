@@ -124,6 +124,7 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_conversations::seed_conversations(store, ws.id, &journeys).await?;
     crate::demo_lifecycle::seed_lifecycle(store, ws.id).await?;
     crate::demo_alerts::seed_alerts(store, ws.id).await?;
+    crate::demo_events::seed_site(store, ws.id).await?;
     Ok(credentials(true))
 }
 

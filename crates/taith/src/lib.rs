@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod bench_events_ingest;
 pub mod bench_load;
 pub mod bench_metrics;
 pub mod bench_text;
@@ -12,6 +13,7 @@ pub mod demo_cases;
 pub mod demo_changes;
 pub mod demo_coaching;
 pub mod demo_conversations;
+pub mod demo_events;
 pub mod demo_feature_requests;
 pub mod demo_lifecycle;
 pub mod demo_surveys;

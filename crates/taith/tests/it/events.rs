@@ -419,7 +419,10 @@ use serde_json::{Value, json};
 use taith_domain::TokenScope;
 
 /// A journey with two touchpoints (`Product page`, `Checkout`) in the workspace.
-async fn touchpoints(store: &SharedStore, ws: WorkspaceId) -> (TouchpointId, TouchpointId) {
+pub(crate) async fn touchpoints(
+    store: &SharedStore,
+    ws: WorkspaceId,
+) -> (TouchpointId, TouchpointId) {
     let mut j = taith_domain::Journey::new(
         taith_domain::JourneyFields {
             name: Name::parse("Web shop").unwrap(),
@@ -1192,4 +1195,88 @@ async fn a_distinct_url_flood_is_cut_to_paths_then_dropped_and_never_breaks_inta
         )
         .await;
     assert_eq!(status, 201);
+}
+
+#[tokio::test]
+async fn the_demo_has_a_web_shop_site_bound_to_its_touchpoints_and_shows_it() {
+    let (store, _dir) = crate::helpers::fresh_sqlite().await;
+    let creds = taith::server::ensure_demo(&store).await.unwrap();
+    let app = TestApp::spawn(store).await;
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse(&creds.slug).unwrap())
+        .await
+        .unwrap();
+    let sites = app.store.sites(ws.id).await.unwrap();
+    assert_eq!(sites.len(), 1);
+    let site = &sites[0];
+    assert_eq!(site.fields.name.as_str(), "Becws web shop");
+    assert!(site.fields.patterns.len() >= 3);
+    let touchpoints = taith_app::responses::files::workspace_touchpoints(app.store.as_ref(), ws.id)
+        .await
+        .unwrap();
+    let checkout = touchpoints
+        .iter()
+        .find(|t| t.name == "Checkout and delivery slot")
+        .unwrap();
+    assert_eq!(
+        site.fields
+            .touchpoint_for("https://becws.example/checkout/slot"),
+        Some(checkout.id)
+    );
+    let b = app.browser();
+    b.sign_in(&creds.email, &creds.password).await;
+    let page = b.get("/w/demo/sites").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Becws web shop"), "{}", page.body);
+    let page = b.get(&format!("/w/demo/sites/{}?lang=cy", site.id)).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains(&format!("/t/{}.js", site.site_key)),
+        "{}",
+        page.body
+    );
+    assert!(page.text().contains("Pwynt cyswllt"));
+}
+
+#[tokio::test]
+async fn taith_import_events_stores_a_file_and_names_a_bad_line() {
+    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-import-events-"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("taith.db");
+    let store: SharedStore =
+        std::sync::Arc::new(taith_store_sqlite::SqliteStore::open(&db).await.unwrap());
+    workspace(&store, "cli-events").await;
+    drop(store);
+    let recent = (taith_domain::now() - time::Duration::days(1))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let good = dir.join("good.csv");
+    std::fs::write(
+        &good,
+        format!(
+            "type,occurred_at,url,goal\npage_view,{recent},/a,\nconversion,{recent},/b,order\n"
+        ),
+    )
+    .unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "type,url\npage_view,/a\nclick,/b\n").unwrap();
+    let run = |file: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+            .args(["--database-url", &format!("sqlite://{}", db.display())])
+            .env_remove("TAITH_DATABASE_URL")
+            .args(["import", "events"])
+            .arg(file)
+            .args(["--workspace", "cli-events"])
+            .output()
+            .unwrap()
+    };
+    let o = run(&bad);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("line 3, column target"), "{err}");
+    let o = run(&good);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("imported 2 events into cli-events"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

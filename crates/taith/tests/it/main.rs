@@ -41,6 +41,7 @@ mod store_account;
 mod store_surveys;
 mod surveys_api;
 mod surveys_ui;
+mod tracker_browser;
 mod ui;
 mod voc_api;
 mod voc_pages;

@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -510,6 +510,59 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .await
         .unwrap();
     }
+    // A site per payload (its name, and a URL pattern with the payload bound to a touchpoint
+    // named by one), and events stored directly with a payload in every text they carry (the
+    // page's address, the search query, the goal, the error kind, the click target): the
+    // sites list, each site's page and the latest events show them.
+    let mut sites = Vec::new();
+    let mut events = Vec::new();
+    for (i, p) in payloads.iter().enumerate() {
+        let site = app
+            .store
+            .create_site(
+                ws.id,
+                &taith_domain::SiteFields {
+                    name: name(p),
+                    hostnames: vec!["shop.example".into()],
+                    patterns: vec![taith_domain::UrlPattern {
+                        pattern: format!("/{p}"),
+                        touchpoint_id: touchpoints[i],
+                    }],
+                    search_param: "q".into(),
+                },
+                &taith_app::events::sites::new_site_key(),
+            )
+            .await
+            .unwrap();
+        sites.push(site.id);
+        let detail = match i % 5 {
+            0 => taith_domain::EventDetail::Search {
+                query: p.clone(),
+                result_count: Some(0),
+            },
+            1 => taith_domain::EventDetail::Conversion {
+                goal: p.clone(),
+                value: Some(1.0),
+            },
+            2 => taith_domain::EventDetail::Error { kind: p.clone() },
+            3 => taith_domain::EventDetail::Click { target: p.clone() },
+            _ => taith_domain::EventDetail::Task {
+                name: p.clone(),
+                success: false,
+                duration_ms: None,
+            },
+        };
+        events.push(taith_store::EventToStore {
+            workspace_id: ws.id,
+            event: taith_domain::Event {
+                detail,
+                url: Some(format!("https://shop.example/?{p}")),
+                touchpoint_id: Some(touchpoints[i]),
+                ..taith_domain::Event::page_view(taith_domain::now())
+            },
+        });
+    }
+    app.store.insert_events(&events).await.unwrap();
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -576,6 +629,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push(format!("/w/becws/customers/{}?lang=ar", customer.id));
     pages.push("/w/becws/alerts".to_owned());
     pages.push("/w/becws/webhooks".to_owned());
+    pages.push("/w/becws/sites".to_owned());
+    pages.push("/w/becws/sites?lang=ar".to_owned());
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
@@ -594,6 +649,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/w/becws/requests/{}", requests[i]));
         pages.push(format!("/w/becws/alerts/{}", alerts[i]));
         pages.push(format!("/w/becws/webhooks/{}", hooks[i]));
+        pages.push(format!("/w/becws/sites/{}", sites[i]));
     }
     let mut injected = Vec::new();
     for page in &pages {
@@ -632,7 +688,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "markup from stored text: {injected:#?}"
     );
     eprintln!(
-        "XSS sweep: {} payloads, each in 15 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
+        "XSS sweep: {} payloads, each in 17 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
         payloads.len(),
         pages.len()
     );
