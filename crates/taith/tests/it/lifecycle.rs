@@ -548,7 +548,11 @@ async fn the_demo_has_a_year_of_support_and_a_churn_story() {
     assert!(detractors > 3, "{d:?}");
     assert!(r.nps.churned.value < r.nps.retained.value);
     assert!(r.repeat.buyers > 100, "{:?}", r.repeat);
-    assert!(r.repeat.rate.is_some_and(|p| p > 30.0 && p < 100.0), "{:?}", r.repeat);
+    assert!(
+        r.repeat.rate.is_some_and(|p| p > 30.0 && p < 100.0),
+        "{:?}",
+        r.repeat
+    );
     // The Support and Retention pages show it.
     let app = TestApp::spawn(store.clone()).await;
     let b = app.browser();
