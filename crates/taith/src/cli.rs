@@ -915,7 +915,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             skip_index,
         }) => {
             if !skip_ingest {
-                let f = crate::bench_events_ingest::run(&dir, ingest_events, clients, batch).await?;
+                let f =
+                    crate::bench_events_ingest::run(&dir, ingest_events, clients, batch).await?;
                 out.line(&f.report());
             }
             if skip_index {

@@ -1,6 +1,6 @@
 pub mod bench;
-pub mod bench_events_ingest;
 pub mod bench_events;
+pub mod bench_events_ingest;
 pub mod bench_load;
 pub mod bench_metrics;
 pub mod bench_text;
