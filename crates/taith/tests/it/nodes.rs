@@ -66,10 +66,15 @@ async fn node_with(url: &str, dir: &std::path::Path, options: &[&str]) -> (Node,
 
 /// The workspace's NPS response count as node `addr` answers it.
 async fn counted(addr: SocketAddr, token: &str) -> u64 {
+    counted_of(addr, token, "nps").await
+}
+
+/// The `n` of the workspace's figure `metric` as node `addr` answers it.
+async fn counted_of(addr: SocketAddr, token: &str, metric: &str) -> u64 {
     let body: Value = crate::helpers::http()
         .build()
         .unwrap()
-        .get(format!("http://{addr}/api/v1/metrics?metric=nps"))
+        .get(format!("http://{addr}/api/v1/metrics?metric={metric}"))
         .bearer_auth(token)
         .send()
         .await
@@ -84,22 +89,33 @@ async fn counted(addr: SocketAddr, token: &str) -> u64 {
 
 /// How long until node `addr` counts `want` responses, at most `bound` (then a failure).
 async fn until_counted(addr: SocketAddr, token: &str, want: u64, bound: Duration) -> Duration {
+    until_counted_of(addr, token, "nps", want, bound).await
+}
+
+/// How long until node `addr` answers `metric` with `n` = `want`, at most `bound`.
+async fn until_counted_of(
+    addr: SocketAddr,
+    token: &str,
+    metric: &str,
+    want: u64,
+    bound: Duration,
+) -> Duration {
     let started = Instant::now();
     loop {
-        let n = counted(addr, token).await;
+        let n = counted_of(addr, token, metric).await;
         if n == want {
             return started.elapsed();
         }
         assert!(
             started.elapsed() < bound,
-            "still {n} responses counted, not {want}, after {bound:?}"
+            "still {n} counted for {metric}, not {want}, after {bound:?}"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_response_stored_or_deleted_on_one_node_counts_so_on_another_on_postgres() {
+async fn a_response_or_event_stored_on_one_node_counts_so_on_another_on_postgres() {
     let Some((store, db)) = fresh_postgres().await else {
         return;
     };
@@ -152,6 +168,25 @@ async fn a_response_stored_or_deleted_on_one_node_counts_so_on_another_on_postgr
     );
     let took = until_counted(b, &token, 0, Duration::from_secs(2)).await;
     eprintln!("deleted on A, uncounted on B after {took:?}");
+
+    // What customers do counts the same way: page views stored on A count on B within 1 s.
+    assert_eq!(counted_of(b, &token, "page_views").await, 0);
+    let stored = crate::helpers::http()
+        .build()
+        .unwrap()
+        .post(format!("http://{a}/api/v1/events"))
+        .bearer_auth(&token)
+        .json(&json!({"events": [
+            {"type": "page_view", "url": "https://shop.example/", "session_id": "s1", "visitor_id": "v1"},
+            {"type": "page_view", "url": "https://shop.example/bara-brith", "session_id": "s1", "visitor_id": "v1"}
+        ]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stored.status(), 201, "{}", stored.text().await.unwrap());
+    assert_eq!(counted_of(a, &token, "page_views").await, 2);
+    let took = until_counted_of(b, &token, "page_views", 2, Duration::from_secs(1)).await;
+    eprintln!("events stored on A, counted on B after {took:?}");
     drop(setup);
     db.drop_database().await;
     let _ = std::fs::remove_dir_all(dir);
