@@ -942,7 +942,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 out.line(l);
             }
             let f = f.0?;
-            let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
             out.line(&format!(
                 "index: {} events in {} sessions, {:.1} bytes per event (aim ≤ 16), built in {:.1?}",
                 f.events,
@@ -950,17 +949,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 f.memory_bytes as f64 / f.events.max(1) as f64,
                 f.build
             ));
-            for (name, (ours, base)) in
-                [("bounce rate", f.bounce), ("conversion rate", f.conversion)]
-            {
-                out.line(&format!(
-                    "{name} by touchpoint × week ({} groups): index {:.1} ms (aim ≤ 200 ms), baseline (raw event scan) {:.0} ms, ratio baseline/index {:.0}×",
-                    f.groups,
-                    ms(ours),
-                    ms(base),
-                    ms(base) / ms(ours).max(1e-6)
-                ));
-            }
             Ok(())
         }
         Command::Bench(BenchCommand::Metrics {
