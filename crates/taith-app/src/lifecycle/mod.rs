@@ -83,8 +83,15 @@ pub fn churn(spans: &[CustomerSpan], from: OffsetDateTime, to: OffsetDateTime) -
         .iter()
         .filter(|c| c.started_at.is_some_and(|a| a > from && a <= to))
         .count() as u64;
+    // "New customers" of the retention formula are the new ones still customers at the end:
+    // those who came and went within the period are in neither count, so that retention is
+    // the share of the starting customers kept (100 − churn), as owners read it.
+    let new_at_end = spans
+        .iter()
+        .filter(|c| c.started_at.is_some_and(|a| a > from && a <= to) && active_at(c, to))
+        .count() as u64;
     let pct = |(lo, hi): (f64, f64)| (100.0 * lo, 100.0 * hi);
-    let kept = at_end.saturating_sub(new).min(s);
+    let kept = at_end.saturating_sub(new_at_end).min(s);
     Churn {
         at_start: s,
         at_end,
@@ -92,7 +99,7 @@ pub fn churn(spans: &[CustomerSpan], from: OffsetDateTime, to: OffsetDateTime) -
         lost,
         churn_rate: (s > 0).then(|| 100.0 * lost as f64 / s as f64),
         churn_ci95: (s > 0).then(|| pct(wilson(lost, s))),
-        retention_rate: (s > 0).then(|| 100.0 * (at_end as f64 - new as f64) / s as f64),
+        retention_rate: (s > 0).then(|| 100.0 * kept as f64 / s as f64),
         retention_ci95: (s > 0).then(|| pct(wilson(kept, s))),
         small_sample: s < 30,
     }

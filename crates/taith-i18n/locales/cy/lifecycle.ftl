@@ -1,7 +1,7 @@
 # Cylch oes cwsmeriaid: Cwsmeriaid → Cadw, a llinell amser cwsmer.
 nav-retention = Cadw
 retention-title = Cwsmeriaid: cadw
-retention-lede = Cyfradd colli cwsmeriaid: y cwsmeriaid a gollwyd yn y cyfnod o blith y rhai oedd gennych ar ei ddechrau. Cyfradd cadw: y cwsmeriaid ar y diwedd, heb y rhai newydd, o blith y rhai ar y dechrau. Y ddwy gyda'u cyfwng 95%.
+retention-lede = Cyfradd colli cwsmeriaid: y cwsmeriaid a gollwyd yn y cyfnod o blith y rhai oedd gennych ar ei ddechrau. Cyfradd cadw: y cwsmeriaid oedd gennych ar y dechrau sy'n dal yn gwsmeriaid ar y diwedd, o blith y rhai ar y dechrau. Y ddwy gyda'u cyfwng 95%.
 retention-counts = Ar y dechrau { $start } · ar y diwedd { $end } · newydd { $new } · wedi'u colli { $lost }
 retention-churn-rate = Cyfradd colli cwsmeriaid
 retention-retention-rate = Cyfradd cadw

@@ -1,7 +1,7 @@
 # Customer lifecycle: Customers → Retention, and a customer's timeline.
 nav-retention = Retention
 retention-title = Customers: retention
-retention-lede = Churn rate: customers lost in the period among those at its start. Retention rate: customers at the end, less the new ones, among those at the start. Both with their 95% interval.
+retention-lede = Churn rate: customers lost in the period among those at its start. Retention rate: the customers at the start who are still customers at the end, among those at the start. Both with their 95% interval.
 retention-counts = At the start { $start } · at the end { $end } · new { $new } · lost { $lost }
 retention-churn-rate = Churn rate
 retention-retention-rate = Retention rate

@@ -1,7 +1,7 @@
 # Kitar hayat pelanggan: Pelanggan → Pengekalan, dan garis masa pelanggan.
 nav-retention = Pengekalan
 retention-title = Pelanggan: pengekalan
-retention-lede = Kadar aliran keluar: pelanggan yang hilang dalam tempoh ini daripada mereka yang ada pada permulaannya. Kadar pengekalan: pelanggan pada akhir tempoh, tolak yang baharu, daripada mereka yang ada pada permulaan. Kedua-duanya dengan selang 95%.
+retention-lede = Kadar aliran keluar: pelanggan yang hilang dalam tempoh ini daripada mereka yang ada pada permulaannya. Kadar pengekalan: pelanggan pada permulaan yang masih pelanggan pada akhir tempoh, daripada mereka yang ada pada permulaan. Kedua-duanya dengan selang 95%.
 retention-counts = Pada permulaan { $start } · pada akhir { $end } · baharu { $new } · hilang { $lost }
 retention-churn-rate = Kadar aliran keluar
 retention-retention-rate = Kadar pengekalan

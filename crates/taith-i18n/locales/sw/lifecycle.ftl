@@ -1,7 +1,7 @@
 # Mzunguko wa mteja: Wateja → Kubaki, na mfuatano wa matukio ya mteja.
 nav-retention = Kubaki kwa wateja
 retention-title = Wateja: kubaki
-retention-lede = Kiwango cha kupoteza wateja: wateja waliopotea katika kipindi kati ya wale waliokuwepo mwanzoni. Kiwango cha kubaki: wateja mwishoni, ukitoa wapya, kati ya wale waliokuwepo mwanzoni. Vyote viwili na kipindi chake cha 95%.
+retention-lede = Kiwango cha kupoteza wateja: wateja waliopotea katika kipindi kati ya wale waliokuwepo mwanzoni. Kiwango cha kubaki: wateja waliokuwepo mwanzoni ambao bado ni wateja mwishoni, kati ya wale waliokuwepo mwanzoni. Vyote viwili na kipindi chake cha 95%.
 retention-counts = Mwanzoni { $start } · mwishoni { $end } · wapya { $new } · waliopotea { $lost }
 retention-churn-rate = Kiwango cha kupoteza wateja
 retention-retention-rate = Kiwango cha kubaki

@@ -1,7 +1,7 @@
 # Vòng đời khách hàng: Khách hàng → Giữ chân, và dòng thời gian của khách hàng.
 nav-retention = Giữ chân khách hàng
 retention-title = Khách hàng: giữ chân
-retention-lede = Tỷ lệ churn: số khách hàng mất đi trong giai đoạn trên số khách hàng lúc đầu giai đoạn. Tỷ lệ giữ chân: số khách hàng cuối giai đoạn, trừ khách hàng mới, trên số khách hàng lúc đầu. Cả hai kèm khoảng tin cậy 95%.
+retention-lede = Tỷ lệ churn: số khách hàng mất đi trong giai đoạn trên số khách hàng lúc đầu giai đoạn. Tỷ lệ giữ chân: số khách hàng lúc đầu giai đoạn vẫn còn là khách hàng lúc cuối, trên số khách hàng lúc đầu. Cả hai kèm khoảng tin cậy 95%.
 retention-counts = Đầu kỳ { $start } · cuối kỳ { $end } · mới { $new } · mất đi { $lost }
 retention-churn-rate = Tỷ lệ churn
 retention-retention-rate = Tỷ lệ giữ chân

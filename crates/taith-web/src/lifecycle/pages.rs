@@ -167,13 +167,16 @@ pub async fn retention(
         .unwrap_or(0);
     let verdict = match r.nps.difference {
         None => tr.t("retention-nps-too-few"),
-        Some(d) if d.significant => {
-            tr.t1("retention-nps-significant", "delta", tr.number(d.delta, 0))
-        }
+        // "Differs by 102 points": the size of the gap; the two figures above say which way.
+        Some(d) if d.significant => tr.t1(
+            "retention-nps-significant",
+            "delta",
+            tr.number(d.delta.abs(), 0),
+        ),
         Some(d) => tr.t1(
             "retention-nps-not-significant",
             "delta",
-            tr.number(d.delta, 0),
+            tr.number(d.delta.abs(), 0),
         ),
     };
     Ok(RetentionPage {

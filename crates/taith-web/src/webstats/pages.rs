@@ -154,6 +154,17 @@ fn seconds(tr: &Tr, s: f64) -> String {
     )
 }
 
+/// A trend bar's day or week as owners read it ("8 Sep", "from 8 Sep"), as the dashboards do.
+fn period_label(g: &WebGroup, tr: &Tr) -> String {
+    match g.key.first() {
+        Some(week @ taith_metrics::index::Label::Week { .. }) => {
+            crate::dashboards::figures::week_label(week, tr)
+        }
+        Some(taith_metrics::index::Label::Day(day)) => tr.day_month(*day),
+        _ => label_of(g),
+    }
+}
+
 fn label_of(g: &WebGroup) -> String {
     g.key.first().map(ToString::to_string).unwrap_or_default()
 }
@@ -424,7 +435,7 @@ fn trend_of(groups: &[WebGroup], tr: &Tr) -> Option<Trend> {
         let n = g.figure.n() as f64;
         let h = (height - bottom - 8.0) * n / max;
         let x = left + slot * i as f64;
-        let label = label_of(g);
+        let label = period_label(g, tr);
         bars.push((
             (x * 10.0).round() / 10.0,
             ((height - bottom - h) * 10.0).round() / 10.0,

@@ -94,9 +94,11 @@ async fn event(
 }
 
 /// Period 1 January – 31 March 2026. Ten customers since June 2025; two of them end (1 Feb,
-/// 1 Mar); one new customer starts on 10 Feb; one customer came and went in December (not
-/// counted). At the start S = 10, lost L = 2, new N = 1, at the end E = 9: churn 2/10 = 20%
-/// (Wilson 5.7–51.0%), retention (9 − 1)/10 = 80% (Wilson 49.0–94.3%).
+/// 1 Mar); one new customer starts on 10 Feb and stays; another starts on 12 Jan and leaves on
+/// 20 Feb; one customer came and went in December (not counted). At the start S = 10, lost
+/// L = 2 (of S), new N = 2, at the end E = 9 of whom one is new: churn 2/10 = 20% (Wilson
+/// 5.7–51.0%), retention (9 − 1)/10 = 80% (Wilson 49.0–94.3%) — the new customer who came and
+/// went is not subtracted (read literally, (9 − 2)/10 = 70% would not be 100% − churn).
 ///
 /// NPS: the two churned answered 2 and 3 (NPS −100); the eight retained 10, 10, 10, 9, 9, 9,
 /// 8, 7 (6 promoters, no detractors: NPS 75). Δ = −175, margin 1.96 × √(0 + 234.4) = 30.0:
@@ -130,6 +132,8 @@ async fn hand_count(store: SharedStore) {
     event(&app, &t, customers[10], "started", "2026-02-10T00:00:00Z").await;
     event(&app, &t, customers[11], "started", "2025-12-01T00:00:00Z").await;
     event(&app, &t, customers[11], "ended", "2025-12-20T00:00:00Z").await;
+    event(&app, &t, customers[12], "started", "2026-01-12T00:00:00Z").await;
+    event(&app, &t, customers[12], "ended", "2026-02-20T00:00:00Z").await;
     // A renewal keeps the start and clears nothing else.
     let (status, body) = event(&app, &t, customers[0], "renewed", "2026-01-15T00:00:00Z").await;
     assert_eq!(status, 201);
@@ -188,7 +192,7 @@ async fn hand_count(store: SharedStore) {
     let g = &churn["groups"][0];
     assert_eq!(
         (&g["at_start"], &g["lost"], &g["new"], &g["at_end"]),
-        (&json!(10), &json!(2), &json!(1), &json!(9))
+        (&json!(10), &json!(2), &json!(2), &json!(9))
     );
     assert_eq!(g["value"], 20.0);
     assert_eq!(g["ci95"], json!([5.7, 51.0]));
