@@ -459,5 +459,8 @@ impl Browser {
 /// to build a client before, as taith builds its clients with rustls on ring).
 pub fn http() -> reqwest::ClientBuilder {
     taith_app::webhooks::delivery::install_tls_provider();
-    reqwest::Client::builder()
+    // The server closes a keep-alive connection idle for its header-read timeout (10 s); a
+    // client that reuses one at that moment gets "incomplete message". Forgetting idle
+    // connections sooner than the server does keeps a slow test's requests off that race.
+    reqwest::Client::builder().pool_idle_timeout(std::time::Duration::from_secs(5))
 }
