@@ -27,10 +27,10 @@
 //! No I/O here: the app feeds the index from the store.
 
 use crate::formula::{SMALL_SAMPLE, wilson};
-use crate::index::{Day, Dict, Dimension, Filter, Label, Layout, date_of, day_of};
+use crate::index::{Day, Dict, Dimension, Filter, Label, Layout, day_of};
 use std::collections::HashMap;
 use taith_domain::{Channel, Locale, TouchpointId};
-use time::{Date, Month};
+use time::Date;
 
 /// What a customer did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -548,25 +548,6 @@ fn day_of_secs(at: i64) -> Day {
     Day::try_from(at.div_euclid(86_400).max(0)).unwrap_or(Day::MAX)
 }
 
-fn time_label(d: &Dimension, day: Day) -> Label {
-    let date = date_of(day);
-    match d {
-        Dimension::Day => Label::Day(date),
-        Dimension::Week => {
-            let (year, week, _) = date.to_iso_week_date();
-            Label::Week { year, week }
-        }
-        Dimension::Month => Label::Month {
-            year: date.year(),
-            month: u8::from(date.month()),
-        },
-        _ => Label::Quarter {
-            year: date.year(),
-            quarter: (u8::from(date.month()) - u8::from(Month::January)) / 3 + 1,
-        },
-    }
-}
-
 /// Marks a filtered-out code in a lookup table.
 const OUT: u32 = 1 << 31;
 
@@ -867,7 +848,7 @@ impl EventIndex {
             let b = match col {
                 Col::Time => {
                     let codes = (0..days)
-                        .map(|i| Some(time_label(d, first_day + i as Day)))
+                        .map(|i| Some(Label::of_day(d, first_day + i as Day)))
                         .collect();
                     Buckets::from_labels(codes)
                 }

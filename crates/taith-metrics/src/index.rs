@@ -426,7 +426,7 @@ impl Label {
     }
 
     /// The label of `day` on time dimension `d` (day, week, month or quarter).
-    fn of_day(d: &Dimension, day: Day) -> Label {
+    pub(crate) fn of_day(d: &Dimension, day: Day) -> Label {
         let date = date_of(day);
         match d {
             Dimension::Day => Label::Day(date),
