@@ -49,6 +49,7 @@ pub mod journeys;
 pub mod lifecycle;
 pub mod metrics;
 pub mod responses;
+pub mod signals;
 pub mod surveys;
 pub mod voc;
 pub mod webhooks;

@@ -19,6 +19,7 @@ pub mod locale;
 pub mod member;
 pub mod period;
 pub mod persona;
+pub mod signal;
 pub mod site;
 pub mod survey;
 pub mod text;
@@ -64,6 +65,7 @@ pub use locale::Locale;
 pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
 pub use period::{Period, Preset};
 pub use persona::{Persona, PersonaFields, PersonaInput};
+pub use signal::{BoundFigure, BoundFigureInput, SignalMetric, SignalSource};
 pub use site::{Site, SiteFields, SiteInput, UrlPattern, UrlPatternInput};
 pub use survey::{
     Answer, AnswerValue, FollowUp, FollowUpKind, LocalizedText, NewResponse, Scale, ScoreRange,

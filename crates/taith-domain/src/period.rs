@@ -147,6 +147,16 @@ impl Period {
         (self.to - self.from).whole_days() + 1
     }
 
+    /// The period as instants: from its first day's midnight (UTC) to the midnight after its
+    /// last day, the end left out.
+    pub fn utc_range(&self) -> (time::OffsetDateTime, time::OffsetDateTime) {
+        let end = self.to.next_day().unwrap_or(Date::MAX);
+        (
+            self.from.midnight().assume_utc(),
+            end.midnight().assume_utc(),
+        )
+    }
+
     /// The period of the same length just before this one, for "the change from before".
     pub fn previous(&self) -> Period {
         let length = Duration::days(self.days());

@@ -103,7 +103,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/conversations.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/lifecycle.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/events.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/webstats.ftl")),
+                include_str!(concat!("../locales/", $tag, "/webstats.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/signals.ftl")),
             ),
         )),*]
     };

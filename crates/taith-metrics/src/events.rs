@@ -1244,25 +1244,25 @@ impl EventIndex {
         };
         let (first_day, last_day) = self.day_range(&q)?;
         let (plan, _) = self.plan(&q, layout, first_day, last_day)?;
-        // Each step's subject code, if it was ever seen.
-        let codes: Vec<Option<u16>> = steps
+        // Each step as what an event must be to reach it: of a kind with a subject code
+        // (pages, goals), or anything at a touchpoint; None when it was never seen.
+        let matchers: Vec<Option<StepMatch>> = steps
             .iter()
             .map(|s| {
-                let (kind, subject) = match s {
-                    FunnelStep::Page(p) => (KIND_PAGE_VIEW, p),
-                    FunnelStep::Goal(g) => (KIND_CONVERSION, g),
+                let subject = |kind: u8, subject: &str| {
+                    self.subjects
+                        .get(usize::from(kind))
+                        .and_then(|d| d.find(subject))
+                        .map(|c| StepMatch::Subject(kind, code16(c)))
                 };
-                self.subjects
-                    .get(usize::from(kind))
-                    .and_then(|d| d.find(subject))
-                    .map(code16)
-            })
-            .collect();
-        let kinds: Vec<u8> = steps
-            .iter()
-            .map(|s| match s {
-                FunnelStep::Page(_) => KIND_PAGE_VIEW,
-                FunnelStep::Goal(_) => KIND_CONVERSION,
+                match s {
+                    FunnelStep::Page(p) => subject(KIND_PAGE_VIEW, p),
+                    FunnelStep::Goal(g) => subject(KIND_CONVERSION, g),
+                    FunnelStep::Touchpoint(tp) => self
+                        .touchpoints
+                        .find(&Some(*tp))
+                        .map(|c| StepMatch::Touchpoint(code16(c) & TOUCHPOINT_MASK)),
+                }
             })
             .collect();
         let mut passes = vec![false; self.sessions()];
@@ -1281,10 +1281,16 @@ impl EventIndex {
                 continue;
             }
             let p = usize::from(progress[s]);
-            if p < steps.len()
-                && self.kind(i) & KIND_MASK == kinds[p]
-                && codes[p] == Some(self.e_subject[i])
-            {
+            let reaches = match matchers.get(p) {
+                Some(Some(StepMatch::Subject(kind, code))) => {
+                    self.kind(i) & KIND_MASK == *kind && self.e_subject[i] == *code
+                }
+                Some(Some(StepMatch::Touchpoint(code))) => {
+                    self.e_kind_touchpoint[i] & TOUCHPOINT_MASK == *code
+                }
+                _ => false,
+            };
+            if reaches {
                 progress[s] += 1;
             }
         }
@@ -1317,7 +1323,21 @@ fn buckets_of_touchpoint_taken(by: &[Dimension], d: &Dimension) -> bool {
 pub enum FunnelStep {
     Page(String),
     Goal(String),
+    /// Any event at the touchpoint (a stage's drop-off between consecutive touchpoints).
+    Touchpoint(TouchpointId),
 }
+
+/// What an event must be to reach a funnel step.
+#[derive(Debug, Clone, Copy)]
+enum StepMatch {
+    /// Of this kind, with this subject code.
+    Subject(u8, u16),
+    /// At this touchpoint (code).
+    Touchpoint(u16),
+}
+
+/// The touchpoint's code in `e_kind_touchpoint` (the kind is in the high 4 bits).
+const TOUCHPOINT_MASK: u16 = 0x0fff;
 
 fn duration(v: &mut [u16]) -> Figure {
     let n = v.len() as u64;

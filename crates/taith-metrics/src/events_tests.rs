@@ -294,6 +294,22 @@ fn a_funnel_counts_steps_in_order() {
 }
 
 #[test]
+fn a_touchpoint_funnel_counts_sessions_that_went_on_to_the_next_touchpoint() {
+    let i = index();
+    // Home (/) in s1, s2, s3; of those only s2 went on to the cart afterwards. The cart in
+    // s2 and s5; nobody went back home after it.
+    let forward = [FunnelStep::Touchpoint(tp(1)), FunnelStep::Touchpoint(tp(2))];
+    assert_eq!(
+        i.funnel(&forward, &[], None, None, &layout()),
+        Ok(vec![3, 1])
+    );
+    let back = [FunnelStep::Touchpoint(tp(2)), FunnelStep::Touchpoint(tp(1))];
+    assert_eq!(i.funnel(&back, &[], None, None, &layout()), Ok(vec![2, 0]));
+    let unseen = [FunnelStep::Touchpoint(TouchpointId::new())];
+    assert_eq!(i.funnel(&unseen, &[], None, None, &layout()), Ok(vec![0]));
+}
+
+#[test]
 fn an_empty_index_answers_nothing_counted() {
     let i = EventIndex::new();
     assert_eq!(

@@ -10,7 +10,7 @@
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
-//! [`EventStore`], [`SiteStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`EventStore`], [`SiteStore`], [`SignalStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
@@ -27,6 +27,7 @@ pub mod journeys;
 pub mod ops;
 pub mod personas;
 pub mod responses;
+pub mod signals;
 pub mod sites;
 pub mod surveys;
 pub mod voc;
@@ -50,6 +51,7 @@ pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};
+pub use signals::SignalStore;
 pub use sites::SiteStore;
 pub use surveys::{MetricsContextVersion, SurveyStore};
 pub use voc::{
@@ -249,6 +251,7 @@ pub trait Store:
     + WebhookStore
     + EventStore
     + SiteStore
+    + SignalStore
     + Send
     + Sync
     + 'static
@@ -274,6 +277,7 @@ impl<T> Store for T where
         + WebhookStore
         + EventStore
         + SiteStore
+        + SignalStore
         + Send
         + Sync
         + 'static

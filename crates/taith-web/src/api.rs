@@ -28,6 +28,7 @@ use crate::metrics::api as metrics;
 use crate::people::api as workspace;
 use crate::personas::api as personas;
 use crate::responses::api as responses;
+use crate::signals::api as signals;
 use crate::sites::api as sites;
 use crate::surveys::api as surveys;
 use crate::voc::api as voc;
@@ -143,6 +144,10 @@ fn base_document() -> OpenApi {
                 "Web sites whose tracker records events: allowed hostnames, URL patterns mapping pages to touchpoints, the search parameter, the public site key",
             ),
             tag(
+                "signals",
+                "Behaviour and support figures bound to touchpoints (conversion, bounce and error rates, first response time…), shown on the live journey map beside the survey figure with the same trend rule, and the drop-off between consecutive touchpoints",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -246,6 +251,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::rotate_secret))
         .routes(routes!(webhooks::list_deliveries))
         .routes(routes!(webhooks::redeliver))
+        .routes(routes!(signals::get_figures, signals::put_figures))
+        .routes(routes!(signals::journey_signals))
         .routes(routes!(sites::list_sites, sites::create_site))
         .routes(routes!(
             sites::get_site,

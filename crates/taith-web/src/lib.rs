@@ -21,6 +21,7 @@ pub mod people;
 pub mod personas;
 pub mod respond;
 pub mod responses;
+pub mod signals;
 pub mod sites;
 pub mod surveys;
 pub mod timeline;

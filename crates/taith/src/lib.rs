@@ -17,6 +17,7 @@ pub mod demo_conversations;
 pub mod demo_events;
 pub mod demo_feature_requests;
 pub mod demo_lifecycle;
+pub mod demo_signals;
 pub mod demo_surveys;
 pub mod demo_voc;
 pub mod demo_webstats;

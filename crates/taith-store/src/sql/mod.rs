@@ -53,6 +53,7 @@ mod invitations;
 mod journeys;
 mod personas;
 mod responses;
+mod signals;
 mod sites;
 mod surveys;
 mod voc;

@@ -277,6 +277,8 @@ pub struct TouchpointPage {
     new_survey_href: Option<String>,
     /// The case figures of the period at this touchpoint.
     cases: crate::cases::figures::CaseFiguresView,
+    signals: crate::signals::pages::TouchpointSignalsView,
+    signals_notice: Option<String>,
 }
 
 /// The touchpoint `id` among the workspace's `places` (404 otherwise, as for any id).
@@ -355,6 +357,7 @@ pub async fn touchpoint(
     m: Member,
     axum::extract::Path((_, id)): axum::extract::Path<(String, String)>,
     Query(q): Query<OverviewQuery>,
+    Query(done): Query<crate::signals::pages::Done>,
 ) -> Result<TouchpointPage, PageError> {
     let tr = m.tr().clone();
     let places = crate::journeys::places(&state, &m).await?;
@@ -407,6 +410,8 @@ pub async fn touchpoint(
             .then(|| format!("{}/surveys/new?touchpoint={}", m.base(), tp.id)),
         surveys,
         cases: crate::cases::figures::view(&state, &m, &period, Some(tp.id)).await?,
+        signals: crate::signals::pages::touchpoint_panel(&state, &m, tp.id, &period).await?,
+        signals_notice: done.notice(&tr),
     };
     let ask = Asker::new(&state, &m, period.from, period.to).await?;
     if let Some(f) = touchpoint_figures(&ask, &period, tp).await? {

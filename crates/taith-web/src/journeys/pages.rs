@@ -358,6 +358,7 @@ pub async fn map(
         .await
         .map_err(|e| PageError::from_store(e, m.tr()))?;
     crate::journeys::view::apply_live(&mut map, &loaded.journey, &scores, &control, m.tr());
+    crate::signals::pages::apply_to_map(&state, &m, &loaded.journey, &period, &mut map).await?;
     if m.may(Action::ReadResponses) {
         let complaints =
             crate::voc::pages::negative_themes(&state, m.workspace.id, &m.base(), &period, 2)
@@ -406,6 +407,7 @@ pub async fn map_svg(
         .await
         .map_err(|e| PageError::from_store(e, m.tr()))?;
     crate::journeys::view::apply_live(&mut view, &loaded.journey, &scores, &control, m.tr());
+    crate::signals::pages::apply_to_map(&state, &m, &loaded.journey, &period, &mut view).await?;
     let svg = MapSvg {
         svg: crate::journeys::svg::layout(&view, m.tr()),
     }

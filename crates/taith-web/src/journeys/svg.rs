@@ -354,6 +354,11 @@ fn touchpoint_lines(t: &TouchpointView, tr: &Tr) -> Vec<(String, &'static str)> 
             lines.push((format!("▲ {}", tr.t("map-live-pain")), "pain-mark"));
         }
     }
+    // The bound behaviour and support figures, one line each.
+    for s in &t.signals {
+        let arrow = s.arrow.map(|a| format!(" {a}")).unwrap_or_default();
+        lines.push((format!("{} {}{arrow}", s.name, s.value), "live-detail"));
+    }
     lines
 }
 

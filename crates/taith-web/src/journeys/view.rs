@@ -16,6 +16,8 @@ pub struct TouchpointView {
     pub live: Option<LiveBadge>,
     /// The themes customers complain about most here (live map): `(name, explorer link)`.
     pub complaints: Vec<(String, String)>,
+    /// The behaviour and support figures bound here (live map).
+    pub signals: Vec<crate::signals::view::SignalBadge>,
 }
 
 /// A touchpoint's figure on the live map.
@@ -51,6 +53,8 @@ pub struct StageColumn {
     pub emotion: Option<i8>,
     pub pain_points: Vec<String>,
     pub opportunities: Vec<String>,
+    /// The drop-offs into this stage's touchpoints (live map), worded.
+    pub drop_offs: Vec<String>,
 }
 
 /// A point of the emotion curve, in a `0..1000 × 0..100` view box.
@@ -104,6 +108,11 @@ impl MapView {
         }
     }
 
+    /// True when some stage shows a drop-off (the map's drop-off row).
+    pub fn has_drop_offs(&self) -> bool {
+        self.stages.iter().any(|s| !s.drop_offs.is_empty())
+    }
+
     pub fn columns(&self) -> usize {
         self.stages.len()
     }
@@ -153,6 +162,7 @@ pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: 
             emotion: s.fields.emotion.map(|e| e.value()),
             pain_points: lines(&s.fields.pain_points),
             opportunities: lines(&s.fields.opportunities),
+            drop_offs: Vec::new(),
         })
         .collect();
     let mut channels: Vec<Channel> = j.touchpoints.iter().map(|t| t.fields.channel).collect();
@@ -176,6 +186,7 @@ pub fn map_view(j: &Journey, persona: Option<&Persona>, members: &[Member], tr: 
                             moment_of_truth: t.fields.moment_of_truth,
                             live: None,
                             complaints: Vec::new(),
+                            signals: Vec::new(),
                         })
                         .collect()
                 })

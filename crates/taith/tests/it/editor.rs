@@ -1089,8 +1089,11 @@ async fn editing_two_touchpoints_and_saving_one_keeps_the_other_unsaved_and_leav
     .await;
     until(
         &wd,
-        "the field's error",
-        "return !!document.getElementById(arguments[0] + '-name-error');",
+        "the field's error and the status line's answer",
+        // The status line is rewritten a moment after the errors are drawn (so that the same
+        // words twice are announced twice): wait for the answer, not the "Saving…" before it.
+        "const s = document.getElementById('editor-status').textContent;
+         return !!document.getElementById(arguments[0] + '-name-error') && s !== '' && s !== 'Saving…';",
         vec![json!(phone)],
     )
     .await;

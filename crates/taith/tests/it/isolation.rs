@@ -434,6 +434,8 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
 pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     if path.ends_with("/stage_order") {
         serde_json::json!({ "stage_ids": [o.stage] })
+    } else if path.ends_with("/figures") {
+        serde_json::json!({ "figures": [{ "metric": "bounce_rate" }] })
     } else if path.ends_with("/invitations") {
         serde_json::json!({ "customers": [{ "email": "x@example.com" }] })
     } else if path.ends_with("/votes") {

@@ -33,6 +33,7 @@ mod owner_side;
 mod requests;
 mod respond_browser;
 mod roles;
+mod signals;
 mod site;
 mod smtp_sink;
 mod ssrf;

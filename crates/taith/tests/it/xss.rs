@@ -563,6 +563,25 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         });
     }
     app.store.insert_events(&events).await.unwrap();
+    // Each touchpoint shows a conversion rate whose goal is a payload (the map's cards, the
+    // touchpoint page and the form that chooses the figures show it).
+    for (i, p) in payloads.iter().enumerate() {
+        let goal: String = p
+            .chars()
+            .take(taith_domain::signal::MAX_GOAL_CHARS)
+            .collect();
+        taith_app::signals::bind(
+            app.store.as_ref(),
+            ws.id,
+            touchpoints[i],
+            &[taith_domain::BoundFigureInput {
+                metric: "conversion_rate".into(),
+                goal: Some(goal),
+            }],
+        )
+        .await
+        .unwrap();
+    }
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -631,6 +650,12 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/webhooks".to_owned());
     pages.push("/w/becws/web".to_owned());
     pages.push("/w/becws/sites".to_owned());
+    pages.push(format!("/w/becws/touchpoints/{}/figures", touchpoints[0]));
+    pages.push(format!(
+        "/w/becws/touchpoints/{}/figures?lang=ar",
+        touchpoints[1]
+    ));
+    pages.push(format!("/w/becws/journeys/{}?lang=ar", j.id));
     pages.push("/w/becws/sites?lang=ar".to_owned());
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
