@@ -430,7 +430,8 @@ fn trend_of(groups: &[WebGroup], tr: &Tr) -> Option<Trend> {
     let slot = (width - left) / groups.len() as f64;
     let mut bars = Vec::new();
     let mut x_ticks = Vec::new();
-    let every = groups.len().div_ceil(8).max(1);
+    // At most five labels: a week's ("from 21 September") needs about three bars' width.
+    let every = groups.len().div_ceil(5).max(1);
     for (i, g) in groups.iter().enumerate() {
         let n = g.figure.n() as f64;
         let h = (height - bottom - 8.0) * n / max;
