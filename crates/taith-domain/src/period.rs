@@ -160,10 +160,13 @@ impl Period {
     /// The period of the same length just before this one, for "the change from before".
     pub fn previous(&self) -> Period {
         let length = Duration::days(self.days());
+        // At the start of the calendar there is no period before: the first day stands for it
+        // (nothing is counted there), rather than a panic on a date out of range.
+        let before = |d: Duration| self.from.checked_sub(d).unwrap_or(Date::MIN);
         Period {
             preset: Preset::Custom,
-            from: self.from - length,
-            to: self.from - Duration::days(1),
+            from: before(length),
+            to: before(Duration::days(1)),
         }
     }
 }

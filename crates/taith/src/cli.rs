@@ -109,6 +109,10 @@ pub enum Command {
         #[arg(long, default_value = "json", value_parser = ["json"])]
         format: String,
     },
+    /// The behaviour and support figures touchpoints show on the journey map: choose them,
+    /// and read a journey's with their trends and drop-offs.
+    #[command(subcommand)]
+    Signals(crate::signals::SignalsCommand),
     /// The themes of a workspace's comments in a period: mentions, share, sentiment and impact
     /// on the score ("−14 ± 5 NPS"), as a table or as the JSON of GET /api/v1/themes. Reads
     /// what the analyser inside `taith serve` stored.
@@ -1123,6 +1127,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 })?;
             out.line(&serde_json::to_string(&answer)?);
             Ok(())
+        }
+        Command::Signals(command) => {
+            let ws = match &command {
+                crate::signals::SignalsCommand::Bind { workspace, .. }
+                | crate::signals::SignalsCommand::Show { workspace, .. } => workspace.clone(),
+            };
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            crate::signals::run(&store, &w, command, out).await
         }
         Command::Themes {
             workspace: ws,

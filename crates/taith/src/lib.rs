@@ -23,4 +23,5 @@ pub mod demo_voc;
 pub mod demo_webstats;
 pub mod output;
 pub mod server;
+pub mod signals;
 pub mod voc;

@@ -449,16 +449,28 @@ pub async fn drop_offs(
             }
         }
     };
-    // The journey's touchpoints in map order, with their stage, kept when they saw events.
-    let mut seen: Vec<(TouchpointId, StageId)> = Vec::new();
-    for stage in &journey.stages {
-        for tp in journey.touchpoints_of(stage.id) {
-            let counts = funnel(vec![FunnelStep::Touchpoint(tp.id)]).await?;
-            if counts.first().copied().unwrap_or(0) > 0 {
-                seen.push((tp.id, stage.id));
-            }
-        }
-    }
+    // The journey's touchpoints in map order, with their stage, kept when they saw events
+    // (sessions per touchpoint, in one pass).
+    let ids: Vec<TouchpointId> = journey.touchpoints.iter().map(|t| t.id).collect();
+    let sessions = web_by_touchpoint(
+        store,
+        webstats,
+        ws,
+        &context.layout,
+        &BoundFigure {
+            metric: SignalMetric::ConversionRate,
+            goal: None,
+        },
+        &ids,
+        period,
+    )
+    .await?;
+    let seen: Vec<(TouchpointId, StageId)> = journey
+        .stages
+        .iter()
+        .flat_map(|stage| journey.touchpoints_of(stage.id).map(|t| (t.id, stage.id)))
+        .filter(|(tp, _)| sessions.get(tp).is_some_and(|f| f.n() > 0))
+        .collect();
     let mut out = Vec::new();
     for pair in seen.windows(2) {
         let [(from, _), (to, stage)] = pair else {

@@ -88,13 +88,23 @@ fn period_of(raw: Option<&str>) -> Result<Period, ApiError> {
             .find(|(key, _)| key == k)
             .map_or("", |(_, v)| v.as_str())
     };
-    Ok(Period::parse(
+    let period = Period::parse(
         get("period"),
         get("from"),
         get("to"),
         taith_domain::now().date(),
-    )?)
+    )?;
+    // As the comments' API: ten years at most, and an end the calendar has a day after.
+    if period.days() > MAX_PERIOD_DAYS || period.to >= time::Date::MAX {
+        return Err(
+            taith_domain::ValidationErrors::one("from", taith_domain::Issue::TooLong).into(),
+        );
+    }
+    Ok(period)
 }
+
+/// The longest period asked for, in days.
+const MAX_PERIOD_DAYS: i64 = 3_660;
 
 /// A journey's signals over a period: each touchpoint's bound figures with their trend, and
 /// the drop-off between consecutive touchpoints that saw events — what the live map shows.
@@ -127,26 +137,10 @@ pub async fn journey_signals(
     let (store, app, ws) = (state.store.as_ref(), &state.app, caller.workspace_id);
     let journey = store.journey(ws, id).await?;
     let ids: Vec<TouchpointId> = journey.touchpoints.iter().map(|t| t.id).collect();
-    let mut figures =
-        signals::live(store, &app.analytics, &app.webstats, ws, &ids, &period).await?;
+    let figures = signals::live(store, &app.analytics, &app.webstats, ws, &ids, &period).await?;
     let drop_offs =
         signals::drop_offs(store, &app.analytics, &app.webstats, ws, &journey, &period).await?;
-    Ok(Json(wire::JourneySignals {
-        journey_id: id.as_uuid(),
-        from: period.from.to_string(),
-        to: period.to.to_string(),
-        touchpoints: journey
-            .stages
-            .iter()
-            .flat_map(|s| journey.touchpoints_of(s.id))
-            .filter_map(|t| {
-                let list = figures.remove(&t.id)?;
-                Some(wire::TouchpointSignals {
-                    touchpoint_id: t.id.as_uuid(),
-                    figures: list.iter().map(wire::SignalValue::from).collect(),
-                })
-            })
-            .collect(),
-        drop_offs: drop_offs.iter().map(wire::DropOffOut::from).collect(),
-    }))
+    Ok(Json(wire::JourneySignals::of(
+        &journey, &period, figures, &drop_offs,
+    )))
 }

@@ -136,7 +136,7 @@ impl From<&DropOff> for DropOffOut {
     }
 }
 
-/// A journey's signals over a period.
+/// A journey's signals over a period (the API's and `taith signals show`'s).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JourneySignals {
     pub journey_id: Uuid,
@@ -149,4 +149,33 @@ pub struct JourneySignals {
     pub touchpoints: Vec<TouchpointSignals>,
     /// In map order.
     pub drop_offs: Vec<DropOffOut>,
+}
+
+impl JourneySignals {
+    /// The answer for `journey` over `period`: touchpoints and drop-offs in map order.
+    pub fn of(
+        journey: &d::Journey,
+        period: &d::Period,
+        mut figures: std::collections::HashMap<d::TouchpointId, Vec<SignalFigure>>,
+        drop_offs: &[DropOff],
+    ) -> JourneySignals {
+        JourneySignals {
+            journey_id: journey.id.as_uuid(),
+            from: period.from.to_string(),
+            to: period.to.to_string(),
+            touchpoints: journey
+                .stages
+                .iter()
+                .flat_map(|s| journey.touchpoints_of(s.id))
+                .filter_map(|t| {
+                    let list = figures.remove(&t.id)?;
+                    Some(TouchpointSignals {
+                        touchpoint_id: t.id.as_uuid(),
+                        figures: list.iter().map(SignalValue::from).collect(),
+                    })
+                })
+                .collect(),
+            drop_offs: drop_offs.iter().map(DropOffOut::from).collect(),
+        }
+    }
 }

@@ -440,7 +440,8 @@ fn trend_of(groups: &[WebGroup], tr: &Tr) -> Option<Trend> {
         bars.push((
             (x * 10.0).round() / 10.0,
             ((height - bottom - h) * 10.0).round() / 10.0,
-            ((slot * 0.8).max(1.0) * 10.0).round() / 10.0,
+            // A bar no wider than a week's on a quarter: one day alone is not a wall.
+            ((slot * 0.8).clamp(1.0, 60.0) * 10.0).round() / 10.0,
             (h * 10.0).round() / 10.0,
             format!("{label}: {}", tr.number(n, 0)),
         ));

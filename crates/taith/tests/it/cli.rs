@@ -433,3 +433,127 @@ fn alerts_and_webhooks_list_the_demos_rules_and_endpoint_without_its_secret() {
     assert!(stderr(&missing).contains("nowhere"), "{}", stderr(&missing));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn signals_show_the_demo_web_shops_figures_and_drop_off_and_bind_checks_its_figures() {
+    let dir = data_dir();
+    assert!(taith(&dir, &["demo"]).status.success());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let store = rt
+        .block_on(taith::database::open_store(
+            &taith::database::DatabaseUrl::default_for(&dir),
+        ))
+        .unwrap();
+    let demo = rt
+        .block_on(store.workspace_by_slug(&taith_domain::Slug::parse("demo").unwrap()))
+        .unwrap();
+    let shop = rt
+        .block_on(store.journeys(demo.id, taith_store::PageRequest::all()))
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|j| j.name.as_str().contains("web shop"))
+        .expect("the demo's web shop journey");
+    let journey = rt.block_on(store.journey(demo.id, shop.id)).unwrap();
+    drop(store);
+    let id = shop.id.to_string();
+
+    let o = taith(
+        &dir,
+        &[
+            "signals",
+            "show",
+            "--workspace",
+            "demo",
+            "--journey",
+            &id,
+            "--period",
+            "90d",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let answer: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let metrics: Vec<&str> = answer["touchpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["figures"].as_array().unwrap())
+        .map(|f| f["metric"].as_str().unwrap())
+        .collect();
+    for m in [
+        "bounce_rate",
+        "conversion_rate",
+        "error_rate",
+        "first_response_time",
+    ] {
+        assert!(metrics.contains(&m), "{m}: {answer}");
+    }
+    // The product pages → checkout drop-off: some went on, not all.
+    let d = &answer["drop_offs"][0];
+    let (reached, went) = (
+        d["reached"].as_u64().unwrap(),
+        d["went_on"].as_u64().unwrap(),
+    );
+    assert!(reached > went && went > 0, "{answer}");
+
+    let checkout = journey
+        .touchpoints
+        .iter()
+        .find(|t| t.fields.name.as_str().starts_with("Checkout"))
+        .unwrap()
+        .id
+        .to_string();
+    let o = taith(
+        &dir,
+        &[
+            "signals",
+            "bind",
+            "--workspace",
+            "demo",
+            "--touchpoint",
+            &checkout,
+            "--figure",
+            "conversion_rate:order",
+            "--figure",
+            "visitors",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "The touchpoint shows: conversion_rate:order, visitors"
+    );
+    let o = taith(
+        &dir,
+        &[
+            "signals",
+            "bind",
+            "--workspace",
+            "demo",
+            "--touchpoint",
+            &checkout,
+            "--figure",
+            "nps",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("--figure (figures[0].metric): unknown_value"),
+        "{}",
+        stderr(&o)
+    );
+    let o = taith(
+        &dir,
+        &[
+            "signals",
+            "bind",
+            "--workspace",
+            "demo",
+            "--touchpoint",
+            &taith_domain::TouchpointId::new().to_string(),
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no such touchpoint"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}

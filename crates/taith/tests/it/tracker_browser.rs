@@ -196,7 +196,7 @@ async fn the_tracker_records_a_page_view_a_search_a_goal_and_an_error_under_a_st
         .await
         .unwrap();
     let dashboard = dashboard.as_str().unwrap_or_default().to_owned();
-    println!(
+    eprintln!(
         "tracker: stored events shown on the web dashboard {} ms after the API listed them",
         stored_at.elapsed().as_millis()
     );
