@@ -23,8 +23,22 @@ pub enum ArticleError {
     Store(#[from] StoreError),
 }
 
-/// How many numbered slugs (`hours-2`, `hours-3`, …) are tried before giving up.
-const SLUG_TRIES: u32 = 50;
+/// How many slugs are tried before giving up: numbered ones (`hours-2`, `hours-3`, …) up to
+/// [`NUMBERED`], then ones with a random number, so a workspace with many articles of one title
+/// still gets an address for the next.
+const SLUG_TRIES: u32 = 30;
+const NUMBERED: u32 = 20;
+
+/// The `n`th slug tried after `base` was taken.
+fn nth_slug(base: &ArticleSlug, n: u32) -> ArticleSlug {
+    if n <= NUMBERED {
+        base.numbered(n)
+    } else {
+        // The random bits of a new UUIDv7: no clash worth a thought.
+        let random = (ArticleId::new().as_uuid().as_u128() & 0xffff_ffff) as u32;
+        base.numbered(random)
+    }
+}
 
 /// A slug made from a title: diacritics folded, words joined by `-`; `article` for a title with
 /// no Latin letters or digits (Arabic).
@@ -82,7 +96,7 @@ pub async fn create_article(
     for n in 2..SLUG_TRIES + 2 {
         match store.create_article(ws, &new).await {
             Err(StoreError::Conflict(ConflictKind::SlugTaken)) if !given => {
-                new.slug = base.numbered(n);
+                new.slug = nth_slug(&base, n);
             }
             Err(StoreError::Conflict(ConflictKind::SlugTaken)) => {
                 return Err(ArticleError::Invalid(ValidationErrors::one(
@@ -157,7 +171,7 @@ pub async fn create_category(
     let mut slug = base.clone();
     for n in 2..SLUG_TRIES + 2 {
         match store.create_article_category(ws, &name, &slug).await {
-            Err(StoreError::Conflict(ConflictKind::SlugTaken)) => slug = base.numbered(n),
+            Err(StoreError::Conflict(ConflictKind::SlugTaken)) => slug = nth_slug(&base, n),
             done => return Ok(done?),
         }
     }

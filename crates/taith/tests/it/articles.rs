@@ -598,3 +598,182 @@ async fn the_help_centre_strips_scripts_handlers_and_javascript_links_from_markd
     );
     assert!(!body.to_lowercase().contains("javascript:"), "{body}");
 }
+
+#[tokio::test]
+async fn the_demo_has_a_help_centre_of_fifteen_articles_in_six_languages_and_one_draft() {
+    let (store, _dir) = crate::helpers::fresh_sqlite().await;
+    let creds = taith::server::ensure_demo(&store).await.unwrap();
+    let app = TestApp::spawn(store).await;
+    let ws = app
+        .store
+        .workspace_by_slug(&taith_domain::Slug::parse(&creds.slug).unwrap())
+        .await
+        .unwrap();
+    let all = app.store.articles(ws.id, false).await.unwrap();
+    assert_eq!(all.len(), 15);
+    assert_eq!(all.iter().filter(|a| !a.is_published()).count(), 1);
+    assert!(all.iter().all(|a| a.translations.len() == 6));
+    assert_eq!(app.store.article_categories(ws.id).await.unwrap().len(), 4);
+    let reader = app.browser();
+    for (lang, heading, title) in [
+        ("en", "Help centre", "Gift cards"),
+        ("cy", "Canolfan gymorth", "Cardiau rhodd"),
+        ("ms", "Pusat bantuan", "Kad hadiah"),
+        ("sw", "Kituo cha msaada", "Kadi za zawadi"),
+        ("ar", "مركز المساعدة", "بطاقات الهدايا"),
+        ("vi", "Trung tâm trợ giúp", "Thẻ quà tặng"),
+    ] {
+        let page = reader.get(&format!("/h/{}?lang={lang}", creds.slug)).await;
+        assert_eq!(page.status, 200);
+        let text = page.text();
+        assert!(
+            text.contains(heading) && text.contains(title),
+            "{lang}: {text}"
+        );
+        assert!(
+            !text.contains("(draft)") && !text.contains("Christmas"),
+            "{text}"
+        );
+    }
+    let page = reader
+        .get(&format!(
+            "/h/{}/a/delivery-areas-and-fees?lang=sw",
+            creds.slug
+        ))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text().contains("Maeneo na ada za usafirishaji"),
+        "{}",
+        page.body
+    );
+}
+
+/// The help centre in Chromium with axe-core, in six locales at a desktop and a phone width:
+/// the front page, an article in the reader's language, one shown in another language with its
+/// note (an Arabic-only article for the other five, an English one for Arabic), and a search
+/// with results. 0 serious or critical violations.
+#[tokio::test]
+async fn the_help_centre_passes_axe_in_six_locales() {
+    use crate::respond_browser::{browser, screenshot};
+    let (store, _dir) = crate::helpers::fresh_sqlite().await;
+    let app = TestApp::spawn(store.clone()).await;
+    let ws = workspace(&app, "kbaxe").await;
+    let category = taith_app::articles::create_category(store.as_ref(), ws, "Delivery")
+        .await
+        .unwrap();
+    let all: Vec<(&str, &str, &str)> = vec![
+        (
+            "en",
+            "Delivery areas",
+            "We deliver **within 10 miles**.\n\n- Town: £2\n- Further: £4",
+        ),
+        (
+            "cy",
+            "Ardaloedd danfon",
+            "Rydym yn danfon **o fewn 10 milltir**.",
+        ),
+        (
+            "ms",
+            "Kawasan penghantaran",
+            "Kami menghantar **dalam lingkungan 10 batu**.",
+        ),
+        (
+            "sw",
+            "Maeneo ya usafirishaji",
+            "Tunasafirisha **ndani ya maili 10**.",
+        ),
+        ("ar", "مناطق التوصيل", "نوصّل الطلبات **ضمن 10 أميال**."),
+        (
+            "vi",
+            "Khu vực giao hàng",
+            "Chúng tôi giao hàng **trong bán kính 10 dặm**.",
+        ),
+    ];
+    let mut input = ArticleInput {
+        category_id: Some(category.id.to_string()),
+        status: "published".into(),
+        translations: all
+            .iter()
+            .map(|(l, t, b)| {
+                (
+                    (*l).to_owned(),
+                    TranslationInput {
+                        title: (*t).into(),
+                        body: (*b).into(),
+                    },
+                )
+            })
+            .collect(),
+        slug: Some("delivery".into()),
+    };
+    taith_app::articles::create_article(store.as_ref(), ws, &input)
+        .await
+        .unwrap();
+    input.slug = Some("returns".into());
+    input.category_id = None;
+    input.translations = [(
+        "ar".to_owned(),
+        TranslationInput {
+            title: "الإرجاع".into(),
+            body: "أعِد المنتج **خلال يومين** مع الإيصال.".into(),
+        },
+    )]
+    .into();
+    taith_app::articles::create_article(store.as_ref(), ws, &input)
+        .await
+        .unwrap();
+    input.slug = Some("gift-cards".into());
+    input.translations = [(
+        "en".to_owned(),
+        TranslationInput {
+            title: "Gift cards".into(),
+            body: "Valid for **two years**.".into(),
+        },
+    )]
+    .into();
+    taith_app::articles::create_article(store.as_ref(), ws, &input)
+        .await
+        .unwrap();
+    let Some(wd) = browser(crate::webdriver::Options::default()).await else {
+        return;
+    };
+    let mut audit = crate::axe::Audit::default();
+    for (width, height) in [(1280, 900), (390, 844)] {
+        wd.set_window_size(width, height).await.unwrap();
+        for l in taith_domain::Locale::ALL {
+            let tag = l.tag();
+            let other = if tag == "ar" { "gift-cards" } else { "returns" };
+            for (path, what) in [
+                (format!("/h/kbaxe?lang={tag}"), "front page"),
+                (format!("/h/kbaxe/a/delivery?lang={tag}"), "article"),
+                (
+                    format!("/h/kbaxe/a/{other}?lang={tag}"),
+                    "article in another language",
+                ),
+                (format!("/h/kbaxe/search?q=10&lang={tag}"), "search"),
+            ] {
+                audit
+                    .visit(
+                        &wd,
+                        &app.url(&path),
+                        &format!("help centre {what} {tag} {width}px"),
+                    )
+                    .await;
+            }
+        }
+    }
+    wd.set_window_size(1280, 900).await.unwrap();
+    for l in ["en", "ar"] {
+        for (page, path) in [("home", "/h/kbaxe"), ("article", "/h/kbaxe/a/delivery")] {
+            wd.goto(&app.url(&format!("{path}?lang={l}")))
+                .await
+                .unwrap();
+            screenshot(
+                &format!("articles/help-{page}-{l}.png"),
+                &wd.screenshot_png().await.unwrap(),
+            );
+        }
+    }
+    audit.assert_clean();
+}

@@ -343,9 +343,10 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     )
     .await
     .unwrap();
-    let article_category = taith_app::articles::create_category(store.as_ref(), ws.id, "Delivery")
-        .await
-        .unwrap();
+    let article_category =
+        taith_app::articles::create_category(store.as_ref(), ws.id, &unique("Delivery"))
+            .await
+            .unwrap();
     let article = taith_app::articles::create_article(
         store.as_ref(),
         ws.id,
