@@ -26,6 +26,8 @@
 //!   that publishes `response.created` and wakes the alerts;
 //! - [`events`]: what customers do (page views, searches, goals, …) from the API, imports and
 //!   the web tracker, and the sites the tracker runs on;
+//! - [`articles`]: the knowledge base and the public help centre — articles in categories,
+//!   one translation per locale, drafts and published, Markdown rendered and sanitised, search;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -37,6 +39,7 @@
 
 pub mod account;
 pub mod alerts;
+pub mod articles;
 pub mod cases;
 pub mod changes;
 pub mod coaching;

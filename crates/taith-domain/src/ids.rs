@@ -168,3 +168,11 @@ typed_id!(
     /// A web site whose tracker sends events.
     SiteId
 );
+typed_id!(
+    /// A help-centre article of a workspace's knowledge base.
+    ArticleId
+);
+typed_id!(
+    /// A category of the knowledge base's articles.
+    ArticleCategoryId
+);

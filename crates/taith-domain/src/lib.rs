@@ -5,6 +5,7 @@
 //! touchpoints consistent. The store persists them; the web and CLI parse into them.
 
 pub mod alert;
+pub mod article;
 pub mod case;
 pub mod change;
 pub mod conversation;
@@ -31,6 +32,10 @@ pub use alert::{
     AlertCondition, AlertFiring, AlertInput, AlertMetric, AlertRule, AlertRuleFields, AlertScope,
     Direction,
 };
+pub use article::{
+    Article, ArticleCategory, ArticleFields, ArticleInput, ArticleSlug, ArticleStatus,
+    ArticleTranslation, TranslationInput, Translations,
+};
 pub use case::{
     BusinessHours, Case, CaseChange, CaseEntry, CaseRules, CaseSource, CaseStatus, Overdue,
     RootCause, Sla, SlaInput,
@@ -49,6 +54,7 @@ pub use feature_request::{
     RequestLink, RequestSource, Voter,
 };
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
+pub use ids::{ArticleCategoryId, ArticleId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,

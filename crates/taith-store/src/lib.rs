@@ -10,11 +10,12 @@
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
-//! [`EventStore`], [`SiteStore`], [`SignalStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`ArticleStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod alerts;
+pub mod articles;
 pub mod bench;
 pub mod cases;
 pub mod changes;
@@ -36,6 +37,7 @@ pub mod workspaces;
 
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
+pub use articles::{ArticleStore, ArticleToStore};
 pub use cases::{
     CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
 };
@@ -252,6 +254,7 @@ pub trait Store:
     + EventStore
     + SiteStore
     + SignalStore
+    + ArticleStore
     + Send
     + Sync
     + 'static
@@ -278,6 +281,7 @@ impl<T> Store for T where
         + EventStore
         + SiteStore
         + SignalStore
+        + ArticleStore
         + Send
         + Sync
         + 'static

@@ -13,6 +13,7 @@
 
 use crate::AppState;
 use crate::alerts::api as alerts;
+use crate::articles::api as articles;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
@@ -144,6 +145,10 @@ fn base_document() -> OpenApi {
                 "Web sites whose tracker records events: allowed hostnames, URL patterns mapping pages to touchpoints, the search parameter, the public site key",
             ),
             tag(
+                "articles",
+                "The knowledge base behind the public help centre (`/h/{workspace}`): articles with a title and a Markdown body per locale, drafts and published, in categories",
+            ),
+            tag(
                 "signals",
                 "Behaviour and support figures bound to touchpoints (conversion, bounce and error rates, first response time…), shown on the live journey map beside the survey figure with the same trend rule, and the drop-off between consecutive touchpoints",
             ),
@@ -253,6 +258,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::redeliver))
         .routes(routes!(signals::get_figures, signals::put_figures))
         .routes(routes!(signals::journey_signals))
+        .routes(routes!(articles::list_articles, articles::create_article))
+        .routes(routes!(
+            articles::get_article,
+            articles::update_article,
+            articles::delete_article
+        ))
         .routes(routes!(sites::list_sites, sites::create_site))
         .routes(routes!(
             sites::get_site,

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod database;
 pub mod demo;
 pub mod demo_alerts;
+pub mod demo_articles;
 pub mod demo_cases;
 pub mod demo_changes;
 pub mod demo_coaching;

@@ -43,6 +43,7 @@
 
 mod access;
 mod alerts;
+mod articles;
 mod cases;
 mod changes;
 mod conversations;

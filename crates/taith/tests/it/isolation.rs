@@ -40,6 +40,10 @@ pub(crate) struct Objects {
     /// A web site, and its public key.
     pub site: String,
     pub site_key: String,
+    /// A published help-centre article, its slug, and a category.
+    pub article: String,
+    pub article_slug: String,
+    pub article_category: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -339,7 +343,33 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     )
     .await
     .unwrap();
+    let article_category =
+        taith_app::articles::create_category(store.as_ref(), ws.id, &unique("Delivery"))
+            .await
+            .unwrap();
+    let article = taith_app::articles::create_article(
+        store.as_ref(),
+        ws.id,
+        &taith_domain::ArticleInput {
+            category_id: Some(article_category.id.to_string()),
+            status: "published".into(),
+            translations: [(
+                "en".to_owned(),
+                taith_domain::TranslationInput {
+                    title: "Delivery areas".into(),
+                    body: "We deliver in town.".into(),
+                },
+            )]
+            .into(),
+            slug: None,
+        },
+    )
+    .await
+    .unwrap();
     Objects {
+        article: article.id.to_string(),
+        article_slug: article.slug.to_string(),
+        article_category: article_category.id.to_string(),
         conversation: conversation.id.to_string(),
         customer: customer.id.to_string(),
         site: site.id.to_string(),
@@ -394,6 +424,10 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("id", "alerts") => &o.alert,
                 ("id", "webhooks") => &o.webhook,
                 ("site_key", _) => &o.site_key,
+                ("article_slug", _) => &o.article_slug,
+                (n, _) if n.contains("article") => &o.article,
+                ("id", "articles") => &o.article,
+                ("id", "categories") => &o.article_category,
                 (n, _) if n.contains("site") => &o.site,
                 ("id", "sites") => &o.site,
                 (n, _) if n.contains("journey") => &o.journey,
@@ -471,6 +505,9 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     } else if path.starts_with("/api/v1/webhooks") {
         // Refused (422, an address of no such name) where allowed: nothing is made.
         serde_json::json!({ "url": "https://hooks.example.invalid/x", "events": ["alert.fired"] })
+    } else if path.starts_with("/api/v1/articles") {
+        serde_json::json!({ "status": "draft", "category_id": o.article_category,
+                            "translations": { "en": { "title": "x", "body": "x" } } })
     } else if path.starts_with("/api/v1/sites") {
         serde_json::json!({ "name": "x", "hostnames": ["shop.example"],
                             "patterns": [{ "pattern": "/x", "touchpoint_id": o.touchpoint }] })
@@ -509,6 +546,9 @@ fn ids_of_nowhere() -> Objects {
         customer: fresh(),
         site: fresh(),
         site_key: "nowherenowherenowher".to_owned(),
+        article: fresh(),
+        article_slug: "nowhere".to_owned(),
+        article_category: fresh(),
     }
 }
 
@@ -542,6 +582,10 @@ async fn isolation_holds_on(store: SharedStore) {
             // The web tracker: public; its key names a workspace's site to nobody
             // (events.rs checks another workspace's key is dropped like an unknown one).
             "/t/",
+            // The public help centre: anyone may read a workspace's published articles; its
+            // article slugs are per workspace, so another's slug is a different article or
+            // none (articles.rs checks a draft and another workspace's slug are 404).
+            "/h/",
         ];
         if !route.path.contains('{') || public.iter().any(|p| route.path.starts_with(p)) {
             continue;

@@ -6,6 +6,7 @@ mod accessibility;
 mod account;
 mod alerts;
 mod api;
+mod articles;
 mod axe;
 mod browser;
 mod cases;

@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, help-centre articles' titles and Markdown bodies and their categories' names, events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -510,6 +510,40 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .await
         .unwrap();
     }
+    // A category and a published article per payload: the category's name (cut to its
+    // limit), the article's title, and its Markdown body with the payload raw and in a link;
+    // the owner's list and form, the help centre, an article and a search show them. Every
+    // eighth article stays a draft with its payload in Arabic and Welsh too.
+    let mut articles = Vec::new();
+    for (i, p) in payloads.iter().enumerate() {
+        let category_name: String = p.chars().take(100).collect();
+        let category =
+            taith_app::articles::create_category(app.store.as_ref(), ws.id, &category_name)
+                .await
+                .unwrap();
+        let t = |title: &str| taith_domain::TranslationInput {
+            title: title.to_owned(),
+            body: format!("# {p}\n\n{p}\n\n[{p}](https://example.com/?{p})"),
+        };
+        let article = taith_app::articles::create_article(
+            app.store.as_ref(),
+            ws.id,
+            &taith_domain::ArticleInput {
+                category_id: Some(category.id.to_string()),
+                status: if i % 8 == 0 { "draft" } else { "published" }.into(),
+                translations: [
+                    ("en".to_owned(), t(p)),
+                    ("ar".to_owned(), t(&format!("مقالة {p}"))),
+                    ("cy".to_owned(), t(&format!("Erthygl {p}"))),
+                ]
+                .into(),
+                slug: None,
+            },
+        )
+        .await
+        .unwrap();
+        articles.push(article);
+    }
     // A site per payload (its name, and a URL pattern with the payload bound to a touchpoint
     // named by one), and events stored directly with a payload in every text they carry (the
     // page's address, the search query, the goal, the error kind, the click target): the
@@ -651,6 +685,12 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/webhooks".to_owned());
     pages.push("/w/becws/web".to_owned());
     pages.push("/w/becws/sites".to_owned());
+    pages.push("/w/becws/articles".to_owned());
+    pages.push("/w/becws/articles?lang=ar".to_owned());
+    pages.push("/h/becws".to_owned());
+    pages.push("/h/becws?lang=ar".to_owned());
+    pages.push("/h/becws/search?q=data-xss".to_owned());
+    pages.push("/h/becws/search?q=data-xss&lang=cy".to_owned());
     pages.push(format!("/w/becws/touchpoints/{}/figures", touchpoints[0]));
     pages.push(format!(
         "/w/becws/touchpoints/{}/figures?lang=ar",
@@ -677,6 +717,11 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         pages.push(format!("/w/becws/alerts/{}", alerts[i]));
         pages.push(format!("/w/becws/webhooks/{}", hooks[i]));
         pages.push(format!("/w/becws/sites/{}", sites[i]));
+        pages.push(format!("/w/becws/articles/{}", articles[i].id));
+        if articles[i].is_published() {
+            pages.push(format!("/h/becws/a/{}", articles[i].slug));
+            pages.push(format!("/h/becws/a/{}?lang=ar", articles[i].slug));
+        }
     }
     let mut injected = Vec::new();
     for page in &pages {
@@ -715,7 +760,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         "markup from stored text: {injected:#?}"
     );
     eprintln!(
-        "XSS sweep: {} payloads, each in 17 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
+        "XSS sweep: {} payloads, each in 20 kinds of text (2 through the CSV importer), {} pages opened, 0 executions",
         payloads.len(),
         pages.len()
     );
