@@ -15,6 +15,7 @@ mod data;
 pub mod eval;
 pub mod lang;
 pub mod normalize;
+pub mod retrieval;
 pub mod sentiment;
 mod stopwords;
 pub mod themes;
