@@ -13,6 +13,7 @@
 
 mod data;
 pub mod eval;
+pub mod faq_eval;
 pub mod lang;
 pub mod normalize;
 pub mod retrieval;

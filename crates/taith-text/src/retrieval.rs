@@ -42,16 +42,24 @@ pub struct Config {
     pub b: f32,
     /// The weight of the sub-word terms against whole words.
     pub gram_weight: f32,
+    /// The least ideal score a confidence is taken against: a question of only common words
+    /// ("where is your shop?": "shop") matches many articles fully and says little.
+    pub min_ideal: f32,
+    /// Confidence is half the share of the question's weight the answer covers and half
+    /// `1 − e^(−score/scale)`, how much it matched at all (0: the share alone).
+    pub scale: f32,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
-            threshold: 0.30,
+            threshold: 0.59,
             title_boost: 2.0,
-            k1: 1.2,
+            k1: 1.6,
             b: 0.75,
-            gram_weight: 0.4,
+            gram_weight: 0.7,
+            min_ideal: 0.0,
+            scale: 4.0,
         }
     }
 }
@@ -336,8 +344,14 @@ impl Index {
             if ideal <= 0.0 {
                 continue;
             }
+            let ideal = ideal.max(self.config.min_ideal);
             for (doc, s) in scores.into_iter().enumerate() {
-                let confidence = (s / ideal).min(1.0);
+                let share = (s / ideal).min(1.0);
+                let confidence = if self.config.scale > 0.0 {
+                    0.5 * share + 0.5 * (1.0 - (-s / self.config.scale).exp())
+                } else {
+                    share
+                };
                 if confidence <= 0.0 {
                     continue;
                 }
@@ -403,12 +417,93 @@ fn mutated_only(w: &str) -> bool {
 /// diacritics removed (so "giao hang" finds "giao hàng").
 fn canonical(lang: Lang, w: &str, cy_vocab: &HashSet<String>) -> String {
     match lang {
-        Lang::En | Lang::Other => fold_english(w),
-        Lang::Ar => strip_arabic(w),
+        Lang::En | Lang::Other => stem_english(w),
+        Lang::Ar => stem_arabic(w),
         Lang::Cy => unmutate(w, cy_vocab),
         Lang::Vi => fold_vietnamese(w),
-        Lang::Ms | Lang::Sw => w.to_string(),
+        Lang::Ms => stem_malay(w),
+        Lang::Sw => w.to_string(),
     }
+}
+
+/// Larkey's "light10" Arabic stemmer (the normalisation already done): the article and the
+/// conjunctions and prepositions written onto it (وال، بال، كال، فال، لل، ال), a leading و
+/// on a word of four letters or more, then the suffixes ها ان ات ون ين يه ه ي, each while
+/// two letters or more are left ("طلبي", "طلبك"… stay "طلب" with the possessive ك too).
+fn stem_arabic(w: &str) -> String {
+    let mut c: Vec<char> = w.chars().collect();
+    if c.len() >= 4 && c[0] == 'و' {
+        c.remove(0);
+    }
+    for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        let p: Vec<char> = p.chars().collect();
+        if c.len() >= p.len() + 2 && c.starts_with(&p) {
+            c.drain(..p.len());
+            break;
+        }
+    }
+    for s in [
+        "ها", "ان", "ات", "ون", "ين", "يه", "كم", "هم", "نا", "ه", "ي", "ك",
+    ] {
+        let s: Vec<char> = s.chars().collect();
+        if c.len() >= s.len() + 2 && c.ends_with(&s) {
+            c.truncate(c.len() - s.len());
+        }
+    }
+    c.into_iter().collect()
+}
+
+/// A light Malay stemmer: the particles (-lah, -kah, -nya, -pun), then the suffixes -kan,
+/// -an, -i, then the prefixes di-, ter-, ber-, be-, meng-, mem-, men-, me-, peng-, pem-,
+/// pen-, pe-, ke-, se-, each only while a stem of four letters or more is left
+/// ("penghantaran", "menghantar", "dihantar" → "hantar"; "membatalkan" → "batal").
+fn stem_malay(w: &str) -> String {
+    let mut s = w.to_string();
+    let strip_end = |s: &mut String, list: &[&str]| {
+        for x in list {
+            if s.len() >= x.len() + 4 && s.ends_with(x) {
+                s.truncate(s.len() - x.len());
+                return;
+            }
+        }
+    };
+    strip_end(&mut s, &["lah", "kah", "nya", "pun"]);
+    strip_end(&mut s, &["kan", "an", "i"]);
+    for p in [
+        "meng", "mem", "men", "me", "peng", "pem", "pen", "pe", "di", "ter", "ber", "be", "ke",
+        "se",
+    ] {
+        if s.len() >= p.len() + 4 && s.starts_with(p) {
+            s.drain(..p.len());
+            break;
+        }
+    }
+    s
+}
+
+/// An English word's stem, light and cheap: plurals folded, then "-ing", "-ed", a final
+/// "-e" or "-y" dropped and a doubled final consonant made single, so "baking", "bake" and
+/// "baked" meet at "bak", "delivery" and "deliver" at "deliver", "cancelling" and "cancel" at
+/// "cancel". Words of four letters or fewer are left alone.
+fn stem_english(w: &str) -> String {
+    let mut s = fold_english(w);
+    if s.len() <= 4 || !s.is_ascii() {
+        return s;
+    }
+    for suffix in ["ing", "ed"] {
+        if s.len() >= suffix.len() + 3 && s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+            break;
+        }
+    }
+    if s.len() >= 4 && (s.ends_with('e') || s.ends_with('y')) {
+        s.pop();
+    }
+    let b = s.as_bytes();
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]) {
+        s.pop();
+    }
+    s
 }
 
 /// A Welsh word's radical: the word itself when known, else the first radical the soft,
@@ -496,6 +591,52 @@ fn has_vietnamese_marks(text: &str) -> bool {
 /// stop lists of themes drop them ("day", "time", "ngày", "giờ"…), retrieval keeps them.
 const KEEP: &str = "day days time times today week weeks open close ngày giờ hôm nay leo kesho jana hari minggu يوم اليوم الاحد امس";
 
+/// Words that ask rather than say what is asked about ("can I", "is there", "how"), per
+/// language, beside the stop lists: they are in nearly every question and no article, and
+/// would count against every answer's confidence.
+const ASKING: [(Lang, &str); 6] = [
+    (
+        Lang::En,
+        "can could would do does did is are was will there i my me you your need want please tell anyone how what when where which why",
+    ),
+    (
+        Lang::Cy,
+        "alla allaf allwch allech allwn gallwch gallaf ga ydych ydy ydw oes ble sut pryd faint beth pa sawl hoffwn angen chi fy eich gennych rydw dw fydd mae oes",
+    ),
+    (
+        Lang::Ms,
+        "boleh adakah ada bagaimana macam mana bila berapa apa siapa kenapa nak mahu perlu saya anda kami tak tidak caranya ke",
+    ),
+    (
+        Lang::Sw,
+        "naweza mnaweza unaweza tunaweza je nini gani ngapi wapi lini vipi nifanye nifanyeje ninawezaje nahitaji mna yangu yenu zenu wenu lenu chenu kwake",
+    ),
+    (
+        Lang::Ar,
+        "هل كيف متى اين ماذا ما كم لماذا يمكنني يمكنكم يمكننا يمكن استطيع احتاج اريد لدي عندكم لديكم انتم افعل ذلك الذي التي",
+    ),
+    (
+        Lang::Vi,
+        "có không được thể tiệm tôi bạn mình nào gì đâu sao cần muốn vậy ạ hả nhỉ",
+    ),
+];
+
+fn asking(lang: Lang) -> &'static HashSet<String> {
+    static SETS: [std::sync::OnceLock<HashSet<String>>; 7] =
+        [const { std::sync::OnceLock::new() }; 7];
+    SETS[data::index(lang)].get_or_init(|| {
+        let mut set: HashSet<String> = ASKING
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .flat_map(|(_, words)| words.split_whitespace().map(ToString::to_string))
+            .collect();
+        if lang == Lang::Vi {
+            set.extend(set.clone().iter().map(|w| fold_vietnamese(w)));
+        }
+        set
+    })
+}
+
 fn keep() -> &'static HashSet<&'static str> {
     static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| KEEP.split_whitespace().collect())
@@ -535,6 +676,8 @@ fn raw_words(lang: Lang, text: &str) -> Vec<String> {
         let w = word.trim_matches(['\'', '’']);
         let stop = if keep().contains(w) {
             false
+        } else if asking(lang).contains(w) {
+            true
         } else if vi_unmarked {
             vi_folded_stops().contains(w)
         } else {
