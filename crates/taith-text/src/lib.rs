@@ -9,12 +9,18 @@
 //! - [`sentiment`]: positive / neutral / negative with a confidence, from a shipped base model
 //!   per language that learns from the business's own scored answers;
 //! - [`themes`]: key phrases per language and the themes a comment mentions;
-//! - [`eval`]: held-out labelled comments and the accuracy and macro-F1 the benchmark prints.
+//! - [`eval`]: held-out labelled comments and the accuracy and macro-F1 the benchmark prints;
+//! - [`retrieval`]: the FAQ bot's index — which article answers a question, how sure, and
+//!   when to hand over to a person;
+//! - [`faq_eval`]: the bot's benchmark set (`data/faq/`) and the figures `taith bench bot`
+//!   prints.
 
 mod data;
 pub mod eval;
+pub mod faq_eval;
 pub mod lang;
 pub mod normalize;
+pub mod retrieval;
 pub mod sentiment;
 mod stopwords;
 pub mod themes;

@@ -10,7 +10,7 @@ use crate::stopwords;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-fn stop_words(lang: Lang) -> &'static HashSet<&'static str> {
+pub(crate) fn stop_words(lang: Lang) -> &'static HashSet<&'static str> {
     static SETS: [OnceLock<HashSet<&'static str>>; 7] = [const { OnceLock::new() }; 7];
     SETS[crate::data::index(lang)].get_or_init(|| {
         let list = match lang {
@@ -27,7 +27,7 @@ fn stop_words(lang: Lang) -> &'static HashSet<&'static str> {
 
 /// English plurals folded where it is cheap and safe: "deliveries" → "delivery", "prices" →
 /// "price", "boxes" → "box"; "glass", "bus", "this" stay.
-fn fold_english(word: &str) -> String {
+pub(crate) fn fold_english(word: &str) -> String {
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..n - 3]);
@@ -52,7 +52,7 @@ fn fold_english(word: &str) -> String {
 /// Arabic clitics stripped: the article and the conjunctions and prepositions written onto
 /// a word (وال، بال، فال، كال، لل، ال، و، ف، ب، ل) and the possessive suffixes ها، هم، هن، كم،
 /// نا — only while a stem of three letters or more is left.
-fn strip_arabic(word: &str) -> String {
+pub(crate) fn strip_arabic(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut start = 0;
     let len = chars.len();
@@ -94,14 +94,14 @@ fn strip_arabic(word: &str) -> String {
 /// answers): a mutated form is mapped back to them.
 const CY_RADICALS: &str = "danfon danfoniad dosbarthu pris prisiau cost staff gweithwyr gweinydd gweinyddion gwasanaeth cwsmer cwsmeriaid ciw aros amser ap gwefan ansawdd glân glendid ad-daliad taliad talu cerdyn oriau parcio bwyd cymorth cynnyrch cynhyrchion dewis pecyn pecynnu archeb archebu toiled toiledau ffôn galwad siop caffi coffi bara llaeth parsel gyrrwr rheolwr tîm profiad ystafell gwely awyrgylch";
 
-fn cy_radicals() -> &'static HashSet<&'static str> {
+pub(crate) fn cy_radicals() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| CY_RADICALS.split_whitespace().collect())
 }
 
 /// A Welsh word with its initial mutation undone when we can tell: "ddanfon", "nanfon" →
 /// "danfon", "phris" → "pris", "wasanaeth" → "gwasanaeth".
-fn unmutate_welsh(word: &str) -> String {
+pub(crate) fn unmutate_welsh(word: &str) -> String {
     let known = cy_radicals();
     if known.contains(word) {
         return word.to_string();
@@ -158,7 +158,7 @@ fn canonical_word(lang: Lang, word: &str) -> String {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || matches!(c, '\u{0300}'..='\u{036F}')
 }
 

@@ -307,6 +307,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2)]
         threads: usize,
     },
+    /// The FAQ bot's retrieval on the benchmark set in crates/taith-text/data/faq/: per
+    /// language, top-1 accuracy on answerable held-out questions and the share of
+    /// unanswerable ones handed over, beside word overlap without normalisation and the
+    /// most-asked article, requests for a person heard, and questions answered per second.
+    Bot {
+        /// Times every held-out question is asked for the rate.
+        #[arg(long, default_value_t = 200)]
+        repeat: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -874,6 +883,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(BenchCommand::Load(args)) => crate::bench_load::run(args).await,
+        Command::Bench(BenchCommand::Bot { repeat }) => {
+            let figures = tokio::task::spawn_blocking(move || crate::bench_bot::run(repeat))
+                .await
+                .context("the bot benchmark stopped")?;
+            for line in figures.lines() {
+                out.line(&line);
+            }
+            Ok(())
+        }
         Command::Bench(BenchCommand::Text {
             comments,
             retrain,

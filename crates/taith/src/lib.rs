@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod bench_bot;
 pub mod bench_events;
 pub mod bench_events_ingest;
 pub mod bench_load;
