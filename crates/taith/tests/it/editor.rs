@@ -841,6 +841,7 @@ async fn the_svg_export_carries_the_persona_and_the_live_figures_of_the_map() {
         .unwrap()
         .items;
     let mut figures_seen = 0;
+    let mut signals_seen = 0;
     for j in &journeys {
         let journey = app.store.journey(ws.id, j.id).await.unwrap();
         let persona = app
@@ -871,6 +872,15 @@ async fn the_svg_export_carries_the_persona_and_the_live_figures_of_the_map() {
             );
         }
         figures_seen += figures.len();
+        // The behaviour and support figures bound to its touchpoints too, by name.
+        let signals: Vec<&str> = map
+            .match_indices("class=\"signal-name\">")
+            .map(|(i, m)| map[i + m.len()..].split("</span>").next().unwrap())
+            .collect();
+        for name in &signals {
+            assert!(text.contains(name), "{name} is not in the SVG");
+        }
+        signals_seen += signals.len();
         if !figures.is_empty() {
             assert!(
                 text.contains("<polyline class=\"data\""),
@@ -881,6 +891,7 @@ async fn the_svg_export_carries_the_persona_and_the_live_figures_of_the_map() {
         }
     }
     assert!(figures_seen >= 3, "the demo's map shows live figures");
+    assert!(signals_seen >= 4, "the demo's map shows bound figures");
 }
 
 // --- in Chromium --------------------------------------------------------------------------------
