@@ -48,7 +48,9 @@ pub struct FunnelRow {
 /// The trend: visitors per day (or week) as bars.
 pub struct Trend {
     pub bars: Vec<(f64, f64, f64, f64, String)>,
-    pub x_ticks: Vec<(f64, String)>,
+    /// (x, text-anchor, label): the first and last labels hold to the chart's edges, so a
+    /// long date ("o 30 Tachwedd") is not cut off.
+    pub x_ticks: Vec<(f64, &'static str, String)>,
     pub max: String,
     pub width: f64,
     pub height: f64,
@@ -446,7 +448,14 @@ fn trend_of(groups: &[WebGroup], tr: &Tr) -> Option<Trend> {
             format!("{label}: {}", tr.number(n, 0)),
         ));
         if i % every == 0 {
-            x_ticks.push((((x + slot * 0.4) * 10.0).round() / 10.0, label));
+            let (tick_x, anchor) = if i == 0 {
+                (x, "start")
+            } else if i + 1 == groups.len() {
+                (x + slot * 0.8, "end")
+            } else {
+                (x + slot * 0.4, "middle")
+            };
+            x_ticks.push(((tick_x * 10.0).round() / 10.0, anchor, label));
         }
     }
     Some(Trend {
