@@ -50,6 +50,7 @@ pub mod feedback;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;
+pub mod mentions;
 pub mod metrics;
 pub mod responses;
 pub mod signals;

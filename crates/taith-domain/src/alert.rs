@@ -24,6 +24,8 @@ pub enum AlertMetric {
     Volume,
     /// The share (%) of analysed comments in the period that mention the theme.
     ThemeShare(ThemeId),
+    /// Social mentions posted in the period (workspace-wide): a spike is a significant rise.
+    Mentions,
 }
 
 impl AlertMetric {
@@ -35,10 +37,18 @@ impl AlertMetric {
             AlertMetric::Ces => "ces",
             AlertMetric::Volume => "volume",
             AlertMetric::ThemeShare(_) => "theme_share",
+            AlertMetric::Mentions => "mentions",
         }
     }
 
-    pub const CODES: [&'static str; 5] = ["nps", "csat", "ces", "volume", "theme_share"];
+    pub const CODES: [&'static str; 6] =
+        ["nps", "csat", "ces", "volume", "theme_share", "mentions"];
+
+    /// A count (response volume, mentions): no minimum number of responses applies, and a
+    /// change is judged as a Poisson count's.
+    pub fn is_count(self) -> bool {
+        matches!(self, AlertMetric::Volume | AlertMetric::Mentions)
+    }
 
     pub fn theme(self) -> Option<ThemeId> {
         match self {
@@ -56,6 +66,7 @@ impl AlertMetric {
             "ces" => AlertMetric::Ces,
             "volume" => AlertMetric::Volume,
             "theme_share" => AlertMetric::ThemeShare(theme.ok_or(Issue::Required)?),
+            "mentions" => AlertMetric::Mentions,
             _ => return Err(Issue::UnknownValue),
         })
     }
@@ -230,7 +241,7 @@ pub struct AlertInput {
     /// `threshold`, `change` or `detractor`.
     #[serde(default)]
     pub kind: String,
-    /// `nps`, `csat`, `ces`, `volume` or `theme_share`.
+    /// `nps`, `csat`, `ces`, `volume`, `theme_share` or `mentions`.
     #[serde(default)]
     pub metric: String,
     #[serde(default)]
@@ -392,12 +403,18 @@ impl AlertInput {
         {
             e.push("scope", Issue::UnknownValue);
         }
-        // Detractors are found at moment-of-truth touchpoints of the scope; volume and a
-        // theme's share have no detractors.
+        // Mentions are the workspace's: a post names no touchpoint or segment.
+        if metric == Some(AlertMetric::Mentions)
+            && !matches!(scope, Some(AlertScope::Workspace) | None)
+        {
+            e.push("scope", Issue::UnknownValue);
+        }
+        // Detractors are found at moment-of-truth touchpoints of the scope; volume, a
+        // theme's share and mentions have no detractors.
         if kind == Some("detractor")
             && matches!(
                 metric,
-                Some(AlertMetric::Volume | AlertMetric::ThemeShare(_))
+                Some(AlertMetric::Volume | AlertMetric::ThemeShare(_) | AlertMetric::Mentions)
             )
         {
             e.push("metric", Issue::UnknownValue);

@@ -176,3 +176,7 @@ typed_id!(
     /// A category of the knowledge base's articles.
     ArticleCategoryId
 );
+typed_id!(
+    /// A social mention of the business, posted for listening.
+    MentionId
+);

@@ -18,6 +18,7 @@ pub mod invitation;
 pub mod journey;
 pub mod locale;
 pub mod member;
+pub mod mention;
 pub mod period;
 pub mod persona;
 pub mod signal;
@@ -53,6 +54,7 @@ pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
+pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};
 pub use ids::{
@@ -69,6 +71,7 @@ pub use journey::{
 };
 pub use locale::Locale;
 pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
+pub use mention::{Mention, MentionInput, MentionSentiment, NewMention};
 pub use period::{Period, Preset};
 pub use persona::{Persona, PersonaFields, PersonaInput};
 pub use signal::{BoundFigure, BoundFigureInput, SignalMetric, SignalSource};

@@ -10,7 +10,7 @@
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
-//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`ArticleStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`MentionStore`], [`ArticleStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
@@ -25,6 +25,7 @@ pub mod events;
 pub mod feature_requests;
 pub mod invitations;
 pub mod journeys;
+pub mod mentions;
 pub mod ops;
 pub mod personas;
 pub mod responses;
@@ -50,6 +51,7 @@ pub use events::{EventStore, EventToStore, StoredEvent};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
+pub use mentions::{MentionCount, MentionStore};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};
@@ -254,6 +256,7 @@ pub trait Store:
     + EventStore
     + SiteStore
     + SignalStore
+    + MentionStore
     + ArticleStore
     + Send
     + Sync
@@ -281,6 +284,7 @@ impl<T> Store for T where
         + EventStore
         + SiteStore
         + SignalStore
+        + MentionStore
         + ArticleStore
         + Send
         + Sync

@@ -25,6 +25,7 @@ use crate::http::routes::RouteInfo;
 use crate::invitations::api as invitations;
 use crate::journeys::{api as journeys, map_api as map};
 use crate::lifecycle::api as lifecycle;
+use crate::mentions::api as mentions;
 use crate::metrics::api as metrics;
 use crate::people::api as workspace;
 use crate::personas::api as personas;
@@ -153,6 +154,10 @@ fn base_document() -> OpenApi {
                 "Behaviour and support figures bound to touchpoints (conversion, bounce and error rates, first response time…), shown on the live journey map beside the survey figure with the same trend rule, and the drop-off between consecutive touchpoints",
             ),
             tag(
+                "mentions",
+                "Social listening: public posts and reviews that mention the business, posted by connectors, scored for language and sentiment, counted by source and day; alert rules on `mentions` fire on a spike",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -258,6 +263,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::redeliver))
         .routes(routes!(signals::get_figures, signals::put_figures))
         .routes(routes!(signals::journey_signals))
+        .routes(routes!(mentions::post_mentions, mentions::get_mentions))
         .routes(routes!(articles::list_articles, articles::create_article))
         .routes(routes!(
             articles::get_article,

@@ -16,6 +16,7 @@ pub mod http;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;
+pub mod mentions;
 pub mod metrics;
 pub mod pages;
 pub mod people;

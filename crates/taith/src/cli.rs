@@ -113,6 +113,10 @@ pub enum Command {
     /// and read a journey's with their trends and drop-offs.
     #[command(subcommand)]
     Signals(crate::signals::SignalsCommand),
+    /// Social mentions: load a connector's export, and read a period's count, sources,
+    /// sentiment and latest mentions.
+    #[command(subcommand)]
+    Mentions(crate::mentions::MentionsCommand),
     /// The themes of a workspace's comments in a period: mentions, share, sentiment and impact
     /// on the score ("−14 ± 5 NPS"), as a table or as the JSON of GET /api/v1/themes. Reads
     /// what the analyser inside `taith serve` stored.
@@ -1145,6 +1149,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 })?;
             out.line(&serde_json::to_string(&answer)?);
             Ok(())
+        }
+        Command::Mentions(command) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, command.workspace()).await?;
+            crate::mentions::run(&store, &w, command, out).await
         }
         Command::Signals(command) => {
             let ws = match &command {

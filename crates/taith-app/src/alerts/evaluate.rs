@@ -71,7 +71,7 @@ pub fn periods(today: Date, days: u16) -> ((Date, Date), (Date, Date)) {
 pub fn holds(rule: &AlertRule, this: &Figure, before: &Figure) -> bool {
     let f = &rule.fields;
     let min = u64::from(f.min_responses);
-    let enough = |fig: &Figure| f.metric == AlertMetric::Volume || fig.n >= min.max(1);
+    let enough = |fig: &Figure| f.metric.is_count() || fig.n >= min.max(1);
     match f.condition {
         AlertCondition::Threshold { direction, value } => {
             let Some(v) = this.value.filter(|_| enough(this)) else {
@@ -111,7 +111,7 @@ fn scored(metric: AlertMetric) -> Option<Metric> {
         AlertMetric::Nps => Some(Metric::Nps),
         AlertMetric::Csat => Some(Metric::Csat),
         AlertMetric::Ces => Some(Metric::Ces),
-        AlertMetric::Volume | AlertMetric::ThemeShare(_) => None,
+        AlertMetric::Volume | AlertMetric::ThemeShare(_) | AlertMetric::Mentions => None,
     }
 }
 
@@ -206,6 +206,19 @@ impl Alerts {
                 value: Some(100.0 * p),
                 variance: Some(10_000.0 * p * (1.0 - p) / all as f64),
                 n: all,
+            });
+        }
+        if f.metric == AlertMetric::Mentions {
+            let period = taith_domain::Period {
+                preset: taith_domain::Preset::Custom,
+                from,
+                to,
+            };
+            let n = crate::mentions::count(store, ws, &period).await?;
+            return Ok(Figure {
+                value: Some(n as f64),
+                variance: Some(n as f64),
+                n,
             });
         }
         let Some(filters) = scope_filters(&f.scope, context) else {

@@ -73,6 +73,21 @@ impl Voc {
         voc
     }
 
+    /// Language, sentiment and key phrases of a text other than a response's comment (a
+    /// social mention), scored with the workspace's model as its comments are. `hint`: the
+    /// language the sender believes it is in, the fallback for short texts.
+    pub async fn analyse_text(
+        &self,
+        store: &dyn Store,
+        ws: WorkspaceId,
+        text: &str,
+        hint: Option<Lang>,
+    ) -> taith_text::Analysis {
+        let lang = taith_text::lang::detect(text, hint).lang;
+        let model = self.model(store, ws, lang).await;
+        taith_text::analyse(text, hint, |l| (l == lang).then_some(model.as_ref()))
+    }
+
     /// The model a workspace's comments in `lang` are scored with: its own, else the base
     /// model. A stored model that cannot be read is not used (the learner rebuilds it).
     async fn model(&self, store: &dyn Store, ws: WorkspaceId, lang: Lang) -> Arc<Model> {

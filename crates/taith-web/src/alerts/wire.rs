@@ -15,7 +15,8 @@ pub struct Alert {
     /// from the previous period) or `detractor` (every detractor at a moment-of-truth
     /// touchpoint).
     pub kind: String,
-    /// `nps`, `csat`, `ces`, `volume` (scored responses) or `theme_share` (% of comments).
+    /// `nps`, `csat`, `ces`, `volume` (scored responses), `theme_share` (% of comments) or
+    /// `mentions` (social mentions posted to `/api/v1/mentions`, workspace scope only).
     pub metric: String,
     /// The theme of `theme_share`.
     pub theme_id: Option<Uuid>,
@@ -104,7 +105,8 @@ pub struct AlertWrite {
     /// `threshold`, `change` or `detractor`.
     #[serde(default)]
     pub kind: String,
-    /// `nps`, `csat`, `ces`, `volume` or `theme_share`; `nps` by default for `detractor`.
+    /// `nps`, `csat`, `ces`, `volume`, `theme_share` or `mentions`; `nps` by default for
+    /// `detractor`.
     pub metric: Option<String>,
     /// Required with `theme_share`.
     pub theme_id: Option<String>,

@@ -159,3 +159,31 @@ pub fn read_period(
         }
     }
 }
+
+/// The period of an API call's `?period=&from=&to=`, read as the pages read it, bounded to ten
+/// years and to an end the calendar has a day after.
+pub fn api_period(raw: Option<&str>) -> Result<Period, crate::http::error::ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
+        .map_err(|_| taith_domain::ValidationErrors::one("query", taith_domain::Issue::Invalid))?;
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let period = Period::parse(
+        get("period"),
+        get("from"),
+        get("to"),
+        taith_domain::now().date(),
+    )?;
+    if period.days() > MAX_API_PERIOD_DAYS || period.to >= time::Date::MAX {
+        return Err(
+            taith_domain::ValidationErrors::one("from", taith_domain::Issue::TooLong).into(),
+        );
+    }
+    Ok(period)
+}
+
+/// The longest period an API call asks for, in days.
+const MAX_API_PERIOD_DAYS: i64 = 3_660;

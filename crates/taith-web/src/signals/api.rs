@@ -6,10 +6,11 @@ use crate::AppState;
 use crate::http::bearer::Caller;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::{ApiJson, ApiPath};
+use crate::http::period::api_period;
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use taith_app::signals::{self, SignalError};
-use taith_domain::{Action, JourneyId, Period, TouchpointId};
+use taith_domain::{Action, JourneyId, TouchpointId};
 
 impl From<SignalError> for ApiError {
     fn from(e: SignalError) -> Self {
@@ -78,34 +79,6 @@ pub async fn put_figures(
     }))
 }
 
-/// The period of `?period=&from=&to=`, as the pages read it.
-fn period_of(raw: Option<&str>) -> Result<Period, ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
-        .map_err(|_| taith_domain::ValidationErrors::one("query", taith_domain::Issue::Invalid))?;
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map_or("", |(_, v)| v.as_str())
-    };
-    let period = Period::parse(
-        get("period"),
-        get("from"),
-        get("to"),
-        taith_domain::now().date(),
-    )?;
-    // As the comments' API: ten years at most, and an end the calendar has a day after.
-    if period.days() > MAX_PERIOD_DAYS || period.to >= time::Date::MAX {
-        return Err(
-            taith_domain::ValidationErrors::one("from", taith_domain::Issue::TooLong).into(),
-        );
-    }
-    Ok(period)
-}
-
-/// The longest period asked for, in days.
-const MAX_PERIOD_DAYS: i64 = 3_660;
-
 /// A journey's signals over a period: each touchpoint's bound figures with their trend, and
 /// the drop-off between consecutive touchpoints that saw events — what the live map shows.
 #[utoipa::path(
@@ -133,7 +106,7 @@ pub async fn journey_signals(
     RawQuery(query): RawQuery,
 ) -> Result<Json<wire::JourneySignals>, ApiError> {
     caller.require(Action::Read)?;
-    let period = period_of(query.as_deref())?;
+    let period = api_period(query.as_deref())?;
     let (store, app, ws) = (state.store.as_ref(), &state.app, caller.workspace_id);
     let journey = store.journey(ws, id).await?;
     let ids: Vec<TouchpointId> = journey.touchpoints.iter().map(|t| t.id).collect();

@@ -557,3 +557,62 @@ fn signals_show_the_demo_web_shops_figures_and_drop_off_and_bind_checks_its_figu
     assert!(stderr(&o).contains("no such touchpoint"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn mentions_import_all_or_nothing_and_show_the_demos_spike() {
+    let dir = data_dir();
+    assert!(taith(&dir, &["demo"]).status.success());
+
+    // The demo's story: a video this week, far more mentions than the week before.
+    let o = taith(
+        &dir,
+        &["mentions", "show", "--workspace", "demo", "--period", "7d"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let week: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(week["total"].as_u64().unwrap() >= 60, "{week}");
+    assert_eq!(week["trend"], "up", "{week}");
+
+    let file = dir.join("mentions.json");
+    std::fs::write(
+        &file,
+        r#"{"mentions": [{"source": "facebook", "external_id": "cli-1", "text": "Diolch am y bara!"},
+                         {"source": "facebook", "text": ""}]}"#,
+    )
+    .unwrap();
+    let path = file.to_string_lossy().into_owned();
+    let o = taith(
+        &dir,
+        &["mentions", "import", "--workspace", "demo", "--file", &path],
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("mentions[1].text: required"),
+        "{}",
+        stderr(&o)
+    );
+
+    std::fs::write(
+        &file,
+        r#"{"mentions": [{"source": "facebook", "external_id": "cli-1", "text": "Diolch am y bara!"}]}"#,
+    )
+    .unwrap();
+    for new in ["1 new", "0 new"] {
+        let o = taith(
+            &dir,
+            &["mentions", "import", "--workspace", "demo", "--file", &path],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains(new), "{}", stdout(&o));
+    }
+    let o = taith(
+        &dir,
+        &["mentions", "show", "--workspace", "demo", "--period", "7d"],
+    );
+    let after: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        after["total"].as_u64().unwrap(),
+        week["total"].as_u64().unwrap() + 1
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

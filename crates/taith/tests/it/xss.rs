@@ -617,6 +617,32 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .await
         .unwrap();
     }
+    // Mentions whose text, author and link carry the payloads (the Mentions page shows them).
+    let mentions: Vec<taith_domain::MentionInput> = payloads
+        .iter()
+        .map(|p| taith_domain::MentionInput {
+            source: "x".into(),
+            author: Some(
+                p.chars()
+                    .take(taith_domain::mention::MAX_REF_CHARS)
+                    .collect(),
+            ),
+            text: p.clone(),
+            url: Some(format!(
+                "https://x.example/?{}",
+                p.replace(char::is_whitespace, "")
+            )),
+            ..Default::default()
+        })
+        .collect();
+    taith_app::mentions::record(
+        app.store.as_ref(),
+        &taith_app::voc::Voc::default(),
+        ws.id,
+        &mentions,
+    )
+    .await
+    .unwrap();
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -701,6 +727,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
+    pages.push("/w/becws/mentions".to_owned());
+    pages.push("/w/becws/mentions?lang=ar".to_owned());
     for t in theme_ids.iter().step_by(3) {
         pages.push(format!("/w/becws/themes/{t}"));
     }

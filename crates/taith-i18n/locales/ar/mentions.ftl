@@ -1,0 +1,25 @@
+# الاستماع الاجتماعي: الإشارات العلنية إلى النشاط التجاري كما ترسلها أدوات الربط.
+voc-tab-mentions = الإشارات
+mentions-title = الإشارات
+mentions-intro = ما يقوله الناس عن النشاط التجاري علنًا — منشورات ومراجعات وردود — كما ترسلها أدوات الربط لديك إلى taith. يقرأ taith لغة كل إشارة وانطباعها؛ ولا يردّ عليها أبدًا ولا يفتح روابطها.
+mentions-count = الإشارات
+mentions-before = { $count } في الفترة السابقة
+mentions-trend-up = أكثر بفارق ذي دلالة من الفترة السابقة
+mentions-trend-down = أقل بفارق ذي دلالة من الفترة السابقة
+mentions-negative = الإشارات السلبية
+mentions-negative-interval = فترة الثقة 95%: من { $low } إلى { $high } %، من أصل { $n } استطاع taith قراءة انطباعها
+mentions-none = لا توجد إشارات في هذه الفترة.
+mentions-per-day = الإشارات يوميًا
+mentions-per-day-alt = الإشارات يوميًا خلال الفترة؛ كان في أكثر الأيام ازدحامًا { $max }.
+mentions-by-source = أين
+mentions-latest = أحدث الإشارات
+mentions-all-sources = الكل
+mentions-open = فتح المنشور
+mentions-how = كيف تُحسب؟
+mentions-how-body = تُحسب كل إشارة مرة واحدة في يوم نشرها (والمنشور المرسل مرتين بالمعرّف نفسه يُحسب مرة واحدة). تُقرأ لغتها وانطباعها بالنماذج نفسها التي تقرأ تعليقاتك. يعني السهم أن العدد يختلف عن الفترة السابقة المماثلة في الطول بأكثر مما تفسّره الصدفة (أكثر من 1.96 ضعف الجذر التربيعي لمجموع العددين). لتعرف بأي ارتفاع مفاجئ، أنشئ قاعدة تنبيه على "الإشارات على وسائل التواصل الاجتماعي" تراقب تغيّرًا ملحوظًا إلى الأعلى.
+mentions-source-facebook = فيسبوك
+mentions-source-instagram = إنستغرام
+mentions-source-x = X
+mentions-source-google_reviews = مراجعات Google
+mentions-source-tripadvisor = تريب أدفايزر
+mentions-source-tiktok = تيك توك

@@ -1,0 +1,25 @@
+# Gwrando cymdeithasol: crybwylliadau o'r busnes yn gyhoeddus, wedi'u hanfon gan gysylltwyr.
+voc-tab-mentions = Crybwylliadau
+mentions-title = Crybwylliadau
+mentions-intro = Beth mae pobl yn ei ddweud am y busnes yn gyhoeddus — negeseuon, adolygiadau, atebion — fel y mae eich cysylltwyr yn eu hanfon i taith. Mae taith yn darllen iaith a naws pob un; nid yw byth yn eu hateb nac yn agor eu dolenni.
+mentions-count = Crybwylliadau
+mentions-before = { $count } yn y cyfnod cynt
+mentions-trend-up = Llawer mwy na'r cyfnod cynt
+mentions-trend-down = Llawer llai na'r cyfnod cynt
+mentions-negative = Crybwylliadau negyddol
+mentions-negative-interval = Cyfwng hyder 95%: { $low }–{ $high } %, o { $n } y gallai taith ddarllen eu naws
+mentions-none = Dim crybwylliadau yn y cyfnod hwn.
+mentions-per-day = Crybwylliadau fesul diwrnod
+mentions-per-day-alt = Crybwylliadau fesul diwrnod dros y cyfnod; roedd { $max } ar y diwrnod prysuraf.
+mentions-by-source = Ble
+mentions-latest = Crybwylliadau diweddaraf
+mentions-all-sources = Y cyfan
+mentions-open = Agor y neges
+mentions-how = Sut mae'r rhain yn cael eu cyfrif?
+mentions-how-body = Caiff pob crybwylliad ei gyfrif unwaith ar y diwrnod y'i postiwyd (caiff neges a anfonwyd ddwywaith gyda'r un id ei chyfrif unwaith). Caiff ei iaith a'i naws eu darllen gan yr un modelau â'ch sylwadau. Mae saeth yn golygu bod y cyfrif yn wahanol i'r cyfnod o'r un hyd cynt o fwy nag y byddai siawns yn ei egluro (mwy na 1.96 gwaith ail isradd y ddau gyfrif wedi'u hadio). I glywed am gynnydd sydyn, gwnewch reol rhybudd ar "Crybwylliadau ar y cyfryngau cymdeithasol" sy'n gwylio am newid sylweddol i fyny.
+mentions-source-facebook = Facebook
+mentions-source-instagram = Instagram
+mentions-source-x = X
+mentions-source-google_reviews = Adolygiadau Google
+mentions-source-tripadvisor = Tripadvisor
+mentions-source-tiktok = TikTok

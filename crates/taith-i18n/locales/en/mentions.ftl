@@ -1,0 +1,25 @@
+# Social listening: mentions of the business in public, posted by connectors.
+voc-tab-mentions = Mentions
+mentions-title = Mentions
+mentions-intro = What people say about the business in public — posts, reviews, replies — as your connectors send it to taith. taith reads each one's language and mood; it never answers them and never opens their links.
+mentions-count = Mentions
+mentions-before = { $count } in the period before
+mentions-trend-up = Significantly more than the period before
+mentions-trend-down = Significantly fewer than the period before
+mentions-negative = Negative mentions
+mentions-negative-interval = 95% interval: { $low }–{ $high } %, of { $n } with a mood taith could read
+mentions-none = No mentions in this period.
+mentions-per-day = Mentions per day
+mentions-per-day-alt = Mentions per day over the period; the busiest day had { $max }.
+mentions-by-source = Where
+mentions-latest = Latest mentions
+mentions-all-sources = All
+mentions-open = Open the post
+mentions-how = How are these counted?
+mentions-how-body = Each mention is counted once on the day it was posted (a post sent twice with the same id is counted once). Its language and mood are read by the same models as your comments. An arrow means the count differs from the period of the same length before by more than chance would explain (more than 1.96 times the square root of the two counts added). To hear about a sudden rise, make an alert rule on "Social mentions" that watches for a significant change up.
+mentions-source-facebook = Facebook
+mentions-source-instagram = Instagram
+mentions-source-x = X
+mentions-source-google_reviews = Google reviews
+mentions-source-tripadvisor = Tripadvisor
+mentions-source-tiktok = TikTok

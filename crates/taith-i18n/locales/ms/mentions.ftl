@@ -1,0 +1,25 @@
+# Pendengaran sosial: sebutan tentang perniagaan di khalayak ramai, dihantar oleh penyambung.
+voc-tab-mentions = Sebutan
+mentions-title = Sebutan
+mentions-intro = Apa yang orang katakan tentang perniagaan di khalayak ramai — hantaran, ulasan, balasan — seperti yang dihantar oleh penyambung anda kepada taith. taith membaca bahasa dan nada setiap satu; ia tidak pernah membalasnya dan tidak pernah membuka pautannya.
+mentions-count = Sebutan
+mentions-before = { $count } dalam tempoh sebelumnya
+mentions-trend-up = Jauh lebih banyak berbanding tempoh sebelumnya
+mentions-trend-down = Jauh lebih sedikit berbanding tempoh sebelumnya
+mentions-negative = Sebutan negatif
+mentions-negative-interval = Selang keyakinan 95%: { $low }–{ $high } %, daripada { $n } yang nadanya dapat dibaca oleh taith
+mentions-none = Tiada sebutan dalam tempoh ini.
+mentions-per-day = Sebutan sehari
+mentions-per-day-alt = Sebutan sehari sepanjang tempoh; hari paling sibuk ada { $max }.
+mentions-by-source = Di mana
+mentions-latest = Sebutan terkini
+mentions-all-sources = Semua
+mentions-open = Buka hantaran
+mentions-how = Bagaimana ini dikira?
+mentions-how-body = Setiap sebutan dikira sekali pada hari ia dihantar (hantaran yang dihantar dua kali dengan id yang sama dikira sekali). Bahasa dan nadanya dibaca oleh model yang sama seperti ulasan anda. Anak panah bermakna bilangannya berbeza daripada tempoh yang sama panjang sebelumnya lebih daripada yang boleh dijelaskan oleh kebetulan (lebih daripada 1.96 kali punca kuasa dua jumlah kedua-dua bilangan). Untuk mengetahui lonjakan mendadak, buat peraturan amaran pada "Sebutan di media sosial" yang memerhati perubahan ketara ke atas.
+mentions-source-facebook = Facebook
+mentions-source-instagram = Instagram
+mentions-source-x = X
+mentions-source-google_reviews = Ulasan Google
+mentions-source-tripadvisor = Tripadvisor
+mentions-source-tiktok = TikTok

@@ -1,0 +1,25 @@
+# Kusikiliza mitandao: biashara inapotajwa hadharani, kama viunganishi vinavyotuma.
+voc-tab-mentions = Kutajwa
+mentions-title = Kutajwa
+mentions-intro = Kile watu wanasema kuhusu biashara hadharani — machapisho, maoni ya tathmini, majibu — kama viunganishi vyako vinavyovituma kwa taith. taith husoma lugha na hisia za kila kimoja; kamwe haivijibu na kamwe haifungui viungo vyake.
+mentions-count = Kutajwa
+mentions-before = { $count } katika kipindi kilichotangulia
+mentions-trend-up = Zaidi sana kuliko kipindi kilichotangulia
+mentions-trend-down = Kidogo sana kuliko kipindi kilichotangulia
+mentions-negative = Kutajwa kwa hisia hasi
+mentions-negative-interval = Muda wa uhakika 95%: { $low }–{ $high } %, kati ya { $n } ambavyo taith iliweza kusoma hisia zake
+mentions-none = Hakuna kutajwa katika kipindi hiki.
+mentions-per-day = Kutajwa kwa siku
+mentions-per-day-alt = Kutajwa kwa siku katika kipindi; siku yenye shughuli nyingi ilikuwa na { $max }.
+mentions-by-source = Wapi
+mentions-latest = Kutajwa kwa karibuni
+mentions-all-sources = Vyote
+mentions-open = Fungua chapisho
+mentions-how = Hivi huhesabiwaje?
+mentions-how-body = Kila kutajwa huhesabiwa mara moja siku kilipochapishwa (chapisho lililotumwa mara mbili kwa kitambulisho kilekile huhesabiwa mara moja). Lugha na hisia zake husomwa na miundo ileile inayosoma maoni yako. Mshale unamaanisha idadi inatofautiana na kipindi cha urefu uleule kilichotangulia zaidi ya inavyoweza kuelezwa kwa bahati (zaidi ya mara 1.96 ya kipeuo cha pili cha jumla ya idadi hizo mbili). Ili kujua kuhusu ongezeko la ghafla, tengeneza sheria ya tahadhari juu ya "Kutajwa kwenye mitandao ya kijamii" inayoangalia badiliko kubwa la kupanda.
+mentions-source-facebook = Facebook
+mentions-source-instagram = Instagram
+mentions-source-x = X
+mentions-source-google_reviews = Maoni ya Google
+mentions-source-tripadvisor = Tripadvisor
+mentions-source-tiktok = TikTok

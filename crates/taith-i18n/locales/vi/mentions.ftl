@@ -1,0 +1,25 @@
+# Lắng nghe mạng xã hội: những lần doanh nghiệp được nhắc đến công khai, do các trình kết nối gửi.
+voc-tab-mentions = Lượt nhắc đến
+mentions-title = Lượt nhắc đến
+mentions-intro = Những gì mọi người nói công khai về doanh nghiệp — bài đăng, đánh giá, trả lời — như các trình kết nối của bạn gửi đến taith. taith đọc ngôn ngữ và cảm xúc của từng lượt; taith không bao giờ trả lời và không bao giờ mở liên kết của chúng.
+mentions-count = Lượt nhắc đến
+mentions-before = { $count } trong kỳ trước
+mentions-trend-up = Nhiều hơn đáng kể so với kỳ trước
+mentions-trend-down = Ít hơn đáng kể so với kỳ trước
+mentions-negative = Lượt nhắc đến tiêu cực
+mentions-negative-interval = Khoảng tin cậy 95%: { $low }–{ $high } %, trên { $n } lượt taith đọc được cảm xúc
+mentions-none = Không có lượt nhắc đến nào trong kỳ này.
+mentions-per-day = Lượt nhắc đến mỗi ngày
+mentions-per-day-alt = Lượt nhắc đến mỗi ngày trong kỳ; ngày nhiều nhất có { $max }.
+mentions-by-source = Ở đâu
+mentions-latest = Lượt nhắc đến mới nhất
+mentions-all-sources = Tất cả
+mentions-open = Mở bài đăng
+mentions-how = Được tính như thế nào?
+mentions-how-body = Mỗi lượt nhắc đến được tính một lần vào ngày đăng (bài đăng gửi hai lần với cùng một id chỉ được tính một lần). Ngôn ngữ và cảm xúc được đọc bằng cùng các mô hình đọc bình luận của bạn. Mũi tên nghĩa là số lượng khác với kỳ trước có cùng độ dài nhiều hơn mức ngẫu nhiên có thể giải thích (hơn 1,96 lần căn bậc hai của tổng hai số). Để được báo khi số lượng tăng đột biến, hãy tạo quy tắc cảnh báo cho "Lượt nhắc đến trên mạng xã hội" theo dõi thay đổi đáng kể theo chiều tăng.
+mentions-source-facebook = Facebook
+mentions-source-instagram = Instagram
+mentions-source-x = X
+mentions-source-google_reviews = Đánh giá Google
+mentions-source-tripadvisor = Tripadvisor
+mentions-source-tiktok = TikTok
