@@ -6,7 +6,7 @@ alert-metric-csat = رضا العملاء (CSAT)
 alert-metric-ces = جهد العميل (CES)
 alert-metric-volume = عدد الردود
 alert-metric-theme_share = نسبة التعليقات عن موضوع
-alert-metric-mentions = الإشارات على وسائل التواصل الاجتماعي
+alert-metric-mentions = عدد الإشارات على وسائل التواصل الاجتماعي
 alerts-metric-theme-of = نسبة التعليقات عن «{ $theme }»
 alerts-summary-below = { $days ->
     [zero] { $metric } أقل من { $value } اليوم

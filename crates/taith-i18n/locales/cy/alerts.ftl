@@ -6,7 +6,7 @@ alert-metric-csat = Bodlonrwydd Cwsmeriaid (BC)
 alert-metric-ces = Sgôr Ymdrech Cwsmeriaid (SgôrYC)
 alert-metric-volume = Nifer yr ymatebion
 alert-metric-theme_share = Cyfran y sylwadau am thema
-alert-metric-mentions = Crybwylliadau ar y cyfryngau cymdeithasol
+alert-metric-mentions = Nifer y crybwylliadau ar y cyfryngau cymdeithasol
 alerts-metric-theme-of = Cyfran y sylwadau am “{ $theme }”
 alerts-summary-below = { $days ->
     [one] { $metric } yn is na { $value } dros y diwrnod diwethaf

@@ -6,7 +6,7 @@ alert-metric-csat = CSAT
 alert-metric-ces = CES
 alert-metric-volume = Number of responses
 alert-metric-theme_share = Share of comments on a theme
-alert-metric-mentions = Social mentions
+alert-metric-mentions = Number of social mentions
 alerts-metric-theme-of = Share of comments on “{ $theme }”
 alerts-summary-below = { $days ->
     [one] { $metric } below { $value } over the last day

@@ -6,7 +6,7 @@ alert-metric-csat = Kepuasan pelanggan (CSAT)
 alert-metric-ces = Usaha pelanggan (CES)
 alert-metric-volume = Bilangan maklum balas
 alert-metric-theme_share = Bahagian ulasan tentang sesuatu tema
-alert-metric-mentions = Sebutan di media sosial
+alert-metric-mentions = Bilangan sebutan di media sosial
 alerts-metric-theme-of = Bahagian ulasan tentang “{ $theme }”
 alerts-summary-below = { $days ->
    *[other] { $metric } di bawah { $value } dalam { $days } hari lepas

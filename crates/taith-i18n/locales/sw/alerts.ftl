@@ -6,7 +6,7 @@ alert-metric-csat = Alama ya Kuridhika kwa Wateja (CSAT)
 alert-metric-ces = Alama za Juhudi za Mteja (CES)
 alert-metric-volume = Idadi ya majibu
 alert-metric-theme_share = Sehemu ya maoni kuhusu mada
-alert-metric-mentions = Kutajwa kwenye mitandao ya kijamii
+alert-metric-mentions = Idadi ya kutajwa kwenye mitandao ya kijamii
 alerts-metric-theme-of = Sehemu ya maoni kuhusu “{ $theme }”
 alerts-summary-below = { $days ->
     [one] { $metric } chini ya { $value } katika siku iliyopita

@@ -6,7 +6,7 @@ alert-metric-csat = Sự hài lòng của khách hàng (CSAT)
 alert-metric-ces = Mức nỗ lực của khách hàng (CES)
 alert-metric-volume = Số phản hồi
 alert-metric-theme_share = Tỷ lệ bình luận về một chủ đề
-alert-metric-mentions = Lượt nhắc đến trên mạng xã hội
+alert-metric-mentions = Số lượt nhắc đến trên mạng xã hội
 alerts-metric-theme-of = Tỷ lệ bình luận về “{ $theme }”
 alerts-summary-below = { $days ->
    *[other] { $metric } dưới { $value } trong { $days } ngày qua
