@@ -105,7 +105,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/events.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/webstats.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/signals.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/articles.ftl")),
+                include_str!(concat!("../locales/", $tag, "/articles.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/mail_in.ftl")),
             ),
         )),*]
     };

@@ -25,6 +25,7 @@ pub mod events;
 pub mod feature_requests;
 pub mod invitations;
 pub mod journeys;
+pub mod mail_in;
 pub mod ops;
 pub mod personas;
 pub mod responses;
@@ -49,6 +50,9 @@ pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use events::{EventStore, EventToStore, StoredEvent};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
+pub use mail_in::{
+    AttachmentToStore, MailInSettings, MailInStore, MailRecord, MailReplyDue, StoredAttachment,
+};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
@@ -255,6 +259,7 @@ pub trait Store:
     + SiteStore
     + SignalStore
     + ArticleStore
+    + MailInStore
     + Send
     + Sync
     + 'static
@@ -282,6 +287,7 @@ impl<T> Store for T where
         + SiteStore
         + SignalStore
         + ArticleStore
+        + MailInStore
         + Send
         + Sync
         + 'static
