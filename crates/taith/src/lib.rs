@@ -26,4 +26,5 @@ pub mod demo_webstats;
 pub mod output;
 pub mod server;
 pub mod signals;
+pub mod smtp;
 pub mod voc;

@@ -27,6 +27,7 @@ mod invitations;
 mod isolation;
 mod kiosk;
 mod lifecycle;
+mod mail_in;
 mod metrics;
 mod nodes;
 mod owner_browser;
