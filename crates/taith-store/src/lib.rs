@@ -50,10 +50,10 @@ pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use events::{EventStore, EventToStore, StoredEvent};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
+pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use mail_in::{
     AttachmentToStore, MailInSettings, MailInStore, MailRecord, MailReplyDue, StoredAttachment,
 };
-pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};

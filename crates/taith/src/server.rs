@@ -170,8 +170,7 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
             .await
             .with_context(|| format!("listening for SMTP on {addr}"))?;
         tracing::info!(address = %smtp.local_addr()?, "receiving e-mail by SMTP");
-        let mail_in =
-            taith_app::mail_in::MailIn::new(args.inbound_domain.clone(), mailer.as_ref());
+        let mail_in = taith_app::mail_in::MailIn::new(args.inbound_domain.clone(), mailer.as_ref());
         tokio::spawn(crate::smtp::serve(
             smtp,
             store.clone(),

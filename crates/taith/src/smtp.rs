@@ -296,7 +296,10 @@ async fn session(shared: &Shared, socket: &mut TcpStream) -> std::io::Result<()>
                             reply(&mut write, "550 5.1.1 No such mailbox here").await?;
                         }
                         Err(e) => {
-                            tracing::warn!(error = &e as &dyn std::error::Error, "SMTP routing failed");
+                            tracing::warn!(
+                                error = &e as &dyn std::error::Error,
+                                "SMTP routing failed"
+                            );
                             reply(&mut write, "451 4.3.0 Try again later").await?;
                         }
                     }
@@ -335,8 +338,11 @@ async fn session(shared: &Shared, socket: &mut TcpStream) -> std::io::Result<()>
             "NOOP" => reply(&mut write, "250 2.0.0 OK").await?,
             "VRFY" => reply(&mut write, "252 2.5.0 Cannot verify, send some mail").await?,
             "QUIT" => {
-                return reply(&mut write, &format!("221 2.0.0 {} closing", shared.hostname))
-                    .await;
+                return reply(
+                    &mut write,
+                    &format!("221 2.0.0 {} closing", shared.hostname),
+                )
+                .await;
             }
             "" => reply(&mut write, "500 5.5.2 Empty command").await?,
             _ => reply(&mut write, "502 5.5.1 Command not implemented").await?,
@@ -398,7 +404,10 @@ async fn deliver(shared: &Shared, tx: &Transaction, body: Vec<u8>) -> &'static s
             }
             Err(Refused::BadSignature) => {}
             Err(Refused::Store(e)) => {
-                tracing::warn!(error = &e as &dyn std::error::Error, "storing SMTP mail failed");
+                tracing::warn!(
+                    error = &e as &dyn std::error::Error,
+                    "storing SMTP mail failed"
+                );
                 answer = "451 4.3.0 Try again later";
             }
         }

@@ -23,8 +23,8 @@ use crate::invitations::outbox::Mailer;
 use crate::webhooks::sign;
 use parse::{Malformed, NoReply, ParsedMail};
 use taith_domain::{
-    Channel, Conversation, ConversationId, ConversationMessageId, ConversationStatus, Email,
-    Issue, MessageDirection, NewConversation, NewMessage, Slug, ValidationErrors, WorkspaceId,
+    Channel, Conversation, ConversationId, ConversationMessageId, ConversationStatus, Email, Issue,
+    MessageDirection, NewConversation, NewMessage, Slug, ValidationErrors, WorkspaceId,
 };
 use taith_store::{
     AttachmentToStore, MailInSettings, MailRecord, MessageToStore, Store, StoreError,
@@ -62,7 +62,9 @@ impl MailIn {
 
     /// The workspace's inbound address by slug (`{slug}@domain`), when a domain is set.
     pub fn address_of(&self, slug: &Slug) -> Option<String> {
-        self.domain.as_ref().map(|d| format!("{}@{d}", slug.as_str()))
+        self.domain
+            .as_ref()
+            .map(|d| format!("{}@{d}", slug.as_str()))
     }
 
     /// Whether `from` is one of the workspace's own addresses.
@@ -510,7 +512,11 @@ mod tests {
         let sig = signature("tmin_abc", body);
         assert!(sig.starts_with("sha256="));
         assert!(signature_matches("tmin_abc", body, &sig));
-        assert!(signature_matches("tmin_abc", body, &sig.to_uppercase().replace("SHA256=", "sha256=")));
+        assert!(signature_matches(
+            "tmin_abc",
+            body,
+            &sig.to_uppercase().replace("SHA256=", "sha256=")
+        ));
         assert!(!signature_matches("tmin_abd", body, &sig));
         assert!(!signature_matches("tmin_abc", b"other", &sig));
         assert!(!signature_matches("tmin_abc", body, "sha256=zz"));

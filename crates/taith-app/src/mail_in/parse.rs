@@ -96,11 +96,7 @@ impl ParsedMail {
     /// References from the newest.
     pub fn thread_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
-        for id in self
-            .in_reply_to
-            .iter()
-            .chain(self.references.iter().rev())
-        {
+        for id in self.in_reply_to.iter().chain(self.references.iter().rev()) {
             if !ids.contains(&id.as_str()) {
                 ids.push(id);
             }
@@ -172,7 +168,11 @@ pub fn parse(raw: &[u8]) -> Result<ParsedMail, Malformed> {
 
 /// An id as kept: brackets and blanks stripped; None when empty or absurdly long.
 fn clean_id(id: &str) -> Option<String> {
-    let id = id.trim().trim_start_matches('<').trim_end_matches('>').trim();
+    let id = id
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim();
     (!id.is_empty() && id.chars().count() <= MAX_ID_CHARS && !id.contains(char::is_whitespace))
         .then(|| id.to_owned())
 }
@@ -221,7 +221,19 @@ fn body_of(message: &mail_parser::Message<'_>) -> String {
 /// dropped with their content), then turned into lines of text.
 pub fn html_to_text(html: &str) -> String {
     let blocks = [
-        "p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "p",
+        "br",
+        "div",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
     ];
     let clean = ammonia::Builder::empty()
         .add_tags(blocks)
@@ -324,9 +336,12 @@ fn loop_signal(message: &mail_parser::Message<'_>, from: &Email) -> Option<NoRep
     let local = from.as_str().split('@').next().unwrap_or("");
     let return_path_empty = header_lower(message, "Return-Path")
         .is_some_and(|v| v.trim_matches(['<', '>', ' ']).is_empty());
-    let report = message
-        .content_type()
-        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("multipart") && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report")));
+    let report = message.content_type().is_some_and(|ct| {
+        ct.ctype().eq_ignore_ascii_case("multipart")
+            && ct
+                .subtype()
+                .is_some_and(|s| s.eq_ignore_ascii_case("report"))
+    });
     if local.eq_ignore_ascii_case("mailer-daemon") || return_path_empty || report {
         return Some(NoReply::Bounce);
     }
@@ -394,7 +409,10 @@ It has not arrived.\r\n";
             let raw = format!("From: a@example.com\r\n{h}\r\nSubject: x\r\n\r\nhi\r\n");
             parse(raw.as_bytes()).unwrap().no_reply
         };
-        assert_eq!(with("Auto-Submitted: auto-replied"), Some(NoReply::AutoSubmitted));
+        assert_eq!(
+            with("Auto-Submitted: auto-replied"),
+            Some(NoReply::AutoSubmitted)
+        );
         assert_eq!(with("Auto-Submitted: no"), None);
         assert_eq!(with("Precedence: bulk"), Some(NoReply::Bulk));
         assert_eq!(with("X-Autoreply: yes"), Some(NoReply::AutoReply));

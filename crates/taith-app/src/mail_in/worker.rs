@@ -66,7 +66,10 @@ pub async fn send_replies(
     let mut done = RepliesSent::default();
     for reply in store.claim_mail_replies(now, now + LEASE, BATCH).await? {
         let ws = reply.workspace_id;
-        let to = reply.to_email.clone().filter(|_| reply.attempts <= MAX_ATTEMPTS);
+        let to = reply
+            .to_email
+            .clone()
+            .filter(|_| reply.attempts <= MAX_ATTEMPTS);
         let Some(to) = to else {
             tracing::warn!(message = %reply.message_id, attempts = reply.attempts, "an e-mail reply has no address or failed too often; giving up");
             store

@@ -32,19 +32,13 @@ impl From<QueueRefused> for ApiError {
     fn from(e: QueueRefused) -> Self {
         match e {
             QueueRefused::Store(s) => s.into(),
-            QueueRefused::NotEmail | QueueRefused::NoReply(_) => {
-                ApiError::new(ErrorCode::Conflict)
-            }
+            QueueRefused::NotEmail | QueueRefused::NoReply(_) => ApiError::new(ErrorCode::Conflict),
         }
     }
 }
 
 /// The settings as sent.
-pub fn settings_wire(
-    state: &AppState,
-    slug: &Slug,
-    s: &MailInSettings,
-) -> wire::InboundSettings {
+pub fn settings_wire(state: &AppState, slug: &Slug, s: &MailInSettings) -> wire::InboundSettings {
     let path = super::endpoint_path(slug.as_str());
     wire::InboundSettings {
         secret: s.secret.clone(),
@@ -98,7 +92,13 @@ pub async fn receive(
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
     let readable = match content_type.as_deref() {
         None => true,
         Some(t) => matches!(
@@ -139,7 +139,11 @@ pub async fn receive(
     ))
 }
 
-async fn settings_of(state: &AppState, caller: &Caller, ws: WorkspaceId) -> Result<Json<wire::InboundSettings>, ApiError> {
+async fn settings_of(
+    state: &AppState,
+    caller: &Caller,
+    ws: WorkspaceId,
+) -> Result<Json<wire::InboundSettings>, ApiError> {
     let s = mail_in::settings(state.store.as_ref(), ws).await?;
     let slug = slug_of(state, caller).await?;
     Ok(Json(settings_wire(state, &slug, &s)))

@@ -48,9 +48,7 @@ on_both_stores!(
 
 /// A workspace with an owner, and its inbound secret read over the API.
 async fn workspace_with_secret(app: &TestApp, slug: &str) -> (WorkspaceId, String) {
-    let (ws, _) = app
-        .workspace(slug, &format!("owner@{slug}.example"))
-        .await;
+    let (ws, _) = app.workspace(slug, &format!("owner@{slug}.example")).await;
     let token = app.api_token(slug, TokenScope::Write).await;
     let (status, body) = app
         .browser()
@@ -131,7 +129,10 @@ async fn mail_threads_into_conversations_and_replies_go_out_threaded(store: Shar
     assert_eq!(c.subject, "Where is my bara brith?");
     let customer = store.customer(becws, c.customer_id.unwrap()).await.unwrap();
     assert_eq!(customer.email.unwrap().as_str(), "siwan@example.cymru");
-    let messages = store.conversation_messages(becws, conversation).await.unwrap();
+    let messages = store
+        .conversation_messages(becws, conversation)
+        .await
+        .unwrap();
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0].body, "It has not arrived.");
     assert_eq!(messages[0].author.as_deref(), Some("Siwan Jones"));
@@ -222,7 +223,9 @@ async fn mail_threads_into_conversations_and_replies_go_out_threaded(store: Shar
         "siwan@example.cymru",
         "becws@mail.taith.example",
         "second-2@example.cymru",
-        &format!("In-Reply-To: <{bare_reply_id}>\r\nReferences: <first-1@example.cymru> <{bare_reply_id}>\r\n"),
+        &format!(
+            "In-Reply-To: <{bare_reply_id}>\r\nReferences: <first-1@example.cymru> <{bare_reply_id}>\r\n"
+        ),
         "Re: Where is my bara brith?",
         "Diolch!",
     );
@@ -230,7 +233,10 @@ async fn mail_threads_into_conversations_and_replies_go_out_threaded(store: Shar
     assert_eq!(status, 201, "{joined}");
     assert_eq!(joined["opened"], false);
     assert_eq!(joined["conversation_id"], got["conversation_id"]);
-    let messages = store.conversation_messages(becws, conversation).await.unwrap();
+    let messages = store
+        .conversation_messages(becws, conversation)
+        .await
+        .unwrap();
     assert_eq!(messages.len(), 3);
     assert_eq!(messages[2].direction, MessageDirection::In);
     assert_eq!(messages[2].body, "Diolch!");
@@ -255,7 +261,12 @@ async fn mail_threads_into_conversations_and_replies_go_out_threaded(store: Shar
             .is_err(),
         "bravo's conversation is not becws's"
     );
-    assert!(store.conversation(bravo, conversation_of(&other)).await.is_ok());
+    assert!(
+        store
+            .conversation(bravo, conversation_of(&other))
+            .await
+            .is_ok()
+    );
     assert_eq!(
         store
             .conversation_messages(becws, conversation)
@@ -373,7 +384,14 @@ async fn html_attachments_and_automatic_mail_are_handled(store: SharedStore) {
 async fn bad_mail_and_bad_signatures_are_refused(store: SharedStore) {
     let app = TestApp::spawn(store.clone()).await;
     let (_, secret) = workspace_with_secret(&app, "becws").await;
-    let good = mail("a@example.com", "b@x", "ok-1@example.com", "", "Hi", "Hello");
+    let good = mail(
+        "a@example.com",
+        "b@x",
+        "ok-1@example.com",
+        "",
+        "Hi",
+        "Hello",
+    );
 
     // Malformed: no sender, or not a message at all.
     let (status, body) = post_mail(&app, "becws", &secret, "Subject: no sender\r\n\r\nhi").await;
@@ -434,7 +452,14 @@ async fn bad_mail_and_bad_signatures_are_refused(store: SharedStore) {
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["address"], "support@becws.example");
-    let own = mail("support@becws.example", "b@x", "own-1@becws.example", "", "Hi", "x");
+    let own = mail(
+        "support@becws.example",
+        "b@x",
+        "own-1@becws.example",
+        "",
+        "Hi",
+        "x",
+    );
     let (status, got) = post_mail(&app, "becws", new_secret, &own).await;
     assert_eq!(status, 201, "{got}");
     assert_eq!(got["no_reply"], "own_address");
@@ -483,24 +508,40 @@ async fn the_smtp_receiver_delivers_into_the_conversation(store: SharedStore) {
     assert!(step(&mut r, &mut w, "").await.starts_with("220 "));
     let ehlo = step(&mut r, &mut w, "EHLO client.example").await;
     assert!(ehlo.contains("250-SIZE 65536"), "{ehlo}");
-    assert!(step(&mut r, &mut w, "RCPT TO:<becws@mail.taith.example>")
+    assert!(
+        step(&mut r, &mut w, "RCPT TO:<becws@mail.taith.example>")
+            .await
+            .starts_with("503")
+    );
+    assert!(
+        step(
+            &mut r,
+            &mut w,
+            "MAIL FROM:<siwan@example.cymru> SIZE=999999"
+        )
         .await
-        .starts_with("503"));
-    assert!(step(&mut r, &mut w, "MAIL FROM:<siwan@example.cymru> SIZE=999999")
-        .await
-        .starts_with("552"));
-    assert!(step(&mut r, &mut w, "MAIL FROM:<siwan@example.cymru> SIZE=100")
-        .await
-        .starts_with("250"));
-    assert!(step(&mut r, &mut w, "RCPT TO:<nobody@mail.taith.example>")
-        .await
-        .starts_with("550"));
-    assert!(step(&mut r, &mut w, "RCPT TO:<becws@elsewhere.example>")
-        .await
-        .starts_with("550"));
-    assert!(step(&mut r, &mut w, "RCPT TO:<support+becws@mail.taith.example>")
-        .await
-        .starts_with("250"));
+        .starts_with("552")
+    );
+    assert!(
+        step(&mut r, &mut w, "MAIL FROM:<siwan@example.cymru> SIZE=100")
+            .await
+            .starts_with("250")
+    );
+    assert!(
+        step(&mut r, &mut w, "RCPT TO:<nobody@mail.taith.example>")
+            .await
+            .starts_with("550")
+    );
+    assert!(
+        step(&mut r, &mut w, "RCPT TO:<becws@elsewhere.example>")
+            .await
+            .starts_with("550")
+    );
+    assert!(
+        step(&mut r, &mut w, "RCPT TO:<support+becws@mail.taith.example>")
+            .await
+            .starts_with("250")
+    );
     assert!(step(&mut r, &mut w, "NOOP").await.starts_with("250"));
     let long = format!("NOOP {}", "x".repeat(2000));
     assert!(step(&mut r, &mut w, &long).await.starts_with("500"));
@@ -512,18 +553,30 @@ async fn the_smtp_receiver_delivers_into_the_conversation(store: SharedStore) {
     assert!(done.starts_with("250"), "{done}");
     // Malformed in the same session: refused, the session goes on.
     assert!(step(&mut r, &mut w, "RSET").await.starts_with("250"));
-    assert!(step(&mut r, &mut w, "MAIL FROM:<>").await.starts_with("250"));
-    assert!(step(&mut r, &mut w, "RCPT TO:<becws@mail.taith.example>")
-        .await
-        .starts_with("250"));
+    assert!(
+        step(&mut r, &mut w, "MAIL FROM:<>")
+            .await
+            .starts_with("250")
+    );
+    assert!(
+        step(&mut r, &mut w, "RCPT TO:<becws@mail.taith.example>")
+            .await
+            .starts_with("250")
+    );
     assert!(step(&mut r, &mut w, "DATA").await.starts_with("354"));
     let refused = step(&mut r, &mut w, "Subject: no sender\r\n\r\nhi\r\n.").await;
     assert!(refused.starts_with("554"), "{refused}");
     // Too large: 552, and the session still answers.
-    assert!(step(&mut r, &mut w, "MAIL FROM:<a@example.com>").await.starts_with("250"));
-    assert!(step(&mut r, &mut w, "RCPT TO:<becws@mail.taith.example>")
-        .await
-        .starts_with("250"));
+    assert!(
+        step(&mut r, &mut w, "MAIL FROM:<a@example.com>")
+            .await
+            .starts_with("250")
+    );
+    assert!(
+        step(&mut r, &mut w, "RCPT TO:<becws@mail.taith.example>")
+            .await
+            .starts_with("250")
+    );
     assert!(step(&mut r, &mut w, "DATA").await.starts_with("354"));
     let huge = format!("From: a@example.com\r\n\r\n{}\r\n.", "y".repeat(70 * 1024));
     assert!(step(&mut r, &mut w, &huge).await.starts_with("552"));
@@ -534,7 +587,10 @@ async fn the_smtp_receiver_delivers_into_the_conversation(store: SharedStore) {
         .await
         .unwrap()
         .expect("the SMTP mail is recorded");
-    let c = store.conversation(ws, record.conversation_id).await.unwrap();
+    let c = store
+        .conversation(ws, record.conversation_id)
+        .await
+        .unwrap();
     assert_eq!(c.subject, "By SMTP");
     let messages = store
         .conversation_messages(ws, record.conversation_id)
