@@ -463,6 +463,27 @@ async fn bad_mail_and_bad_signatures_are_refused(store: SharedStore) {
     let (status, got) = post_mail(&app, "becws", new_secret, &own).await;
     assert_eq!(status, 201, "{got}");
     assert_eq!(got["no_reply"], "own_address");
+
+    // The settings page shows the endpoint, the secret and the address; a bad address is
+    // refused by field, rotation makes a new secret.
+    let owner = app.signed_in("owner@becws.example").await;
+    let page = owner.get("/w/becws/email").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(new_secret), "{}", page.body);
+    assert!(page.body.contains("/api/v1/inbound/email/becws"));
+    assert!(page.body.contains("support@becws.example"));
+    let csrf = page.csrf();
+    let bad = owner
+        .post_raw("/w/becws/email", &[("csrf", &csrf), ("address", "<b>nope")])
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(!bad.body.contains("<b>nope"), "the address is escaped");
+    let rotated = owner
+        .post_raw("/w/becws/email/rotate", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(rotated.status, 303);
+    let after = owner.get("/w/becws/email?done=rotated").await;
+    assert!(!after.body.contains(new_secret));
 }
 
 /// A hand-written SMTP client's step: sends `line` (unless empty) and reads one reply,
