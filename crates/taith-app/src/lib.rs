@@ -28,6 +28,8 @@
 //!   the web tracker, and the sites the tracker runs on;
 //! - [`articles`]: the knowledge base and the public help centre — articles in categories,
 //!   one translation per locale, drafts and published, Markdown rendered and sanitised, search;
+//! - [`mail_in`]: e-mail conversations — mail received (API or SMTP) threaded into
+//!   conversations, loops and junk recorded but never answered, replies sent by e-mail;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -50,6 +52,7 @@ pub mod feedback;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;
+pub mod mail_in;
 pub mod mentions;
 pub mod metrics;
 pub mod responses;
@@ -70,6 +73,8 @@ pub struct AppConfig {
     pub links: String,
     /// Webhooks' and alerts' settings: the allow list, the resolver, the back-off.
     pub hooks: webhooks::HookConfig,
+    /// The domain inbound e-mail addresses are at (`{slug}@domain`); None: any domain.
+    pub inbound_domain: Option<String>,
 }
 
 /// The running application: the store and the workers every edge shares. Cloning shares them.
@@ -94,6 +99,8 @@ pub struct App {
     pub events: events::Events,
     /// Each workspace's event index and the web figures.
     pub webstats: webstats::WebStats,
+    /// Taith's own e-mail addresses (for routing inbound mail and refusing loops).
+    pub mail_in: mail_in::MailIn,
 }
 
 impl std::fmt::Debug for App {
@@ -120,6 +127,8 @@ impl App {
         );
         notices.start();
         cases::worker::start(store.clone(), config.mailer.clone());
+        mail_in::worker::start(store.clone(), config.mailer.clone());
+        let mail_in = mail_in::MailIn::new(config.inbound_domain.clone(), config.mailer.as_ref());
         let outbox = invitations::outbox::Outbox::new(
             store.clone(),
             config.mailer.clone(),
@@ -142,6 +151,7 @@ impl App {
         webstats.build_all_in_background(store.clone());
         webstats.tail_in_background(store.clone());
         App {
+            mail_in,
             events,
             webstats,
             notices,

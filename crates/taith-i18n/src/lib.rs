@@ -106,7 +106,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/webstats.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/signals.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/articles.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/mentions.ftl")),
+                include_str!(concat!("../locales/", $tag, "/mentions.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/mail_in.ftl")),
             ),
         )),*]
     };

@@ -25,6 +25,7 @@ pub mod events;
 pub mod feature_requests;
 pub mod invitations;
 pub mod journeys;
+pub mod mail_in;
 pub mod mentions;
 pub mod ops;
 pub mod personas;
@@ -51,6 +52,9 @@ pub use events::{EventStore, EventToStore, StoredEvent};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
+pub use mail_in::{
+    AttachmentToStore, MailInSettings, MailInStore, MailRecord, MailReplyDue, StoredAttachment,
+};
 pub use mentions::{MentionCount, MentionStore};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
@@ -258,6 +262,7 @@ pub trait Store:
     + SignalStore
     + MentionStore
     + ArticleStore
+    + MailInStore
     + Send
     + Sync
     + 'static
@@ -286,6 +291,7 @@ impl<T> Store for T where
         + SignalStore
         + MentionStore
         + ArticleStore
+        + MailInStore
         + Send
         + Sync
         + 'static

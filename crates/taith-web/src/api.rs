@@ -25,6 +25,7 @@ use crate::http::routes::RouteInfo;
 use crate::invitations::api as invitations;
 use crate::journeys::{api as journeys, map_api as map};
 use crate::lifecycle::api as lifecycle;
+use crate::mail_in::api as mail_in;
 use crate::mentions::api as mentions;
 use crate::metrics::api as metrics;
 use crate::people::api as workspace;
@@ -136,6 +137,10 @@ fn base_document() -> OpenApi {
             tag(
                 "webhooks",
                 "Endpoints that receive events, signed after the Standard Webhooks specification or as Slack-compatible messages; their deliveries",
+            ),
+            tag(
+                "inbound-email",
+                "E-mail into support conversations: raw messages posted by a mail provider's inbound webhook, signed with the workspace's secret (`X-Taith-Signature`), threaded by Message-ID; the secret and the workspace's own address",
             ),
             tag(
                 "events",
@@ -270,6 +275,8 @@ pub fn router() -> OpenApiRouter<AppState> {
             articles::update_article,
             articles::delete_article
         ))
+        .routes(routes!(mail_in::get_settings, mail_in::put_settings))
+        .routes(routes!(mail_in::rotate_secret))
         .routes(routes!(sites::list_sites, sites::create_site))
         .routes(routes!(
             sites::get_site,
@@ -287,6 +294,14 @@ pub fn router() -> OpenApiRouter<AppState> {
                 .routes(routes!(events::list_events, events::submit_events))
                 .layer(axum::extract::DefaultBodyLimit::max(
                     responses::MAX_SUBMISSION_BYTES,
+                )),
+        )
+        .merge(
+            // A raw e-mail with its attachments.
+            OpenApiRouter::new()
+                .routes(routes!(mail_in::receive))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    mail_in::MAX_INBOUND_BYTES,
                 )),
         )
         .route(OPENAPI_PATH, axum::routing::get(serve_openapi))

@@ -16,6 +16,7 @@ pub mod http;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;
+pub mod mail_in;
 pub mod mentions;
 pub mod metrics;
 pub mod pages;
@@ -57,6 +58,9 @@ pub struct WebConfig {
     pub limits: http::limits::Limits,
     /// Webhooks' and alerts' settings (the SSRF allow list, the back-off schedule).
     pub hooks: taith_app::webhooks::HookConfig,
+    /// The domain inbound e-mail addresses are at (`{slug}@domain` on the SMTP receiver);
+    /// None: any domain is taken and no address is shown.
+    pub inbound_domain: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -68,6 +72,7 @@ impl Default for WebConfig {
             widget_sites: "*".to_owned(),
             limits: http::limits::Limits::default(),
             hooks: taith_app::webhooks::HookConfig::default(),
+            inbound_domain: None,
         }
     }
 }
@@ -119,6 +124,7 @@ pub fn app_with_state(
             mailer: config.mailer.clone(),
             links,
             hooks: config.hooks.clone(),
+            inbound_domain: config.inbound_domain.clone(),
         },
     );
     let guard = http::limits::Guard::new(&config.limits);

@@ -28,4 +28,5 @@ pub mod mentions;
 pub mod output;
 pub mod server;
 pub mod signals;
+pub mod smtp;
 pub mod voc;

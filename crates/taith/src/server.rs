@@ -63,6 +63,16 @@ pub struct ServeArgs {
     /// only to public addresses.
     #[arg(long = "webhook-allow", value_name = "CIDR", value_parser = parse_cidr)]
     pub webhook_allow: Vec<taith_app::webhooks::guard::Cidr>,
+    /// Also receive e-mail by SMTP on this address (e.g. `0.0.0.0:2525`), for the workspaces'
+    /// support conversations: mail to `{workspace}@DOMAIN` or `anything+{workspace}@DOMAIN`
+    /// (see --inbound-domain) or to a workspace's own address. No TLS: put it behind an MTA
+    /// or a forwarding rule (docs/email.md).
+    #[arg(long, env = "TAITH_SMTP_LISTEN")]
+    pub smtp_listen: Option<SocketAddr>,
+    /// The domain whose addresses the SMTP receiver takes (`mail.becws.example`); without
+    /// it, any domain is taken.
+    #[arg(long, env = "TAITH_INBOUND_DOMAIN")]
+    pub inbound_domain: Option<String>,
 }
 
 fn parse_cidr(s: &str) -> Result<taith_app::webhooks::guard::Cidr, String> {
@@ -155,6 +165,20 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
             None
         }
     };
+    if let Some(addr) = args.smtp_listen {
+        let smtp = TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("listening for SMTP on {addr}"))?;
+        tracing::info!(address = %smtp.local_addr()?, "receiving e-mail by SMTP");
+        let mail_in = taith_app::mail_in::MailIn::new(args.inbound_domain.clone(), mailer.as_ref());
+        tokio::spawn(crate::smtp::serve(
+            smtp,
+            store.clone(),
+            mail_in,
+            crate::smtp::Limits::default(),
+            shutdown_signal(),
+        ));
+    }
     let config = WebConfig {
         secure_cookies: !args.insecure_cookies,
         public_url: args.public_url,
@@ -165,6 +189,7 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
             allow: args.webhook_allow,
             ..Default::default()
         },
+        inbound_domain: args.inbound_domain,
     };
     taith_web::serve(listener, store, config, shutdown_signal()).await?;
     tracing::info!("stopped");

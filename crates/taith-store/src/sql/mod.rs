@@ -52,6 +52,7 @@ mod events;
 mod feature_requests;
 mod invitations;
 mod journeys;
+mod mail_in;
 mod mentions;
 mod personas;
 mod responses;

@@ -302,6 +302,8 @@ pub fn body_limit(method: &Method, path: &str, headers: &HeaderMap) -> usize {
         .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     if (path == "/api/v1/responses" || path == "/api/v1/events") && method == Method::POST {
         MAX_SUBMISSION_BYTES
+    } else if path.starts_with("/api/v1/inbound/email/") && method == Method::POST {
+        crate::mail_in::api::MAX_INBOUND_BYTES
     } else if form && !path.starts_with("/api/") {
         crate::http::ctx::MAX_FORM_BYTES
     } else {

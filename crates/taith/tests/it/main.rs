@@ -27,6 +27,7 @@ mod invitations;
 mod isolation;
 mod kiosk;
 mod lifecycle;
+mod mail_in;
 mod mentions;
 mod metrics;
 mod nodes;

@@ -218,6 +218,9 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/w/{slug}/alerts/{id}", Act(Read)),
     ("POST", "/w/{slug}/alerts/{id}", Act(ManageAlerts)),
     ("POST", "/w/{slug}/alerts/{id}/delete", Act(ManageAlerts)),
+    ("GET", "/w/{slug}/email", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/email", Act(ManageAlerts)),
+    ("POST", "/w/{slug}/email/rotate", Act(ManageAlerts)),
     ("GET", "/w/{slug}/webhooks", Act(ManageAlerts)),
     ("POST", "/w/{slug}/webhooks", Act(ManageAlerts)),
     ("GET", "/w/{slug}/webhooks/{id}", Act(ManageAlerts)),
@@ -431,6 +434,12 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("PUT", "/api/v1/alerts/{alert_id}", Act(ManageAlerts)),
     ("DELETE", "/api/v1/alerts/{alert_id}", Act(ManageAlerts)),
     ("GET", "/api/v1/alerts/{alert_id}/firings", Act(Read)),
+    ("GET", "/api/v1/inbound-email", Act(ManageAlerts)),
+    ("PUT", "/api/v1/inbound-email", Act(ManageAlerts)),
+    ("POST", "/api/v1/inbound-email/rotate", Act(ManageAlerts)),
+    // Signed with the workspace's inbound secret, not authenticated: public as a route (a
+    // missing or wrong signature is 401 to anyone; mail_in.rs checks the signature).
+    ("POST", "/api/v1/inbound/email/{workspace}", Public),
     ("GET", "/api/v1/webhooks", Act(ManageAlerts)),
     ("POST", "/api/v1/webhooks", Act(ManageAlerts)),
     ("GET", "/api/v1/webhooks/{webhook_id}", Act(ManageAlerts)),
