@@ -176,3 +176,11 @@ typed_id!(
     /// A category of the knowledge base's articles.
     ArticleCategoryId
 );
+typed_id!(
+    /// A private note on a support conversation (never shown to the customer).
+    ConversationNoteId
+);
+typed_id!(
+    /// A canned reply of a workspace's inbox.
+    CannedReplyId
+);

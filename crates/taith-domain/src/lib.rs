@@ -13,6 +13,7 @@ pub mod csv;
 pub mod error;
 pub mod event;
 pub mod feature_request;
+pub mod inbox;
 pub mod ids;
 pub mod invitation;
 pub mod journey;
@@ -60,7 +61,11 @@ pub use ids::{
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
     ThemeId, TokenId, TouchpointId, UserId, WorkspaceId,
 };
+pub use ids::{CannedReplyId, ConversationNoteId};
 pub use ids::{ConversationId, ConversationMessageId};
+pub use inbox::{
+    CannedReply, CannedReplyFields, CannedReplyInput, ConversationNote, Priority, StatusChange,
+};
 pub use ids::{EventId, SiteId};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,

@@ -364,6 +364,7 @@ mod tests {
             Issue::Mismatch,
             Issue::BeforeStart,
             Issue::InternalAddress,
+            Issue::InPast,
         ] {
             k.push(format!("issue-{}", i.code().replace('_', "-")));
         }

@@ -10,7 +10,7 @@
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
-//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`ArticleStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`ArticleStore`], [`InboxStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
@@ -23,6 +23,7 @@ pub mod conversations;
 pub mod customers;
 pub mod events;
 pub mod feature_requests;
+pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod ops;
@@ -47,6 +48,10 @@ pub use conversations::{
 };
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use events::{EventStore, EventToStore, StoredEvent};
+pub use inbox::{
+    Assigned, InboxChange, InboxCounts, InboxCursor, InboxFilter, InboxItem, InboxStore,
+    UnsentReply,
+};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
@@ -181,6 +186,8 @@ pub enum ConflictKind {
     StaleReference,
     /// Another of the workspace's themes has this name.
     ThemeNameTaken,
+    /// Another of the workspace's canned replies has this shortcut.
+    ShortcutTaken,
 }
 
 impl std::fmt::Display for ConflictKind {
@@ -193,6 +200,7 @@ impl std::fmt::Display for ConflictKind {
             ConflictKind::HasResponses => "has responses",
             ConflictKind::StaleReference => "refers to something no longer there",
             ConflictKind::ThemeNameTaken => "theme name taken",
+            ConflictKind::ShortcutTaken => "shortcut taken",
         })
     }
 }
@@ -255,6 +263,7 @@ pub trait Store:
     + SiteStore
     + SignalStore
     + ArticleStore
+    + InboxStore
     + Send
     + Sync
     + 'static
@@ -282,6 +291,7 @@ impl<T> Store for T where
         + SiteStore
         + SignalStore
         + ArticleStore
+        + InboxStore
         + Send
         + Sync
         + 'static
