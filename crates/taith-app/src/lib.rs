@@ -47,6 +47,7 @@ pub mod conversations;
 pub mod events;
 pub mod feature_requests;
 pub mod feedback;
+pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;
@@ -119,6 +120,7 @@ impl App {
         );
         notices.start();
         cases::worker::start(store.clone(), config.mailer.clone());
+        inbox::worker::start(store.clone());
         let outbox = invitations::outbox::Outbox::new(
             store.clone(),
             config.mailer.clone(),

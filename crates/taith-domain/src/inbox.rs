@@ -270,6 +270,25 @@ impl CannedReplyFields {
     }
 }
 
+/// A member's change to a conversation as sent to the API (`PATCH`) or a form: text to be
+/// checked. A missing field is left as it is; `assignee_id` and `team` may be `null` (nobody).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct InboxUpdateInput {
+    #[serde(default)]
+    pub status: Option<String>,
+    /// RFC 3339; needed with `status: snoozed`, in the future.
+    #[serde(default)]
+    pub snoozed_until: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    pub assignee_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    pub team: Option<Option<String>>,
+    #[serde(default)]
+    pub priority: Option<String>,
+    #[serde(default)]
+    pub labels: Option<Vec<String>>,
+}
+
 /// For `PATCH` bodies: a field that is missing (`None`), `null` (`Some(None)`) or set.
 pub fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
 where

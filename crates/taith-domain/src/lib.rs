@@ -64,7 +64,8 @@ pub use ids::{
 pub use ids::{CannedReplyId, ConversationNoteId};
 pub use ids::{ConversationId, ConversationMessageId};
 pub use inbox::{
-    CannedReply, CannedReplyFields, CannedReplyInput, ConversationNote, Priority, StatusChange,
+    CannedReply, CannedReplyFields, CannedReplyInput, ConversationNote, InboxUpdateInput, Priority,
+    StatusChange,
 };
 pub use ids::{EventId, SiteId};
 pub use journey::{
