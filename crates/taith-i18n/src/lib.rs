@@ -105,7 +105,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/events.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/webstats.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/signals.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/articles.ftl")),
+                include_str!(concat!("../locales/", $tag, "/articles.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/inbox.ftl")),
             ),
         )),*]
     };
@@ -368,6 +369,17 @@ mod tests {
         ] {
             k.push(format!("issue-{}", i.code().replace('_', "-")));
         }
+        // The inbox's statuses and priorities (taith-web's `inbox/pages.rs`).
+        k.extend(
+            taith_domain::ConversationStatus::ALL
+                .iter()
+                .map(|s| format!("inbox-status-{}", s.as_str())),
+        );
+        k.extend(
+            taith_domain::Priority::ALL
+                .iter()
+                .map(|p| format!("inbox-priority-{}", p.as_str())),
+        );
         // Coaching's grouping tabs (taith_app::coaching::By).
         k.extend([
             "coaching-by-agent".to_owned(),
