@@ -49,6 +49,7 @@ pub mod conversations;
 pub mod events;
 pub mod feature_requests;
 pub mod feedback;
+pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;
@@ -129,6 +130,7 @@ impl App {
         cases::worker::start(store.clone(), config.mailer.clone());
         mail_in::worker::start(store.clone(), config.mailer.clone());
         let mail_in = mail_in::MailIn::new(config.inbound_domain.clone(), config.mailer.as_ref());
+        inbox::worker::start(store.clone());
         let outbox = invitations::outbox::Outbox::new(
             store.clone(),
             config.mailer.clone(),

@@ -30,6 +30,8 @@ pub enum Issue {
     /// A web address that is, or resolves to, an internal one (loopback, private, link-local
     /// …): taith does not send requests there.
     InternalAddress,
+    /// A time that must be in the future is not (a snooze until a past time).
+    InPast,
 }
 
 impl Issue {
@@ -46,6 +48,7 @@ impl Issue {
             Issue::Mismatch => "mismatch",
             Issue::BeforeStart => "before_start",
             Issue::InternalAddress => "internal_address",
+            Issue::InPast => "in_past",
         }
     }
 }

@@ -180,3 +180,11 @@ typed_id!(
     /// A social mention of the business, posted for listening.
     MentionId
 );
+typed_id!(
+    /// A private note on a support conversation (never shown to the customer).
+    ConversationNoteId
+);
+typed_id!(
+    /// A canned reply of a workspace's inbox.
+    CannedReplyId
+);

@@ -14,6 +14,7 @@ pub mod error;
 pub mod event;
 pub mod feature_request;
 pub mod ids;
+pub mod inbox;
 pub mod invitation;
 pub mod journey;
 pub mod locale;
@@ -57,6 +58,7 @@ pub use feature_request::{
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};
+pub use ids::{CannedReplyId, ConversationNoteId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,
@@ -64,6 +66,10 @@ pub use ids::{
 };
 pub use ids::{ConversationId, ConversationMessageId};
 pub use ids::{EventId, SiteId};
+pub use inbox::{
+    CannedReply, CannedReplyFields, CannedReplyInput, ConversationNote, InboxUpdateInput, Priority,
+    StatusChange,
+};
 pub use journey::{
     Change, Channel, EmotionScore, Journey, JourneyError, JourneyFields, JourneySummary, Owner,
     Revision, Stage, StageFields, StageInput, StageModel, Touchpoint, TouchpointFields,

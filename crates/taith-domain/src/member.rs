@@ -151,6 +151,10 @@ pub enum Action {
     /// and delivery logs, redeliver, rotate secrets. Owners and admins (and write tokens);
     /// everyone reads the rules and their firings (`Read`).
     ManageAlerts,
+    /// Work the inbox: assign, change status, snooze, priority and labels, write private
+    /// notes, reply to customers, manage canned replies. Owners, admins and agents (and write
+    /// tokens); reading the inbox is `ReadResponses`.
+    WorkInbox,
 }
 
 impl Principal {
@@ -176,6 +180,7 @@ impl Principal {
                 Action::WorkCases => matches!(role, Role::Owner | Role::Admin | Role::Agent),
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
                 Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
+                Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read
@@ -191,7 +196,8 @@ impl Principal {
                 | Action::RecordChanges
                 | Action::WorkCases
                 | Action::ManageCases
-                | Action::ManageAlerts => *scope == TokenScope::Write,
+                | Action::ManageAlerts
+                | Action::WorkInbox => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

@@ -107,7 +107,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/signals.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/articles.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/mentions.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/mail_in.ftl")),
+                include_str!(concat!("../locales/", $tag, "/mail_in.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/inbox.ftl")),
             ),
         )),*]
     };
@@ -366,9 +367,21 @@ mod tests {
             Issue::Mismatch,
             Issue::BeforeStart,
             Issue::InternalAddress,
+            Issue::InPast,
         ] {
             k.push(format!("issue-{}", i.code().replace('_', "-")));
         }
+        // The inbox's statuses and priorities (taith-web's `inbox/pages.rs`).
+        k.extend(
+            taith_domain::ConversationStatus::ALL
+                .iter()
+                .map(|s| format!("inbox-status-{}", s.as_str())),
+        );
+        k.extend(
+            taith_domain::Priority::ALL
+                .iter()
+                .map(|p| format!("inbox-priority-{}", p.as_str())),
+        );
         // Coaching's grouping tabs (taith_app::coaching::By).
         k.extend([
             "coaching-by-agent".to_owned(),

@@ -10,7 +10,9 @@
 //! types it reads and writes: [`WorkspaceStore`], [`AccessStore`], [`PersonaStore`],
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
-//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`MentionStore`], [`ArticleStore`] and [`OpsStore`]. Every type that implements them all is a `Store` (a blanket impl), and
+//! [`EventStore`], [`SiteStore`], [`SignalStore`], [`MentionStore`], [`ArticleStore`],
+//! [`MailInStore`], [`InboxStore`] and [`OpsStore`]. Every type that implements them all is a
+//! `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
@@ -23,6 +25,7 @@ pub mod conversations;
 pub mod customers;
 pub mod events;
 pub mod feature_requests;
+pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod mail_in;
@@ -50,6 +53,9 @@ pub use conversations::{
 pub use customers::{Customer, CustomerStore, NewCustomer};
 pub use events::{EventStore, EventToStore, StoredEvent};
 pub use feature_requests::{FeatureRequestFilter, FeatureRequestStore, NewFeatureRequest};
+pub use inbox::{
+    Assigned, InboxChange, InboxCounts, InboxCursor, InboxFilter, InboxItem, InboxStore,
+};
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use mail_in::{
@@ -187,6 +193,8 @@ pub enum ConflictKind {
     StaleReference,
     /// Another of the workspace's themes has this name.
     ThemeNameTaken,
+    /// Another of the workspace's canned replies has this shortcut.
+    ShortcutTaken,
 }
 
 impl std::fmt::Display for ConflictKind {
@@ -199,6 +207,7 @@ impl std::fmt::Display for ConflictKind {
             ConflictKind::HasResponses => "has responses",
             ConflictKind::StaleReference => "refers to something no longer there",
             ConflictKind::ThemeNameTaken => "theme name taken",
+            ConflictKind::ShortcutTaken => "shortcut taken",
         })
     }
 }
@@ -263,6 +272,7 @@ pub trait Store:
     + MentionStore
     + ArticleStore
     + MailInStore
+    + InboxStore
     + Send
     + Sync
     + 'static
@@ -292,6 +302,7 @@ impl<T> Store for T where
         + MentionStore
         + ArticleStore
         + MailInStore
+        + InboxStore
         + Send
         + Sync
         + 'static

@@ -22,6 +22,7 @@ use crate::events::api as events;
 use crate::feature_requests::api as requests;
 use crate::http::error::ApiError;
 use crate::http::routes::RouteInfo;
+use crate::inbox::api as inbox;
 use crate::invitations::api as invitations;
 use crate::journeys::{api as journeys, map_api as map};
 use crate::lifecycle::api as lifecycle;
@@ -151,6 +152,10 @@ fn base_document() -> OpenApi {
                 "Web sites whose tracker records events: allowed hostnames, URL patterns mapping pages to touchpoints, the search parameter, the public site key",
             ),
             tag(
+                "inbox",
+                "Working support conversations: status, snooze, assignment, priority and labels (`PATCH /api/v1/conversations/{id}`), private notes that customers never see, members' replies through the customer's channel, canned replies with one body per locale",
+            ),
+            tag(
                 "articles",
                 "The knowledge base behind the public help centre (`/h/{workspace}`): articles with a title and a Markdown body per locale, drafts and published, in categories",
             ),
@@ -247,8 +252,19 @@ pub fn router() -> OpenApiRouter<AppState> {
             conversations::list_conversations,
             conversations::create_conversation
         ))
-        .routes(routes!(conversations::get_conversation))
+        .routes(routes!(
+            conversations::get_conversation,
+            inbox::update_conversation
+        ))
         .routes(routes!(conversations::add_message))
+        .routes(routes!(inbox::add_note))
+        .routes(routes!(inbox::reply))
+        .routes(routes!(inbox::list_canned, inbox::create_canned))
+        .routes(routes!(
+            inbox::get_canned,
+            inbox::update_canned,
+            inbox::delete_canned
+        ))
         .routes(routes!(lifecycle::create_event))
         .routes(routes!(alerts::list_alerts, alerts::create_alert))
         .routes(routes!(

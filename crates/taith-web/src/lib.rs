@@ -13,6 +13,7 @@ pub mod events;
 pub mod feature_requests;
 pub mod feedback;
 pub mod http;
+pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod lifecycle;

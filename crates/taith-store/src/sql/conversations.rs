@@ -29,7 +29,7 @@ macro_rules! columns {
     };
 }
 
-fn conversation_row(row: &DbRow) -> StoreResult<d::Conversation> {
+pub(super) fn conversation_row(row: &DbRow) -> StoreResult<d::Conversation> {
     let tags: String = get(row, "tags")?;
     let tags: Vec<String> = serde_json::from_str(&tags).map_err(|_| corrupt("tags", &tags))?;
     let locale = get::<Option<String>>(row, "locale")?
@@ -81,7 +81,11 @@ fn span_row(row: &DbRow) -> StoreResult<CustomerSpan> {
     })
 }
 
-async fn conversation_in(conn: &mut Conn, ws: Uuid, id: Uuid) -> StoreResult<d::Conversation> {
+pub(super) async fn conversation_in(
+    conn: &mut Conn,
+    ws: Uuid,
+    id: Uuid,
+) -> StoreResult<d::Conversation> {
     let row = sqlx::query(concat!(
         "SELECT ",
         columns!(),
@@ -211,7 +215,7 @@ async fn save_in(
     Ok(Some((conversation_in(conn, ws, id).await?, created)))
 }
 
-fn like_escaped(s: &str) -> String {
+pub(super) fn like_escaped(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('%');
     for ch in s.chars() {
@@ -222,6 +226,46 @@ fn like_escaped(s: &str) -> String {
     }
     out.push('%');
     out
+}
+
+/// Adds a message and what it changes (first reply, reopening), within the caller's write
+/// transaction (the inbox's replies use it too).
+pub(super) async fn add_message_in(
+    tx: &mut Conn,
+    w: Uuid,
+    id: Uuid,
+    m: &MessageToStore,
+) -> StoreResult<(d::Conversation, d::ConversationMessage)> {
+    let c = conversation_in(tx, w, id).await?;
+    let message = insert_message(tx, w, id, m).await?;
+    let reopen =
+        m.direction == d::MessageDirection::In && c.status == d::ConversationStatus::Resolved;
+    // A customer writing to a snoozed conversation wakes it (the inbox's rule; no reopening).
+    let wake = m.direction == d::MessageDirection::In && c.status == d::ConversationStatus::Snoozed;
+    let first_reply = m.direction == d::MessageDirection::Out
+        && c.first_reply_at.is_none()
+        && m.at >= c.created_at;
+    sqlx::query(
+        "UPDATE conversations SET \
+         status = CASE WHEN $3 = 1 OR $7 = 1 THEN 'open' ELSE status END, \
+         snoozed_until = CASE WHEN $7 = 1 THEN NULL ELSE snoozed_until END, \
+         resolved_at = CASE WHEN $3 = 1 THEN NULL ELSE resolved_at END, \
+         reopens = reopens + $3, \
+         first_reply_at = CASE WHEN $4 = 1 THEN $5 ELSE first_reply_at END, \
+         updated_at = $6 WHERE workspace_id = $1 AND id = $2",
+    )
+    .bind(w)
+    .bind(id)
+    .bind(i64::from(reopen))
+    .bind(i64::from(first_reply))
+    .bind(to_micros(m.at))
+    .bind(to_micros(d::now()))
+    .bind(i64::from(wake))
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    let c = conversation_in(tx, w, id).await?;
+    Ok((c, message))
 }
 
 #[async_trait]
@@ -325,35 +369,10 @@ impl ConversationStore for This {
         id: d::ConversationId,
         m: &MessageToStore,
     ) -> StoreResult<(d::Conversation, d::ConversationMessage)> {
-        let w = ws.as_uuid();
         let mut tx = self.begin_write().await.map_err(db)?;
-        let c = conversation_in(&mut tx, w, id.as_uuid()).await?;
-        let message = insert_message(&mut tx, w, id.as_uuid(), m).await?;
-        let reopen =
-            m.direction == d::MessageDirection::In && c.status == d::ConversationStatus::Resolved;
-        let first_reply = m.direction == d::MessageDirection::Out
-            && c.first_reply_at.is_none()
-            && m.at >= c.created_at;
-        sqlx::query(
-            "UPDATE conversations SET \
-             status = CASE WHEN $3 = 1 THEN 'open' ELSE status END, \
-             resolved_at = CASE WHEN $3 = 1 THEN NULL ELSE resolved_at END, \
-             reopens = reopens + $3, \
-             first_reply_at = CASE WHEN $4 = 1 THEN $5 ELSE first_reply_at END, \
-             updated_at = $6 WHERE workspace_id = $1 AND id = $2",
-        )
-        .bind(w)
-        .bind(id.as_uuid())
-        .bind(i64::from(reopen))
-        .bind(i64::from(first_reply))
-        .bind(to_micros(m.at))
-        .bind(to_micros(d::now()))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        let c = conversation_in(&mut tx, w, id.as_uuid()).await?;
+        let added = add_message_in(&mut tx, ws.as_uuid(), id.as_uuid(), m).await?;
         tx.commit().await.map_err(db)?;
-        Ok((c, message))
+        Ok(added)
     }
 
     async fn record_lifecycle(

@@ -50,6 +50,7 @@ mod conversations;
 mod customers;
 mod events;
 mod feature_requests;
+mod inbox;
 mod invitations;
 mod journeys;
 mod mail_in;

@@ -326,6 +326,7 @@ impl Visitor {
             can_manage: false,
             cases: false,
             work_cases: false,
+            inbox: false,
         }
     }
 }
@@ -340,6 +341,7 @@ impl Member {
             can_manage: m.may(Action::ManageMembers),
             cases: m.may(Action::ReadCases),
             work_cases: m.may(Action::WorkCases),
+            inbox: m.may(Action::ReadResponses),
             ..m.visitor.layout()
         }
     }

@@ -20,6 +20,8 @@ pub struct Layout {
     pub cases: bool,
     /// May open and work cases (the "open a case" buttons).
     pub work_cases: bool,
+    /// May read the inbox (the navigation's link).
+    pub inbox: bool,
 }
 
 impl Layout {
@@ -35,6 +37,7 @@ impl Layout {
             can_manage: false,
             cases: false,
             work_cases: false,
+            inbox: false,
         }
     }
 

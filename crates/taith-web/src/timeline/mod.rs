@@ -64,8 +64,39 @@ pub async fn page(
         .await
         .map_err(|e| PageError::from_store(e, tr))?;
     m.require(Action::ReadResponses)?;
-    let base = m.base();
-    let entries = entries
+    let entries = entry_views(tr, &m.base(), &entries);
+    let span = match (span.started_at, span.ended_at) {
+        (None, _) => tr.t("timeline-span-none"),
+        (Some(a), None) => tr.t1("timeline-span-since", "start", tr.datetime(a)),
+        (Some(a), Some(b)) => tr.ta(
+            "timeline-span-ended",
+            &[("start", tr.datetime(a)), ("end", tr.datetime(b))],
+        ),
+    };
+    Ok(TimelinePage {
+        name: customer
+            .name
+            .map(|n| n.to_string())
+            .or_else(|| customer.external_id.clone())
+            .unwrap_or_else(|| tr.t("timeline-unnamed")),
+        email: customer
+            .email
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default(),
+        locale: customer.locale.map_or_else(
+            || tr.t("timeline-locale-unknown"),
+            |l| l.endonym().to_owned(),
+        ),
+        span,
+        entries,
+        l: m.layout("retention"),
+    })
+}
+
+/// A customer's timeline entries in the viewer's words (the timeline page and the inbox's
+/// thread page show them alike). `base`: the workspace's path, for links to cases.
+pub fn entry_views(tr: &taith_i18n::Tr, base: &str, entries: &[TimelineEntry]) -> Vec<EntryView> {
+    entries
         .iter()
         .map(|e| {
             let at = tr.datetime(e.at());
@@ -223,31 +254,5 @@ pub async fn page(
                 },
             }
         })
-        .collect();
-    let span = match (span.started_at, span.ended_at) {
-        (None, _) => tr.t("timeline-span-none"),
-        (Some(a), None) => tr.t1("timeline-span-since", "start", tr.datetime(a)),
-        (Some(a), Some(b)) => tr.ta(
-            "timeline-span-ended",
-            &[("start", tr.datetime(a)), ("end", tr.datetime(b))],
-        ),
-    };
-    Ok(TimelinePage {
-        name: customer
-            .name
-            .map(|n| n.to_string())
-            .or_else(|| customer.external_id.clone())
-            .unwrap_or_else(|| tr.t("timeline-unnamed")),
-        email: customer
-            .email
-            .map(|e| e.as_str().to_owned())
-            .unwrap_or_default(),
-        locale: customer.locale.map_or_else(
-            || tr.t("timeline-locale-unknown"),
-            |l| l.endonym().to_owned(),
-        ),
-        span,
-        entries,
-        l: m.layout("retention"),
-    })
+        .collect()
 }

@@ -44,6 +44,8 @@ pub(crate) struct Objects {
     pub article: String,
     pub article_slug: String,
     pub article_category: String,
+    /// A canned reply of the inbox.
+    pub canned: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -366,7 +368,19 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     )
     .await
     .unwrap();
+    let canned = taith_app::inbox::canned::create(
+        store.as_ref(),
+        ws.id,
+        &taith_domain::CannedReplyInput {
+            title: "Thanks".into(),
+            shortcut: None,
+            bodies: [("en".to_owned(), "Thank you for writing.".to_owned())].into(),
+        },
+    )
+    .await
+    .unwrap();
     Objects {
+        canned: canned.id.to_string(),
         article: article.id.to_string(),
         article_slug: article.slug.to_string(),
         article_category: article_category.id.to_string(),
@@ -412,6 +426,9 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("public_id", _) => &o.public_id,
                 ("score", _) => "9",
                 ("version", _) => "1",
+                (n, _) if n.contains("canned") => &o.canned,
+                ("id", "canned") => &o.canned,
+                ("id", "inbox") => &o.conversation,
                 (n, _) if n.contains("case") => &o.case,
                 (n, _) if n.contains("conversation") => &o.conversation,
                 (n, _) if n.contains("customer") => &o.customer,
@@ -549,6 +566,7 @@ fn ids_of_nowhere() -> Objects {
         article: fresh(),
         article_slug: "nowhere".to_owned(),
         article_category: fresh(),
+        canned: fresh(),
     }
 }
 

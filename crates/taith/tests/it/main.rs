@@ -23,6 +23,7 @@ mod events;
 mod feature_requests;
 mod headers;
 mod helpers;
+mod inbox;
 mod invitations;
 mod isolation;
 mod kiosk;

@@ -32,6 +32,7 @@ enum Need {
 use Action::{
     CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageAlerts, ManageCases,
     ManageMembers, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
+    WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -256,6 +257,15 @@ const POLICY: &[(&str, &str, Need)] = &[
         Act(EditJourneys),
     ),
     ("GET", "/w/{slug}/mentions", Act(Read)),
+    ("GET", "/w/{slug}/inbox", Act(ReadResponses)),
+    ("GET", "/w/{slug}/inbox/canned", Act(ReadResponses)),
+    ("POST", "/w/{slug}/inbox/canned", Act(WorkInbox)),
+    ("POST", "/w/{slug}/inbox/canned/{id}", Act(WorkInbox)),
+    ("POST", "/w/{slug}/inbox/canned/{id}/delete", Act(WorkInbox)),
+    ("GET", "/w/{slug}/inbox/{id}", Act(ReadResponses)),
+    ("POST", "/w/{slug}/inbox/{id}", Act(WorkInbox)),
+    ("POST", "/w/{slug}/inbox/{id}/notes", Act(WorkInbox)),
+    ("POST", "/w/{slug}/inbox/{id}/reply", Act(WorkInbox)),
     ("GET", "/w/{slug}/articles", Act(Read)),
     ("POST", "/w/{slug}/articles", Act(EditJourneys)),
     ("GET", "/w/{slug}/articles/new", Act(EditJourneys)),
@@ -474,6 +484,38 @@ const POLICY: &[(&str, &str, Need)] = &[
     ),
     ("GET", "/api/v1/journeys/{journey_id}/signals", Act(Read)),
     ("GET", "/api/v1/mentions", Act(ReadResponses)),
+    (
+        "PATCH",
+        "/api/v1/conversations/{conversation_id}",
+        Act(WorkInbox),
+    ),
+    (
+        "POST",
+        "/api/v1/conversations/{conversation_id}/notes",
+        Act(WorkInbox),
+    ),
+    (
+        "POST",
+        "/api/v1/conversations/{conversation_id}/replies",
+        Act(WorkInbox),
+    ),
+    ("GET", "/api/v1/canned-replies", Act(ReadResponses)),
+    ("POST", "/api/v1/canned-replies", Act(WorkInbox)),
+    (
+        "GET",
+        "/api/v1/canned-replies/{canned_reply_id}",
+        Act(ReadResponses),
+    ),
+    (
+        "PUT",
+        "/api/v1/canned-replies/{canned_reply_id}",
+        Act(WorkInbox),
+    ),
+    (
+        "DELETE",
+        "/api/v1/canned-replies/{canned_reply_id}",
+        Act(WorkInbox),
+    ),
     ("POST", "/api/v1/mentions", Act(SubmitResponses)),
     ("GET", "/api/v1/articles", Act(Read)),
     ("POST", "/api/v1/articles", Act(EditJourneys)),

@@ -1,0 +1,48 @@
+-- The inbox, SQLite flavour. Keep it in step with
+-- crates/taith-store-postgres/migrations/0018_inbox.sql: same tables, columns, keys and indexes;
+-- only the column types differ. Adds tables and columns; drops nothing.
+--
+-- As everywhere: workspace_id first in every primary key, times in unix microseconds (UTC).
+
+-- How urgent a conversation is (taith_domain::Priority), and when its snooze ends (status
+-- 'snoozed'; a passed time reads as open, and the inbox worker writes it back).
+ALTER TABLE conversations ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal'
+    CHECK (priority IN ('low', 'normal', 'high', 'urgent'));
+ALTER TABLE conversations ADD COLUMN snoozed_until INTEGER;
+-- Serves the inbox worker's wake-up of passed snoozes.
+CREATE INDEX conversations_by_snooze ON conversations (snoozed_until)
+    WHERE status = 'snoozed';
+
+-- Private notes: for members only, never shown or sent to the customer.
+CREATE TABLE conversation_notes (
+    workspace_id BLOB NOT NULL,
+    conversation_id BLOB NOT NULL,
+    id BLOB NOT NULL,
+    -- No foreign key to the member: a note outlives its author; author keeps the name.
+    author_id BLOB,
+    author TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, conversation_id, id),
+    FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id)
+        ON DELETE CASCADE
+) STRICT;
+
+-- Ready answers with one body per locale (NULL: not written in that locale).
+CREATE TABLE canned_replies (
+    workspace_id BLOB NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    id BLOB NOT NULL,
+    title TEXT NOT NULL,
+    shortcut TEXT,
+    body_en TEXT,
+    body_cy TEXT,
+    body_ms TEXT,
+    body_sw TEXT,
+    body_ar TEXT,
+    body_vi TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, id)
+) STRICT;
+-- A shortcut names one canned reply in a workspace.
+CREATE UNIQUE INDEX canned_replies_by_shortcut ON canned_replies (workspace_id, shortcut);
