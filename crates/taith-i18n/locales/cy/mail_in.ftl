@@ -4,11 +4,11 @@ mail-in-title = E-bost i mewn
 mail-in-lede = Mae post y mae eich cwsmeriaid yn ei anfon i'ch cyfeiriad cymorth yn troi'n sgwrs yma, ac mae atebion a ysgrifennir yn taith yn mynd yn ôl atynt drwy e-bost.
 mail-in-forward = Anfonwch eich post ymlaen
 mail-in-forward-hint = Anfonwch eich cyfeiriad cymorth ymlaen i'r cyfeiriad hwn (rheol anfon ymlaen gyda'ch darparwr post, neu gofnod MX):
-mail-in-no-smtp = Nid yw'r gweinydd hwn yn derbyn post drwy SMTP. Postiwch eich post i'r cyfeiriad isod, neu gofynnwch i bwy bynnag sy'n rhedeg taith ei gychwyn gyda --smtp-listen.
+mail-in-no-smtp = Nid yw'r gweinydd hwn yn derbyn post ei hun eto. Postiwch eich post i'r cyfeiriad isod, neu gofynnwch i bwy bynnag sy'n rhedeg eich gweinydd taith droi ei dderbynnydd post ymlaen.
 mail-in-post = Postio post o ddarparwr
 mail-in-post-hint = Gall bachyn gwe post i mewn darparwr bostio pob neges amrwd yma, wedi'i llofnodi gyda'r gyfrinach isod:
 mail-in-secret = Cyfrinach llofnodi
-mail-in-signature-hint = Anfonwch y pennawd X-Taith-Signature: sha256= ac yna HMAC-SHA256 y corff mewn hecs, gyda'r gyfrinach hon yn allwedd.
+mail-in-signature-hint = Anfonwch y pennawd { $header } ac yna HMAC-SHA256 y corff mewn hecs, gyda'r gyfrinach hon yn allwedd.
 mail-in-rotate = Gwneud cyfrinach newydd
 mail-in-address = Eich cyfeiriad eich hun
 mail-in-address-hint = Os ydych yn anfon cyfeiriad eich hun (fel support@eich-busnes.example) ymlaen i dderbynnydd SMTP taith, enwch ef yma: daw post ato i'r gweithle hwn, ac ni atebir post ohono byth.

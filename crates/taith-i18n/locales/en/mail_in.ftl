@@ -4,11 +4,11 @@ mail-in-title = Inbound e-mail
 mail-in-lede = Mail your customers send to your support address becomes a conversation here, and replies written in taith go back to them by e-mail.
 mail-in-forward = Forward your mail
 mail-in-forward-hint = Forward your support address to this address (a forwarding rule at your mail provider, or an MX record):
-mail-in-no-smtp = This server takes no mail by SMTP. Post your mail to the address below, or ask whoever runs taith to start it with --smtp-listen.
+mail-in-no-smtp = This server does not receive mail itself yet. Post your mail to the address below, or ask whoever runs your taith server to turn on its mail receiver.
 mail-in-post = Post mail from a provider
 mail-in-post-hint = A mail provider's inbound webhook can post each raw message here, signed with the secret below:
 mail-in-secret = Signing secret
-mail-in-signature-hint = Send the header X-Taith-Signature: sha256= followed by the hex HMAC-SHA256 of the body, keyed with this secret.
+mail-in-signature-hint = Send the header { $header } followed by the hex HMAC-SHA256 of the body, keyed with this secret.
 mail-in-rotate = Make a new secret
 mail-in-address = Your own address
 mail-in-address-hint = If you forward an address of your own (such as support@your-business.example) to taith's SMTP receiver, name it here: mail to it comes to this workspace, and mail from it is never answered.

@@ -4,11 +4,11 @@ mail-in-title = E-mel masuk
 mail-in-lede = Mel yang dihantar oleh pelanggan anda ke alamat sokongan anda menjadi perbualan di sini, dan balasan yang ditulis dalam taith dihantar kembali kepada mereka melalui e-mel.
 mail-in-forward = Majukan mel anda
 mail-in-forward-hint = Majukan alamat sokongan anda ke alamat ini (peraturan pemajuan di pembekal mel anda, atau rekod MX):
-mail-in-no-smtp = Pelayan ini tidak menerima mel melalui SMTP. Hantar mel anda ke alamat di bawah, atau minta pengendali taith memulakannya dengan --smtp-listen.
+mail-in-no-smtp = Pelayan ini belum menerima mel sendiri. Hantar mel anda ke alamat di bawah, atau minta pengendali pelayan taith anda menghidupkan penerima melnya.
 mail-in-post = Hantar mel dari pembekal
 mail-in-post-hint = Webhook mel masuk pembekal mel boleh menghantar setiap mesej mentah ke sini, ditandatangani dengan rahsia di bawah:
 mail-in-secret = Rahsia tandatangan
-mail-in-signature-hint = Hantar pengepala X-Taith-Signature: sha256= diikuti HMAC-SHA256 badan mesej dalam heks, dengan rahsia ini sebagai kunci.
+mail-in-signature-hint = Hantar pengepala { $header } diikuti HMAC-SHA256 badan mesej dalam heks, dengan rahsia ini sebagai kunci.
 mail-in-rotate = Buat rahsia baharu
 mail-in-address = Alamat anda sendiri
 mail-in-address-hint = Jika anda memajukan alamat anda sendiri (seperti support@perniagaan-anda.example) ke penerima SMTP taith, namakan di sini: mel kepadanya masuk ke ruang kerja ini, dan mel daripadanya tidak akan dibalas.
