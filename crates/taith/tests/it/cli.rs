@@ -405,7 +405,13 @@ fn alerts_and_webhooks_list_the_demos_rules_and_endpoint_without_its_secret() {
     assert!(alerts.status.success(), "{}", stderr(&alerts));
     let text = stdout(&alerts);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("\tchange\tmentions\t") && l.ends_with("Mentions spike")),
+        "{text}"
+    );
     assert!(
         lines.iter().any(|l| l.contains("\tdetractor\tnps\t")
             && l.ends_with("Unhappy customer at a moment of truth")),
