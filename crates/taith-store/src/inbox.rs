@@ -4,7 +4,6 @@
 //! The conversations and their messages are [`ConversationStore`](crate::ConversationStore)'s;
 //! this adds the inbox's columns and tables (migration 0018).
 
-use crate::conversations::MessageToStore;
 use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use std::fmt;
@@ -12,8 +11,7 @@ use std::str::FromStr;
 use taith_domain::inbox::effective_status;
 use taith_domain::{
     CannedReply, CannedReplyFields, CannedReplyId, Channel, Conversation, ConversationId,
-    ConversationMessage, ConversationNote, ConversationStatus, Issue, Priority, StatusChange,
-    UserId, WorkspaceId,
+    ConversationNote, ConversationStatus, Issue, Priority, StatusChange, UserId, WorkspaceId,
 };
 use time::OffsetDateTime;
 
@@ -165,17 +163,6 @@ pub trait InboxStore: Send + Sync {
         ws: WorkspaceId,
         id: ConversationId,
     ) -> StoreResult<Vec<ConversationNote>>;
-
-    /// Adds a member's `out` message as
-    /// [`add_conversation_message`](crate::ConversationStore::add_conversation_message) does
-    /// (the first one sets the first reply), in the same transaction marked to be sent when
-    /// `to_send` (its channel sends messages: e-mail).
-    async fn add_reply(
-        &self,
-        ws: WorkspaceId,
-        id: ConversationId,
-        message: &MessageToStore,
-    ) -> StoreResult<(Conversation, ConversationMessage)>;
 
     /// Opens every snoozed conversation whose snooze ended by `now` (all workspaces); how many.
     /// One statement, so several nodes may run it at once.

@@ -34,7 +34,9 @@ pub async fn deliver_reply(
     conversation: &Conversation,
     message: &MessageToStore,
 ) -> Result<(Conversation, ConversationMessage, Delivery), StoreError> {
-    let (c, m) = store.add_reply(ws, conversation.id, message).await?;
+    let (c, m) = store
+        .add_conversation_message(ws, conversation.id, message)
+        .await?;
     let delivery = match conversation.channel {
         Channel::Chat => Delivery::InConversation,
         Channel::Email => match crate::mail_in::queue_reply(store, ws, c.id, m.id).await {

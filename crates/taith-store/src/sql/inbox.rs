@@ -7,11 +7,9 @@
 //! - A member's change first touches the row (`UPDATE … SET updated_at = updated_at`), which
 //!   takes its row lock on PostgreSQL, then reads and writes it: two changes at once apply one
 //!   after the other, never one over the other's read.
-//! - A reply is a message added as `ConversationStore` adds them (first reply, reopening) and
-//!   marked `to_send_at` in the same transaction when its channel sends messages.
 //! - Canned replies keep one nullable body column per locale.
 
-use super::conversations::{add_message_in, conversation_in, conversation_row, like_escaped};
+use super::conversations::{conversation_in, conversation_row, like_escaped};
 use super::{Backend as _, Conn, DbRow, This, db, get, opt_time, page, parse_col};
 use super::{sql_limit, time, to_micros, unique_is};
 use async_trait::async_trait;
@@ -19,7 +17,7 @@ use std::collections::BTreeMap;
 use taith_domain as d;
 use taith_store::{
     Assigned, ConflictKind, InboxChange, InboxCounts, InboxCursor, InboxFilter, InboxItem,
-    InboxStore, MessageToStore, Page, PageRequest, StoreError, StoreResult,
+    InboxStore, Page, PageRequest, StoreError, StoreResult,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -385,19 +383,6 @@ impl InboxStore for This {
         .map_err(db)?;
         tx.commit().await.map_err(db)?;
         rows.iter().map(note_row).collect()
-    }
-
-    async fn add_reply(
-        &self,
-        ws: d::WorkspaceId,
-        id: d::ConversationId,
-        message: &MessageToStore,
-    ) -> StoreResult<(d::Conversation, d::ConversationMessage)> {
-        let (w, i) = (ws.as_uuid(), id.as_uuid());
-        let mut tx = self.begin_write().await.map_err(db)?;
-        let (c, m) = add_message_in(&mut tx, w, i, message).await?;
-        tx.commit().await.map_err(db)?;
-        Ok((c, m))
     }
 
     async fn wake_snoozed(&self, now: OffsetDateTime) -> StoreResult<u64> {
