@@ -119,23 +119,36 @@ mod tests {
             .with_ansi(false)
             .finish();
         let _guard = tracing::subscriber::set_default(subscriber);
-        // Callsites cache whether anyone listens; other tests' threads may have cached "no".
-        tracing::callsite::rebuild_interest_cache();
-        let req = Request::builder()
-            .uri("/")
-            .header(HEADER, "quote-me-42")
-            .body(Body::empty())
-            .unwrap();
-        let res = app(true).oneshot(req).await.unwrap();
-        assert_eq!(res.headers()[HEADER], "quote-me-42");
-        let body = axum::body::to_bytes(res.into_body(), 1024).await.unwrap();
-        assert_eq!(&body[..], b"quote-me-42");
-        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
-        let line = text
-            .lines()
-            .find(|l| l.contains("handled"))
-            .unwrap_or_else(|| panic!("no line in {text:?}"));
-        assert!(line.contains("id=quote-me-42"), "{line}");
+        // Callsites cache whether anyone listens. Another test's thread may be registering the
+        // request span's callsite, with no subscriber in sight, while this one rebuilds the
+        // cache; once registered, a rebuild sees it. So a second try settles the race, and a
+        // span that never carries the id still fails.
+        let mut lines = Vec::new();
+        for attempt in 0..3 {
+            tracing::callsite::rebuild_interest_cache();
+            let id = format!("quote-me-{attempt}");
+            let req = Request::builder()
+                .uri("/")
+                .header(HEADER, &id)
+                .body(Body::empty())
+                .unwrap();
+            let res = app(true).oneshot(req).await.unwrap();
+            assert_eq!(res.headers()[HEADER], id.as_str());
+            let body = axum::body::to_bytes(res.into_body(), 1024).await.unwrap();
+            assert_eq!(&body[..], id.as_bytes());
+            let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+            let line = text
+                .lines()
+                .filter(|l| l.contains("handled"))
+                .last()
+                .unwrap_or_else(|| panic!("no line in {text:?}"))
+                .to_owned();
+            if line.contains(&format!("id={id}")) {
+                return;
+            }
+            lines.push(line);
+        }
+        panic!("no line named its request: {lines:?}");
     }
 
     #[tokio::test]
