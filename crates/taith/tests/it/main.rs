@@ -7,6 +7,7 @@ mod account;
 mod alerts;
 mod api;
 mod articles;
+mod bot;
 mod axe;
 mod browser;
 mod cases;
