@@ -46,11 +46,150 @@ on_both_stores!(
     the_public_widget_route_answers_without_credentials,
 );
 
-async fn workspace(app: &TestApp, slug: &str) -> WorkspaceId {
-    app.workspace(slug, &format!("owner@{slug}.test"))
+/// A small bakery's help centre: eight published articles in several languages, on subjects
+/// none of the tests ask about. Retrieval weighs a word by how few articles hold it, so a
+/// workspace of one or two articles (every word in half of them) is sure of nothing; with
+/// these the bot behaves as in a real help centre.
+const BASE: [&[(&str, &str, &str)]; 8] = [
+    &[
+        (
+            "en",
+            "Delivery",
+            "We deliver within five miles of the shop for a fee of three pounds. Deliveries leave at noon.",
+        ),
+        (
+            "cy",
+            "Danfon",
+            "Rydym yn danfon o fewn pum milltir i'r siop am dâl o dair punt. Mae'r faniau'n gadael am hanner dydd.",
+        ),
+        (
+            "ms",
+            "Penghantaran",
+            "Kami menghantar dalam lingkungan lima batu dari kedai dengan bayaran tiga paun. Penghantaran bertolak pada tengah hari.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Allergies and gluten",
+            "Every label lists the fourteen allergens. Gluten-free rolls are made in a separate kitchen.",
+        ),
+        (
+            "ar",
+            "الحساسية والغلوتين",
+            "كل ملصق يذكر مسببات الحساسية الأربعة عشر. نصنع المعجنات الخالية من الغلوتين في مطبخ منفصل.",
+        ),
+        (
+            "vi",
+            "Dị ứng và gluten",
+            "Mỗi nhãn ghi đủ mười bốn chất gây dị ứng. Món không gluten được làm trong một bếp riêng.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Paying",
+            "We take cash, contactless payments and phone wallets. Invoices are sent to businesses monthly.",
+        ),
+        (
+            "ms",
+            "Pembayaran",
+            "Kami menerima tunai, bayaran tanpa sentuh dan dompet telefon. Invois dihantar kepada syarikat setiap bulan.",
+        ),
+        (
+            "ar",
+            "الدفع",
+            "نقبل النقد والدفع اللاتلامسي ومحافظ الهاتف. نرسل الفواتير إلى الشركات كل شهر.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Parking",
+            "There is free parking behind the building for twenty cars, and racks for prams.",
+        ),
+        (
+            "cy",
+            "Parcio",
+            "Mae parcio am ddim y tu ôl i'r adeilad i ugain car, a lle i goetsys babanod.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Refunds",
+            "If something is wrong, bring the receipt back within seven days for a full refund.",
+        ),
+        (
+            "sw",
+            "Kurejeshewa pesa",
+            "Kama kuna tatizo, rudisha risiti ndani ya siku saba upate pesa zako zote.",
+        ),
+        (
+            "vi",
+            "Hoàn tiền",
+            "Nếu có vấn đề, hãy mang hóa đơn quay lại trong vòng bảy ngày để được hoàn tiền đầy đủ.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Vegan choices",
+            "Our vegan pastries use oat milk and no eggs; the labels say which ones.",
+        ),
+        (
+            "cy",
+            "Dewisiadau fegan",
+            "Mae ein crwst fegan yn defnyddio llaeth ceirch a dim wyau; mae'r labeli'n dweud pa rai.",
+        ),
+        (
+            "ms",
+            "Pilihan vegan",
+            "Pastri vegan kami menggunakan susu oat dan tiada telur; label menyatakan yang mana.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Coffee and tea",
+            "We serve fair-trade coffee and tea to take away or to drink in at the tables.",
+        ),
+        (
+            "ar",
+            "القهوة والشاي",
+            "نقدم قهوة وشايا من التجارة العادلة للشرب في المحل أو للأخذ.",
+        ),
+        (
+            "vi",
+            "Cà phê và trà",
+            "Chúng tôi phục vụ cà phê và trà thương mại công bằng, uống tại chỗ hoặc mang đi.",
+        ),
+    ],
+    &[
+        (
+            "en",
+            "Working with us",
+            "We hire apprentices every September; send your CV by e-mail to the manager.",
+        ),
+        (
+            "sw",
+            "Kufanya kazi nasi",
+            "Tunaajiri wanafunzi wa ufundi kila Septemba; tuma wasifu wako kwa barua pepe kwa meneja.",
+        ),
+    ],
+];
+
+/// A workspace with the base help centre.
+async fn workspace(app: &TestApp, store: &SharedStore, slug: &str) -> WorkspaceId {
+    let ws = app
+        .workspace(slug, &format!("owner@{slug}.test"))
         .await
         .0
-        .id
+        .id;
+    for translations in BASE {
+        article(store, ws, "published", translations).await;
+    }
+    ws
 }
 
 async fn article(
@@ -125,7 +264,7 @@ async fn a_question_is_answered_in_the_visitors_language_or_another_with_a_flag(
     store: SharedStore,
 ) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botlang").await;
+    let ws = workspace(&app, &store, "botlang").await;
     let token = app.api_token("botlang", TokenScope::Write).await;
     let hours = article(&store, ws, "published", &[HOURS_EN, HOURS_SW]).await;
     let sourdough = article(&store, ws, "published", &[SOURDOUGH_EN]).await;
@@ -152,13 +291,19 @@ async fn a_question_is_answered_in_the_visitors_language_or_another_with_a_flag(
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["article_id"], json!(sourdough.id.to_string()), "{body}");
+    assert_eq!(
+        body["article_id"],
+        json!(sourdough.id.to_string()),
+        "{body}"
+    );
     assert_eq!(body["answer"]["locale"], "en");
     assert_eq!(body["answer"]["other_language"], true);
-    assert!(body["answer"]["body_html"]
-        .as_str()
-        .unwrap()
-        .contains("<p>Our sourdough bread"));
+    assert!(
+        body["answer"]["body_html"]
+            .as_str()
+            .unwrap()
+            .contains("<p>Our sourdough bread")
+    );
     // An answer opens no conversation.
     assert!(chats(&store, ws).await.is_empty());
 }
@@ -167,7 +312,7 @@ async fn asking_for_a_person_in_six_languages_opens_one_chat_each_with_the_trans
     store: SharedStore,
 ) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botperson").await;
+    let ws = workspace(&app, &store, "botperson").await;
     let token = app.api_token("botperson", TokenScope::Write).await;
     article(&store, ws, "published", &[HOURS_EN, HOURS_SW]).await;
     let asks = [
@@ -183,8 +328,14 @@ async fn asking_for_a_person_in_six_languages_opens_one_chat_each_with_the_trans
         let (status, body) = ask(&app, &token, json!({ "question": q, "locale": locale })).await;
         assert_eq!(status, 200, "{locale}: {body}");
         assert!(body["answer"].is_null(), "{locale}: {body}");
-        assert_eq!(body["handoff"]["reason"], "asked_for_person", "{locale}: {body}");
-        let id = body["handoff"]["conversation_id"].as_str().unwrap().to_owned();
+        assert_eq!(
+            body["handoff"]["reason"], "asked_for_person",
+            "{locale}: {body}"
+        );
+        let id = body["handoff"]["conversation_id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
         assert_eq!(body["conversation_id"], json!(id));
         assert!(
             !body["handoff"]["message"].as_str().unwrap().is_empty(),
@@ -198,7 +349,10 @@ async fn asking_for_a_person_in_six_languages_opens_one_chat_each_with_the_trans
         let c = all.iter().find(|c| c.id.to_string() == *id).unwrap();
         assert_eq!(c.status, taith_domain::ConversationStatus::Open);
         assert_eq!(c.locale.map(|l| l.tag()), Some(*locale));
-        assert!(c.first_reply_at.is_none(), "the bot's message is no first reply");
+        assert!(
+            c.first_reply_at.is_none(),
+            "the bot's message is no first reply"
+        );
         let messages = store.conversation_messages(ws, c.id).await.unwrap();
         assert_eq!(messages.len(), 2, "{locale}");
         assert_eq!(messages[0].direction, taith_domain::MessageDirection::In);
@@ -234,7 +388,7 @@ async fn a_nonsense_question_hands_over_and_shows_in_the_gaps_with_its_paraphras
     store: SharedStore,
 ) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botgaps").await;
+    let ws = workspace(&app, &store, "botgaps").await;
     let token = app.api_token("botgaps", TokenScope::Write).await;
     article(&store, ws, "published", &[HOURS_EN, SOURDOUGH_EN]).await;
     for q in [
@@ -276,7 +430,10 @@ async fn a_nonsense_question_hands_over_and_shows_in_the_gaps_with_its_paraphras
         .iter()
         .map(|s| s.as_str().unwrap())
         .collect();
-    assert!(sources.contains(&"bot") && sources.contains(&"help_search"), "{sources:?}");
+    assert!(
+        sources.contains(&"bot") && sources.contains(&"help_search"),
+        "{sources:?}"
+    );
     assert_eq!(zebra["examples"].as_array().unwrap().len(), 3);
     assert!(zebra["last_asked"].is_string());
     assert_eq!(gaps[1]["locales"], json!(["cy"]));
@@ -301,12 +458,16 @@ async fn a_nonsense_question_hands_over_and_shows_in_the_gaps_with_its_paraphras
         .replace("&amp;", "&");
     let form = owner.get(&href).await;
     assert_eq!(form.status, 200);
-    assert!(form.body.contains("value=\"zebra saddle repair\""), "{}", form.body);
+    assert!(
+        form.body.contains("value=\"zebra saddle repair\""),
+        "{}",
+        form.body
+    );
 }
 
 async fn drafts_never_answer_and_an_edit_is_used_on_the_next_question(store: SharedStore) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botcache").await;
+    let ws = workspace(&app, &store, "botcache").await;
     let token = app.api_token("botcache", TokenScope::Write).await;
     let gift = (
         "en",
@@ -316,7 +477,10 @@ async fn drafts_never_answer_and_an_edit_is_used_on_the_next_question(store: Sha
     let draft = article(&store, ws, "draft", &[gift]).await;
     let q = json!({ "question": "Do you sell gift cards?", "locale": "en" });
     let (_, body) = ask(&app, &token, q.clone()).await;
-    assert_eq!(body["handoff"]["reason"], "low_confidence", "a draft: {body}");
+    assert_eq!(
+        body["handoff"]["reason"], "low_confidence",
+        "a draft: {body}"
+    );
 
     // Published through the API: the next question uses it.
     let (status, _) = app
@@ -379,8 +543,8 @@ async fn drafts_never_answer_and_an_edit_is_used_on_the_next_question(store: Sha
 
 async fn another_workspaces_articles_and_conversations_are_never_used(store: SharedStore) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botmine").await;
-    let other = workspace(&app, "bottheirs").await;
+    let ws = workspace(&app, &store, "botmine").await;
+    let other = workspace(&app, &store, "bottheirs").await;
     let token = app.api_token("botmine", TokenScope::Write).await;
     let theirs_token = app.api_token("bottheirs", TokenScope::Write).await;
     article(&store, other, "published", &[HOURS_EN, SOURDOUGH_EN]).await;
@@ -444,7 +608,7 @@ async fn another_workspaces_articles_and_conversations_are_never_used(store: Sha
 
 async fn synonyms_expand_questions_and_bad_input_is_refused_by_field(store: SharedStore) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botsyn").await;
+    let ws = workspace(&app, &store, "botsyn").await;
     let token = app.api_token("botsyn", TokenScope::Write).await;
     let read = app.api_token("botsyn", TokenScope::Read).await;
     let cakes = article(
@@ -477,9 +641,14 @@ async fn synonyms_expand_questions_and_bad_input_is_refused_by_field(store: Shar
     let (_, body) = ask(&app, &token, q.clone()).await;
     assert_eq!(body["article_id"], json!(cakes.id.to_string()), "{body}");
 
-    let (status, body) = b.api(Method::GET, "/api/v1/bot/synonyms", &read, None).await;
+    let (status, body) = b
+        .api(Method::GET, "/api/v1/bot/synonyms", &read, None)
+        .await;
     assert_eq!(status, 200);
-    assert_eq!(body["synonyms"][0]["expansions"], json!(["gateau", "sponge"]));
+    assert_eq!(
+        body["synonyms"][0]["expansions"],
+        json!(["gateau", "sponge"])
+    );
     let (status, _) = b
         .api(
             Method::POST,
@@ -542,7 +711,7 @@ async fn synonyms_expand_questions_and_bad_input_is_refused_by_field(store: Shar
 
 async fn the_public_widget_route_answers_without_credentials(store: SharedStore) {
     let app = TestApp::spawn_unthrottled(store.clone()).await;
-    let ws = workspace(&app, "botpublic").await;
+    let ws = workspace(&app, &store, "botpublic").await;
     let hours = article(&store, ws, "published", &[HOURS_EN, HOURS_SW]).await;
     let client = crate::helpers::http().build().unwrap();
     let post = |path: &str, body: Value| {
@@ -574,6 +743,10 @@ async fn the_public_widget_route_answers_without_credentials(store: SharedStore)
     )
     .await;
     assert_eq!(status, 404);
-    let (status, _) = post("/h/botpublic/bot/ask", json!({ "question": "", "locale": "en" })).await;
+    let (status, _) = post(
+        "/h/botpublic/bot/ask",
+        json!({ "question": "", "locale": "en" }),
+    )
+    .await;
     assert_eq!(status, 422);
 }
