@@ -59,8 +59,8 @@ pub use feature_request::{
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};
-pub use ids::{CannedReplyId, ConversationNoteId};
 pub use ids::{BotSynonymId, FaqGapId};
+pub use ids::{CannedReplyId, ConversationNoteId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,
     JourneyId, PasswordResetId, PersonaId, ResponseId, RootCauseId, SessionId, StageId, SurveyId,

@@ -706,7 +706,11 @@ pub fn question_words(lang: Lang, text: &str) -> Vec<String> {
     let vocab: HashSet<String> = cy_radicals()
         .iter()
         .map(|s| (*s).to_string())
-        .chain(CY_RADICALS_BAKERY.split_whitespace().map(ToString::to_string))
+        .chain(
+            CY_RADICALS_BAKERY
+                .split_whitespace()
+                .map(ToString::to_string),
+        )
         .collect();
     raw_words(lang, text)
         .into_iter()

@@ -67,7 +67,10 @@ pub async fn run(
             anyhow::bail!("{}", said.join("; "))
         }
         Err(taith_app::bot::BotError::Store(StoreError::NotFound)) => {
-            anyhow::bail!("--conversation: no such bot conversation in workspace {}", ws.slug)
+            anyhow::bail!(
+                "--conversation: no such bot conversation in workspace {}",
+                ws.slug
+            )
         }
         Err(taith_app::bot::BotError::Store(e)) => return Err(e.into()),
     };

@@ -71,12 +71,17 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 }
 
 fn words_of(a: &Asked) -> HashSet<String> {
-    let words: HashSet<String> = taith_text::retrieval::question_words(lang_of(a.locale), &a.question)
-        .into_iter()
-        .collect();
+    let words: HashSet<String> =
+        taith_text::retrieval::question_words(lang_of(a.locale), &a.question)
+            .into_iter()
+            .collect();
     if words.is_empty() {
         // Only stop words: the exact text.
-        std::iter::once(format!("={}", taith_text::normalize::normalize(&a.question))).collect()
+        std::iter::once(format!(
+            "={}",
+            taith_text::normalize::normalize(&a.question)
+        ))
+        .collect()
     } else {
         words
     }
@@ -100,7 +105,10 @@ pub fn group(mut asked: Vec<Asked>) -> Vec<GapGroup> {
                     g.sources.push(a.source);
                 }
                 if g.examples.len() < EXAMPLES
-                    && !g.examples.iter().any(|e| e.eq_ignore_ascii_case(&a.question))
+                    && !g
+                        .examples
+                        .iter()
+                        .any(|e| e.eq_ignore_ascii_case(&a.question))
                 {
                     g.examples.push(a.question.clone());
                 }
@@ -233,7 +241,11 @@ mod tests {
         let t = datetime!(2026-12-01 10:00 UTC);
         let groups = group(vec![
             q("Do you repair zebra saddles?", Locale::En, Some(t)),
-            q("Can you repair my zebra saddle?", Locale::En, Some(t + Duration::hours(1))),
+            q(
+                "Can you repair my zebra saddle?",
+                Locale::En,
+                Some(t + Duration::hours(1)),
+            ),
             q("Is there parking for bicycles?", Locale::En, Some(t)),
             q("Mnauza kadi za zawadi?", Locale::Sw, Some(t)),
             q("kadi za zawadi", Locale::Sw, None),

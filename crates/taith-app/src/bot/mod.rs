@@ -129,7 +129,11 @@ fn groups(synonyms: &[Synonym]) -> Vec<Vec<String>> {
         .collect()
 }
 
-async fn build(store: &dyn Store, ws: WorkspaceId, version: BotVersion) -> Result<Built, StoreError> {
+async fn build(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    version: BotVersion,
+) -> Result<Built, StoreError> {
     let published = store.articles(ws, true).await?;
     let synonyms = store.synonyms(ws).await?;
     let ids: Vec<String> = published.iter().map(|a| a.id.to_string()).collect();
@@ -385,9 +389,8 @@ pub fn availability_message(locale: Locale, a: Availability) -> String {
     match a {
         Availability::Shortly => t.t("bot-handoff-shortly"),
         Availability::By(at) => {
-            let day = [
-                "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-            ][usize::from(at.weekday().number_days_from_monday())];
+            let day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                [usize::from(at.weekday().number_days_from_monday())];
             t.ta(
                 "bot-handoff-by",
                 &[
@@ -406,7 +409,10 @@ async fn availability(
     now: OffsetDateTime,
 ) -> Result<String, StoreError> {
     let sla = store.case_sla(ws).await?;
-    Ok(availability_message(locale, availability_at(&sla.hours, now)))
+    Ok(availability_message(
+        locale,
+        availability_at(&sla.hours, now),
+    ))
 }
 
 /// The workspace's synonyms.

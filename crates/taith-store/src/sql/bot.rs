@@ -88,7 +88,11 @@ impl BotStore for This {
         rows.iter().map(synonym_row).collect()
     }
 
-    async fn put_synonym(&self, ws: d::WorkspaceId, fields: &SynonymFields) -> StoreResult<Synonym> {
+    async fn put_synonym(
+        &self,
+        ws: d::WorkspaceId,
+        fields: &SynonymFields,
+    ) -> StoreResult<Synonym> {
         let json = serde_json::to_string(&fields.expansions)
             .map_err(|e| StoreError::internal_from("encoding expansions", e))?;
         let row = sqlx::query(
