@@ -24,11 +24,11 @@ const SYNONYMS: &[(&str, &str, &[&str])] = &[
 /// Questions the help centre answers, `(locale, question)`, asked through the bot.
 const ANSWERED: &[(&str, &str)] = &[
     ("en", "What time do you open on Saturday?"),
-    ("en", "Do you deliver to Cardiff and how much is it?"),
+    ("en", "How much is delivery?"),
     ("en", "Is your bread gluten free?"),
     ("cy", "Pryd ydych chi'n agor?"),
     ("cy", "Oes gennych chi fara heb glwten?"),
-    ("ms", "Pukul berapa kedai dibuka?"),
+    ("ms", "Kedai dibuka pukul berapa pada hari Sabtu?"),
     ("ms", "Boleh saya pulangkan barang dan dapat bayaran balik?"),
     ("sw", "Mnafungua saa ngapi?"),
     ("sw", "Je, mnauza kadi za zawadi?"),
