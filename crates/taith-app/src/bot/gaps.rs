@@ -89,7 +89,7 @@ fn words_of(a: &Asked) -> HashSet<String> {
 
 /// Groups questions (see the module's documentation): largest groups first, then newest.
 pub fn group(mut asked: Vec<Asked>) -> Vec<GapGroup> {
-    asked.sort_by(|a, b| b.at.cmp(&a.at));
+    asked.sort_by_key(|a| std::cmp::Reverse(a.at));
     let mut open: Vec<Open> = Vec::new();
     for a in asked {
         let words = words_of(&a);
