@@ -139,8 +139,7 @@ mod tests {
             let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
             let line = text
                 .lines()
-                .filter(|l| l.contains("handled"))
-                .last()
+                .rfind(|l| l.contains("handled"))
                 .unwrap_or_else(|| panic!("no line in {text:?}"))
                 .to_owned();
             if line.contains(&format!("id={id}")) {
