@@ -30,6 +30,8 @@
 //!   one translation per locale, drafts and published, Markdown rendered and sanitised, search;
 //! - [`mail_in`]: e-mail conversations — mail received (API or SMTP) threaded into
 //!   conversations, loops and junk recorded but never answered, replies sent by e-mail;
+//! - [`bot`]: the FAQ bot — questions answered from the published articles or handed over to
+//!   a person in a chat conversation, synonyms, and the FAQ gaps it finds;
 //! - [`voc`]: voice of the customer — each comment's language, sentiment and themes, the
 //!   models learned from the workspace's own scores, themes' impact on the score.
 //!
@@ -42,6 +44,7 @@
 pub mod account;
 pub mod alerts;
 pub mod articles;
+pub mod bot;
 pub mod cases;
 pub mod changes;
 pub mod coaching;
@@ -102,6 +105,8 @@ pub struct App {
     pub webstats: webstats::WebStats,
     /// Taith's own e-mail addresses (for routing inbound mail and refusing loops).
     pub mail_in: mail_in::MailIn,
+    /// The FAQ bot's per-workspace index cache.
+    pub bot: bot::Bot,
 }
 
 impl std::fmt::Debug for App {
@@ -154,6 +159,7 @@ impl App {
         webstats.tail_in_background(store.clone());
         App {
             mail_in,
+            bot: bot::Bot::default(),
             events,
             webstats,
             notices,

@@ -188,3 +188,11 @@ typed_id!(
     /// A canned reply of a workspace's inbox.
     CannedReplyId
 );
+typed_id!(
+    /// A synonym of a workspace's FAQ bot: a term and the words that mean the same.
+    BotSynonymId
+);
+typed_id!(
+    /// A question the FAQ bot or the help centre's search found no answer to.
+    FaqGapId
+);

@@ -6,6 +6,7 @@
 
 pub mod alert;
 pub mod article;
+pub mod bot;
 pub mod case;
 pub mod change;
 pub mod conversation;
@@ -58,6 +59,7 @@ pub use feature_request::{
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};
+pub use ids::{BotSynonymId, FaqGapId};
 pub use ids::{CannedReplyId, ConversationNoteId};
 pub use ids::{
     CaseId, CaseReplyId, ChangeId, CustomerId, FeatureRequestId, FollowUpId, InvitationId,

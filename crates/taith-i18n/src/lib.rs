@@ -108,7 +108,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/articles.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/mentions.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/mail_in.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/inbox.ftl")),
+                include_str!(concat!("../locales/", $tag, "/inbox.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/bot.ftl")),
             ),
         )),*]
     };

@@ -11,14 +11,15 @@
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
 //! [`EventStore`], [`SiteStore`], [`SignalStore`], [`MentionStore`], [`ArticleStore`],
-//! [`MailInStore`], [`InboxStore`] and [`OpsStore`]. Every type that implements them all is a
-//! `Store` (a blanket impl), and
+//! [`MailInStore`], [`InboxStore`], [`BotStore`] and [`OpsStore`]. Every type that implements
+//! them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod alerts;
 pub mod articles;
 pub mod bench;
+pub mod bot;
 pub mod cases;
 pub mod changes;
 pub mod conversations;
@@ -43,6 +44,7 @@ pub mod workspaces;
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
 pub use articles::{ArticleStore, ArticleToStore};
+pub use bot::{BotStore, BotVersion, GapToStore};
 pub use cases::{
     CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
 };
@@ -273,6 +275,7 @@ pub trait Store:
     + ArticleStore
     + MailInStore
     + InboxStore
+    + BotStore
     + Send
     + Sync
     + 'static
@@ -303,6 +306,7 @@ impl<T> Store for T where
         + ArticleStore
         + MailInStore
         + InboxStore
+        + BotStore
         + Send
         + Sync
         + 'static

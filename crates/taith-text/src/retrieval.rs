@@ -699,6 +699,25 @@ fn raw_words(lang: Lang, text: &str) -> Vec<String> {
     out
 }
 
+/// The canonical words of a question in `lang` (stop words dropped, English plurals folded,
+/// Arabic clitics stripped, Welsh mutations undone towards the common radicals, Vietnamese
+/// folded), as the index reads it: what FAQ gaps are grouped by.
+pub fn question_words(lang: Lang, text: &str) -> Vec<String> {
+    let vocab: HashSet<String> = cy_radicals()
+        .iter()
+        .map(|s| (*s).to_string())
+        .chain(
+            CY_RADICALS_BAKERY
+                .split_whitespace()
+                .map(ToString::to_string),
+        )
+        .collect();
+    raw_words(lang, text)
+        .into_iter()
+        .map(|w| canonical(lang, &w, &vocab))
+        .collect()
+}
+
 /// Words for "a person" and for "talk to" per language, as they appear after
 /// normalisation (lower case, Arabic forms unified, Vietnamese folded). A question asks for a
 /// person when it holds a person word and a talk word of the same language, or is one of the
@@ -897,6 +916,20 @@ mod tests {
             locale,
             title,
             body,
+        }
+    }
+
+    #[test]
+    fn the_bots_documented_person_phrases_are_heard() {
+        for q in [
+            "talk to a person",
+            "siarad â pherson",
+            "bercakap dengan orang",
+            "nataka kuongea na mtu",
+            "أريد التحدث مع شخص",
+            "gặp nhân viên",
+        ] {
+            assert!(asks_for_person(q), "{q}");
         }
     }
 

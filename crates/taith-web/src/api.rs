@@ -14,6 +14,7 @@
 use crate::AppState;
 use crate::alerts::api as alerts;
 use crate::articles::api as articles;
+use crate::bot::api as bot;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
@@ -160,6 +161,10 @@ fn base_document() -> OpenApi {
                 "The knowledge base behind the public help centre (`/h/{workspace}`): articles with a title and a Markdown body per locale, drafts and published, in categories",
             ),
             tag(
+                "bot",
+                "The FAQ bot: questions answered from the published help-centre articles in the visitor's language or handed over to a person in a chat conversation, the workspace's synonyms, and the FAQ gaps (questions no article answers, grouped)",
+            ),
+            tag(
                 "signals",
                 "Behaviour and support figures bound to touchpoints (conversion, bounce and error rates, first response time…), shown on the live journey map beside the survey figure with the same trend rule, and the drop-off between consecutive touchpoints",
             ),
@@ -293,6 +298,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(mail_in::get_settings, mail_in::put_settings))
         .routes(routes!(mail_in::rotate_secret))
+        .routes(routes!(bot::ask))
+        .routes(routes!(bot::faq_gaps))
+        .routes(routes!(bot::list_synonyms, bot::put_synonym))
+        .routes(routes!(bot::delete_synonym))
         .routes(routes!(sites::list_sites, sites::create_site))
         .routes(routes!(
             sites::get_site,

@@ -4,6 +4,7 @@ pub mod account;
 pub mod alerts;
 pub mod api;
 pub mod articles;
+pub mod bot;
 pub mod cases;
 pub mod changes;
 pub mod coaching;

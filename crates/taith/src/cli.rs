@@ -117,6 +117,10 @@ pub enum Command {
     /// sentiment and latest mentions.
     #[command(subcommand)]
     Mentions(crate::mentions::MentionsCommand),
+    /// The FAQ bot: ask it a question as a visitor would (an answer from the published
+    /// help-centre articles, or a hand-over to a person).
+    #[command(subcommand)]
+    Bot(crate::bot::BotCommand),
     /// The themes of a workspace's comments in a period: mentions, share, sentiment and impact
     /// on the score ("−14 ± 5 NPS"), as a table or as the JSON of GET /api/v1/themes. Reads
     /// what the analyser inside `taith serve` stored.
@@ -1163,6 +1167,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = cli.store.open().await?;
             let w = workspace(&store, &ws).await?;
             crate::signals::run(&store, &w, command, out).await
+        }
+        Command::Bot(command) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, command.workspace()).await?;
+            crate::bot::run(&store, &w, command, out).await
         }
         Command::Themes {
             workspace: ws,

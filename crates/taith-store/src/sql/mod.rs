@@ -44,6 +44,7 @@
 mod access;
 mod alerts;
 mod articles;
+mod bot;
 mod cases;
 mod changes;
 mod conversations;

@@ -329,12 +329,40 @@ async fn article_page(
     })
 }
 
-pub async fn new_form(State(state): State<AppState>, m: Member) -> Result<ArticlePage, PageError> {
+/// The new-article form's prefill: `?title=` (and its `?locale=`, English by default), as
+/// the FAQ gaps page's "write an article" links send a question customers asked.
+#[derive(Debug, Default, Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    m: Member,
+    Query(q): Query<NewQuery>,
+) -> Result<ArticlePage, PageError> {
     m.require(Action::EditJourneys)?;
-    let input = ArticleInput {
+    let mut input = ArticleInput {
         status: ArticleStatus::Draft.as_str().to_owned(),
         ..ArticleInput::default()
     };
+    if let Some(title) = q.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let locale = q
+            .locale
+            .as_deref()
+            .and_then(Locale::from_tag)
+            .unwrap_or(Locale::En);
+        input.translations.insert(
+            locale.tag().to_owned(),
+            TranslationInput {
+                title: title.chars().take(taith_domain::Name::MAX_CHARS).collect(),
+                body: String::new(),
+            },
+        );
+    }
     article_page(&state, &m, None, &input, FormView::new(), "").await
 }
 

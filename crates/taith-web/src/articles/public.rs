@@ -264,6 +264,14 @@ pub async fn search(
     let found = articles::search_published(state.store.as_ref(), ws.id, &query, t.locale)
         .await
         .map_err(|e| PageError::from_store(e, &t))?;
+    if found.is_empty() {
+        // A FAQ gap: the owner's gaps page shows what the help centre could not answer.
+        if let Err(e) =
+            taith_app::bot::record_search_miss(state.store.as_ref(), ws.id, &query, t.locale).await
+        {
+            tracing::warn!(error = %e, "recording a help-centre search without results");
+        }
+    }
     let results = found
         .into_iter()
         .map(|f| ArticleLink {

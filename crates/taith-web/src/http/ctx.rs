@@ -327,6 +327,7 @@ impl Visitor {
             cases: false,
             work_cases: false,
             inbox: false,
+            responses: false,
         }
     }
 }
@@ -342,6 +343,7 @@ impl Member {
             cases: m.may(Action::ReadCases),
             work_cases: m.may(Action::WorkCases),
             inbox: m.may(Action::ReadResponses),
+            responses: m.may(Action::ReadResponses),
             ..m.visitor.layout()
         }
     }

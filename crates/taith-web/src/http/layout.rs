@@ -22,6 +22,8 @@ pub struct Layout {
     pub work_cases: bool,
     /// May read the inbox (the navigation's link).
     pub inbox: bool,
+    /// May read what customers wrote (the FAQ gaps link).
+    pub responses: bool,
 }
 
 impl Layout {
@@ -38,6 +40,7 @@ impl Layout {
             cases: false,
             work_cases: false,
             inbox: false,
+            responses: false,
         }
     }
 

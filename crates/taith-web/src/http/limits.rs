@@ -44,8 +44,8 @@ pub struct Limits {
     /// Reverse proxies in front of taith whose `X-Forwarded-For` is believed (0: none, the
     /// peer's address is the client's).
     pub trusted_proxies: usize,
-    /// Public survey submissions (hosted page, kiosk, widget, e-mail links, unsubscribe), and
-    /// votes and ideas on the public feature-request board.
+    /// Public survey submissions (hosted page, kiosk, widget, e-mail links, unsubscribe),
+    /// votes and ideas on the public feature-request board, and the FAQ bot's public questions.
     pub submissions: Quota,
     /// Beacons of the web tracker (`POST /t/{site_key}`), per address: a visitor browsing a
     /// shop sends a few a minute; many visitors behind one address (an office) more.
@@ -100,6 +100,8 @@ impl Bucket {
             ("account", 2) if post && path == "account/password" => Some(Bucket::SignIn),
             // The public feature-request board's votes and ideas too.
             ("s" | "k" | "e" | "i" | "u" | "f", 2..) if post => Some(Bucket::Submission),
+            // The FAQ bot's public questions (`/h/{slug}/bot/ask`): each may open a conversation.
+            ("h", 4) if post => Some(Bucket::Submission),
             // One click in an invitation e-mail records a score.
             ("i", 3) if method == Method::GET => Some(Bucket::Submission),
             // The web tracker's beacons.

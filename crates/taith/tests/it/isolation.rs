@@ -46,6 +46,8 @@ pub(crate) struct Objects {
     pub article_category: String,
     /// A canned reply of the inbox.
     pub canned: String,
+    /// A synonym of the FAQ bot.
+    pub synonym: String,
 }
 
 /// The password hash every test member gets (hashing is slow; once is enough).
@@ -379,7 +381,19 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     )
     .await
     .unwrap();
+    let synonym = taith_app::bot::put_synonym(
+        store.as_ref(),
+        ws.id,
+        &taith_domain::bot::SynonymInput {
+            locale: "en".into(),
+            term: unique("cake"),
+            expansions: vec!["gateau".into()],
+        },
+    )
+    .await
+    .unwrap();
     Objects {
+        synonym: synonym.id.to_string(),
         canned: canned.id.to_string(),
         article: article.id.to_string(),
         article_slug: article.slug.to_string(),
@@ -427,6 +441,8 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("score", _) => "9",
                 ("version", _) => "1",
                 (n, _) if n.contains("canned") => &o.canned,
+                (n, _) if n.contains("synonym") => &o.synonym,
+                ("id", "synonyms") => &o.synonym,
                 ("id", "canned") => &o.canned,
                 ("id", "inbox") => &o.conversation,
                 (n, _) if n.contains("case") => &o.case,
@@ -522,6 +538,10 @@ pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     } else if path.starts_with("/api/v1/webhooks") {
         // Refused (422, an address of no such name) where allowed: nothing is made.
         serde_json::json!({ "url": "https://hooks.example.invalid/x", "events": ["alert.fired"] })
+    } else if path == "/api/v1/bot/ask" {
+        serde_json::json!({ "question": "When do you open?", "locale": "en" })
+    } else if path == "/api/v1/bot/synonyms" {
+        serde_json::json!({ "locale": "en", "term": "cake", "expansions": ["gateau"] })
     } else if path.starts_with("/api/v1/articles") {
         serde_json::json!({ "status": "draft", "category_id": o.article_category,
                             "translations": { "en": { "title": "x", "body": "x" } } })
@@ -567,6 +587,7 @@ fn ids_of_nowhere() -> Objects {
         article_slug: "nowhere".to_owned(),
         article_category: fresh(),
         canned: fresh(),
+        synonym: fresh(),
     }
 }
 

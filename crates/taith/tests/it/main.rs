@@ -8,6 +8,7 @@ mod alerts;
 mod api;
 mod articles;
 mod axe;
+mod bot;
 mod browser;
 mod cases;
 mod cases_browser;

@@ -282,6 +282,16 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/h/{slug}", Public),
     ("GET", "/h/{slug}/search", Public),
     ("GET", "/h/{slug}/a/{article_slug}", Public),
+    // The FAQ bot: its gaps are what customers asked; synonyms edit the knowledge base.
+    ("GET", "/w/{slug}/faq-gaps", Act(ReadResponses)),
+    ("POST", "/w/{slug}/faq-gaps/synonyms", Act(EditJourneys)),
+    (
+        "POST",
+        "/w/{slug}/faq-gaps/synonyms/{id}/delete",
+        Act(EditJourneys),
+    ),
+    // The widget's and the help centre's bot: anyone may ask.
+    ("POST", "/h/{slug}/bot/ask", Public),
     ("GET", "/w/{slug}/sites", Act(Read)),
     ("POST", "/w/{slug}/sites", Act(EditJourneys)),
     ("GET", "/w/{slug}/sites/new", Act(EditJourneys)),
@@ -517,6 +527,16 @@ const POLICY: &[(&str, &str, Need)] = &[
         Act(WorkInbox),
     ),
     ("POST", "/api/v1/mentions", Act(SubmitResponses)),
+    // Asking on a visitor's behalf may open a conversation: as recording one.
+    ("POST", "/api/v1/bot/ask", Act(SubmitResponses)),
+    ("GET", "/api/v1/faq-gaps", Act(ReadResponses)),
+    ("GET", "/api/v1/bot/synonyms", Act(Read)),
+    ("POST", "/api/v1/bot/synonyms", Act(EditJourneys)),
+    (
+        "DELETE",
+        "/api/v1/bot/synonyms/{synonym_id}",
+        Act(EditJourneys),
+    ),
     ("GET", "/api/v1/articles", Act(Read)),
     ("POST", "/api/v1/articles", Act(EditJourneys)),
     ("GET", "/api/v1/articles/{article_id}", Act(Read)),

@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, help-centre articles' titles and Markdown bodies and their categories' names, events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, help-centre articles' titles and Markdown bodies and their categories' names, the FAQ bot's synonyms and FAQ gaps, events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -544,6 +544,30 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         .unwrap();
         articles.push(article);
     }
+    // A synonym of the FAQ bot per payload (its term and an expansion: the payload's start
+    // and end, cut to their limit) and a FAQ gap per payload (a help-centre search that found
+    // nothing, in each of the six locales in turn): the FAQ gaps page shows both, the gaps
+    // grouped with their other wordings.
+    for (i, p) in payloads.iter().enumerate() {
+        let locale = Locale::ALL[i % Locale::ALL.len()];
+        let limit = taith_domain::bot::MAX_TERM_CHARS;
+        let end: Vec<char> = p.chars().rev().take(limit).collect();
+        taith_app::bot::put_synonym(
+            app.store.as_ref(),
+            ws.id,
+            &taith_domain::bot::SynonymInput {
+                locale: locale.tag().to_owned(),
+                term: p.chars().take(limit).collect(),
+                // A short payload's end is its term, which is dropped: "gateau" remains.
+                expansions: vec![end.into_iter().rev().collect(), "gateau".into()],
+            },
+        )
+        .await
+        .unwrap();
+        taith_app::bot::record_search_miss(app.store.as_ref(), ws.id, p, locale)
+            .await
+            .unwrap();
+    }
     // A site per payload (its name, and a URL pattern with the payload bound to a touchpoint
     // named by one), and events stored directly with a payload in every text they carry (the
     // page's address, the search query, the goal, the error kind, the click target): the
@@ -729,6 +753,8 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/themes".to_owned());
     pages.push("/w/becws/mentions".to_owned());
     pages.push("/w/becws/mentions?lang=ar".to_owned());
+    pages.push("/w/becws/faq-gaps".to_owned());
+    pages.push("/w/becws/faq-gaps?lang=ar".to_owned());
     for t in theme_ids.iter().step_by(3) {
         pages.push(format!("/w/becws/themes/{t}"));
     }

@@ -1,0 +1,26 @@
+# The FAQ bot: its hand-over messages, and the owner's FAQ gaps and synonyms page.
+bot-handoff-shortly = أرسلتُ سؤالك إلى فريقنا. سيجيبك أحدهم قريبًا.
+bot-handoff-by = أرسلتُ سؤالك إلى فريقنا. سنجيبك قبل الساعة { $time } يوم { $day }.
+nav-faq-gaps = أسئلة بلا إجابة
+bot-gaps-title = أسئلة بلا إجابة
+bot-gaps-lede = أسئلة طرحها العملاء خلال آخر 90 يومًا ولا تجيب عنها أي مقالة: أحالها البوت إلى موظف، أو لم يجد البحث شيئًا. جُمعت الأسئلة المتشابهة معًا. اكتب مقالة لأكبر المجموعات.
+bot-gaps-empty = لا توجد أسئلة بلا إجابة حتى الآن.
+bot-gaps-question = السؤال
+bot-gaps-count = عدد المرات
+bot-gaps-languages = اللغات
+bot-gaps-sources = المصدر
+bot-gaps-last = آخر مرة
+bot-gaps-write = اكتب مقالة
+bot-gaps-examples = طُرح أيضًا بصيغة
+bot-source-bot = بوت الأسئلة الشائعة
+bot-source-help-search = البحث في مركز المساعدة
+bot-source-site-search = البحث في الموقع
+bot-synonyms-title = المرادفات
+bot-synonyms-lede = كلمات يستخدمها عملاؤك بدل الكلمات الواردة في مقالاتك. يقرأ البوت السؤال بها أيضًا.
+bot-synonyms-empty = لا توجد مرادفات حتى الآن.
+bot-synonyms-delete = حذف
+bot-synonyms-locale = اللغة
+bot-synonyms-term = الكلمة
+bot-synonyms-expansions = تعني الشيء نفسه
+bot-synonyms-hint = افصل بين الكلمات أو العبارات بفاصلة: كعكة، كيك.
+bot-synonyms-add = أضف مرادفًا

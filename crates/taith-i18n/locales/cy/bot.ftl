@@ -1,0 +1,26 @@
+# The FAQ bot: its hand-over messages, and the owner's FAQ gaps and synonyms page.
+bot-handoff-shortly = Rwyf wedi anfon eich cwestiwn at ein tîm. Bydd rhywun yn ateb cyn bo hir.
+bot-handoff-by = Rwyf wedi anfon eich cwestiwn at ein tîm. Byddwn yn ateb erbyn { $time }, { $day }.
+nav-faq-gaps = Bylchau Cwestiynau Cyffredin
+bot-gaps-title = Bylchau yn y Cwestiynau Cyffredin
+bot-gaps-lede = Cwestiynau a ofynnodd cwsmeriaid yn ystod y 90 diwrnod diwethaf nad oes erthygl yn eu hateb: rhoddodd y bot nhw i berson, neu ni chafodd chwiliad ddim. Mae cwestiynau tebyg wedi'u grwpio. Ysgrifennwch erthygl ar gyfer y grwpiau mwyaf.
+bot-gaps-empty = Dim cwestiynau heb eu hateb eto.
+bot-gaps-question = Cwestiwn
+bot-gaps-count = Sawl gwaith
+bot-gaps-languages = Ieithoedd
+bot-gaps-sources = Ble
+bot-gaps-last = Gofynnwyd ddiwethaf
+bot-gaps-write = Ysgrifennu erthygl
+bot-gaps-examples = Gofynnwyd hefyd fel
+bot-source-bot = Bot Cwestiynau Cyffredin
+bot-source-help-search = Chwilio'r ganolfan gymorth
+bot-source-site-search = Chwilio'r wefan
+bot-synonyms-title = Cyfystyron
+bot-synonyms-lede = Geiriau y mae eich cwsmeriaid yn eu defnyddio am y geiriau yn eich erthyglau. Mae'r bot yn darllen cwestiwn gyda nhw hefyd.
+bot-synonyms-empty = Dim cyfystyron eto.
+bot-synonyms-delete = Dileu
+bot-synonyms-locale = Iaith
+bot-synonyms-term = Gair
+bot-synonyms-expansions = Yn golygu'r un peth â
+bot-synonyms-hint = Rhowch goma rhwng geiriau neu ymadroddion: teisen, cacen.
+bot-synonyms-add = Ychwanegu cyfystyr

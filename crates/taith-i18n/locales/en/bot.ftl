@@ -1,0 +1,26 @@
+# The FAQ bot: its hand-over messages, and the owner's FAQ gaps and synonyms page.
+bot-handoff-shortly = I've passed your question to our team. Someone will answer shortly.
+bot-handoff-by = I've passed your question to our team. We'll answer by { $time } on { $day }.
+nav-faq-gaps = FAQ gaps
+bot-gaps-title = FAQ gaps
+bot-gaps-lede = Questions customers asked in the last 90 days that no article answers: the bot handed them to a person, or a search found nothing. Similar questions are grouped. Write an article for the biggest groups.
+bot-gaps-empty = No unanswered questions yet.
+bot-gaps-question = Question
+bot-gaps-count = Times asked
+bot-gaps-languages = Languages
+bot-gaps-sources = Where
+bot-gaps-last = Last asked
+bot-gaps-write = Write an article
+bot-gaps-examples = Asked also as
+bot-source-bot = FAQ bot
+bot-source-help-search = Help centre search
+bot-source-site-search = Site search
+bot-synonyms-title = Synonyms
+bot-synonyms-lede = Words your customers use for the words in your articles. The bot reads a question with them too.
+bot-synonyms-empty = No synonyms yet.
+bot-synonyms-delete = Delete
+bot-synonyms-locale = Language
+bot-synonyms-term = Word
+bot-synonyms-expansions = Means the same as
+bot-synonyms-hint = Separate words or phrases with commas: cake, gateau, sponge.
+bot-synonyms-add = Add synonym

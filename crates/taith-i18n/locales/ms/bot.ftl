@@ -1,0 +1,26 @@
+# The FAQ bot: its hand-over messages, and the owner's FAQ gaps and synonyms page.
+bot-handoff-shortly = Soalan anda telah saya hantar kepada pasukan kami. Seseorang akan menjawab sebentar lagi.
+bot-handoff-by = Soalan anda telah saya hantar kepada pasukan kami. Kami akan menjawab sebelum { $time } pada hari { $day }.
+nav-faq-gaps = Jurang Soalan Lazim
+bot-gaps-title = Jurang Soalan Lazim
+bot-gaps-lede = Soalan yang ditanya pelanggan dalam 90 hari lepas yang tidak dijawab oleh mana-mana artikel: bot menyerahkannya kepada seseorang, atau carian tidak menemui apa-apa. Soalan yang serupa dikumpulkan. Tulis artikel untuk kumpulan yang terbesar.
+bot-gaps-empty = Belum ada soalan yang tidak dijawab.
+bot-gaps-question = Soalan
+bot-gaps-count = Kali ditanya
+bot-gaps-languages = Bahasa
+bot-gaps-sources = Di mana
+bot-gaps-last = Terakhir ditanya
+bot-gaps-write = Tulis artikel
+bot-gaps-examples = Juga ditanya sebagai
+bot-source-bot = Bot Soalan Lazim
+bot-source-help-search = Carian pusat bantuan
+bot-source-site-search = Carian laman web
+bot-synonyms-title = Sinonim
+bot-synonyms-lede = Perkataan yang digunakan pelanggan anda untuk perkataan dalam artikel anda. Bot membaca soalan dengannya juga.
+bot-synonyms-empty = Belum ada sinonim.
+bot-synonyms-delete = Padam
+bot-synonyms-locale = Bahasa
+bot-synonyms-term = Perkataan
+bot-synonyms-expansions = Sama maksud dengan
+bot-synonyms-hint = Pisahkan perkataan atau frasa dengan koma: kek, bolu.
+bot-synonyms-add = Tambah sinonim

@@ -1,0 +1,26 @@
+# The FAQ bot: its hand-over messages, and the owner's FAQ gaps and synonyms page.
+bot-handoff-shortly = Nimepeleka swali lako kwa timu yetu. Mtu atakujibu hivi punde.
+bot-handoff-by = Nimepeleka swali lako kwa timu yetu. Tutakujibu kabla ya saa { $time }, { $day }.
+nav-faq-gaps = Mapengo ya Maswali
+bot-gaps-title = Mapengo ya Maswali Yanayoulizwa Mara kwa Mara
+bot-gaps-lede = Maswali ambayo wateja waliuliza katika siku 90 zilizopita ambayo hakuna makala inayoyajibu: bot iliyapeleka kwa mtu, au utafutaji haukupata chochote. Maswali yanayofanana yamewekwa pamoja. Andika makala kwa makundi makubwa zaidi.
+bot-gaps-empty = Bado hakuna maswali yasiyojibiwa.
+bot-gaps-question = Swali
+bot-gaps-count = Mara yalioulizwa
+bot-gaps-languages = Lugha
+bot-gaps-sources = Wapi
+bot-gaps-last = Liliulizwa mwisho
+bot-gaps-write = Andika makala
+bot-gaps-examples = Pia liliulizwa kama
+bot-source-bot = Bot ya maswali
+bot-source-help-search = Utafutaji wa kituo cha msaada
+bot-source-site-search = Utafutaji wa tovuti
+bot-synonyms-title = Visawe
+bot-synonyms-lede = Maneno ambayo wateja wako hutumia kwa maneno yaliyo katika makala zako. Bot husoma swali pamoja nayo pia.
+bot-synonyms-empty = Bado hakuna visawe.
+bot-synonyms-delete = Futa
+bot-synonyms-locale = Lugha
+bot-synonyms-term = Neno
+bot-synonyms-expansions = Lina maana sawa na
+bot-synonyms-hint = Tenganisha maneno au vifungu kwa koma: keki, mkate wa sherehe.
+bot-synonyms-add = Ongeza kisawe

@@ -1,0 +1,26 @@
+# The FAQ bot: its hand-over messages, and the owner's FAQ gaps and synonyms page.
+bot-handoff-shortly = Tôi đã chuyển câu hỏi của bạn cho đội ngũ của chúng tôi. Sẽ có người trả lời bạn ngay.
+bot-handoff-by = Tôi đã chuyển câu hỏi của bạn cho đội ngũ của chúng tôi. Chúng tôi sẽ trả lời trước { $time } { $day }.
+nav-faq-gaps = Câu hỏi chưa có lời đáp
+bot-gaps-title = Câu hỏi chưa có lời đáp
+bot-gaps-lede = Những câu hỏi khách hàng đã hỏi trong 90 ngày qua mà chưa có bài viết nào trả lời: bot đã chuyển cho nhân viên, hoặc tìm kiếm không có kết quả. Các câu hỏi giống nhau được gộp lại. Hãy viết bài cho những nhóm lớn nhất.
+bot-gaps-empty = Chưa có câu hỏi nào chưa được trả lời.
+bot-gaps-question = Câu hỏi
+bot-gaps-count = Số lần hỏi
+bot-gaps-languages = Ngôn ngữ
+bot-gaps-sources = Nơi hỏi
+bot-gaps-last = Lần hỏi gần nhất
+bot-gaps-write = Viết bài
+bot-gaps-examples = Cũng được hỏi là
+bot-source-bot = Bot hỏi đáp
+bot-source-help-search = Tìm kiếm trong trung tâm trợ giúp
+bot-source-site-search = Tìm kiếm trên trang web
+bot-synonyms-title = Từ đồng nghĩa
+bot-synonyms-lede = Những từ khách hàng của bạn dùng thay cho từ trong bài viết của bạn. Bot cũng đọc câu hỏi theo những từ này.
+bot-synonyms-empty = Chưa có từ đồng nghĩa nào.
+bot-synonyms-delete = Xóa
+bot-synonyms-locale = Ngôn ngữ
+bot-synonyms-term = Từ
+bot-synonyms-expansions = Cùng nghĩa với
+bot-synonyms-hint = Ngăn cách các từ hoặc cụm từ bằng dấu phẩy: bánh kem, bánh gato.
+bot-synonyms-add = Thêm từ đồng nghĩa
