@@ -538,21 +538,21 @@ fn arabic_known(w: &str, known: &HashSet<String>) -> String {
     if known.contains(&stem) {
         return stem;
     }
+    let mut candidates = vec![arabic_stem(w, false)];
     let mut chars = w.chars();
     let (Some(first), rest) = (chars.next(), chars.as_str()) else {
         return stem;
     };
-    if rest.chars().count() < 3 {
-        return stem;
-    }
-    let mut candidates = Vec::new();
-    if matches!(first, 'ب' | 'ل' | 'ك' | 'ف') {
-        candidates.push(stem_arabic(rest));
-    }
-    if matches!(first, 'ا' | 'ت' | 'ي' | 'ن') {
-        for p in ['ي', 'ت', 'ن', 'ا'] {
-            if p != first {
-                candidates.push(stem_arabic(&format!("{p}{rest}")));
+    if rest.chars().count() >= 3 {
+        if matches!(first, 'ب' | 'ل' | 'ك' | 'ف') {
+            candidates.push(arabic_stem(rest, true));
+            candidates.push(arabic_stem(rest, false));
+        }
+        if matches!(first, 'ا' | 'ت' | 'ي' | 'ن') {
+            for p in ['ي', 'ت', 'ن', 'ا'] {
+                if p != first {
+                    candidates.push(stem_arabic(&format!("{p}{rest}")));
+                }
             }
         }
     }
@@ -594,9 +594,10 @@ fn stem_welsh(w: &str) -> String {
 
 /// A light Swahili stemmer: the infinitive ku-, or a subject with a tense (ni-, u-, a-, tu-,
 /// m-, wa-, i-… with -na-, -li-, -ta-, -me-, -ki-, -ka-, -nge-) or the habitual hu-, then
-/// a first- or second-person object (-ni-, -tu-, -ku-, -mw-), each only while three letters
-/// or more are left: "mnatafuta" and "tunatafuta" → "tafuta", "nikiagiza" and "kuagiza" →
-/// "agiza", "kunihifadhia" → "hifadhia".
+/// a relative marker after the tense (-yo-, -cho-…), then a first- or second-person object
+/// (-ni-, -tu-, -ku-, -mw-), each only while three letters or more are left: "mnatafuta"
+/// and "tunatafuta" → "tafuta", "nikiagiza", "uliyoagiza" and "kuagiza" → "agiza",
+/// "kunihifadhia" → "hifadhia".
 fn stem_swahili(w: &str) -> String {
     const SUBJECTS: [&str; 15] = [
         "mu", "wa", "tu", "ni", "zi", "li", "ya", "ki", "vi", "ku", "pa", "u", "a", "m", "i",
@@ -613,6 +614,15 @@ fn stem_swahili(w: &str) -> String {
                 {
                     rest = r;
                     stripped = true;
+                    // A relative marker after the tense: "uliyoagiza", "niliyonunua".
+                    for relative in ["vyo", "cho", "yo", "zo", "lo", "ye", "po", "ko", "mo"] {
+                        if let Some(r) = rest.strip_prefix(relative)
+                            && left(r)
+                        {
+                            rest = r;
+                            break;
+                        }
+                    }
                     break 'prefix;
                 }
             }
@@ -644,27 +654,27 @@ fn stem_swahili(w: &str) -> String {
 
 /// A light Arabic stemmer after Larkey's "light10" (the normalisation already done): a
 /// leading و (and), then the article with the prepositions written onto it (وال، بال، كال،
-/// فال، لل، ال) or else one of the prepositions ب ل ك ف alone; then at most one plural or
+/// فال، لل، ال; a preposition alone only where [`arabic_known`] knows the stem); then at most one plural or
 /// dual ending (ات ان ون ين) or one attached pronoun (ها هم كم نا ه ي ك), and a final
 /// ه (ta marbuta as normalised) or يه; never leaving fewer than three letters, the length of
 /// an Arabic root ("لوظيفه" → "وظيف", "كعكه" → "كعك", "طلبكم" → "طلب").
 fn stem_arabic(w: &str) -> String {
+    arabic_stem(w, true)
+}
+
+/// [`stem_arabic`], with the leading و taken for "and" or kept (a word's own: "وظيفه").
+fn arabic_stem(w: &str, and: bool) -> String {
     let mut c: Vec<char> = w.chars().collect();
     const MIN: usize = 3;
-    if c.len() > MIN + 1 && c[0] == 'و' {
+    if and && c.len() > MIN + 1 && c[0] == 'و' {
         c.remove(0);
     }
-    let mut article = false;
     for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
         let p: Vec<char> = p.chars().collect();
         if c.len() >= p.len() + MIN && c.starts_with(&p) {
             c.drain(..p.len());
-            article = true;
             break;
         }
-    }
-    if !article && c.len() > MIN + 1 && matches!(c[0], 'ب' | 'ل' | 'ك' | 'ف') {
-        c.remove(0);
     }
     let strip = |c: &mut Vec<char>, list: &[&str]| {
         for s in list {
@@ -1195,6 +1205,78 @@ mod tests {
     }
 
     #[test]
+    fn arabic_welsh_and_swahili_words_meet_their_stems() {
+        assert_eq!(stem_arabic("كعكه"), "كعك");
+        assert_eq!(stem_arabic("طلبكم"), "طلب");
+        assert_eq!(stem_arabic("والطلبات"), "طلب");
+        let known: HashSet<String> = ["وظيف", "يستخدم", "بطاق"]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(arabic_known("لوظيفه", &known), "وظيف");
+        assert_eq!(arabic_known("تستخدمون", &known), "يستخدم");
+        assert_eq!(arabic_known("بطاقه", &known), "بطاق");
+        assert_eq!(stem_welsh("cacennau"), "cacen");
+        assert_eq!(stem_welsh("torthau"), "torth");
+        assert_eq!(stem_welsh("gŵyl"), "gwyl");
+        for (w, stem) in [
+            ("mnatafuta", "tafuta"),
+            ("tunatafuta", "tafuta"),
+            ("kuagiza", "agiza"),
+            ("nikiagiza", "agiza"),
+            ("uliyoagiza", "agiza"),
+            ("kunihifadhia", "hifadhia"),
+            ("mkate", "mkate"),
+            ("kazi", "kazi"),
+        ] {
+            assert_eq!(stem_swahili(w), stem, "{w}");
+        }
+        let docs = [
+            doc(
+                "gluten-free",
+                Lang::Cy,
+                "Cynnyrch heb glwten",
+                "Torth heb glwten.",
+            ),
+            doc(
+                "allergens",
+                Lang::Cy,
+                "Alergenau",
+                "Mae ein holl gynnyrch yn cynnwys cnau.",
+            ),
+        ];
+        let index = Index::new(&docs, &[], Config::default());
+        assert_eq!(unmutate("gynnyrch", &index.cy_vocab), "cynnyrch");
+    }
+
+    #[test]
+    fn a_word_no_article_knows_lowers_the_confidence() {
+        let docs = [
+            doc(
+                "cakes",
+                Lang::En,
+                "Celebration cakes",
+                "We bake cakes to order.",
+            ),
+            doc(
+                "bread",
+                Lang::En,
+                "Sourdough bread",
+                "Our bread rises for a day.",
+            ),
+            doc("wholesale", Lang::En, "Wholesale", "Cafés buy our bread."),
+        ];
+        let index = Index::new(&docs, &[], Config::default());
+        let known = index.ask("Do you bake celebration cakes?", Lang::En);
+        let unknown = index.ask("Do you bake celebration candles?", Lang::En);
+        assert_eq!(known.answers[0].article_id, "cakes");
+        assert!(
+            unknown.answers[0].confidence < known.answers[0].confidence,
+            "{unknown:?} {known:?}"
+        );
+    }
+
+    #[test]
     fn arabic_letter_forms_are_one() {
         let docs = [doc(
             "hours",
@@ -1260,8 +1342,8 @@ mod explain {
             Lang::from_code(&std::env::var("EXPLAIN_LANG").unwrap_or_default()).unwrap_or(Lang::En);
         let q = std::env::var("EXPLAIN_Q").unwrap_or_default();
         let index = crate::faq_eval::index(Config::default());
-        let terms = index.terms(lang, &q);
-        println!("words {:?}\ngrams {:?}", terms.words, terms.grams);
+        let (words, grams) = index.weighted_terms(lang, &q);
+        println!("words {words:?}\ngrams {grams:?}");
         let part = &index.parts[data::index(lang)];
         let c = index.config;
         let r = index.ask(&q, lang);
@@ -1272,15 +1354,8 @@ mod explain {
                 .position(|&x| index.articles[x].0 == a.article_id)
                 .unwrap();
             let mut line = format!("{} {:.2}:", a.article_id, a.confidence);
-            for (field, ts, w) in [
-                (&part.words, &terms.words, 1.0),
-                (&part.grams, &terms.grams, c.gram_weight),
-            ] {
-                let mut seen = HashSet::new();
-                for t in ts {
-                    if !seen.insert(t) {
-                        continue;
-                    }
+            for (field, ts) in [(&part.words, &words), (&part.grams, &grams)] {
+                for (t, w) in ts {
                     let idf = field.idf(t);
                     if let Some(&(_, tf)) = field
                         .postings
