@@ -3,7 +3,7 @@
 //!
 //! An [`Index`] is built over documents `(id, locale, title, body)` — one per translation of
 //! an article — and a workspace's synonym groups. A question `(text, locale)` is read by
-//! [`tokens`] of each language the index holds and scored against that language's documents
+//! [`Index::terms`] of each language the index holds and scored against that language's documents
 //! with BM25 (our own, below: the `bm25` crate hashes tokens to 32 bits and has no fields,
 //! and this crate has no dependencies):
 //!
@@ -11,17 +11,24 @@
 //!   `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`, N and df counted over one language's
 //!   documents; tf and len add the title's words [`Config::title_boost`] times (BM25F with
 //!   two fields);
-//! - two kinds of term, each its own BM25: whole words (canonical: see [`tokens`]), and with
-//!   weight [`Config::gram_weight`] the character 4-grams of longer words (3-grams in Arabic)
-//!   — Swahili and Malay build words from prefixes and suffixes ("nimeagiza", "kuagiza";
-//!   "penghantaran", "hantar") that no stemmer here knows — or in Vietnamese the pairs of
+//! - two kinds of term, each its own BM25: whole words in a canonical form (English light
+//!   stemming; Arabic light stemming, with a preposition or another person's verb prefix
+//!   stripped where that gives a stem the articles have; Welsh mutations undone, plural
+//!   endings and circumflexes folded; Malay affixes; Swahili subject, tense, relative and
+//!   object prefixes; Vietnamese folded to unmarked letters), and with weight
+//!   [`Config::gram_weight`] the character 4-grams of longer words (3-grams in Arabic),
+//!   for the suffixes and infixes no light stemmer here knows, or in Vietnamese the pairs of
 //!   neighbouring syllables ("nhân viên").
 //!
 //! An article scores the best of its translations' scores; it is answered in the question's
 //! locale when it has that translation, else in the translation that scored best, flagged
-//! [`Answer::other_language`]. Confidence is the best article's score over the score a
-//! document matching every term of the question once would get (the share of the question's
-//! idf the article covers), capped at 1. Below [`Config::threshold`], or when the question
+//! [`Answer::other_language`]. Articles are ranked by half the share of the question's
+//! BM25 weight they match (their score over the score of a document matching every term
+//! once, capped at 1) and half `1 − e^(−score/`[`Config::scale`]`)`. The confidence shown
+//! is the same with the share made [`Config::coverage`] of the idf-weighted share of the
+//! question's words the article has (whole, or by their grams): a question with a word no
+//! article knows ("flowers") is covered little. Below [`Config::threshold`] (chosen on the
+//! benchmark's TRAIN half, [`crate::faq_eval::choose_threshold`]), or when the question
 //! asks for a person in any of the six languages ([`asks_for_person`]), the reply hands over.
 
 use crate::normalize::normalize;
@@ -45,7 +52,7 @@ pub struct Config {
     /// The least ideal score a confidence is taken against: a question of only common words
     /// ("where is your shop?": "shop") matches many articles fully and says little.
     pub min_ideal: f32,
-    /// Confidence is half the share of the question's weight the answer covers and half
+    /// Confidence is half the share of the question the answer covers and half
     /// `1 − e^(−score/scale)`, how much it matched at all (0: the share alone).
     pub scale: f32,
     /// The grams of one word of a question share [`Config::gram_weight`]: each weighs it
