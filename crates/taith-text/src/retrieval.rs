@@ -136,6 +136,9 @@ pub struct Terms {
     pub grams: Vec<String>,
 }
 
+/// A question's distinct terms with their weights.
+type Weighted = Vec<(String, f32)>;
+
 /// One kind of term's postings and statistics over one language's documents.
 #[derive(Debug, Default)]
 struct Field {
@@ -339,11 +342,7 @@ impl Index {
     /// [`Config::gram_weight`] shared among the grams of one word, so that a long word does
     /// not outweigh the others by its length; in Vietnamese each syllable pair weighs
     /// `gram_weight`).
-    fn weighted_terms(
-        &self,
-        lang: Lang,
-        question: &str,
-    ) -> (Vec<(String, f32)>, Vec<(String, f32)>) {
+    fn weighted_terms(&self, lang: Lang, question: &str) -> (Weighted, Weighted) {
         let words = self.words(lang, question);
         let mut seen: HashSet<&str> = HashSet::new();
         let word_terms: Vec<(String, f32)> = words
