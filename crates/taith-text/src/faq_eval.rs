@@ -76,6 +76,20 @@ fn sources() -> [(Lang, &'static str, &'static str); 6] {
     ]
 }
 
+/// The FRESH held-out questions (`data/faq/fresh/`), written after the first held-out split
+/// had been looked at in earlier sessions, before the last tuning was measured on them, and
+/// never tuned on. Same format as `questions/`.
+fn fresh_sources() -> [(Lang, &'static str); 6] {
+    [
+        (Lang::En, include_str!("../data/faq/fresh/en.tsv")),
+        (Lang::Cy, include_str!("../data/faq/fresh/cy.tsv")),
+        (Lang::Ms, include_str!("../data/faq/fresh/ms.tsv")),
+        (Lang::Sw, include_str!("../data/faq/fresh/sw.tsv")),
+        (Lang::Ar, include_str!("../data/faq/fresh/ar.tsv")),
+        (Lang::Vi, include_str!("../data/faq/fresh/vi.tsv")),
+    ]
+}
+
 fn rows(source: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
     source.lines().filter_map(|line| {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -89,6 +103,16 @@ fn rows(source: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
 struct Set {
     articles: Vec<Article>,
     questions: Vec<Question>,
+    fresh: Vec<Question>,
+}
+
+fn expected(label: &'static str, ids: &HashSet<&'static str>) -> Option<Expected> {
+    match label {
+        "none" => Some(Expected::None),
+        "person" => Some(Expected::Person),
+        id if ids.contains(id) => Some(Expected::Article(id)),
+        _ => None,
+    }
 }
 
 fn set() -> &'static Set {
@@ -97,6 +121,7 @@ fn set() -> &'static Set {
         let mut set = Set {
             articles: Vec::new(),
             questions: Vec::new(),
+            fresh: Vec::new(),
         };
         let mut ids: HashSet<&'static str> = HashSet::new();
         for (lang, articles, _) in sources() {
@@ -112,11 +137,8 @@ fn set() -> &'static Set {
         }
         for (lang, _, questions) in sources() {
             for [id, label, text] in rows(questions) {
-                let expected = match label {
-                    "none" => Expected::None,
-                    "person" => Expected::Person,
-                    id if ids.contains(id) => Expected::Article(id),
-                    _ => continue,
+                let Some(expected) = expected(label, &ids) else {
+                    continue;
                 };
                 let key = format!("faq:{}:{id}", lang.code());
                 set.questions.push(Question {
@@ -125,6 +147,20 @@ fn set() -> &'static Set {
                     expected,
                     text,
                     held_out: fnv1a(key.as_bytes()).is_multiple_of(2),
+                });
+            }
+        }
+        for (lang, questions) in fresh_sources() {
+            for [id, label, text] in rows(questions) {
+                let Some(expected) = expected(label, &ids) else {
+                    continue;
+                };
+                set.fresh.push(Question {
+                    id,
+                    lang,
+                    expected,
+                    text,
+                    held_out: true,
                 });
             }
         }
@@ -140,6 +176,16 @@ pub fn articles() -> &'static [Article] {
 /// Every question of the set, TRAIN and HELD-OUT.
 pub fn questions() -> &'static [Question] {
     &set().questions
+}
+
+/// The FRESH held-out questions of `lang` (None: all): never tuned on, never in [`split`].
+pub fn fresh(lang: Option<Lang>) -> Vec<Question> {
+    set()
+        .fresh
+        .iter()
+        .filter(|q| lang.is_none_or(|l| q.lang == l))
+        .copied()
+        .collect()
 }
 
 /// The set's articles as documents to index.
@@ -366,20 +412,76 @@ mod tests {
             let none = qs.iter().filter(|q| q.expected == Expected::None).count();
             assert!(answerable >= 50, "{lang:?}: {answerable} answerable");
             assert!(none >= 10, "{lang:?}: {none} unanswerable");
+            let fresh = fresh(Some(lang));
+            let rows = fresh_sources()
+                .iter()
+                .filter(|(l, _)| *l == lang)
+                .map(|(_, s)| rows(s).count())
+                .sum::<usize>();
+            assert_eq!(fresh.len(), rows, "{lang:?}: a fresh label is no article");
+            let answerable = fresh
+                .iter()
+                .filter(|q| matches!(q.expected, Expected::Article(_)))
+                .count();
+            let none = fresh
+                .iter()
+                .filter(|q| q.expected == Expected::None)
+                .count();
+            assert!(answerable >= 10, "{lang:?}: {answerable} fresh answerable");
+            assert!(none >= 2, "{lang:?}: {none} fresh unanswerable");
         }
     }
 
-    /// Top-1 each language must keep on HELD-OUT: the aim of issue 14 (0.8) where it is met,
-    /// else what is measured today, rounded down (en 0.78, ar 0.63, vi 0.74 — below the aim:
-    /// see `taith bench bot`), so that any drop fails.
+    /// Top-1 each language must keep on HELD-OUT: just below what is measured today (en
+    /// 0.778, cy 0.920, ms 0.960, sw 0.800, ar 0.704, vi 0.778; en, ar and vi below the aim
+    /// of 0.8: see `taith bench bot`), so that one more miss fails.
     const TOP1_FLOOR: [(Lang, f64); 6] = [
         (Lang::En, 0.77),
-        (Lang::Cy, 0.8),
-        (Lang::Ms, 0.8),
-        (Lang::Sw, 0.8),
-        (Lang::Ar, 0.62),
-        (Lang::Vi, 0.74),
+        (Lang::Cy, 0.91),
+        (Lang::Ms, 0.95),
+        (Lang::Sw, 0.79),
+        (Lang::Ar, 0.70),
+        (Lang::Vi, 0.77),
     ];
+
+    /// The same on the FRESH questions (en 0.833, cy 0.750, ms 0.750, sw 0.917, ar 0.750,
+    /// vi 0.833 of 12 each), and their unanswerable ones handed over (2 of 12 today: they ask
+    /// for things close to what the articles say, a student discount beside the end-of-day
+    /// one; far below the aim of 0.9).
+    const FRESH_TOP1_FLOOR: [(Lang, f64); 6] = [
+        (Lang::En, 0.83),
+        (Lang::Cy, 0.74),
+        (Lang::Ms, 0.74),
+        (Lang::Sw, 0.91),
+        (Lang::Ar, 0.74),
+        (Lang::Vi, 0.83),
+    ];
+    const FRESH_HANDED_OVER_FLOOR: f64 = 0.16;
+
+    #[test]
+    fn fresh_accuracy_keeps_its_floors() {
+        let index = index(Config::default());
+        let mut failures = Vec::new();
+        for (lang, floor) in FRESH_TOP1_FLOOR {
+            let set = fresh(Some(lang));
+            let f = figures(&set, &outcomes(&index, &set));
+            if f.top1 < floor {
+                failures.push(format!("{lang:?} fresh top-1 {:.3} < {floor}", f.top1));
+            }
+            if f.person_false > 0 {
+                failures.push(format!("{lang:?} {} false person requests", f.person_false));
+            }
+        }
+        let all = fresh(None);
+        let f = figures(&all, &outcomes(&index, &all));
+        if f.handed_over < FRESH_HANDED_OVER_FLOOR {
+            failures.push(format!(
+                "fresh unanswerable handed over {:.3}",
+                f.handed_over
+            ));
+        }
+        assert!(failures.is_empty(), "{failures:?}");
+    }
 
     /// Accuracy on HELD-OUT with the shipped configuration: top-1 per language at least its
     /// floor, at least 0.9 of the unanswerable questions handed over (the aim), every request
@@ -424,62 +526,76 @@ mod report {
     #![allow(clippy::unwrap_used, clippy::print_stdout)]
     use super::*;
 
-    /// The best configurations on TRAIN (by the threshold objective).
+    /// The best configurations on TRAIN (by the threshold objective), around the default:
+    /// `SWEEP="k1=1.2,1.6 b=0.5,0.75"` (any of title_boost, k1, b, gram_weight, min_ideal,
+    /// scale, gram_share) crosses the values given, the other numbers as shipped.
     #[test]
     #[ignore]
     fn sweep() {
-        let mut results = Vec::new();
-        for title_boost in [2.0] {
-            for k1 in [1.2, 1.6] {
-                for b in [0.3, 0.75] {
-                    for gram_weight in [0.4, 0.7] {
-                        for (min_ideal, scale) in [
-                            (0.0, 0.0),
-                            (5.0, 0.0),
-                            (0.0, 2.0),
-                            (0.0, 4.0),
-                            (0.0, 8.0),
-                            (5.0, 4.0),
-                            (5.0, 8.0),
-                            (0.0, 12.0),
-                        ] {
-                            let mut c = Config {
-                                title_boost,
-                                k1,
-                                b,
-                                gram_weight,
-                                min_ideal,
-                                scale,
-                                threshold: 0.3,
-                            };
-                            c.threshold = choose_threshold(c);
-                            let index = index(c);
-                            let mut total = 0.0;
-                            let mut worst: f64 = 1.0;
-                            for lang in Lang::SIX {
-                                let set = split(Some(lang), false);
-                                let f = figures(&set, &outcomes(&index, &set));
-                                total += f.top1 + f.handed_over;
-                                worst = worst.min(f.top1);
-                            }
-                            results.push((total, worst, c));
+        let spec = std::env::var("SWEEP").unwrap_or_else(|_| "k1=1.2,1.6 b=0.3,0.75".into());
+        let mut configs = vec![Config::default()];
+        for part in spec.split_whitespace() {
+            let (name, values) = part.split_once('=').unwrap();
+            let values: Vec<f32> = values.split(',').map(|v| v.parse().unwrap()).collect();
+            configs = configs
+                .iter()
+                .flat_map(|c| {
+                    values.iter().map(move |&v| {
+                        let mut c = *c;
+                        match name {
+                            "title_boost" => c.title_boost = v,
+                            "k1" => c.k1 = v,
+                            "b" => c.b = v,
+                            "gram_weight" => c.gram_weight = v,
+                            "min_ideal" => c.min_ideal = v,
+                            "scale" => c.scale = v,
+                            "gram_share" => c.gram_share = v,
+                            "coverage" => c.coverage = v,
+                            other => panic!("unknown {other}"),
                         }
-                    }
-                }
+                        c
+                    })
+                })
+                .collect();
+        }
+        let mut results = Vec::new();
+        for mut c in configs {
+            c.threshold = choose_threshold(c);
+            let index = index(c);
+            let mut total = 0.0;
+            let mut worst: f64 = 1.0;
+            let mut ranked = 0.0;
+            for lang in Lang::SIX {
+                let set = split(Some(lang), false);
+                let f = figures(&set, &outcomes(&index, &set));
+                total += f.top1 + f.handed_over;
+                ranked += f.top1_ranked;
+                worst = worst.min(f.top1);
             }
+            results.push((total, worst, ranked / 6.0, c));
         }
         results.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for r in results.iter().take(15) {
-            println!("{:.3} worst top1 {:.3} {:?}", r.0 / 6.0, r.1, r.2);
+        for r in results.iter().take(20) {
+            println!(
+                "{:.3} worst top1 {:.3} ranked {:.3} {:?}",
+                r.0 / 6.0,
+                r.1,
+                r.2,
+                r.3
+            );
         }
     }
 
-    /// `cargo test -p taith-text faq_eval::report -- --ignored --nocapture`: every miss.
+    /// `cargo test -p taith-text faq_eval::report -- --ignored --nocapture`: every miss of
+    /// TRAIN (the only half to tune on); HELD-OUT only as figures.
     #[test]
     #[ignore]
     fn misses() {
-        let config = Config::default();
-        println!("threshold chosen on TRAIN: {}", choose_threshold(config));
+        let config = Config {
+            threshold: choose_threshold(Config::default()),
+            ..Config::default()
+        };
+        println!("threshold chosen on TRAIN: {}", config.threshold);
         let index = index(config);
         for held_out in [false, true] {
             for lang in Lang::SIX {
@@ -490,6 +606,9 @@ mod report {
                     "{} {lang:?}: {f:?}",
                     if held_out { "HELD-OUT" } else { "TRAIN" }
                 );
+                if held_out {
+                    continue;
+                }
                 for (q, o) in set.iter().zip(&outs) {
                     let ok = match q.expected {
                         Expected::Article(id) => {
@@ -506,6 +625,79 @@ mod report {
                     }
                 }
             }
+        }
+    }
+
+    /// The figures per language: top-1 on TRAIN, HELD-OUT and FRESH, the two baselines on
+    /// HELD-OUT and FRESH, and the unanswerable questions handed over (no misses shown).
+    #[test]
+    #[ignore]
+    fn table() {
+        let config = Config::default();
+        let index = index(config);
+        println!(
+            "threshold shipped {} chosen {}",
+            config.threshold,
+            choose_threshold(config)
+        );
+        println!(
+            "| lang | train | held-out | fresh | overlap held-out / fresh | most-asked held-out / fresh | handed over train / held-out / fresh | overlap handed over held-out / fresh |"
+        );
+        println!("|---|---|---|---|---|---|---|---|");
+        let langs: Vec<Option<Lang>> = Lang::SIX.into_iter().map(Some).chain([None]).collect();
+        for lang in langs {
+            let train = split(lang, false);
+            let held = split(lang, true);
+            let fresh = fresh(lang);
+            let ours = |s: &[Question]| figures(s, &outcomes(&index, s));
+            let (t, h, f) = (ours(&train), ours(&held), ours(&fresh));
+            let oh = figures(&held, &baseline_overlap(&held));
+            let of = figures(&fresh, &baseline_overlap(&fresh));
+            let mh = figures(&held, &baseline_most_asked(&held));
+            let mf = figures(&fresh, &baseline_most_asked(&fresh));
+            println!(
+                "| {} | {:.3} | {:.3} | {:.3} | {:.3} / {:.3} | {:.3} / {:.3} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} |",
+                lang.map_or("all", Lang::code),
+                t.top1,
+                h.top1,
+                f.top1,
+                oh.top1,
+                of.top1,
+                mh.top1,
+                mf.top1,
+                t.handed_over,
+                h.handed_over,
+                f.handed_over,
+                oh.handed_over,
+                of.handed_over,
+            );
+        }
+    }
+
+    /// TRAIN's confidences: of right top answers, of wrong ones, of unanswerable questions.
+    #[test]
+    #[ignore]
+    fn confidences() {
+        let index = index(Config::default());
+        for lang in Lang::SIX {
+            let set = split(Some(lang), false);
+            let outs = outcomes(&index, &set);
+            let mut right = Vec::new();
+            let mut wrong = Vec::new();
+            let mut none = Vec::new();
+            for (q, o) in set.iter().zip(&outs) {
+                let c = (o.confidence * 100.0).round() as i32;
+                match q.expected {
+                    Expected::Article(id) if o.top.as_deref() == Some(id) => right.push(c),
+                    Expected::Article(_) => wrong.push(c),
+                    Expected::None => none.push(c),
+                    Expected::Person => {}
+                }
+            }
+            right.sort_unstable();
+            wrong.sort_unstable();
+            none.sort_unstable();
+            println!("{lang:?} right {right:?}\n   wrong {wrong:?}\n   none {none:?}");
         }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! An [`Index`] is built over documents `(id, locale, title, body)` — one per translation of
 //! an article — and a workspace's synonym groups. A question `(text, locale)` is read by
-//! [`tokens`] of each language the index holds and scored against that language's documents
+//! [`Index::terms`] of each language the index holds and scored against that language's documents
 //! with BM25 (our own, below: the `bm25` crate hashes tokens to 32 bits and has no fields,
 //! and this crate has no dependencies):
 //!
@@ -11,17 +11,24 @@
 //!   `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`, N and df counted over one language's
 //!   documents; tf and len add the title's words [`Config::title_boost`] times (BM25F with
 //!   two fields);
-//! - two kinds of term, each its own BM25: whole words (canonical: see [`tokens`]), and with
-//!   weight [`Config::gram_weight`] the character 4-grams of longer words (3-grams in Arabic)
-//!   — Swahili and Malay build words from prefixes and suffixes ("nimeagiza", "kuagiza";
-//!   "penghantaran", "hantar") that no stemmer here knows — or in Vietnamese the pairs of
+//! - two kinds of term, each its own BM25: whole words in a canonical form (English light
+//!   stemming; Arabic light stemming, with a preposition or another person's verb prefix
+//!   stripped where that gives a stem the articles have; Welsh mutations undone, plural
+//!   endings and circumflexes folded; Malay affixes; Swahili subject, tense, relative and
+//!   object prefixes; Vietnamese folded to unmarked letters), and with weight
+//!   [`Config::gram_weight`] the character 4-grams of longer words (3-grams in Arabic),
+//!   for the suffixes and infixes no light stemmer here knows, or in Vietnamese the pairs of
 //!   neighbouring syllables ("nhân viên").
 //!
 //! An article scores the best of its translations' scores; it is answered in the question's
 //! locale when it has that translation, else in the translation that scored best, flagged
-//! [`Answer::other_language`]. Confidence is the best article's score over the score a
-//! document matching every term of the question once would get (the share of the question's
-//! idf the article covers), capped at 1. Below [`Config::threshold`], or when the question
+//! [`Answer::other_language`]. Articles are ranked by half the share of the question's
+//! BM25 weight they match (their score over the score of a document matching every term
+//! once, capped at 1) and half `1 − e^(−score/`[`Config::scale`]`)`. The confidence shown
+//! is the same with the share made [`Config::coverage`] of the idf-weighted share of the
+//! question's words the article has (whole, or by their grams): a question with a word no
+//! article knows ("flowers") is covered little. Below [`Config::threshold`] (chosen on the
+//! benchmark's TRAIN half, [`crate::faq_eval::choose_threshold`]), or when the question
 //! asks for a person in any of the six languages ([`asks_for_person`]), the reply hands over.
 
 use crate::normalize::normalize;
@@ -45,21 +52,29 @@ pub struct Config {
     /// The least ideal score a confidence is taken against: a question of only common words
     /// ("where is your shop?": "shop") matches many articles fully and says little.
     pub min_ideal: f32,
-    /// Confidence is half the share of the question's weight the answer covers and half
+    /// Confidence is half the share of the question the answer covers and half
     /// `1 − e^(−score/scale)`, how much it matched at all (0: the share alone).
     pub scale: f32,
+    /// The grams of one word of a question share [`Config::gram_weight`]: each weighs it
+    /// over (number of the word's grams)^gram_share (0: each the whole weight).
+    pub gram_share: f32,
+    /// How much of the share in the confidence is the question's words an answer covers
+    /// (see `Index::coverage`) rather than the share of its BM25 weight (0–1).
+    pub coverage: f32,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
-            threshold: 0.59,
-            title_boost: 2.0,
+            threshold: 0.48,
+            title_boost: 1.5,
             k1: 1.6,
             b: 0.75,
             gram_weight: 0.7,
             min_ideal: 0.0,
-            scale: 4.0,
+            scale: 8.0,
+            gram_share: 0.0,
+            coverage: 0.5,
         }
     }
 }
@@ -121,6 +136,9 @@ pub struct Terms {
     pub grams: Vec<String>,
 }
 
+/// A question's distinct terms with their weights.
+type Weighted = Vec<(String, f32)>;
+
 /// One kind of term's postings and statistics over one language's documents.
 #[derive(Debug, Default)]
 struct Field {
@@ -161,15 +179,12 @@ impl Field {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// Adds `weight ×` BM25 of `query` to `scores` (one per document of the language);
-    /// returns the ideal score (every term matched once in a document of average length).
-    fn score(&self, query: &[String], weight: f32, config: &Config, scores: &mut [f32]) -> f32 {
-        let mut seen: HashSet<&str> = HashSet::new();
+    /// Adds BM25 of `query` (each distinct term with its weight) to `scores` (one per
+    /// document of the language); returns the ideal score (every term matched once).
+    fn score(&self, query: &[(String, f32)], config: &Config, scores: &mut [f32]) -> f32 {
         let mut ideal = 0.0;
-        for t in query {
-            if !seen.insert(t) {
-                continue;
-            }
+        for (t, weight) in query {
+            let weight = *weight;
             let idf = self.idf(t);
             ideal += weight * idf;
             let Some(postings) = self.postings.get(t) else {
@@ -200,7 +215,8 @@ pub struct Index {
     /// Article ids, and the languages each has a translation in.
     articles: Vec<(String, Vec<Lang>)>,
     parts: [Part; 7],
-    /// Welsh words known in their radical form (the documents' own and common ones).
+    /// Welsh words known in their radical form (the documents' own and common ones), and
+    /// the stems of the Arabic documents' words (the two scripts never meet).
     cy_vocab: HashSet<String>,
     /// Per language: canonical word → its synonym group's key.
     synonyms: [HashMap<String, String>; 7],
@@ -224,12 +240,25 @@ impl Index {
                 .split_whitespace()
                 .map(ToString::to_string),
         );
-        // Welsh documents' own words are radicals candidates for mutated forms.
-        for d in docs.iter().filter(|d| d.locale == Lang::Cy) {
-            for w in raw_words(Lang::Cy, &format!("{} {}", d.title, d.body)) {
-                if !mutated_only(&w) {
-                    index.cy_vocab.insert(w);
-                }
+        // Welsh documents' own words are radical candidates for mutated forms, unless one
+        // is itself a mutated form of a known word ("gynnyrch" beside "cynnyrch").
+        let cy_docs: HashSet<String> = docs
+            .iter()
+            .filter(|d| d.locale == Lang::Cy)
+            .flat_map(|d| raw_words(Lang::Cy, &format!("{} {}", d.title, d.body)))
+            .filter(|w| !mutated_only(w))
+            .collect();
+        let all: HashSet<String> = index.cy_vocab.union(&cy_docs).cloned().collect();
+        for w in cy_docs {
+            if index.cy_vocab.contains(&w) || radical_of(&w, &all).is_none() {
+                index.cy_vocab.insert(w);
+            }
+        }
+        // Arabic documents' stems: a question's word with a preposition or another person's
+        // verb prefix is read as one of them ("لوظيفه", "تستخدمون").
+        for d in docs.iter().filter(|d| d.locale == Lang::Ar) {
+            for w in raw_words(Lang::Ar, &format!("{} {}", d.title, d.body)) {
+                index.cy_vocab.insert(stem_arabic(&w));
             }
         }
         for (g, group) in synonyms.iter().enumerate() {
@@ -301,22 +330,83 @@ impl Index {
                 .windows(2)
                 .map(|p| format!("{} {}", p[0], p[1]))
                 .collect(),
-            _ => {
-                let n = if lang == Lang::Ar { 3 } else { 4 };
-                let mut grams = Vec::new();
-                for w in &words {
-                    let chars: Vec<char> = w.chars().collect();
-                    if chars.len() <= n || w.starts_with('~') {
-                        continue;
-                    }
-                    for g in chars.windows(n) {
-                        grams.push(g.iter().collect());
-                    }
-                }
-                grams
-            }
+            _ => words
+                .iter()
+                .flat_map(|w| word_grams(w, gram_len(lang)))
+                .collect(),
         };
         Terms { words, grams }
+    }
+
+    /// A question's distinct words (weight 1) and sub-word terms (weight
+    /// [`Config::gram_weight`] shared among the grams of one word, so that a long word does
+    /// not outweigh the others by its length; in Vietnamese each syllable pair weighs
+    /// `gram_weight`).
+    fn weighted_terms(&self, lang: Lang, question: &str) -> (Weighted, Weighted) {
+        let words = self.words(lang, question);
+        let mut seen: HashSet<&str> = HashSet::new();
+        let word_terms: Vec<(String, f32)> = words
+            .iter()
+            .filter(|w| seen.insert(w))
+            .map(|w| (w.clone(), 1.0))
+            .collect();
+        let gram_weight = self.config.gram_weight;
+        let mut grams: Vec<(String, f32)> = Vec::new();
+        let mut add = |g: String, w: f32| match grams.iter_mut().find(|(t, _)| *t == g) {
+            Some((_, x)) => *x = x.max(w),
+            None => grams.push((g, w)),
+        };
+        if lang == Lang::Vi {
+            for p in words.windows(2) {
+                add(format!("{} {}", p[0], p[1]), gram_weight);
+            }
+        } else {
+            let n = gram_len(lang);
+            for w in &words {
+                let g = word_grams(w, n);
+                let share = gram_weight / (g.len().max(1) as f32).powf(self.config.gram_share);
+                for g in g {
+                    add(g, share);
+                }
+            }
+        }
+        (word_terms, grams)
+    }
+
+    /// Per document of `part`, the share of the question's words it covers, each word
+    /// weighing its idf: a word the document has counts whole, another the share of its
+    /// character grams the document has (none in Vietnamese, whose syllables have no
+    /// grams). A question with a word no document knows ("flowers") is covered little by
+    /// any answer.
+    fn coverage(&self, lang: Lang, part: &Part, words: &[(String, f32)]) -> Vec<f32> {
+        let n = part.article.len();
+        let mut covered = vec![0.0f32; n];
+        let mut total = 0.0f32;
+        for (w, _) in words {
+            let idf = part.words.idf(w);
+            total += idf;
+            let mut credit = vec![0.0f32; n];
+            if lang != Lang::Vi {
+                let grams = word_grams(w, gram_len(lang));
+                for g in &grams {
+                    for &(doc, _) in part.grams.postings.get(g).into_iter().flatten() {
+                        credit[doc] += 1.0 / grams.len() as f32;
+                    }
+                }
+            }
+            for &(doc, _) in part.words.postings.get(w).into_iter().flatten() {
+                credit[doc] = 1.0;
+            }
+            for (c, x) in covered.iter_mut().zip(credit) {
+                *c += idf * x.min(1.0);
+            }
+        }
+        if total > 0.0 {
+            for c in &mut covered {
+                *c /= total;
+            }
+        }
+        covered
     }
 
     /// The articles answering `question`, asked in `locale`, best first, and whether to hand
@@ -324,70 +414,76 @@ impl Index {
     pub fn ask(&self, question: &str, locale: Lang) -> Reply {
         let asked_for_person = asks_for_person(question);
         // Best (score, confidence, language) per article.
-        let mut best: Vec<Option<(f32, Lang)>> = vec![None; self.articles.len()];
+        let mut best: Vec<Option<(f32, f32, Lang)>> = vec![None; self.articles.len()];
         for lang in Lang::SIX {
             let part = &self.parts[data::index(lang)];
             if part.article.is_empty() {
                 continue;
             }
-            let terms = self.terms(lang, question);
+            let (words, grams) = self.weighted_terms(lang, question);
             let mut scores = vec![0.0f32; part.article.len()];
-            let ideal = part
-                .words
-                .score(&terms.words, 1.0, &self.config, &mut scores)
-                + part.grams.score(
-                    &terms.grams,
-                    self.config.gram_weight,
-                    &self.config,
-                    &mut scores,
-                );
+            let ideal = part.words.score(&words, &self.config, &mut scores)
+                + part.grams.score(&grams, &self.config, &mut scores);
             if ideal <= 0.0 {
                 continue;
             }
             let ideal = ideal.max(self.config.min_ideal);
-            for (doc, s) in scores.into_iter().enumerate() {
-                let share = (s / ideal).min(1.0);
-                let confidence = if self.config.scale > 0.0 {
+            let coverage = if self.config.coverage > 0.0 {
+                self.coverage(lang, part, &words)
+            } else {
+                Vec::new()
+            };
+            let sure = |share: f32, s: f32| {
+                if self.config.scale > 0.0 {
                     0.5 * share + 0.5 * (1.0 - (-s / self.config.scale).exp())
                 } else {
                     share
-                };
-                if confidence <= 0.0 {
+                }
+            };
+            for (doc, s) in scores.into_iter().enumerate() {
+                let share = (s / ideal).min(1.0);
+                let rank = sure(share, s);
+                if rank <= 0.0 {
                     continue;
                 }
+                let confidence = match coverage.get(doc) {
+                    Some(c) => sure(
+                        (1.0 - self.config.coverage) * share + self.config.coverage * c,
+                        s,
+                    ),
+                    None => rank,
+                };
                 let a = part.article[doc];
                 let better = match best[a] {
                     None => true,
-                    Some((c, l)) => {
-                        confidence > c || (confidence == c && lang == locale && l != locale)
-                    }
+                    Some((r, _, l)) => rank > r || (rank == r && lang == locale && l != locale),
                 };
                 if better {
-                    best[a] = Some((confidence, lang));
+                    best[a] = Some((rank, confidence, lang));
                 }
             }
         }
-        let mut answers: Vec<Answer> = best
+        let mut ranked: Vec<(f32, Answer)> = best
             .into_iter()
             .enumerate()
             .filter_map(|(a, b)| {
-                let (confidence, lang) = b?;
+                let (rank, confidence, lang) = b?;
                 let (id, langs) = &self.articles[a];
                 let has_locale = langs.contains(&locale);
-                Some(Answer {
-                    article_id: id.clone(),
-                    locale: if has_locale { locale } else { lang },
-                    confidence,
-                    other_language: !has_locale,
-                })
+                Some((
+                    rank,
+                    Answer {
+                        article_id: id.clone(),
+                        locale: if has_locale { locale } else { lang },
+                        confidence,
+                        other_language: !has_locale,
+                    },
+                ))
             })
             .collect();
-        answers.sort_by(|x, y| {
-            y.confidence
-                .total_cmp(&x.confidence)
-                .then_with(|| x.article_id.cmp(&y.article_id))
-        });
-        answers.truncate(5);
+        ranked
+            .sort_by(|(r, x), (q, y)| q.total_cmp(r).then_with(|| x.article_id.cmp(&y.article_id)));
+        let answers: Vec<Answer> = ranked.into_iter().take(5).map(|(_, a)| a).collect();
         let handoff = if asked_for_person {
             Some(Handoff::AskedForPerson)
         } else if answers
@@ -400,6 +496,20 @@ impl Index {
         };
         Reply { answers, handoff }
     }
+}
+
+/// The length of the character grams of `lang`'s words.
+fn gram_len(lang: Lang) -> usize {
+    if lang == Lang::Ar { 3 } else { 4 }
+}
+
+/// The character `n`-grams of a word longer than `n` (none of a synonym group's key).
+fn word_grams(w: &str, n: usize) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() <= n || w.starts_with('~') {
+        return Vec::new();
+    }
+    chars.windows(n).map(|g| g.iter().collect()).collect()
 }
 
 /// Welsh radicals of a bakery's and a shop's words, beside the glossary's: a mutated form in
@@ -418,38 +528,174 @@ fn mutated_only(w: &str) -> bool {
 fn canonical(lang: Lang, w: &str, cy_vocab: &HashSet<String>) -> String {
     match lang {
         Lang::En | Lang::Other => stem_english(w),
-        Lang::Ar => stem_arabic(w),
-        Lang::Cy => unmutate(w, cy_vocab),
+        Lang::Ar => arabic_known(w, cy_vocab),
+        Lang::Cy => stem_welsh(&unmutate(w, cy_vocab)),
         Lang::Vi => fold_vietnamese(w),
         Lang::Ms => stem_malay(w),
-        Lang::Sw => w.to_string(),
+        Lang::Sw => stem_swahili(w),
     }
 }
 
-/// Larkey's "light10" Arabic stemmer (the normalisation already done): the article and the
-/// conjunctions and prepositions written onto it (وال، بال، كال، فال، لل، ال), a leading و
-/// on a word of four letters or more, then the suffixes ها ان ات ون ين يه ه ي, each while
-/// two letters or more are left ("طلبي", "طلبك"… stay "طلب" with the possessive ك too).
+/// An Arabic word's stem ([`stem_arabic`]), or when that is not among `known` stems, the
+/// known stem it makes without a preposition written onto it (ب ل ك ف: "لوظيفه") or with
+/// another person's present-tense prefix (ا ت ي ن: "تستخدمون" → "يستخدم").
+fn arabic_known(w: &str, known: &HashSet<String>) -> String {
+    let stem = stem_arabic(w);
+    if known.contains(&stem) {
+        return stem;
+    }
+    let mut candidates = vec![arabic_stem(w, false)];
+    let mut chars = w.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+        return stem;
+    };
+    if rest.chars().count() >= 3 {
+        if matches!(first, 'ب' | 'ل' | 'ك' | 'ف') {
+            candidates.push(arabic_stem(rest, true));
+            candidates.push(arabic_stem(rest, false));
+        }
+        if matches!(first, 'ا' | 'ت' | 'ي' | 'ن') {
+            for p in ['ي', 'ت', 'ن', 'ا'] {
+                if p != first {
+                    candidates.push(stem_arabic(&format!("{p}{rest}")));
+                }
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .find(|c| known.contains(c))
+        .unwrap_or(stem)
+}
+
+/// A Welsh word without its plural ending (-iau, -au, -oedd, -ion; a doubled final
+/// consonant made single: "cacennau" → "cacen", "torthau" → "torth") and without the
+/// circumflex customers often leave out ("gŵyl" → "gwyl"), at least three letters left.
+fn stem_welsh(w: &str) -> String {
+    let mut s: String = w
+        .chars()
+        .map(|c| match c {
+            'â' | 'ä' => 'a',
+            'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'û' | 'ü' => 'u',
+            'ŵ' | 'ẅ' => 'w',
+            'ŷ' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect();
+    for suffix in ["iau", "au", "oedd", "ion"] {
+        if s.chars().count() >= suffix.len() + 3 && s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+            let c: Vec<char> = s.chars().collect();
+            if c.len() >= 4 && c[c.len() - 1] == c[c.len() - 2] && c[c.len() - 1] != 'l' {
+                s.pop();
+            }
+            break;
+        }
+    }
+    s
+}
+
+/// A light Swahili stemmer: the infinitive ku-, or a subject with a tense (ni-, u-, a-, tu-,
+/// m-, wa-, i-… with -na-, -li-, -ta-, -me-, -ki-, -ka-, -nge-) or the habitual hu-, then
+/// a relative marker after the tense (-yo-, -cho-…), then a first- or second-person object
+/// (-ni-, -tu-, -ku-, -mw-), each only while three letters or more are left: "mnatafuta"
+/// and "tunatafuta" → "tafuta", "nikiagiza", "uliyoagiza" and "kuagiza" → "agiza",
+/// "kunihifadhia" → "hifadhia".
+fn stem_swahili(w: &str) -> String {
+    const SUBJECTS: [&str; 15] = [
+        "mu", "wa", "tu", "ni", "zi", "li", "ya", "ki", "vi", "ku", "pa", "u", "a", "m", "i",
+    ];
+    const TENSES: [&str; 7] = ["nge", "na", "li", "ta", "me", "ki", "ka"];
+    let left = |s: &str| s.chars().count() >= 3;
+    let mut rest = w;
+    let mut stripped = false;
+    'prefix: for subject in SUBJECTS {
+        if let Some(r) = w.strip_prefix(subject) {
+            for tense in TENSES {
+                if let Some(r) = r.strip_prefix(tense)
+                    && left(r)
+                {
+                    rest = r;
+                    stripped = true;
+                    // A relative marker after the tense: "uliyoagiza", "niliyonunua".
+                    for relative in ["vyo", "cho", "yo", "zo", "lo", "ye", "po", "ko", "mo"] {
+                        if let Some(r) = rest.strip_prefix(relative)
+                            && left(r)
+                        {
+                            rest = r;
+                            break;
+                        }
+                    }
+                    break 'prefix;
+                }
+            }
+        }
+    }
+    if !stripped {
+        for p in ["ku", "hu"] {
+            if let Some(r) = w.strip_prefix(p)
+                && left(r)
+            {
+                rest = r;
+                stripped = true;
+                break;
+            }
+        }
+    }
+    if stripped {
+        for object in ["ni", "tu", "ku", "mw"] {
+            if let Some(r) = rest.strip_prefix(object)
+                && r.chars().count() >= 4
+            {
+                rest = r;
+                break;
+            }
+        }
+    }
+    rest.to_string()
+}
+
+/// A light Arabic stemmer after Larkey's "light10" (the normalisation already done): a
+/// leading و (and), then the article with the prepositions written onto it (وال، بال، كال،
+/// فال، لل، ال; a preposition alone only where [`arabic_known`] knows the stem); then at most one plural or
+/// dual ending (ات ان ون ين) or one attached pronoun (ها هم كم نا ه ي ك), and a final
+/// ه (ta marbuta as normalised) or يه; never leaving fewer than three letters, the length of
+/// an Arabic root ("لوظيفه" → "وظيف", "كعكه" → "كعك", "طلبكم" → "طلب").
 fn stem_arabic(w: &str) -> String {
+    arabic_stem(w, true)
+}
+
+/// [`stem_arabic`], with the leading و taken for "and" or kept (a word's own: "وظيفه").
+fn arabic_stem(w: &str, and: bool) -> String {
     let mut c: Vec<char> = w.chars().collect();
-    if c.len() >= 4 && c[0] == 'و' {
+    const MIN: usize = 3;
+    if and && c.len() > MIN + 1 && c[0] == 'و' {
         c.remove(0);
     }
     for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
         let p: Vec<char> = p.chars().collect();
-        if c.len() >= p.len() + 2 && c.starts_with(&p) {
+        if c.len() >= p.len() + MIN && c.starts_with(&p) {
             c.drain(..p.len());
             break;
         }
     }
-    for s in [
-        "ها", "ان", "ات", "ون", "ين", "يه", "كم", "هم", "نا", "ه", "ي", "ك",
-    ] {
-        let s: Vec<char> = s.chars().collect();
-        if c.len() >= s.len() + 2 && c.ends_with(&s) {
-            c.truncate(c.len() - s.len());
+    let strip = |c: &mut Vec<char>, list: &[&str]| {
+        for s in list {
+            let s: Vec<char> = s.chars().collect();
+            if c.len() >= s.len() + MIN && c.ends_with(&s) {
+                c.truncate(c.len() - s.len());
+                return true;
+            }
         }
+        false
+    };
+    if !strip(&mut c, &["ات", "ان", "ون", "ين"]) {
+        strip(&mut c, &["ها", "هم", "كم", "نا", "ك"]);
     }
+    strip(&mut c, &["يه", "ه", "ي"]);
     c.into_iter().collect()
 }
 
@@ -514,6 +760,21 @@ fn unmutate(w: &str, known: &HashSet<String>) -> String {
     if known.contains(w) && !mutated_only(w) {
         return w.to_string();
     }
+    if let Some(radical) = radical_of(w, known) {
+        return radical;
+    }
+    for (from, to) in [("ngh", "c"), ("mh", "p"), ("nh", "t"), ("dd", "d")] {
+        if let Some(rest) = w.strip_prefix(from)
+            && rest.chars().count() >= 2
+        {
+            return format!("{to}{rest}");
+        }
+    }
+    w.to_string()
+}
+
+/// The first known radical the soft, nasal or aspirate mutation could have made `w` from.
+fn radical_of(w: &str, known: &HashSet<String>) -> Option<String> {
     const RULES: [(&str, &str); 17] = [
         ("ngh", "c"),
         ("mh", "p"),
@@ -536,23 +797,13 @@ fn unmutate(w: &str, known: &HashSet<String>) -> String {
     for (from, to) in RULES {
         if let Some(rest) = w.strip_prefix(from) {
             let candidate = format!("{to}{rest}");
-            if known.contains(&candidate) {
-                return candidate;
+            if candidate != w && known.contains(&candidate) {
+                return Some(candidate);
             }
         }
     }
     let with_g = format!("g{w}");
-    if known.contains(&with_g) {
-        return with_g;
-    }
-    for (from, to) in [("ngh", "c"), ("mh", "p"), ("nh", "t"), ("dd", "d")] {
-        if let Some(rest) = w.strip_prefix(from)
-            && rest.chars().count() >= 2
-        {
-            return format!("{to}{rest}");
-        }
-    }
-    w.to_string()
+    known.contains(&with_g).then_some(with_g)
 }
 
 /// Vietnamese letters with their marks, by the plain letter they fold to.
@@ -601,15 +852,15 @@ const ASKING: [(Lang, &str); 6] = [
     ),
     (
         Lang::Cy,
-        "alla allaf allwch allech allwn gallwch gallaf ga ydych ydy ydw oes ble sut pryd faint beth pa sawl hoffwn angen chi fy eich gennych rydw dw fydd mae oes",
+        "alla allaf allwch allech allwn gallwch gallaf ga ydych ydy ydw oes ble sut pryd faint beth pa sawl hoffwn angen chi fy eich gennych rydw dw fydd mae oes gloch r n ch m th w s",
     ),
     (
         Lang::Ms,
-        "boleh adakah ada bagaimana macam mana bila berapa apa siapa kenapa nak mahu perlu saya anda kami tak tidak caranya ke",
+        "boleh adakah ada bagaimana macam mana bila berapa apa siapa kenapa nak mahu perlu perlukan saya anda kami tak tidak caranya ke",
     ),
     (
         Lang::Sw,
-        "naweza mnaweza unaweza tunaweza je nini gani ngapi wapi lini vipi nifanye nifanyeje ninawezaje nahitaji mna yangu yenu zenu wenu lenu chenu kwake",
+        "naweza mnaweza unaweza tunaweza je nini gani ngapi wapi lini vipi nifanye nifanyeje ninawezaje nahitaji mna yangu yenu zenu wenu lenu chenu kwake ajili",
     ),
     (
         Lang::Ar,
@@ -617,7 +868,7 @@ const ASKING: [(Lang, &str); 6] = [
     ),
     (
         Lang::Vi,
-        "có không được thể tiệm tôi bạn mình nào gì đâu sao cần muốn vậy ạ hả nhỉ",
+        "có không được thể tiệm tôi bạn mình nào gì đâu sao cần muốn vậy ạ hả nhỉ nhiêu lâu mấy",
     ),
 ];
 
@@ -993,6 +1244,78 @@ mod tests {
     }
 
     #[test]
+    fn arabic_welsh_and_swahili_words_meet_their_stems() {
+        assert_eq!(stem_arabic("كعكه"), "كعك");
+        assert_eq!(stem_arabic("طلبكم"), "طلب");
+        assert_eq!(stem_arabic("والطلبات"), "طلب");
+        let known: HashSet<String> = ["وظيف", "يستخدم", "بطاق"]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(arabic_known("لوظيفه", &known), "وظيف");
+        assert_eq!(arabic_known("تستخدمون", &known), "يستخدم");
+        assert_eq!(arabic_known("بطاقه", &known), "بطاق");
+        assert_eq!(stem_welsh("cacennau"), "cacen");
+        assert_eq!(stem_welsh("torthau"), "torth");
+        assert_eq!(stem_welsh("gŵyl"), "gwyl");
+        for (w, stem) in [
+            ("mnatafuta", "tafuta"),
+            ("tunatafuta", "tafuta"),
+            ("kuagiza", "agiza"),
+            ("nikiagiza", "agiza"),
+            ("uliyoagiza", "agiza"),
+            ("kunihifadhia", "hifadhia"),
+            ("mkate", "mkate"),
+            ("kazi", "kazi"),
+        ] {
+            assert_eq!(stem_swahili(w), stem, "{w}");
+        }
+        let docs = [
+            doc(
+                "gluten-free",
+                Lang::Cy,
+                "Cynnyrch heb glwten",
+                "Torth heb glwten.",
+            ),
+            doc(
+                "allergens",
+                Lang::Cy,
+                "Alergenau",
+                "Mae ein holl gynnyrch yn cynnwys cnau.",
+            ),
+        ];
+        let index = Index::new(&docs, &[], Config::default());
+        assert_eq!(unmutate("gynnyrch", &index.cy_vocab), "cynnyrch");
+    }
+
+    #[test]
+    fn a_word_no_article_knows_lowers_the_confidence() {
+        let docs = [
+            doc(
+                "cakes",
+                Lang::En,
+                "Celebration cakes",
+                "We bake cakes to order.",
+            ),
+            doc(
+                "bread",
+                Lang::En,
+                "Sourdough bread",
+                "Our bread rises for a day.",
+            ),
+            doc("wholesale", Lang::En, "Wholesale", "Cafés buy our bread."),
+        ];
+        let index = Index::new(&docs, &[], Config::default());
+        let known = index.ask("Do you bake celebration cakes?", Lang::En);
+        let unknown = index.ask("Do you bake celebration candles?", Lang::En);
+        assert_eq!(known.answers[0].article_id, "cakes");
+        assert!(
+            unknown.answers[0].confidence < known.answers[0].confidence,
+            "{unknown:?} {known:?}"
+        );
+    }
+
+    #[test]
     fn arabic_letter_forms_are_one() {
         let docs = [doc(
             "hours",
@@ -1041,5 +1364,80 @@ mod tests {
         let r = index.ask("Do you repair bicycles?", Lang::En);
         assert_eq!(r.handoff, Some(Handoff::LowConfidence));
         assert!(r.answer().is_none());
+    }
+}
+
+#[cfg(test)]
+mod explain {
+    #![allow(clippy::unwrap_used, clippy::print_stdout)]
+    use super::*;
+
+    /// `EXPLAIN_LANG=cy EXPLAIN_Q="..." cargo test -p taith-text explain -- --ignored --nocapture`:
+    /// the question's terms and each of the top articles' matching terms with their scores.
+    #[test]
+    #[ignore]
+    fn explain() {
+        let lang =
+            Lang::from_code(&std::env::var("EXPLAIN_LANG").unwrap_or_default()).unwrap_or(Lang::En);
+        let q = std::env::var("EXPLAIN_Q").unwrap_or_default();
+        let index = crate::faq_eval::index(Config::default());
+        let (words, grams) = index.weighted_terms(lang, &q);
+        println!("words {words:?}\ngrams {grams:?}");
+        let part = &index.parts[data::index(lang)];
+        let c = index.config;
+        let r = index.ask(&q, lang);
+        for a in r.answers.iter().take(4) {
+            let doc = part
+                .article
+                .iter()
+                .position(|&x| index.articles[x].0 == a.article_id)
+                .unwrap();
+            let mut line = format!("{} {:.2}:", a.article_id, a.confidence);
+            for (field, ts) in [(&part.words, &words), (&part.grams, &grams)] {
+                for (t, w) in ts {
+                    let idf = field.idf(t);
+                    if let Some(&(_, tf)) = field
+                        .postings
+                        .get(t)
+                        .and_then(|p| p.iter().find(|(d, _)| *d == doc))
+                    {
+                        let norm = 1.0 - c.b + c.b * field.len[doc] / field.avg_len;
+                        let s = w * idf * tf * (c.k1 + 1.0) / (tf + c.k1 * norm);
+                        line.push_str(&format!(" {t}={s:.2}"));
+                    }
+                }
+            }
+            println!("{line}");
+        }
+        println!("handoff {:?}", r.handoff);
+    }
+}
+
+#[cfg(test)]
+mod oov {
+    #![allow(clippy::unwrap_used, clippy::print_stdout)]
+    use super::*;
+
+    /// TRAIN questions' words no document of their language has, most frequent first: the
+    /// candidates for stop words (asking words) and for morphology.
+    #[test]
+    #[ignore]
+    fn oov() {
+        let index = crate::faq_eval::index(Config::default());
+        for lang in Lang::SIX {
+            let part = &index.parts[data::index(lang)];
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for q in crate::faq_eval::split(Some(lang), false) {
+                for w in index.words(lang, q.text) {
+                    if !part.words.postings.contains_key(&w) {
+                        *counts.entry(w).or_default() += 1;
+                    }
+                }
+            }
+            let mut v: Vec<_> = counts.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let v: Vec<String> = v.iter().map(|(w, n)| format!("{w}:{n}")).collect();
+            println!("{lang:?} {}", v.join(" "));
+        }
     }
 }
