@@ -196,3 +196,7 @@ typed_id!(
     /// A question the FAQ bot or the help centre's search found no answer to.
     FaqGapId
 );
+typed_id!(
+    /// A visitor's web chat on a business's site (the widget's chat tab).
+    ChatSessionId
+);

@@ -9,6 +9,7 @@ pub mod article;
 pub mod bot;
 pub mod case;
 pub mod change;
+pub mod chat;
 pub mod conversation;
 pub mod csv;
 pub mod error;
@@ -46,6 +47,7 @@ pub use case::{
 pub use change::{
     AudienceMember, ChangeFields, ChangeInput, ChangeRecord, ChangeSource, NoticeCounts,
 };
+pub use chat::{ChatSession, ChatToken};
 pub use conversation::{
     Conversation, ConversationInput, ConversationMessage, ConversationStatus, LifecycleEvent,
     LifecycleKind, MessageDirection, MessageInput, NewConversation, NewMessage,
@@ -56,6 +58,7 @@ pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
+pub use ids::ChatSessionId;
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};

@@ -109,7 +109,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/mentions.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/mail_in.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/inbox.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/bot.ftl")),
+                include_str!(concat!("../locales/", $tag, "/bot.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/chat.ftl")),
             ),
         )),*]
     };

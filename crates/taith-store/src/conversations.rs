@@ -41,6 +41,9 @@ pub struct MessageToStore {
     pub author_id: Option<UserId>,
     pub at: OffsetDateTime,
     pub body: String,
+    /// Written by taith itself (the FAQ bot): never a person's first reply, so the first
+    /// response time stays the time a person took.
+    pub automatic: bool,
 }
 
 /// Which conversations [`conversations`](ConversationStore::conversations) lists.

@@ -22,6 +22,7 @@ pub mod bench;
 pub mod bot;
 pub mod cases;
 pub mod changes;
+pub mod chat;
 pub mod conversations;
 pub mod customers;
 pub mod events;
@@ -49,6 +50,7 @@ pub use cases::{
     CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
 };
 pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
+pub use chat::ChatStore;
 pub use conversations::{
     ConversationFilter, ConversationStore, ConversationToStore, CustomerSpan, MessageToStore,
 };
@@ -276,6 +278,7 @@ pub trait Store:
     + MailInStore
     + InboxStore
     + BotStore
+    + ChatStore
     + Send
     + Sync
     + 'static
@@ -307,6 +310,7 @@ impl<T> Store for T where
         + MailInStore
         + InboxStore
         + BotStore
+        + ChatStore
         + Send
         + Sync
         + 'static

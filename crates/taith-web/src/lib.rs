@@ -7,6 +7,7 @@ pub mod articles;
 pub mod bot;
 pub mod cases;
 pub mod changes;
+pub mod chat;
 pub mod coaching;
 pub mod conversations;
 pub mod dashboards;

@@ -29,6 +29,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::articles::routes(r);
     let r = crate::inbox::routes(r);
     let r = crate::bot::routes(r);
+    let r = crate::chat::routes(r);
     let r = crate::signals::routes(r);
     let r = crate::mentions::routes(r);
     let r = crate::mail_in::routes(r);

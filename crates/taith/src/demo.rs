@@ -130,6 +130,7 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_articles::seed_articles(store, ws.id).await?;
     crate::demo_mentions::seed_mentions(store, ws.id).await?;
     crate::demo_bot::seed_bot(store, ws.id).await?;
+    crate::demo_chat::seed_chats(store, ws.id).await?;
     Ok(credentials(true))
 }
 

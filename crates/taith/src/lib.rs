@@ -16,6 +16,7 @@ pub mod demo_articles;
 pub mod demo_bot;
 pub mod demo_cases;
 pub mod demo_changes;
+pub mod demo_chat;
 pub mod demo_coaching;
 pub mod demo_conversations;
 pub mod demo_events;

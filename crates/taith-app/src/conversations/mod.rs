@@ -149,6 +149,7 @@ pub async fn record_checked(
                             taith_domain::MessageDirection::In => (None, m.author.clone()),
                         };
                         MessageToStore {
+                            automatic: false,
                             direction: m.direction,
                             author,
                             author_id,
@@ -235,7 +236,12 @@ pub async fn add_message(
         }
         (taith_domain::MessageDirection::In, _) => (None, m.author.clone()),
     };
+    // The bot signs its messages so; a member's message never is the bot's.
+    let automatic = member.is_none()
+        && m.direction == taith_domain::MessageDirection::Out
+        && author.as_deref() == Some(crate::bot::BOT_AUTHOR);
     let message = MessageToStore {
+        automatic,
         direction: m.direction,
         author,
         author_id,

@@ -22,7 +22,8 @@ pub enum Delivery {
 
 /// Stores a member's reply in the conversation and hands it to its channel:
 ///
-/// - **chat**: the visitor reads it from the conversation; nothing to send.
+/// - **chat**: the visitor reads it in the chat, and by e-mail too when they left an address
+///   ([`crate::chat::deliver`]).
 /// - **e-mail**: queued with [`crate::mail_in::queue_reply`], whose worker sends it to the
 ///   customer with `In-Reply-To`/`References` of the thread. When the customer's last mail was
 ///   automatic (an auto-reply, a bounce), nothing is sent by e-mail — that is how mail loops
@@ -38,7 +39,7 @@ pub async fn deliver_reply(
         .add_conversation_message(ws, conversation.id, message)
         .await?;
     let delivery = match conversation.channel {
-        Channel::Chat => Delivery::InConversation,
+        Channel::Chat => crate::chat::deliver(store, ws, c.id, m.id).await?,
         Channel::Email => match crate::mail_in::queue_reply(store, ws, c.id, m.id).await {
             Ok(()) => Delivery::Queued,
             Err(QueueRefused::Store(e)) => return Err(e),

@@ -228,6 +228,7 @@ pub async fn reply(
     let conversation = store.conversation(ws, id).await?;
     let body = parse_reply(body).map_err(|i| ValidationErrors::one("body", i))?;
     let message = MessageToStore {
+        automatic: false,
         direction: MessageDirection::Out,
         author: Some(who.display_name()),
         author_id: who.user_id(),

@@ -382,6 +382,7 @@ async fn join_thread(
             continue;
         };
         let message = MessageToStore {
+            automatic: false,
             direction: MessageDirection::In,
             author: author.clone(),
             author_id: None,

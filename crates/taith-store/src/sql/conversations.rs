@@ -243,6 +243,7 @@ pub(super) async fn add_message_in(
     // A customer writing to a snoozed conversation wakes it (the inbox's rule; no reopening).
     let wake = m.direction == d::MessageDirection::In && c.status == d::ConversationStatus::Snoozed;
     let first_reply = m.direction == d::MessageDirection::Out
+        && !m.automatic
         && c.first_reply_at.is_none()
         && m.at >= c.created_at;
     sqlx::query(

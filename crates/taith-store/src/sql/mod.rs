@@ -47,6 +47,7 @@ mod articles;
 mod bot;
 mod cases;
 mod changes;
+mod chat;
 mod conversations;
 mod customers;
 mod events;

@@ -200,6 +200,9 @@ pub async fn public_ask(
         Err(_) => return Err(ApiError::new(ErrorCode::NotFound)),
     };
     let mut input = body.into_inner()?.input();
+    // Anyone may ask here, so nobody continues a conversation here: a conversation's id is
+    // not a secret. A visitor's chat continues through its own token (`/e/{survey}/chat/…`).
+    input.conversation_id = None;
     if input.locale.trim().is_empty() {
         input.locale = v.tr.locale.tag().to_owned();
     }

@@ -61,6 +61,7 @@ fn frame(t: Tr, title: String, business: &str, v: &Visitor) -> Frame {
         kiosk: false,
         reset: None,
         embed: false,
+        tabs: Vec::new(),
     }
 }
 

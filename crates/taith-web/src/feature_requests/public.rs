@@ -86,6 +86,7 @@ fn frame(t: Tr, business: &str, v: &Visitor) -> Frame {
         kiosk: false,
         reset: None,
         embed: false,
+        tabs: Vec::new(),
     }
 }
 
@@ -118,6 +119,7 @@ fn no_board(v: &Visitor) -> Response {
             kiosk: false,
             reset: None,
             embed: false,
+            tabs: Vec::new(),
         },
     };
     (StatusCode::NOT_FOUND, page).into_response()

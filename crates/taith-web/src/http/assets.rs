@@ -18,6 +18,8 @@ const FAVICON_SVG: &str = include_str!("../../assets/favicon.svg");
 const EDITOR_JS: &str = include_str!("../../assets/editor.js");
 /// Runs inside the widget's frame (`/e/...`): reports the page's height to the host page.
 const EMBED_JS: &str = include_str!("../../assets/embed.js");
+/// The web chat and the inbox thread: new messages live, the chat form without a reload.
+const CHAT_JS: &str = include_str!("../../assets/chat.js");
 /// The widget a business puts on its own site, served at `/widget/{public_id}.js`.
 pub const WIDGET_JS: &str = include_str!("../../assets/widget.js");
 
@@ -67,5 +69,6 @@ pub fn router() -> Router<AppState> {
         .route("/favicon.ico", get(|| async { favicon() }))
         .route("/assets/editor.js", get(|| async { javascript(EDITOR_JS) }))
         .route("/assets/embed.js", get(|| async { javascript(EMBED_JS) }))
+        .route("/assets/chat.js", get(|| async { javascript(CHAT_JS) }))
         .route("/healthz", get(|| async { "ok" }))
 }

@@ -373,6 +373,8 @@ pub struct ThreadPage {
     labels: Vec<String>,
     labels_text: String,
     items: Vec<ThreadItem>,
+    /// The newest message's id: where the live stream (`chat.js`) starts.
+    last_message: String,
     timeline: Vec<EntryView>,
     timeline_href: Option<String>,
     can_work: bool,
@@ -547,6 +549,10 @@ async fn render_thread(
         facts,
         labels: c.tags.clone(),
         labels_text: c.tags.join(", "),
+        last_message: messages
+            .last()
+            .map(|x| x.id.to_string())
+            .unwrap_or_default(),
         items: items.into_iter().map(|(_, i)| i).collect(),
         timeline,
         timeline_href,

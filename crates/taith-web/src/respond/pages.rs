@@ -63,6 +63,32 @@ pub struct Frame {
     /// Inside the widget's frame on the business's own site: compact, and the page tells the
     /// frame its height.
     pub embed: bool,
+    /// Inside the widget's frame: the survey and chat tabs.
+    pub tabs: Vec<EmbedTab>,
+}
+
+/// A tab of the widget's frame: the survey, or the chat with the business.
+#[derive(Debug, Clone)]
+pub struct EmbedTab {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The widget frame's tabs for the survey `public_id`, in `locale`.
+pub fn embed_tabs(t: &Tr, public_id: &str, locale: Locale, chat: bool) -> Vec<EmbedTab> {
+    vec![
+        EmbedTab {
+            label: t.t("chat-tab-survey"),
+            href: format!("/e/{public_id}?lang={}", locale.tag()),
+            current: !chat,
+        },
+        EmbedTab {
+            label: t.t("chat-tab-chat"),
+            href: format!("/e/{public_id}/chat?lang={}", locale.tag()),
+            current: chat,
+        },
+    ]
 }
 
 impl Frame {
@@ -76,7 +102,17 @@ impl Frame {
             kiosk: false,
             reset: None,
             embed: false,
+            tabs: Vec::new(),
         }
+    }
+
+    /// The frame of the widget's chat tab: compact, titled in the visitor's language.
+    pub fn chat(t: Tr, business: &str, public_id: &str, locale: Locale) -> Frame {
+        let mut frame = Frame::new(t, business, false, Vec::new());
+        frame.title = frame.t.t1("chat-title", "business", business);
+        frame.embed = true;
+        frame.tabs = embed_tabs(&frame.t, public_id, locale, true);
+        frame
     }
 
     /// The frame of a kiosk page, which returns to `start` as `countdown` says.
@@ -609,7 +645,7 @@ pub struct MessagePage {
 }
 
 /// No survey at this address (or a response that is not this survey's).
-fn unknown(v: &Visitor) -> Response {
+pub(crate) fn unknown(v: &Visitor) -> Response {
     let t = v.tr.clone();
     let page = MessagePage {
         heading: t.t("respond-unknown-title"),
@@ -623,6 +659,7 @@ fn unknown(v: &Visitor) -> Response {
             kiosk: false,
             reset: None,
             embed: false,
+            tabs: Vec::new(),
         },
     };
     (StatusCode::NOT_FOUND, page).into_response()
@@ -657,13 +694,17 @@ fn not_open(survey: &Survey, frame: Frame) -> Response {
 // --- loading and protecting -------------------------------------------------------------------
 
 /// A survey found by its public address, with its workspace and the business's name.
-struct Found {
-    ws: WorkspaceId,
-    survey: Survey,
-    business: String,
+pub(crate) struct Found {
+    pub(crate) ws: WorkspaceId,
+    pub(crate) survey: Survey,
+    pub(crate) business: String,
 }
 
-async fn find(state: &AppState, public_id: &str, v: &Visitor) -> Result<Option<Found>, PageError> {
+pub(crate) async fn find(
+    state: &AppState,
+    public_id: &str,
+    v: &Visitor,
+) -> Result<Option<Found>, PageError> {
     let plausible = !public_id.is_empty()
         && public_id.len() <= 64
         && public_id
@@ -893,6 +934,7 @@ impl Surface {
             Surface::Kiosk => frame.in_kiosk(format!("/k/{}", found.survey.public_id), countdown),
             Surface::Embed => {
                 frame.embed = true;
+                frame.tabs = embed_tabs(&frame.t, &found.survey.public_id, locale, false);
                 frame
             }
         }

@@ -737,6 +737,21 @@ async fn the_public_widget_route_answers_without_credentials(store: SharedStore)
     .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["handoff"]["reason"], "asked_for_person");
+    // Anyone may ask here, so a conversation's id sent here continues nothing: a new chat is
+    // opened and the first one keeps its two messages.
+    let first = body["conversation_id"].as_str().unwrap().to_owned();
+    let (status, body) = post(
+        "/h/botpublic/bot/ask",
+        json!({ "question": "siarad â pherson", "locale": "cy", "conversation_id": first }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_ne!(body["conversation_id"], json!(first), "{body}");
+    let first: taith_domain::ConversationId = first.parse().unwrap();
+    assert_eq!(
+        store.conversation_messages(ws, first).await.unwrap().len(),
+        2
+    );
     let (status, _) = post(
         "/h/no-such-shop/bot/ask",
         json!({ "question": "When do you open?", "locale": "en" }),

@@ -293,7 +293,8 @@ impl Browser {
         }
     }
 
-    fn cookie_header(&self) -> String {
+    /// The `Cookie` header this browser sends.
+    pub fn cookie_header(&self) -> String {
         self.cookies
             .lock()
             .expect("lock")
@@ -349,6 +350,21 @@ impl Browser {
             .await
             .expect("GET");
         self.read(resp).await
+    }
+
+    /// A GET whose body is never read: the status and `Location` of a stream (server-sent
+    /// events) that would not end.
+    pub async fn status_of(&self, path: &str) -> (u16, Option<String>) {
+        let resp = self
+            .request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .expect("GET");
+        let location = resp
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap_or_default().to_owned());
+        (resp.status().as_u16(), location)
     }
 
     /// A page request with extra headers (a bearer token, say) and, for a POST, a form.

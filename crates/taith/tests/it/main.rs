@@ -13,6 +13,7 @@ mod browser;
 mod cases;
 mod cases_browser;
 mod changes;
+mod chat;
 mod cli;
 mod coaching;
 mod contract;

@@ -234,12 +234,16 @@ async fn an_nps_survey_is_answered_in_welsh_and_arabic_with_javascript_on_and_of
 /// A business's own page on another site (`localhost`, where taith is `127.0.0.1`): the
 /// widget's tag and nothing else, under a strict Content-Security-Policy whose violation
 /// reports, and every other request the page makes, are recorded.
-struct HostSite {
-    addr: std::net::SocketAddr,
+pub(crate) struct HostSite {
+    pub(crate) addr: std::net::SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
 }
 
-async fn host_site(taith: std::net::SocketAddr, public_id: &str, lang: &str) -> HostSite {
+pub(crate) async fn host_site(
+    taith: std::net::SocketAddr,
+    public_id: &str,
+    lang: &str,
+) -> HostSite {
     use axum::http::header;
     use axum::response::IntoResponse;
     let requests = Arc::new(Mutex::new(Vec::new()));

@@ -266,6 +266,7 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/w/{slug}/inbox/{id}", Act(WorkInbox)),
     ("POST", "/w/{slug}/inbox/{id}/notes", Act(WorkInbox)),
     ("POST", "/w/{slug}/inbox/{id}/reply", Act(WorkInbox)),
+    ("GET", "/w/{slug}/inbox/{id}/events", Act(ReadResponses)),
     ("GET", "/w/{slug}/articles", Act(Read)),
     ("POST", "/w/{slug}/articles", Act(EditJourneys)),
     ("GET", "/w/{slug}/articles/new", Act(EditJourneys)),
@@ -308,6 +309,12 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/e/{public_id}/r/{response_id}", Public),
     ("POST", "/e/{public_id}/r/{response_id}", Public),
     ("GET", "/e/{public_id}/r/{response_id}/thanks", Public),
+    ("GET", "/e/{public_id}/chat", Public),
+    ("POST", "/e/{public_id}/chat", Public),
+    ("GET", "/e/{public_id}/chat/{token}", Public),
+    ("POST", "/e/{public_id}/chat/{token}", Public),
+    ("POST", "/e/{public_id}/chat/{token}/email", Public),
+    ("GET", "/e/{public_id}/chat/{token}/events", Public),
     ("GET", "/api/v1/openapi.json", Public),
     ("GET", "/api/v1/workspace", Act(Read)),
     ("GET", "/api/v1/members", Act(Read)),
@@ -720,6 +727,10 @@ async fn call(
             }
         };
         return (status, None);
+    }
+    // A live stream answers its status at once and then never ends.
+    if method == "GET" && path.ends_with("/events") && token.is_none() {
+        return browser.status_of(path).await;
     }
     let bearer = token.map(|t| format!("Bearer {t}"));
     let headers: Vec<(&str, &str)> = bearer

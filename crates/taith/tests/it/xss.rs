@@ -1,7 +1,7 @@
 //! The XSS sweep: 150 payloads (tags, event attributes, SVG, `javascript:` URLs, mutation
 //! tricks) stored in every kind of text a person types — journey, touchpoint and persona
 //! names and descriptions, survey names and questions, respondents' comments and response
-//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, help-centre articles' titles and Markdown bodies and their categories' names, the FAQ bot's synonyms and FAQ gaps, events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
+//! attributes, theme names and phrases, feature requests' titles, descriptions and public notes (staff and public board), case notes, replies, log authors, root causes and members' teams, alert rules' names, webhook endpoints' descriptions and addresses, sites' names and URL patterns, help-centre articles' titles and Markdown bodies and their categories' names, the FAQ bot's synonyms and FAQ gaps, web chats' messages (the visitor's, the bot's and a member's), events' addresses, search queries, goals, tasks, error kinds and click targets, "we did" notes and who recorded them, agent and team names on the coaching page, a person's own name and the User-Agent of the browsers signed in as them, stored directly and through the CSV importer — then every page that shows them is opened in headless Chromium. Each payload
 //! carries a `data-xss` attribute: had it been written into the page as markup, an element with
 //! that attribute would exist. The test fails on any such element and on any open dialog. The
 //! pages' Content-Security-Policy would also stop inline scripts; this test checks escaping
@@ -667,6 +667,30 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     )
     .await
     .unwrap();
+    // Web chats whose visitor writes a payload, answered by the bot (from the payload
+    // articles) or handed over and answered by a member with a payload: the visitor's chat
+    // and the member's thread show them.
+    let bot = taith_app::bot::Bot::default();
+    let owner = app.store.members(ws.id).await.unwrap().remove(0);
+    let owner = taith_domain::Principal::Member {
+        user: owner.user,
+        role: owner.role,
+    };
+    let mut chats = Vec::new();
+    for i in (0..payloads.len()).step_by(7) {
+        let p = &payloads[i];
+        let (token, view) = taith_app::chat::start(app.store.as_ref(), &bot, ws.id, Locale::En, p)
+            .await
+            .unwrap();
+        taith_app::chat::send(app.store.as_ref(), &bot, ws.id, &token, "talk to a person")
+            .await
+            .unwrap();
+        let c = view.session.conversation_id.unwrap();
+        taith_app::inbox::reply(app.store.as_ref(), ws.id, c, &owner, p)
+            .await
+            .unwrap();
+        chats.push((surveys[i].public_id.clone(), token, c));
+    }
     let wd = WebDriver::start().await.unwrap();
     wd.goto(&app.url("/login")).await.unwrap();
     let email = wd.find("#email").await.unwrap();
@@ -757,6 +781,10 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/faq-gaps?lang=ar".to_owned());
     for t in theme_ids.iter().step_by(3) {
         pages.push(format!("/w/becws/themes/{t}"));
+    }
+    for (public_id, token, c) in &chats {
+        pages.push(format!("/e/{public_id}/chat/{}", token.as_str()));
+        pages.push(format!("/w/becws/inbox/{c}"));
     }
     // A sample of the per-item pages (every tenth payload, so every wrapper and element).
     for i in (0..payloads.len()).step_by(7) {

@@ -1,0 +1,19 @@
+# الدردشة على الويب: تبويب الدردشة في الأداة (chat.html) والمحادثة الحية في صندوق الوارد.
+chat-tabs = الاستبيان والدردشة
+chat-tab-survey = الاستبيان
+chat-tab-chat = الدردشة
+chat-title = الدردشة مع { $business }
+chat-heading = اسألنا عن أي شيء
+chat-intro = يجيب مساعدنا فورًا من مركز المساعدة لدينا. اطلب التحدث مع شخص في أي وقت.
+chat-message = رسالتك
+chat-send = إرسال
+chat-refresh = التحقق من وجود رسائل جديدة
+chat-you = أنت
+chat-bot = المساعد
+chat-email-heading = استلم ردنا بالبريد الإلكتروني
+chat-email-label = عنوان بريدك الإلكتروني
+chat-email-hint = إذا غادرت هذه الصفحة، فسيصلك ردنا على هذا العنوان أيضًا.
+chat-email-send = أرسلوا الردود بالبريد الإلكتروني
+chat-email-will = ستُرسل الردود أيضًا إلى { $email }.
+chat-email-kept = شكرًا لك. ستُرسل ردودنا أيضًا إلى { $email }.
+inbox-refresh = التحقق من وجود رسائل جديدة

@@ -1,0 +1,19 @@
+# Sgwrs ar y we: tab sgwrsio'r teclyn (chat.html) ac edefyn byw y mewnflwch.
+chat-tabs = Arolwg a sgwrs
+chat-tab-survey = Arolwg
+chat-tab-chat = Sgwrs
+chat-title = Sgwrsio â { $business }
+chat-heading = Gofynnwch unrhyw beth i ni
+chat-intro = Mae ein cynorthwyydd yn ateb ar unwaith o'n canolfan gymorth. Gofynnwch am berson unrhyw bryd.
+chat-message = Eich neges
+chat-send = Anfon
+chat-refresh = Gwirio am negeseuon newydd
+chat-you = Chi
+chat-bot = Cynorthwyydd
+chat-email-heading = Cael ein hateb drwy e-bost
+chat-email-label = Eich cyfeiriad e-bost
+chat-email-hint = Os byddwch chi'n gadael y dudalen hon, bydd ein hateb yn eich cyrraedd yn y cyfeiriad hwn hefyd.
+chat-email-send = Anfon atebion drwy e-bost
+chat-email-will = Bydd atebion hefyd yn mynd i { $email }.
+chat-email-kept = Diolch. Bydd ein hatebion hefyd yn mynd i { $email }.
+inbox-refresh = Gwirio am negeseuon newydd

@@ -1,0 +1,19 @@
+# Web chat: the widget's chat tab (chat.html) and the inbox's live thread.
+chat-tabs = Survey and chat
+chat-tab-survey = Survey
+chat-tab-chat = Chat
+chat-title = Chat with { $business }
+chat-heading = Ask us anything
+chat-intro = Our assistant answers straight away from our help centre. Ask for a person at any time.
+chat-message = Your message
+chat-send = Send
+chat-refresh = Check for new messages
+chat-you = You
+chat-bot = Assistant
+chat-email-heading = Get our reply by e-mail
+chat-email-label = Your e-mail address
+chat-email-hint = If you leave this page, our reply will reach you at this address too.
+chat-email-send = Send replies by e-mail
+chat-email-will = Replies will also go to { $email }.
+chat-email-kept = Thank you. Our replies will also go to { $email }.
+inbox-refresh = Check for new messages

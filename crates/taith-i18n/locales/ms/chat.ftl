@@ -1,0 +1,19 @@
+# Sembang web: tab sembang widget (chat.html) dan bebenang langsung peti masuk.
+chat-tabs = Tinjauan dan sembang
+chat-tab-survey = Tinjauan
+chat-tab-chat = Sembang
+chat-title = Bersembang dengan { $business }
+chat-heading = Tanya kami apa sahaja
+chat-intro = Pembantu kami menjawab serta-merta daripada pusat bantuan kami. Minta untuk bercakap dengan orang pada bila-bila masa.
+chat-message = Mesej anda
+chat-send = Hantar
+chat-refresh = Semak mesej baharu
+chat-you = Anda
+chat-bot = Pembantu
+chat-email-heading = Terima balasan kami melalui e-mel
+chat-email-label = Alamat e-mel anda
+chat-email-hint = Jika anda meninggalkan halaman ini, balasan kami akan sampai ke alamat ini juga.
+chat-email-send = Hantar balasan melalui e-mel
+chat-email-will = Balasan juga akan dihantar ke { $email }.
+chat-email-kept = Terima kasih. Balasan kami juga akan dihantar ke { $email }.
+inbox-refresh = Semak mesej baharu

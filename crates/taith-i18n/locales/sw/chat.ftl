@@ -1,0 +1,19 @@
+# Gumzo la wavuti: kichupo cha gumzo cha wijeti (chat.html) na mazungumzo hai ya kikasha.
+chat-tabs = Utafiti na gumzo
+chat-tab-survey = Utafiti
+chat-tab-chat = Gumzo
+chat-title = Zungumza na { $business }
+chat-heading = Tuulize chochote
+chat-intro = Msaidizi wetu anajibu papo hapo kutoka kituo chetu cha msaada. Omba kuongea na mtu wakati wowote.
+chat-message = Ujumbe wako
+chat-send = Tuma
+chat-refresh = Angalia ujumbe mpya
+chat-you = Wewe
+chat-bot = Msaidizi
+chat-email-heading = Pata jibu letu kwa barua pepe
+chat-email-label = Anwani yako ya barua pepe
+chat-email-hint = Ukiondoka kwenye ukurasa huu, jibu letu litakufikia kwenye anwani hii pia.
+chat-email-send = Tuma majibu kwa barua pepe
+chat-email-will = Majibu yatatumwa pia kwa { $email }.
+chat-email-kept = Asante. Majibu yetu yatatumwa pia kwa { $email }.
+inbox-refresh = Angalia ujumbe mpya

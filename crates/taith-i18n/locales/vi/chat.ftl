@@ -1,0 +1,19 @@
+# Trò chuyện trên web: thẻ trò chuyện của tiện ích (chat.html) và luồng trực tiếp của hộp thư.
+chat-tabs = Khảo sát và trò chuyện
+chat-tab-survey = Khảo sát
+chat-tab-chat = Trò chuyện
+chat-title = Trò chuyện với { $business }
+chat-heading = Hãy hỏi chúng tôi bất cứ điều gì
+chat-intro = Trợ lý của chúng tôi trả lời ngay từ trung tâm trợ giúp. Bạn có thể yêu cầu gặp nhân viên bất cứ lúc nào.
+chat-message = Tin nhắn của bạn
+chat-send = Gửi
+chat-refresh = Kiểm tra tin nhắn mới
+chat-you = Bạn
+chat-bot = Trợ lý
+chat-email-heading = Nhận phản hồi qua email
+chat-email-label = Địa chỉ email của bạn
+chat-email-hint = Nếu bạn rời trang này, phản hồi của chúng tôi cũng sẽ được gửi đến địa chỉ này.
+chat-email-send = Gửi phản hồi qua email
+chat-email-will = Phản hồi cũng sẽ được gửi đến { $email }.
+chat-email-kept = Cảm ơn bạn. Phản hồi của chúng tôi cũng sẽ được gửi đến { $email }.
+inbox-refresh = Kiểm tra tin nhắn mới
