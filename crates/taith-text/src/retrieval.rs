@@ -842,13 +842,13 @@ fn has_vietnamese_marks(text: &str) -> bool {
 /// stop lists of themes drop them ("day", "time", "ngày", "giờ"…), retrieval keeps them.
 const KEEP: &str = "day days time times today week weeks open close ngày giờ hôm nay leo kesho jana hari minggu يوم اليوم الاحد امس";
 
-/// Words that ask rather than say what is asked about ("can I", "is there", "how"), per
-/// language, beside the stop lists: they are in nearly every question and no article, and
+/// Words that ask rather than say what is asked about ("can I", "is there", "how", the
+/// "time" of "what time", as Welsh "gloch" of "faint o'r gloch"), per language, beside the stop lists: they are in nearly every question and no article, and
 /// would count against every answer's confidence.
 const ASKING: [(Lang, &str); 6] = [
     (
         Lang::En,
-        "can could would do does did is are was will there i my me you your need want please tell anyone how what when where which why",
+        "can could would do does did is are was will there i my me you your need want please tell anyone how what when where which why time",
     ),
     (
         Lang::Cy,
