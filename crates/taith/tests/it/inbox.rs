@@ -45,6 +45,7 @@ on_both_stores!(
     canned_replies_fill_in_the_conversations_language_with_english_as_fallback,
     another_workspaces_conversations_and_canned_replies_are_not_found,
     the_inbox_pages_render_in_six_languages_and_their_forms_work_without_javascript,
+    a_mail_received_twice_at_once_is_stored_once_with_its_record,
 );
 
 async fn api(
@@ -780,4 +781,88 @@ async fn the_inbox_pages_render_in_six_languages_and_their_forms_work_without_ja
         .submit(&thread, &format!("{thread}/reply"), &[("body", "hi")])
         .await;
     assert_eq!(forbidden.status, 403);
+}
+
+async fn a_mail_received_twice_at_once_is_stored_once_with_its_record(store: SharedStore) {
+    let (ws, _) = TestApp::spawn_unthrottled(store.clone())
+        .await
+        .workspace("inboxtwice", "owner@inboxtwice.test")
+        .await;
+    let raw = "From: Tom Evans <tom@customers.test>\r\nTo: inboxtwice@mail.taith.example\r\n\
+               Subject: Weekly order\r\nMessage-ID: <twice-1@customers.test>\r\n\r\nTen loaves.\r\n";
+    let mut tasks = Vec::new();
+    let ws_id = ws.id;
+    for _ in 0..6 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            taith_app::mail_in::receive(
+                store.as_ref(),
+                &taith_app::mail_in::MailIn::default(),
+                ws_id,
+                raw.as_bytes(),
+            )
+            .await
+            .unwrap()
+        }));
+    }
+    let mut got = Vec::new();
+    for t in tasks {
+        got.push(t.await.unwrap());
+    }
+    let first = got.iter().find(|g| !g.duplicate).expect("one stored it");
+    assert_eq!(got.iter().filter(|g| !g.duplicate).count(), 1);
+    assert!(
+        got.iter()
+            .all(|g| g.conversation.id == first.conversation.id
+                && g.message_id == first.message_id)
+    );
+    // One conversation, one message, one record naming that message.
+    let all = store
+        .conversations(
+            ws.id,
+            &taith_store::ConversationFilter::default(),
+            PageRequest::first(10),
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.items.len(), 1);
+    let messages = store
+        .conversation_messages(ws.id, first.conversation.id)
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 1);
+    let record = store
+        .mail_record(ws.id, "twice-1@customers.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.message_id, messages[0].id);
+    // The answer to it joins the same conversation, in one transaction too.
+    let answer = "From: Tom Evans <tom@customers.test>\r\nTo: inboxtwice@mail.taith.example\r\n\
+                  Subject: Re: Weekly order\r\nMessage-ID: <twice-2@customers.test>\r\n\
+                  In-Reply-To: <twice-1@customers.test>\r\n\r\nTwelve, please.\r\n";
+    let joined = taith_app::mail_in::receive(
+        store.as_ref(),
+        &taith_app::mail_in::MailIn::default(),
+        ws.id,
+        answer.as_bytes(),
+    )
+    .await
+    .unwrap();
+    assert!(!joined.opened);
+    assert_eq!(joined.conversation.id, first.conversation.id);
+    let record = store
+        .mail_record(ws.id, "twice-2@customers.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.message_id, joined.message_id);
+    assert_eq!(
+        store
+            .conversation_messages(ws.id, first.conversation.id)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
