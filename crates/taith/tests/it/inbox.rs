@@ -45,6 +45,7 @@ on_both_stores!(
     canned_replies_fill_in_the_conversations_language_with_english_as_fallback,
     another_workspaces_conversations_and_canned_replies_are_not_found,
     the_inbox_pages_render_in_six_languages_and_their_forms_work_without_javascript,
+    attachments_download_as_files_of_safe_types_and_another_workspaces_are_not_found,
     a_mail_received_twice_at_once_is_stored_once_with_its_record,
 );
 
@@ -781,6 +782,173 @@ async fn the_inbox_pages_render_in_six_languages_and_their_forms_work_without_ja
         .submit(&thread, &format!("{thread}/reply"), &[("body", "hi")])
         .await;
     assert_eq!(forbidden.status, 403);
+}
+
+/// A 1×1 PNG.
+const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/// A mail from Gwen with a photo, an HTML page, an SVG and a file too large to keep.
+fn mail_with_attachments(id: &str) -> String {
+    let big = "x".repeat(76).repeat(70_000);
+    let big: String = big
+        .as_bytes()
+        .chunks(76)
+        .map(|l| format!("{}\r\n", std::str::from_utf8(l).unwrap()))
+        .collect();
+    format!(
+        "From: Gwen Roberts <gwen@customers.test>\r\n\
+         To: inboxatt@mail.taith.example\r\n\
+         Subject: Llun o'r gacen\r\n\
+         Message-ID: <{id}>\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\
+         \r\n\
+         --b\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\
+         \r\n\
+         Dyma'r llun.\r\n\
+         --b\r\n\
+         Content-Type: image/png; name=\"cacen llynedd.png\"\r\n\
+         Content-Disposition: attachment; filename=\"cacen llynedd.png\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\
+         \r\n\
+         {PNG_BASE64}\r\n\
+         --b\r\n\
+         Content-Type: text/html; name=\"page.html\"\r\n\
+         Content-Disposition: attachment; filename=\"page.html\"\r\n\
+         \r\n\
+         <script>alert(1)</script>\r\n\
+         --b\r\n\
+         Content-Type: image/svg+xml; name=\"logo.svg\"\r\n\
+         Content-Disposition: attachment; filename=\"logo.svg\"\r\n\
+         \r\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>\r\n\
+         --b\r\n\
+         Content-Type: text/plain; name=\"huge.txt\"\r\n\
+         Content-Disposition: attachment; filename=\"huge.txt\"\r\n\
+         \r\n\
+         {big}\
+         --b--\r\n"
+    )
+}
+
+async fn attachments_download_as_files_of_safe_types_and_another_workspaces_are_not_found(
+    store: SharedStore,
+) {
+    use base64::Engine as _;
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("inboxatt", "owner@inboxatt.test").await;
+    let (other, _) = app.workspace("inboxatt2", "owner@inboxatt2.test").await;
+    app.member(&ws, "viewer@inboxatt.test", Role::Viewer).await;
+    let got = taith_app::mail_in::receive(
+        store.as_ref(),
+        &taith_app::mail_in::MailIn::default(),
+        ws.id,
+        mail_with_attachments("att-1@customers.test").as_bytes(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(got.attachments_not_kept, 1);
+    let id = got.conversation.id;
+    // A conversation of the other workspace, with its own attachment.
+    let theirs = taith_app::mail_in::receive(
+        store.as_ref(),
+        &taith_app::mail_in::MailIn::default(),
+        other.id,
+        mail_with_attachments("att-2@customers.test").as_bytes(),
+    )
+    .await
+    .unwrap()
+    .conversation
+    .id;
+
+    let owner = app.signed_in("owner@inboxatt.test").await;
+    let base = format!("/w/inboxatt/inbox/{id}");
+    let page = owner.get(&base).await;
+    assert_eq!(page.status, 200);
+    for n in 1..=3 {
+        assert!(
+            page.body
+                .contains(&format!("href=\"{base}/attachments/{n}\"")),
+            "attachment {n} is linked"
+        );
+    }
+    assert!(!page.body.contains(&format!("{base}/attachments/4")));
+    let text = page.text();
+    assert!(text.contains("cacen llynedd.png"));
+    assert!(text.contains("huge.txt"));
+    assert!(text.contains("too large, not kept"));
+
+    let photo = owner.get_response(&format!("{base}/attachments/1")).await;
+    assert_eq!(photo.status(), 200);
+    let h = photo.headers().clone();
+    assert_eq!(h["content-type"], "image/png");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(
+        h["content-disposition"],
+        "attachment; filename=\"cacen llynedd.png\"; filename*=UTF-8''cacen%20llynedd.png"
+    );
+    let bytes = photo.bytes().await.unwrap();
+    assert_eq!(
+        bytes.as_ref(),
+        base64::engine::general_purpose::STANDARD
+            .decode(PNG_BASE64)
+            .unwrap()
+            .as_slice()
+    );
+    // HTML and SVG never come back as documents a browser would run.
+    for (n, name) in [(2, "page.html"), (3, "logo.svg")] {
+        let r = owner.get_response(&format!("{base}/attachments/{n}")).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "application/octet-stream");
+        assert!(
+            r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with(&format!("attachment; filename=\"{name}\"")),
+        );
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    }
+    // Not kept, past the end, nonsense: 404.
+    for n in ["4", "5", "0", "x", "-1"] {
+        assert_eq!(
+            owner.get(&format!("{base}/attachments/{n}")).await.status,
+            404,
+            "attachment {n}"
+        );
+    }
+    // Another workspace's conversation is the same 404 as a missing one, by either slug.
+    assert_eq!(
+        owner
+            .get(&format!("/w/inboxatt/inbox/{theirs}/attachments/1"))
+            .await
+            .status,
+        404
+    );
+    let stranger = app.signed_in("owner@inboxatt2.test").await;
+    assert_eq!(
+        stranger
+            .get(&format!("/w/inboxatt2/inbox/{id}/attachments/1"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        stranger
+            .get(&format!("/w/inboxatt/inbox/{id}/attachments/1"))
+            .await
+            .status,
+        404
+    );
+    // A viewer reads the figures, not what customers sent.
+    let viewer = app.signed_in("viewer@inboxatt.test").await;
+    assert_eq!(
+        viewer.get(&format!("{base}/attachments/1")).await.status,
+        403
+    );
+    // Not signed in: sent to sign in.
+    let anonymous = app.browser().get(&format!("{base}/attachments/1")).await;
+    assert_eq!(anonymous.status, 303);
 }
 
 async fn a_mail_received_twice_at_once_is_stored_once_with_its_record(store: SharedStore) {
