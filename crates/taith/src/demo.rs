@@ -129,6 +129,7 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_signals::seed_signals(store, ws.id, &journeys).await?;
     crate::demo_articles::seed_articles(store, ws.id).await?;
     crate::demo_mentions::seed_mentions(store, ws.id).await?;
+    crate::demo_inbox::seed_inbox(store, ws.id, &members).await?;
     Ok(credentials(true))
 }
 

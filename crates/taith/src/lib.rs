@@ -18,6 +18,7 @@ pub mod demo_coaching;
 pub mod demo_conversations;
 pub mod demo_events;
 pub mod demo_feature_requests;
+pub mod demo_inbox;
 pub mod demo_lifecycle;
 pub mod demo_mentions;
 pub mod demo_signals;
