@@ -117,6 +117,9 @@ pub enum Command {
     /// sentiment and latest mentions.
     #[command(subcommand)]
     Mentions(crate::mentions::MentionsCommand),
+    /// The inbox: list its conversations as the inbox page does.
+    #[command(subcommand)]
+    Inbox(crate::inbox::InboxCommand),
     /// The themes of a workspace's comments in a period: mentions, share, sentiment and impact
     /// on the score ("−14 ± 5 NPS"), as a table or as the JSON of GET /api/v1/themes. Reads
     /// what the analyser inside `taith serve` stored.
@@ -1154,6 +1157,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = cli.store.open().await?;
             let w = workspace(&store, command.workspace()).await?;
             crate::mentions::run(&store, &w, command, out).await
+        }
+        Command::Inbox(command) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, command.workspace()).await?;
+            crate::inbox::run(&store, &w, command, out).await
         }
         Command::Signals(command) => {
             let ws = match &command {

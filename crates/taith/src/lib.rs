@@ -25,6 +25,7 @@ pub mod demo_signals;
 pub mod demo_surveys;
 pub mod demo_voc;
 pub mod demo_webstats;
+pub mod inbox;
 pub mod mentions;
 pub mod output;
 pub mod server;

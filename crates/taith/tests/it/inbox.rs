@@ -1034,3 +1034,155 @@ async fn a_mail_received_twice_at_once_is_stored_once_with_its_record(store: Sha
         2
     );
 }
+
+// --- the CLI --------------------------------------------------------------------------------
+
+/// `taith inbox list` against the store at `store_args` (`--data-dir D` or
+/// `--database-url U`).
+fn taith_inbox(store_args: &[&str], args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+        .args(store_args)
+        .args(["inbox", "list"])
+        .args(args)
+        .env_remove("TAITH_DATABASE_URL")
+        .env_remove("TAITH_WORKSPACE")
+        .output()
+        .expect("run taith")
+}
+
+fn rows(o: &std::process::Output) -> Vec<Vec<String>> {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+async fn the_cli_lists_the_inbox_as_the_page_does(store: SharedStore, store_args: &[&str]) {
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("inboxcli", "owner@inboxcli.test").await;
+    let agent = app.member(&ws, "agent@inboxcli.test", Role::Agent).await;
+    let chat = conversation(&app, &ws, "chat", "cy", "Chat order", 50).await;
+    let mail = conversation(&app, &ws, "email", "sw", "Mail refund", 30).await;
+    let late = conversation(&app, &ws, "email", "ar", "", 10).await;
+    inbox::assign(
+        app.store.as_ref(),
+        ws.id,
+        mail,
+        Some(&agent.user.id.to_string()),
+        None,
+    )
+    .await
+    .unwrap();
+    inbox::set_priority(app.store.as_ref(), ws.id, mail, "urgent")
+        .await
+        .unwrap();
+    inbox::set_status(
+        app.store.as_ref(),
+        ws.id,
+        chat,
+        "snoozed",
+        Some(&in_future(5)),
+    )
+    .await
+    .unwrap();
+
+    let all = rows(&taith_inbox(store_args, &["--workspace", "inboxcli"]));
+    let ids: Vec<&str> = all.iter().map(|r| r[0].as_str()).collect();
+    let expected = [late.to_string(), mail.to_string(), chat.to_string()];
+    assert_eq!(ids, expected, "newest activity first: {all:?}");
+    assert!(all.iter().all(|r| r.len() == 7), "{all:?}");
+    assert_eq!(
+        all[1][1..6],
+        [
+            "open",
+            "urgent",
+            "email",
+            "agent@inboxcli.test",
+            "Mail refund"
+        ]
+    );
+    // No subject: the first words of the first message.
+    assert_eq!(
+        all[2][1..6],
+        ["snoozed", "normal", "chat", "-", "Chat order"]
+    );
+    assert_eq!(all[0][5], "Hello about");
+    assert!(
+        time::OffsetDateTime::parse(&all[0][6], &time::format_description::well_known::Rfc3339)
+            .is_ok(),
+        "{all:?}"
+    );
+    // The same rows as the use-case the page lists with.
+    assert_eq!(
+        listed(&app, &ws, InboxFilter::default()).await,
+        [late, mail, chat]
+    );
+
+    let open = rows(&taith_inbox(
+        store_args,
+        &["--workspace", "inboxcli", "--status", "open"],
+    ));
+    assert_eq!(open.len(), 2);
+    let snoozed = rows(&taith_inbox(
+        store_args,
+        &["--workspace", "inboxcli", "--status", "snoozed"],
+    ));
+    assert_eq!(snoozed.len(), 1);
+    assert_eq!(snoozed[0][0], chat.to_string());
+    let theirs = rows(&taith_inbox(
+        store_args,
+        &[
+            "--workspace",
+            "inboxcli",
+            "--assignee",
+            "AGENT@inboxcli.test",
+        ],
+    ));
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0][0], mail.to_string());
+    let nobodys = rows(&taith_inbox(
+        store_args,
+        &["--workspace", "inboxcli", "--assignee", "nobody"],
+    ));
+    assert_eq!(nobodys.len(), 2);
+
+    // Refusals name what was wrong.
+    for (args, said) in [
+        (
+            &["--workspace", "inboxcli", "--status", "closed"][..],
+            "--status",
+        ),
+        (
+            &["--workspace", "inboxcli", "--assignee", "who@else.test"][..],
+            "--assignee",
+        ),
+        (&["--workspace", "nowhere"][..], "nowhere"),
+    ] {
+        let o = taith_inbox(store_args, args);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(said),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_lists_the_inbox_as_the_page_does_on_sqlite() {
+    let (store, dir) = fresh_sqlite().await;
+    let d = dir.to_string_lossy().into_owned();
+    the_cli_lists_the_inbox_as_the_page_does(store, &["--data-dir", &d]).await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_lists_the_inbox_as_the_page_does_on_postgres() {
+    let Some((store, db)) = fresh_postgres().await else {
+        return;
+    };
+    let url = db.url();
+    the_cli_lists_the_inbox_as_the_page_does(store, &["--database-url", &url]).await;
+    db.drop_database().await;
+}
