@@ -63,7 +63,8 @@ pub use inbox::{
 pub use invitations::{InvitationCounts, InvitationStore, MailDue, NewInvitation};
 pub use journeys::{Author, DeletedJourney, JourneyStore, RevisionWithSnapshot};
 pub use mail_in::{
-    AttachmentToStore, MailInSettings, MailInStore, MailRecord, MailReplyDue, StoredAttachment,
+    AttachmentToStore, ConversationAttachment, IncomingMail, MailInSettings, MailInStore, MailInto,
+    MailRecord, MailReplyDue, StoredAttachment,
 };
 pub use mentions::{MentionCount, MentionStore};
 pub use ops::OpsStore;

@@ -2,10 +2,11 @@
 //! and out (the threading table), incoming mails' attachments, and the replies waiting to go
 //! out by e-mail.
 
-use crate::StoreResult;
+use crate::{ConversationToStore, MessageToStore, StoreResult};
 use async_trait::async_trait;
 use taith_domain::{
-    ConversationId, ConversationMessageId, CustomerId, Locale, MessageDirection, WorkspaceId,
+    Conversation, ConversationId, ConversationMessageId, CustomerId, Locale, MessageDirection,
+    WorkspaceId,
 };
 use time::OffsetDateTime;
 
@@ -50,6 +51,34 @@ pub struct StoredAttachment {
     pub content_type: String,
     pub size: u64,
     pub kept: bool,
+}
+
+/// Where an incoming mail's message goes.
+#[derive(Debug, Clone)]
+pub enum MailInto {
+    /// Added to this conversation of its thread (the message is the `MessageToStore`).
+    Thread(ConversationId),
+    /// Opens this conversation, whose first message is the mail's.
+    Open(Box<ConversationToStore>),
+}
+
+/// An incoming mail as the threading table records it, beside its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncomingMail {
+    /// The RFC 5322 Message-ID without its angle brackets.
+    pub rfc_message_id: String,
+    /// The sender's address.
+    pub address: String,
+    /// Why nothing may answer it automatically; None for a person's mail.
+    pub no_reply: Option<String>,
+    pub at: OffsetDateTime,
+}
+
+/// An attachment of a conversation's incoming mail, with the message it came with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConversationAttachment {
+    pub message_id: ConversationMessageId,
+    pub attachment: StoredAttachment,
 }
 
 /// A reply claimed for sending, with what the e-mail needs.
@@ -110,6 +139,38 @@ pub trait MailInStore: Send + Sync {
         mail: &MailRecord,
         attachments: &[AttachmentToStore],
     ) -> StoreResult<bool>;
+
+    /// Records an incoming mail in ONE transaction: its message (added to its thread's
+    /// conversation, with what that changes, or opening a new conversation), its Message-ID
+    /// in the threading table and its attachments — a crash leaves all of them or none.
+    /// None: the Message-ID was recorded in the workspace meanwhile (nothing is stored).
+    /// NotFound: the thread's conversation is not (or no longer) the workspace's.
+    async fn receive_mail(
+        &self,
+        ws: WorkspaceId,
+        into: &MailInto,
+        message: &MessageToStore,
+        mail: &IncomingMail,
+        attachments: &[AttachmentToStore],
+    ) -> StoreResult<Option<(Conversation, ConversationMessageId)>>;
+
+    /// The attachments of a conversation's incoming mails: oldest mail first, each mail's in
+    /// order. NotFound: no such conversation in the workspace.
+    async fn conversation_attachments(
+        &self,
+        ws: WorkspaceId,
+        conversation: ConversationId,
+    ) -> StoreResult<Vec<ConversationAttachment>>;
+
+    /// The `index`th (from 0, in [`conversation_attachments`](Self::conversation_attachments)'
+    /// order) attachment of a conversation with its content (None: too large, not kept).
+    /// NotFound: no such conversation in the workspace, or no such attachment.
+    async fn conversation_attachment(
+        &self,
+        ws: WorkspaceId,
+        conversation: ConversationId,
+        index: u32,
+    ) -> StoreResult<(StoredAttachment, Option<Vec<u8>>)>;
 
     /// A conversation's mails, oldest first.
     async fn conversation_mails(

@@ -121,6 +121,9 @@ pub enum Command {
     /// help-centre articles, or a hand-over to a person).
     #[command(subcommand)]
     Bot(crate::bot::BotCommand),
+    /// The inbox: list its conversations as the inbox page does.
+    #[command(subcommand)]
+    Inbox(crate::inbox::InboxCommand),
     /// The themes of a workspace's comments in a period: mentions, share, sentiment and impact
     /// on the score ("−14 ± 5 NPS"), as a table or as the JSON of GET /api/v1/themes. Reads
     /// what the analyser inside `taith serve` stored.
@@ -1158,6 +1161,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = cli.store.open().await?;
             let w = workspace(&store, command.workspace()).await?;
             crate::mentions::run(&store, &w, command, out).await
+        }
+        Command::Inbox(command) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, command.workspace()).await?;
+            crate::inbox::run(&store, &w, command, out).await
         }
         Command::Signals(command) => {
             let ws = match &command {

@@ -89,6 +89,18 @@ pub async fn record_checked(
     ws: WorkspaceId,
     conversations: &[NewConversation],
 ) -> Result<Vec<(Conversation, bool)>, Refused> {
+    let rows = to_store(store, ws, conversations).await?;
+    Ok(store.save_conversations(ws, &rows).await?)
+}
+
+/// Checked conversations made ready for the store without saving them: customers named by
+/// id checked, the others found or created by their address or id, agents matched to
+/// members. [`record_checked`] saves them; `mail_in` saves one with its mail's record.
+pub async fn to_store(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    conversations: &[NewConversation],
+) -> Result<Vec<ConversationToStore>, Refused> {
     let agents = Agents::of(store, ws).await?;
     // Customers named by id must be the workspace's.
     for c in conversations {
@@ -161,7 +173,7 @@ pub async fn record_checked(
             }
         })
         .collect();
-    Ok(store.save_conversations(ws, &rows).await?)
+    Ok(rows)
 }
 
 /// Records one conversation (with its messages or its times); a second one with the same

@@ -1,12 +1,14 @@
 //! The inbox: members work support conversations from every channel in one list — assign
 //! them (a member and/or a team), set their status (a snooze needs a time in the future),
 //! priority and labels (the conversation's tags), write private notes, reply through the
-//! channel the customer used ([`delivery`]), with canned replies per locale ([`canned`]).
+//! channel the customer used ([`delivery`]), with canned replies per locale ([`canned`]), and
+//! download the attachments of the customer's mail ([`attachments`]).
 //!
 //! Every edge (pages, API, CLI, tests) calls these; the figures stay right because a reply is
 //! a message added as `conversations` adds them (the first reply by a person sets the first
 //! response time), resolving sets the resolution time and a customer writing after it reopens.
 
+pub mod attachments;
 pub mod canned;
 pub mod delivery;
 pub mod worker;

@@ -14,6 +14,10 @@
 //!   sends no acknowledgement of any mail.
 //! - **Duplicates**: a Message-ID already received in the workspace is answered with what it
 //!   made the first time, and nothing is stored again.
+//! - **One transaction**: a mail's message (and the conversation it opens), its Message-ID
+//!   record and its attachments are stored together (`MailInStore::receive_mail`), so a crash
+//!   cannot leave a message without its record (which would let the same mail, received
+//!   again, be stored twice) nor a record without its message.
 
 pub mod parse;
 pub mod worker;
@@ -27,7 +31,8 @@ use taith_domain::{
     MessageDirection, NewConversation, NewMessage, Slug, ValidationErrors, WorkspaceId,
 };
 use taith_store::{
-    AttachmentToStore, MailInSettings, MailRecord, MessageToStore, Store, StoreError,
+    AttachmentToStore, ConversationToStore, IncomingMail, MailInSettings, MailInto, MessageToStore,
+    Store, StoreError,
 };
 
 /// The prefix of every inbound secret.
@@ -322,14 +327,14 @@ pub async fn receive(
     } else {
         mail.body.clone()
     };
-    let (conversation, message_id, opened) =
-        match join_thread(store, ws, &mail, &author, &body, now).await? {
-            Some((c, m)) => (c, m, false),
-            None => {
-                let (c, m) = open_conversation(store, ws, &mail, &author, &body, now).await?;
-                (c, m, true)
-            }
-        };
+    let message = MessageToStore {
+        automatic: false,
+        direction: MessageDirection::In,
+        author: author.clone(),
+        author_id: None,
+        at: now,
+        body: body.clone(),
+    };
     let attachments: Vec<AttachmentToStore> = mail
         .attachments
         .iter()
@@ -340,16 +345,64 @@ pub async fn receive(
             content: a.content.clone(),
         })
         .collect();
-    let record = MailRecord {
+    let record = IncomingMail {
         rfc_message_id: rfc_message_id.clone(),
-        conversation_id: conversation.id,
-        message_id,
-        direction: MessageDirection::In,
         address: mail.from.as_str().to_owned(),
         no_reply: no_reply.map(|n| n.as_str().to_owned()),
         at: now,
     };
-    store.record_mail(ws, &record, &attachments).await?;
+    // The message, its Message-ID and its attachments are stored in one transaction.
+    let mut stored = None;
+    if let Some(thread) = thread_of(store, ws, &mail).await? {
+        match store
+            .receive_mail(
+                ws,
+                &MailInto::Thread(thread),
+                &message,
+                &record,
+                &attachments,
+            )
+            .await
+        {
+            Ok(got) => stored = Some(got.map(|(c, m)| (c, m, false))),
+            // The conversation was deleted since: the mail opens a new one.
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let stored = match stored {
+        Some(s) => s,
+        None => {
+            let new = new_conversation(store, ws, &mail, &author, &body, now).await?;
+            store
+                .receive_mail(
+                    ws,
+                    &MailInto::Open(Box::new(new)),
+                    &message,
+                    &record,
+                    &attachments,
+                )
+                .await?
+                .map(|(c, m)| (c, m, true))
+        }
+    };
+    let Some((conversation, message_id, opened)) = stored else {
+        // The same Message-ID was received meanwhile: answered as a duplicate.
+        let before = store
+            .mail_record(ws, &rfc_message_id)
+            .await?
+            .ok_or_else(|| StoreError::internal("a mail record vanished"))?;
+        let conversation = store.conversation(ws, before.conversation_id).await?;
+        return Ok(Received {
+            conversation,
+            message_id: before.message_id,
+            rfc_message_id,
+            opened: false,
+            duplicate: true,
+            no_reply: before.no_reply,
+            attachments_not_kept: 0,
+        });
+    };
     if let Some(reason) = no_reply {
         tracing::info!(workspace = %ws, reason = reason.as_str(), "automatic mail recorded; it will not be answered");
     }
@@ -368,49 +421,30 @@ pub async fn receive(
     })
 }
 
-/// Adds the mail to the conversation its thread ids name in this workspace, if any.
-async fn join_thread(
+/// The conversation its thread ids (In-Reply-To, References) name in this workspace, if any.
+async fn thread_of(
     store: &dyn Store,
     ws: WorkspaceId,
     mail: &ParsedMail,
-    author: &Option<String>,
-    body: &str,
-    now: time::OffsetDateTime,
-) -> Result<Option<(Conversation, ConversationMessageId)>, StoreError> {
+) -> Result<Option<ConversationId>, StoreError> {
     for id in mail.thread_ids() {
-        let Some(earlier) = store.mail_record(ws, id).await? else {
-            continue;
-        };
-        let message = MessageToStore {
-            automatic: false,
-            direction: MessageDirection::In,
-            author: author.clone(),
-            author_id: None,
-            at: now,
-            body: body.to_owned(),
-        };
-        match store
-            .add_conversation_message(ws, earlier.conversation_id, &message)
-            .await
-        {
-            Ok((c, m)) => return Ok(Some((c, m.id))),
-            // The conversation was deleted since: the mail opens a new one.
-            Err(StoreError::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
+        if let Some(earlier) = store.mail_record(ws, id).await? {
+            return Ok(Some(earlier.conversation_id));
         }
     }
     Ok(None)
 }
 
-/// Opens an `email` conversation for the mail, its customer found or created by address.
-async fn open_conversation(
+/// The `email` conversation the mail opens, ready for the store: its customer found or
+/// created by address (as [`conversations::record_checked`] does), not saved yet.
+async fn new_conversation(
     store: &dyn Store,
     ws: WorkspaceId,
     mail: &ParsedMail,
     author: &Option<String>,
     body: &str,
     now: time::OffsetDateTime,
-) -> Result<(Conversation, ConversationMessageId), StoreError> {
+) -> Result<ConversationToStore, StoreError> {
     let subject = if mail.subject.is_empty() {
         "(no subject)".to_owned()
     } else {
@@ -440,24 +474,16 @@ async fn open_conversation(
             body: body.to_owned(),
         }],
     };
-    let saved = match conversations::record_checked(store, ws, std::slice::from_ref(&new)).await {
-        Ok(saved) => saved,
+    let rows = match conversations::to_store(store, ws, std::slice::from_ref(&new)).await {
+        Ok(rows) => rows,
         Err(conversations::Refused::Store(e)) => return Err(e),
         Err(conversations::Refused::Invalid(_)) => {
             return Err(StoreError::internal("an e-mail conversation did not check"));
         }
     };
-    let (conversation, _) = saved
-        .into_iter()
+    rows.into_iter()
         .next()
-        .ok_or_else(|| StoreError::internal("save_conversations answered nothing"))?;
-    let message = store
-        .conversation_messages(ws, conversation.id)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| StoreError::internal("a new e-mail conversation has no message"))?;
-    Ok((conversation, message.id))
+        .ok_or_else(|| StoreError::internal("an e-mail conversation was not made ready"))
 }
 
 /// Why a reply was not queued to go out by e-mail.

@@ -69,3 +69,6 @@ inbox-canned-body = النص
 inbox-canned-save = حفظ
 inbox-canned-delete = حذف
 issue-in-past = اختر وقتًا في المستقبل.
+inbox-attachments = المرفقات
+inbox-attachment-not-kept = كبير جدًا، لم يُحفظ
+inbox-attachment-size = { $kb } ك.ب

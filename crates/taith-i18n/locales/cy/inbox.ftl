@@ -69,3 +69,6 @@ inbox-canned-body = Testun
 inbox-canned-save = Cadw
 inbox-canned-delete = Dileu
 issue-in-past = Dewiswch amser yn y dyfodol.
+inbox-attachments = Atodiadau
+inbox-attachment-not-kept = rhy fawr, heb ei gadw
+inbox-attachment-size = { $kb } KB

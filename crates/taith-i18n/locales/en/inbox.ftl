@@ -69,3 +69,6 @@ inbox-canned-body = Text
 inbox-canned-save = Save
 inbox-canned-delete = Delete
 issue-in-past = Choose a time in the future.
+inbox-attachments = Attachments
+inbox-attachment-not-kept = too large, not kept
+inbox-attachment-size = { $kb } KB

@@ -69,3 +69,6 @@ inbox-canned-body = Teks
 inbox-canned-save = Simpan
 inbox-canned-delete = Padam
 issue-in-past = Pilih masa pada masa hadapan.
+inbox-attachments = Lampiran
+inbox-attachment-not-kept = terlalu besar, tidak disimpan
+inbox-attachment-size = { $kb } KB

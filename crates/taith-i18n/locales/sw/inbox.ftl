@@ -69,3 +69,6 @@ inbox-canned-body = Maandishi
 inbox-canned-save = Hifadhi
 inbox-canned-delete = Futa
 issue-in-past = Chagua wakati ujao.
+inbox-attachments = Viambatisho
+inbox-attachment-not-kept = ni kikubwa mno, hakijahifadhiwa
+inbox-attachment-size = KB { $kb }

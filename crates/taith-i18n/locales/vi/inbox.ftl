@@ -69,3 +69,6 @@ inbox-canned-body = Nội dung
 inbox-canned-save = Lưu
 inbox-canned-delete = Xóa
 issue-in-past = Hãy chọn một thời điểm trong tương lai.
+inbox-attachments = Tệp đính kèm
+inbox-attachment-not-kept = quá lớn, không được lưu
+inbox-attachment-size = { $kb } KB

@@ -134,7 +134,7 @@ async fn insert_message(
 }
 
 /// One attempt at saving one conversation. `None`: lost a race for its external id.
-async fn save_in(
+pub(super) async fn save_in(
     conn: &mut Conn,
     ws: Uuid,
     c: &ConversationToStore,

@@ -5,14 +5,22 @@
 //! - Replies to send: `conversation_messages.send_state`. A node claims a pending reply by a
 //!   conditional UPDATE of its lease (`mail_claimed_until`), as the case replies are claimed:
 //!   of two nodes racing for one row only one UPDATE matches it.
-//! - A reply is recorded sent with its Message-ID in one transaction.
+//! - A reply is recorded sent with its Message-ID in one transaction; so is an incoming mail
+//!   with its message (and the conversation it opens) and its attachments ([`receive_mail`]):
+//!   the Message-ID's insert comes last and a conflict on it rolls everything back, so a mail
+//!   received twice at once is stored once.
+//! - Attachments are named by their conversation and their place in it (oldest mail first),
+//!   always with the workspace.
+//!
+//! [`receive_mail`]: MailInStore::receive_mail
 
 use super::{Backend as _, DbRow, This, corrupt, db, get, parse_col, time, to_micros, unique_is};
 use async_trait::async_trait;
 use taith_domain as d;
 use taith_store::{
-    AttachmentToStore, ConflictKind, MailInSettings, MailInStore, MailRecord, MailReplyDue,
-    StoreError, StoreResult, StoredAttachment,
+    AttachmentToStore, ConflictKind, ConversationAttachment, IncomingMail, MailInSettings,
+    MailInStore, MailInto, MailRecord, MailReplyDue, MessageToStore, StoreError, StoreResult,
+    StoredAttachment,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -35,6 +43,56 @@ fn record_row(row: &DbRow) -> StoreResult<MailRecord> {
         no_reply: get(row, "no_reply")?,
         at: time(row, "at")?,
     })
+}
+
+fn attachment_row(row: &DbRow) -> StoreResult<StoredAttachment> {
+    let size: i64 = get(row, "size")?;
+    Ok(StoredAttachment {
+        name: get(row, "name")?,
+        content_type: get(row, "content_type")?,
+        size: u64::try_from(size).map_err(|_| corrupt("size", &size.to_string()))?,
+        kept: get(row, "kept")?,
+    })
+}
+
+/// A conversation's attachments in order: oldest mail first, each mail's by position.
+macro_rules! conversation_attachments {
+    ($columns:literal, $tail:literal) => {
+        concat!(
+            "SELECT a.name, a.content_type, a.size, a.content IS NOT NULL AS kept, ",
+            $columns,
+            " FROM mail_attachments a JOIN mail_messages m ON m.workspace_id = a.workspace_id \
+             AND m.rfc_message_id = a.rfc_message_id \
+             WHERE a.workspace_id = $1 AND m.conversation_id = $2 \
+             ORDER BY m.at, m.rfc_message_id, a.position",
+            $tail
+        )
+    };
+}
+
+async fn insert_attachments(
+    conn: &mut super::Conn,
+    w: Uuid,
+    rfc_message_id: &str,
+    attachments: &[AttachmentToStore],
+) -> StoreResult<()> {
+    for (i, a) in attachments.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO mail_attachments (workspace_id, rfc_message_id, position, name, \
+             content_type, size, content) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(w)
+        .bind(rfc_message_id)
+        .bind(i64::try_from(i).unwrap_or(i64::MAX))
+        .bind(&a.name)
+        .bind(&a.content_type)
+        .bind(i64::try_from(a.size).unwrap_or(i64::MAX))
+        .bind(a.content.as_deref())
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    }
+    Ok(())
 }
 
 macro_rules! record_columns {
@@ -157,24 +215,109 @@ impl MailInStore for This {
         if done.rows_affected() == 0 {
             return Ok(false);
         }
-        for (i, a) in attachments.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO mail_attachments (workspace_id, rfc_message_id, position, name, \
-                 content_type, size, content) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(w)
-            .bind(&mail.rfc_message_id)
-            .bind(i64::try_from(i).unwrap_or(i64::MAX))
-            .bind(&a.name)
-            .bind(&a.content_type)
-            .bind(i64::try_from(a.size).unwrap_or(i64::MAX))
-            .bind(a.content.as_deref())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        }
+        insert_attachments(&mut tx, w, &mail.rfc_message_id, attachments).await?;
         tx.commit().await.map_err(db)?;
         Ok(true)
+    }
+
+    async fn receive_mail(
+        &self,
+        ws: d::WorkspaceId,
+        into: &MailInto,
+        message: &MessageToStore,
+        mail: &IncomingMail,
+        attachments: &[AttachmentToStore],
+    ) -> StoreResult<Option<(d::Conversation, d::ConversationMessageId)>> {
+        let w = ws.as_uuid();
+        let mut tx = self.begin_write().await.map_err(db)?;
+        let (conversation, message_id) = match into {
+            MailInto::Thread(id) => {
+                let (c, m) =
+                    super::conversations::add_message_in(&mut tx, w, id.as_uuid(), message).await?;
+                (c, m.id)
+            }
+            MailInto::Open(new) => {
+                let (c, _) = super::conversations::save_in(&mut tx, w, new, d::now())
+                    .await?
+                    .ok_or_else(|| StoreError::internal("an e-mail conversation lost a race"))?;
+                let row = sqlx::query(
+                    "SELECT id FROM conversation_messages WHERE workspace_id = $1 \
+                     AND conversation_id = $2 ORDER BY at, id LIMIT 1",
+                )
+                .bind(w)
+                .bind(c.id.as_uuid())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?
+                .ok_or_else(|| StoreError::internal("a new e-mail conversation has no message"))?;
+                (c, d::ConversationMessageId(get(&row, "id")?))
+            }
+        };
+        let done = sqlx::query(
+            "INSERT INTO mail_messages (workspace_id, rfc_message_id, conversation_id, \
+             message_id, direction, address, no_reply, at) VALUES ($1, $2, $3, $4, 'in', $5, $6, $7) \
+             ON CONFLICT (workspace_id, rfc_message_id) DO NOTHING",
+        )
+        .bind(w)
+        .bind(&mail.rfc_message_id)
+        .bind(conversation.id.as_uuid())
+        .bind(message_id.as_uuid())
+        .bind(&mail.address)
+        .bind(mail.no_reply.as_deref())
+        .bind(to_micros(mail.at))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            // Received meanwhile: the message (and a conversation it opened) go too.
+            tx.rollback().await.map_err(db)?;
+            return Ok(None);
+        }
+        insert_attachments(&mut tx, w, &mail.rfc_message_id, attachments).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(Some((conversation, message_id)))
+    }
+
+    async fn conversation_attachments(
+        &self,
+        ws: d::WorkspaceId,
+        conversation: d::ConversationId,
+    ) -> StoreResult<Vec<ConversationAttachment>> {
+        let mut tx = self.begin_read().await.map_err(db)?;
+        super::conversations::conversation_in(&mut tx, ws.as_uuid(), conversation.as_uuid())
+            .await?;
+        let rows = sqlx::query(conversation_attachments!("m.message_id", ""))
+            .bind(ws.as_uuid())
+            .bind(conversation.as_uuid())
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        rows.iter()
+            .map(|row| {
+                Ok(ConversationAttachment {
+                    message_id: d::ConversationMessageId(get(row, "message_id")?),
+                    attachment: attachment_row(row)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn conversation_attachment(
+        &self,
+        ws: d::WorkspaceId,
+        conversation: d::ConversationId,
+        index: u32,
+    ) -> StoreResult<(StoredAttachment, Option<Vec<u8>>)> {
+        let row = sqlx::query(conversation_attachments!("a.content", " LIMIT 1 OFFSET $3"))
+            .bind(ws.as_uuid())
+            .bind(conversation.as_uuid())
+            .bind(i64::from(index))
+            .fetch_optional(self.pool())
+            .await
+            .map_err(db)?
+            .ok_or(StoreError::NotFound)?;
+        Ok((attachment_row(&row)?, get(&row, "content")?))
     }
 
     async fn conversation_mails(
@@ -210,17 +353,7 @@ impl MailInStore for This {
         .fetch_all(self.pool())
         .await
         .map_err(db)?;
-        rows.iter()
-            .map(|row| {
-                let size: i64 = get(row, "size")?;
-                Ok(StoredAttachment {
-                    name: get(row, "name")?,
-                    content_type: get(row, "content_type")?,
-                    size: u64::try_from(size).map_err(|_| corrupt("size", &size.to_string()))?,
-                    kept: get(row, "kept")?,
-                })
-            })
-            .collect()
+        rows.iter().map(attachment_row).collect()
     }
 
     async fn queue_mail_reply(

@@ -10,7 +10,7 @@ use crate::timeline::{EntryView, entry_views};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -360,6 +360,16 @@ pub struct ThreadItem {
     pub at: String,
     pub body: String,
     pub lang: String,
+    /// The attachments of an incoming mail.
+    pub attachments: Vec<AttachmentLink>,
+}
+
+/// An attachment of a message: a download link unless it was too large to keep.
+#[derive(Debug)]
+pub struct AttachmentLink {
+    pub name: String,
+    pub size: String,
+    pub href: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -433,6 +443,28 @@ async fn render_thread(
         .await
         .map_err(store_err(m))?;
     let lang = c.locale.map_or("", |l| l.tag()).to_owned();
+    let base = format!("{}/inbox", m.base());
+    let mut attachments: BTreeMap<taith_domain::ConversationMessageId, Vec<AttachmentLink>> =
+        BTreeMap::new();
+    for (n, a) in inbox::attachments::list(state.store.as_ref(), ws, id)
+        .await
+        .map_err(store_err(m))?
+        .into_iter()
+        .enumerate()
+    {
+        let kb = (a.attachment.size as f64 / 1024.0).max(0.1);
+        attachments
+            .entry(a.message_id)
+            .or_default()
+            .push(AttachmentLink {
+                size: tr.ta("inbox-attachment-size", &[("kb", tr.number(kb, 1))]),
+                href: a
+                    .attachment
+                    .kept
+                    .then(|| format!("{base}/{}/attachments/{}", c.id, n + 1)),
+                name: a.attachment.name,
+            });
+    }
     let mut items: Vec<(time::OffsetDateTime, ThreadItem)> = messages
         .iter()
         .map(|msg| {
@@ -453,6 +485,7 @@ async fn render_thread(
                     at: tr.datetime(msg.at),
                     body: msg.body.clone(),
                     lang: lang.clone(),
+                    attachments: attachments.remove(&msg.id).unwrap_or_default(),
                 },
             )
         })
@@ -467,6 +500,7 @@ async fn render_thread(
                 at: tr.datetime(n.at),
                 body: n.body.clone(),
                 lang: String::new(),
+                attachments: Vec::new(),
             },
         )
     }));
@@ -537,7 +571,6 @@ async fn render_thread(
         "queued" => Some(tr.t("inbox-done-queued")),
         _ => None,
     };
-    let base = format!("{}/inbox", m.base());
     Ok(ThreadPage {
         action: format!("{base}/{}", c.id),
         subject: if c.subject.is_empty() {
@@ -727,6 +760,47 @@ pub async fn reply(
             refused(&state, &m, &raw, e, kept).await
         }
     }
+}
+
+/// Downloads an attachment of a conversation's mail: always as a file
+/// (`Content-Disposition: attachment`), with its stored type only when a browser would not
+/// run it (`taith_app::inbox::attachments`). Another workspace's conversation is a 404.
+pub async fn attachment(
+    State(state): State<AppState>,
+    m: Member,
+    Path((_, raw, n)): Path<(String, String, String)>,
+) -> Result<Response, PageError> {
+    let tr = m.tr();
+    let id: ConversationId = raw.parse().map_err(|_| PageError::not_found(tr))?;
+    state
+        .store
+        .conversation(m.workspace.id, id)
+        .await
+        .map_err(store_err(&m))?;
+    m.require(Action::ReadResponses)?;
+    let n: u32 = n.trim().parse().map_err(|_| PageError::not_found(tr))?;
+    let file = inbox::attachments::download(state.store.as_ref(), m.workspace.id, id, n)
+        .await
+        .map_err(store_err(&m))?;
+    let content_type = axum::http::HeaderValue::from_str(&file.content_type)
+        .unwrap_or_else(|_| axum::http::HeaderValue::from_static("application/octet-stream"));
+    let mut res = file.content.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, content_type);
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        axum::http::HeaderValue::from_str(&file.disposition)
+            .unwrap_or_else(|_| axum::http::HeaderValue::from_static("attachment")),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        axum::http::HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(res)
 }
 
 // --- canned replies ----------------------------------------------------------------------

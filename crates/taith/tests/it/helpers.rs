@@ -343,6 +343,14 @@ impl Browser {
         r
     }
 
+    /// A GET whose response is read by the caller (its headers and bytes), cookies sent.
+    pub async fn get_response(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .expect("GET")
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         let resp = self
             .request(reqwest::Method::GET, path)

@@ -45,6 +45,8 @@ on_both_stores!(
     canned_replies_fill_in_the_conversations_language_with_english_as_fallback,
     another_workspaces_conversations_and_canned_replies_are_not_found,
     the_inbox_pages_render_in_six_languages_and_their_forms_work_without_javascript,
+    attachments_download_as_files_of_safe_types_and_another_workspaces_are_not_found,
+    a_mail_received_twice_at_once_is_stored_once_with_its_record,
 );
 
 async fn api(
@@ -780,4 +782,407 @@ async fn the_inbox_pages_render_in_six_languages_and_their_forms_work_without_ja
         .submit(&thread, &format!("{thread}/reply"), &[("body", "hi")])
         .await;
     assert_eq!(forbidden.status, 403);
+}
+
+/// A 1×1 PNG.
+const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/// A mail from Gwen with a photo, an HTML page, an SVG and a file too large to keep.
+fn mail_with_attachments(id: &str) -> String {
+    let big = "x".repeat(76).repeat(70_000);
+    let big: String = big
+        .as_bytes()
+        .chunks(76)
+        .map(|l| format!("{}\r\n", std::str::from_utf8(l).unwrap()))
+        .collect();
+    format!(
+        "From: Gwen Roberts <gwen@customers.test>\r\n\
+         To: inboxatt@mail.taith.example\r\n\
+         Subject: Llun o'r gacen\r\n\
+         Message-ID: <{id}>\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\
+         \r\n\
+         --b\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\
+         \r\n\
+         Dyma'r llun.\r\n\
+         --b\r\n\
+         Content-Type: image/png; name=\"cacen llynedd.png\"\r\n\
+         Content-Disposition: attachment; filename=\"cacen llynedd.png\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\
+         \r\n\
+         {PNG_BASE64}\r\n\
+         --b\r\n\
+         Content-Type: text/html; name=\"page.html\"\r\n\
+         Content-Disposition: attachment; filename=\"page.html\"\r\n\
+         \r\n\
+         <script>alert(1)</script>\r\n\
+         --b\r\n\
+         Content-Type: image/svg+xml; name=\"logo.svg\"\r\n\
+         Content-Disposition: attachment; filename=\"logo.svg\"\r\n\
+         \r\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>\r\n\
+         --b\r\n\
+         Content-Type: text/plain; name=\"huge.txt\"\r\n\
+         Content-Disposition: attachment; filename=\"huge.txt\"\r\n\
+         \r\n\
+         {big}\
+         --b--\r\n"
+    )
+}
+
+async fn attachments_download_as_files_of_safe_types_and_another_workspaces_are_not_found(
+    store: SharedStore,
+) {
+    use base64::Engine as _;
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("inboxatt", "owner@inboxatt.test").await;
+    let (other, _) = app.workspace("inboxatt2", "owner@inboxatt2.test").await;
+    app.member(&ws, "viewer@inboxatt.test", Role::Viewer).await;
+    let got = taith_app::mail_in::receive(
+        store.as_ref(),
+        &taith_app::mail_in::MailIn::default(),
+        ws.id,
+        mail_with_attachments("att-1@customers.test").as_bytes(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(got.attachments_not_kept, 1);
+    let id = got.conversation.id;
+    // A conversation of the other workspace, with its own attachment.
+    let theirs = taith_app::mail_in::receive(
+        store.as_ref(),
+        &taith_app::mail_in::MailIn::default(),
+        other.id,
+        mail_with_attachments("att-2@customers.test").as_bytes(),
+    )
+    .await
+    .unwrap()
+    .conversation
+    .id;
+
+    let owner = app.signed_in("owner@inboxatt.test").await;
+    let base = format!("/w/inboxatt/inbox/{id}");
+    let page = owner.get(&base).await;
+    assert_eq!(page.status, 200);
+    for n in 1..=3 {
+        assert!(
+            page.body
+                .contains(&format!("href=\"{base}/attachments/{n}\"")),
+            "attachment {n} is linked"
+        );
+    }
+    assert!(!page.body.contains(&format!("{base}/attachments/4")));
+    let text = page.text();
+    assert!(text.contains("cacen llynedd.png"));
+    assert!(text.contains("huge.txt"));
+    assert!(text.contains("too large, not kept"));
+
+    let photo = owner.get_response(&format!("{base}/attachments/1")).await;
+    assert_eq!(photo.status(), 200);
+    let h = photo.headers().clone();
+    assert_eq!(h["content-type"], "image/png");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(
+        h["content-disposition"],
+        "attachment; filename=\"cacen llynedd.png\"; filename*=UTF-8''cacen%20llynedd.png"
+    );
+    let bytes = photo.bytes().await.unwrap();
+    assert_eq!(
+        bytes.as_ref(),
+        base64::engine::general_purpose::STANDARD
+            .decode(PNG_BASE64)
+            .unwrap()
+            .as_slice()
+    );
+    // HTML and SVG never come back as documents a browser would run.
+    for (n, name) in [(2, "page.html"), (3, "logo.svg")] {
+        let r = owner.get_response(&format!("{base}/attachments/{n}")).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "application/octet-stream");
+        assert!(
+            r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with(&format!("attachment; filename=\"{name}\"")),
+        );
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    }
+    // Not kept, past the end, nonsense: 404.
+    for n in ["4", "5", "0", "x", "-1"] {
+        assert_eq!(
+            owner.get(&format!("{base}/attachments/{n}")).await.status,
+            404,
+            "attachment {n}"
+        );
+    }
+    // Another workspace's conversation is the same 404 as a missing one, by either slug.
+    assert_eq!(
+        owner
+            .get(&format!("/w/inboxatt/inbox/{theirs}/attachments/1"))
+            .await
+            .status,
+        404
+    );
+    let stranger = app.signed_in("owner@inboxatt2.test").await;
+    assert_eq!(
+        stranger
+            .get(&format!("/w/inboxatt2/inbox/{id}/attachments/1"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        stranger
+            .get(&format!("/w/inboxatt/inbox/{id}/attachments/1"))
+            .await
+            .status,
+        404
+    );
+    // A viewer reads the figures, not what customers sent.
+    let viewer = app.signed_in("viewer@inboxatt.test").await;
+    assert_eq!(
+        viewer.get(&format!("{base}/attachments/1")).await.status,
+        403
+    );
+    // Not signed in: sent to sign in.
+    let anonymous = app.browser().get(&format!("{base}/attachments/1")).await;
+    assert_eq!(anonymous.status, 303);
+}
+
+async fn a_mail_received_twice_at_once_is_stored_once_with_its_record(store: SharedStore) {
+    let (ws, _) = TestApp::spawn_unthrottled(store.clone())
+        .await
+        .workspace("inboxtwice", "owner@inboxtwice.test")
+        .await;
+    let raw = "From: Tom Evans <tom@customers.test>\r\nTo: inboxtwice@mail.taith.example\r\n\
+               Subject: Weekly order\r\nMessage-ID: <twice-1@customers.test>\r\n\r\nTen loaves.\r\n";
+    let mut tasks = Vec::new();
+    let ws_id = ws.id;
+    for _ in 0..6 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            taith_app::mail_in::receive(
+                store.as_ref(),
+                &taith_app::mail_in::MailIn::default(),
+                ws_id,
+                raw.as_bytes(),
+            )
+            .await
+            .unwrap()
+        }));
+    }
+    let mut got = Vec::new();
+    for t in tasks {
+        got.push(t.await.unwrap());
+    }
+    let first = got.iter().find(|g| !g.duplicate).expect("one stored it");
+    assert_eq!(got.iter().filter(|g| !g.duplicate).count(), 1);
+    assert!(
+        got.iter()
+            .all(|g| g.conversation.id == first.conversation.id
+                && g.message_id == first.message_id)
+    );
+    // One conversation, one message, one record naming that message.
+    let all = store
+        .conversations(
+            ws.id,
+            &taith_store::ConversationFilter::default(),
+            PageRequest::first(10),
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.items.len(), 1);
+    let messages = store
+        .conversation_messages(ws.id, first.conversation.id)
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 1);
+    let record = store
+        .mail_record(ws.id, "twice-1@customers.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.message_id, messages[0].id);
+    // The answer to it joins the same conversation, in one transaction too.
+    let answer = "From: Tom Evans <tom@customers.test>\r\nTo: inboxtwice@mail.taith.example\r\n\
+                  Subject: Re: Weekly order\r\nMessage-ID: <twice-2@customers.test>\r\n\
+                  In-Reply-To: <twice-1@customers.test>\r\n\r\nTwelve, please.\r\n";
+    let joined = taith_app::mail_in::receive(
+        store.as_ref(),
+        &taith_app::mail_in::MailIn::default(),
+        ws.id,
+        answer.as_bytes(),
+    )
+    .await
+    .unwrap();
+    assert!(!joined.opened);
+    assert_eq!(joined.conversation.id, first.conversation.id);
+    let record = store
+        .mail_record(ws.id, "twice-2@customers.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.message_id, joined.message_id);
+    assert_eq!(
+        store
+            .conversation_messages(ws.id, first.conversation.id)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+// --- the CLI --------------------------------------------------------------------------------
+
+/// `taith inbox list` against the store at `store_args` (`--data-dir D` or
+/// `--database-url U`).
+fn taith_inbox(store_args: &[&str], args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+        .args(store_args)
+        .args(["inbox", "list"])
+        .args(args)
+        .env_remove("TAITH_DATABASE_URL")
+        .env_remove("TAITH_WORKSPACE")
+        .output()
+        .expect("run taith")
+}
+
+fn rows(o: &std::process::Output) -> Vec<Vec<String>> {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+async fn the_cli_lists_the_inbox_as_the_page_does(store: SharedStore, store_args: &[&str]) {
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let (ws, _) = app.workspace("inboxcli", "owner@inboxcli.test").await;
+    let agent = app.member(&ws, "agent@inboxcli.test", Role::Agent).await;
+    let chat = conversation(&app, &ws, "chat", "cy", "Chat order", 50).await;
+    let mail = conversation(&app, &ws, "email", "sw", "Mail refund", 30).await;
+    let late = conversation(&app, &ws, "email", "ar", "", 10).await;
+    inbox::assign(
+        app.store.as_ref(),
+        ws.id,
+        mail,
+        Some(&agent.user.id.to_string()),
+        None,
+    )
+    .await
+    .unwrap();
+    inbox::set_priority(app.store.as_ref(), ws.id, mail, "urgent")
+        .await
+        .unwrap();
+    inbox::set_status(
+        app.store.as_ref(),
+        ws.id,
+        chat,
+        "snoozed",
+        Some(&in_future(5)),
+    )
+    .await
+    .unwrap();
+
+    let all = rows(&taith_inbox(store_args, &["--workspace", "inboxcli"]));
+    let ids: Vec<&str> = all.iter().map(|r| r[0].as_str()).collect();
+    let expected = [late.to_string(), mail.to_string(), chat.to_string()];
+    assert_eq!(ids, expected, "newest activity first: {all:?}");
+    assert!(all.iter().all(|r| r.len() == 7), "{all:?}");
+    assert_eq!(
+        all[1][1..6],
+        [
+            "open",
+            "urgent",
+            "email",
+            "agent@inboxcli.test",
+            "Mail refund"
+        ]
+    );
+    // No subject: the first words of the first message.
+    assert_eq!(
+        all[2][1..6],
+        ["snoozed", "normal", "chat", "-", "Chat order"]
+    );
+    assert_eq!(all[0][5], "Hello about");
+    assert!(
+        time::OffsetDateTime::parse(&all[0][6], &time::format_description::well_known::Rfc3339)
+            .is_ok(),
+        "{all:?}"
+    );
+    // The same rows as the use-case the page lists with.
+    assert_eq!(
+        listed(&app, &ws, InboxFilter::default()).await,
+        [late, mail, chat]
+    );
+
+    let open = rows(&taith_inbox(
+        store_args,
+        &["--workspace", "inboxcli", "--status", "open"],
+    ));
+    assert_eq!(open.len(), 2);
+    let snoozed = rows(&taith_inbox(
+        store_args,
+        &["--workspace", "inboxcli", "--status", "snoozed"],
+    ));
+    assert_eq!(snoozed.len(), 1);
+    assert_eq!(snoozed[0][0], chat.to_string());
+    let theirs = rows(&taith_inbox(
+        store_args,
+        &[
+            "--workspace",
+            "inboxcli",
+            "--assignee",
+            "AGENT@inboxcli.test",
+        ],
+    ));
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0][0], mail.to_string());
+    let nobodys = rows(&taith_inbox(
+        store_args,
+        &["--workspace", "inboxcli", "--assignee", "nobody"],
+    ));
+    assert_eq!(nobodys.len(), 2);
+
+    // Refusals name what was wrong.
+    for (args, said) in [
+        (
+            &["--workspace", "inboxcli", "--status", "closed"][..],
+            "--status",
+        ),
+        (
+            &["--workspace", "inboxcli", "--assignee", "who@else.test"][..],
+            "--assignee",
+        ),
+        (&["--workspace", "nowhere"][..], "nowhere"),
+    ] {
+        let o = taith_inbox(store_args, args);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(said),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_lists_the_inbox_as_the_page_does_on_sqlite() {
+    let (store, dir) = fresh_sqlite().await;
+    let d = dir.to_string_lossy().into_owned();
+    the_cli_lists_the_inbox_as_the_page_does(store, &["--data-dir", &d]).await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_lists_the_inbox_as_the_page_does_on_postgres() {
+    let Some((store, db)) = fresh_postgres().await else {
+        return;
+    };
+    let url = db.url();
+    the_cli_lists_the_inbox_as_the_page_does(store, &["--database-url", &url]).await;
+    db.drop_database().await;
 }

@@ -332,6 +332,35 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     )
     .await
     .unwrap();
+    // A mail of the conversation with one attachment (`/inbox/{id}/attachments/1`).
+    store
+        .receive_mail(
+            ws.id,
+            &taith_store::MailInto::Thread(conversation.id),
+            &taith_store::MessageToStore {
+                automatic: false,
+                direction: taith_domain::MessageDirection::In,
+                author: None,
+                author_id: None,
+                at: taith_domain::now(),
+                body: "See the photo.".into(),
+            },
+            &taith_store::IncomingMail {
+                rfc_message_id: unique("photo-"),
+                address: "c@example.com".into(),
+                no_reply: None,
+                at: taith_domain::now(),
+            },
+            &[taith_store::AttachmentToStore {
+                name: "photo.png".into(),
+                content_type: "image/png".into(),
+                size: 3,
+                content: Some(b"png".to_vec()),
+            }],
+        )
+        .await
+        .unwrap()
+        .unwrap();
     let site = taith_app::events::sites::create_site(
         store.as_ref(),
         ws.id,
@@ -445,6 +474,8 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
                 ("id", "synonyms") => &o.synonym,
                 ("id", "canned") => &o.canned,
                 ("id", "inbox") => &o.conversation,
+                // The conversation's first attachment.
+                ("n", "attachments") => "1",
                 (n, _) if n.contains("case") => &o.case,
                 (n, _) if n.contains("conversation") => &o.conversation,
                 (n, _) if n.contains("customer") => &o.customer,

@@ -267,6 +267,11 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/w/{slug}/inbox/{id}/notes", Act(WorkInbox)),
     ("POST", "/w/{slug}/inbox/{id}/reply", Act(WorkInbox)),
     ("GET", "/w/{slug}/inbox/{id}/events", Act(ReadResponses)),
+    (
+        "GET",
+        "/w/{slug}/inbox/{id}/attachments/{n}",
+        Act(ReadResponses),
+    ),
     ("GET", "/w/{slug}/articles", Act(Read)),
     ("POST", "/w/{slug}/articles", Act(EditJourneys)),
     ("GET", "/w/{slug}/articles/new", Act(EditJourneys)),

@@ -469,6 +469,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         )
         .await
         .unwrap();
+    let mut conversations = Vec::new();
     let recent = (taith_domain::now() - time::Duration::days(2))
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap();
@@ -480,7 +481,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
             .take(1)
             .cloned()
             .collect();
-        taith_app::conversations::record(
+        let (c, _) = taith_app::conversations::record(
             app.store.as_ref(),
             ws.id,
             &taith_domain::ConversationInput {
@@ -509,7 +510,88 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
         )
         .await
         .unwrap();
+        conversations.push(c.id);
     }
+    // The inbox: labels and a private note per conversation, a canned reply per payload
+    // (title and bodies, English and Arabic), and mail attachments named by payloads; the
+    // inbox list, its threads (a canned reply filling the reply box) and the canned replies'
+    // page show them.
+    let note_by = taith_domain::Principal::Member {
+        user: taith_domain::User {
+            name: name(&payloads[7]),
+            ..owner.clone()
+        },
+        role: taith_domain::Role::Owner,
+    };
+    for (i, c) in conversations.iter().enumerate() {
+        let p = &payloads[i];
+        let label: String = p
+            .chars()
+            .take(taith_domain::conversation::MAX_TAG_CHARS)
+            .collect();
+        taith_app::inbox::set_labels(app.store.as_ref(), ws.id, *c, &[label])
+            .await
+            .unwrap();
+        taith_app::inbox::add_note(
+            app.store.as_ref(),
+            ws.id,
+            *c,
+            &note_by,
+            &payloads[(i + 8) % payloads.len()],
+        )
+        .await
+        .unwrap();
+    }
+    let mut canned = Vec::new();
+    for p in &payloads {
+        let title: String = p.chars().take(100).collect();
+        let r = taith_app::inbox::canned::create(
+            app.store.as_ref(),
+            ws.id,
+            &taith_domain::CannedReplyInput {
+                title,
+                shortcut: None,
+                bodies: [("en".to_owned(), p.clone()), ("ar".to_owned(), p.clone())].into(),
+            },
+        )
+        .await
+        .unwrap();
+        canned.push(r.id);
+    }
+    let attachments: Vec<taith_store::AttachmentToStore> = payloads
+        .iter()
+        .take(20)
+        .enumerate()
+        .map(|(i, p)| taith_store::AttachmentToStore {
+            name: p.clone(),
+            content_type: "text/plain".into(),
+            size: 1,
+            content: (i % 2 == 0).then(|| b"x".to_vec()),
+        })
+        .collect();
+    app.store
+        .receive_mail(
+            ws.id,
+            &taith_store::MailInto::Thread(conversations[0]),
+            &taith_store::MessageToStore {
+                automatic: false,
+                direction: taith_domain::MessageDirection::In,
+                author: Some(payloads[9].clone()),
+                author_id: None,
+                at: taith_domain::now(),
+                body: payloads[10].clone(),
+            },
+            &taith_store::IncomingMail {
+                rfc_message_id: "xss-attachments@example.com".into(),
+                address: "c@example.com".into(),
+                no_reply: None,
+                at: taith_domain::now(),
+            },
+            &attachments,
+        )
+        .await
+        .unwrap()
+        .unwrap();
     // A category and a published article per payload: the category's name (cut to its
     // limit), the article's title, and its Markdown body with the payload raw and in a link;
     // the owner's list and form, the help centre, an article and a search show them. Every
@@ -775,6 +857,18 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/comments".to_owned());
     pages.push("/w/becws/comments?q=data-xss".to_owned());
     pages.push("/w/becws/themes".to_owned());
+    pages.push("/w/becws/inbox?status=all".to_owned());
+    pages.push("/w/becws/inbox?status=all&lang=ar".to_owned());
+    pages.push("/w/becws/inbox/canned".to_owned());
+    pages.push("/w/becws/inbox/canned?lang=ar".to_owned());
+    pages.push(format!("/w/becws/inbox/{}", conversations[0]));
+    pages.push(format!("/w/becws/inbox/{}?lang=ar", conversations[0]));
+    for i in (0..payloads.len()).step_by(10) {
+        pages.push(format!(
+            "/w/becws/inbox/{}?canned={}",
+            conversations[i], canned[i]
+        ));
+    }
     pages.push("/w/becws/mentions".to_owned());
     pages.push("/w/becws/mentions?lang=ar".to_owned());
     pages.push("/w/becws/faq-gaps".to_owned());
