@@ -4,10 +4,12 @@
 //! (server-sent events, for the visitor and for the member's thread) and, once the visitor
 //! left an address, by e-mail too; bad input is named in the visitor's language; another
 //! workspace's or a made-up chat is a 404. In Chromium: a Swahili visitor in the widget on a
-//! strict-CSP site gets the bot's answer, asks for a person and sees the reply arrive without
-//! reloading.
+//! strict-CSP site gets the bot's answer and asks for a person; the member, with the thread
+//! open in their own browser, sees the visitor's next message arrive, and the visitor sees the
+//! member's reply arrive, neither page reloading; axe finds nothing serious in Swahili and in
+//! Arabic (right to left, on a phone). Screenshots: `target/screenshots/chat-*.png`.
 
-use crate::helpers::{Page, TestApp, fresh_postgres, fresh_sqlite};
+use crate::helpers::{PASSWORD, Page, TestApp, fresh_postgres, fresh_sqlite};
 use crate::respond_browser::{browser, host_site, screenshot};
 use crate::surveys_ui::live_nps;
 use crate::webdriver::Options;
@@ -317,6 +319,15 @@ async fn a_chat_goes_from_the_bot_to_a_person_and_back_to_the_visitor_live(store
     assert_eq!(malformed.status, 404);
 }
 
+/// Types a message into the chat and sends it.
+async fn say(wd: &crate::webdriver::WebDriver, text: &str) {
+    let field = wd.wait_for("#chat-body", WAIT).await.unwrap();
+    wd.send_keys(&field, text).await.unwrap();
+    wd.click(&wd.find("#chat-form button").await.unwrap())
+        .await
+        .unwrap();
+}
+
 fn owner_cookie(owner: &crate::helpers::Browser) -> String {
     owner.cookie_header()
 }
@@ -343,13 +354,7 @@ async fn a_swahili_visitor_chats_in_the_widget_and_sees_the_reply_arrive_without
         .unwrap();
     assert_eq!(wd.text(&tab).await.unwrap(), "Gumzo");
     wd.click(&tab).await.unwrap();
-    let field = wd.wait_for("#chat-body", WAIT).await.unwrap();
-    wd.send_keys(&field, "Mnafungua saa ngapi asubuhi?")
-        .await
-        .unwrap();
-    wd.click(&wd.find("#chat-form button").await.unwrap())
-        .await
-        .unwrap();
+    say(&wd, "Mnafungua saa ngapi asubuhi?").await;
     // The bot's answer, from the Swahili hours article.
     let answer = wd.wait_for("li.chat-bot", WAIT).await.unwrap();
     let said = wd.text(&answer).await.unwrap();
@@ -365,13 +370,7 @@ async fn a_swahili_visitor_chats_in_the_widget_and_sees_the_reply_arrive_without
     wd.execute("window.__stayed = true; return true;", vec![])
         .await
         .unwrap();
-    let field = wd.find("#chat-body").await.unwrap();
-    wd.send_keys(&field, "Nataka kuongea na mtu tafadhali")
-        .await
-        .unwrap();
-    wd.click(&wd.find("#chat-form button").await.unwrap())
-        .await
-        .unwrap();
+    say(&wd, "Nataka kuongea na mtu tafadhali").await;
     // Handed over: a second bot line (when someone will answer), and the e-mail offer.
     let deadline = Instant::now() + WAIT;
     loop {
@@ -399,6 +398,64 @@ async fn a_swahili_visitor_chats_in_the_widget_and_sees_the_reply_arrive_without
         .first()
         .map(|c| c.id)
         .unwrap();
+    // The member has the thread open in their own browser: the visitor's next message
+    // appears there by itself.
+    let Some(agent) = browser(Options::default()).await else {
+        return;
+    };
+    agent.goto(&app.url("/login")).await.unwrap();
+    let email = agent.find("#email").await.unwrap();
+    agent
+        .send_keys(&email, "owner@becws.example")
+        .await
+        .unwrap();
+    let password = agent.find("#password").await.unwrap();
+    agent.send_keys(&password, PASSWORD).await.unwrap();
+    agent
+        .click(
+            &agent
+                .find("form[action=\"/login\"] button[type=submit]")
+                .await
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    agent.wait_for("header .who", WAIT).await.unwrap();
+    agent
+        .goto(&app.url(&format!("/w/becws/inbox/{conversation}")))
+        .await
+        .unwrap();
+    agent.wait_for("#inbox-messages", WAIT).await.unwrap();
+    agent
+        .execute("window.__stayed = true; return true;", vec![])
+        .await
+        .unwrap();
+    say(&wd, "Asante, nasubiri hapa.").await;
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let list = agent.find("#inbox-messages").await.unwrap();
+        if agent.text(&list).await.unwrap().contains("nasubiri hapa") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the member never saw the message"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        agent
+            .execute("return window.__stayed === true;", vec![])
+            .await
+            .unwrap(),
+        serde_json::json!(true),
+        "the member's thread reloaded"
+    );
+    screenshot(
+        "chat-inbox-thread.png",
+        &agent.screenshot_png().await.unwrap(),
+    );
+
     // A member answers from the inbox; the reply appears in the visitor's chat by itself.
     let owner = app.signed_in("owner@becws.example").await;
     let thread = format!("/w/becws/inbox/{conversation}");
@@ -414,6 +471,22 @@ async fn a_swahili_visitor_chats_in_the_widget_and_sees_the_reply_arrive_without
         .await
         .unwrap();
     assert_eq!(stayed, serde_json::json!(true), "the chat reloaded");
+    crate::axe::assert_clean(&wd, "chat sw in the widget").await;
     wd.leave_frame().await.unwrap();
     screenshot("chat-sw.png", &wd.screenshot_png().await.unwrap());
+
+    // In Arabic, right to left, on a phone: the chat on its own.
+    wd.set_window_size(390, 844).await.unwrap();
+    wd.goto(&app.url(&format!("/e/{}/chat?lang=ar", survey.public_id)))
+        .await
+        .unwrap();
+    say(&wd, "متى تفتحون يوم السبت؟").await;
+    wd.wait_for("li.chat-bot", WAIT).await.unwrap();
+    let html = wd.find("html").await.unwrap();
+    assert_eq!(
+        wd.attribute(&html, "dir").await.unwrap().as_deref(),
+        Some("rtl")
+    );
+    crate::axe::assert_clean(&wd, "chat ar").await;
+    screenshot("chat-ar.png", &wd.screenshot_png().await.unwrap());
 }
