@@ -842,13 +842,13 @@ fn has_vietnamese_marks(text: &str) -> bool {
 /// stop lists of themes drop them ("day", "time", "ngày", "giờ"…), retrieval keeps them.
 const KEEP: &str = "day days time times today week weeks open close ngày giờ hôm nay leo kesho jana hari minggu يوم اليوم الاحد امس";
 
-/// Words that ask rather than say what is asked about ("can I", "is there", "how", the
-/// "time" of "what time", as Welsh "gloch" of "faint o'r gloch"), per language, beside the stop lists: they are in nearly every question and no article, and
+/// Words that ask rather than say what is asked about ("can I", "is there", "how"), per
+/// language, beside the stop lists: they are in nearly every question and no article, and
 /// would count against every answer's confidence.
 const ASKING: [(Lang, &str); 6] = [
     (
         Lang::En,
-        "can could would do does did is are was will there i my me you your need want please tell anyone how what when where which why time",
+        "can could would do does did is are was will there i my me you your need want please tell anyone how what when where which why",
     ),
     (
         Lang::Cy,
@@ -923,9 +923,15 @@ fn raw_words(lang: Lang, text: &str) -> Vec<String> {
     let apostrophe_splits = !matches!(lang, Lang::En | Lang::Other);
     let mut out = Vec::new();
     let mut word = String::new();
+    let mut previous = String::new();
     let mut flush = |word: &mut String| {
         let w = word.trim_matches(['\'', '’']);
-        let stop = if keep().contains(w) {
+        // "What time" asks when, as Welsh "faint o'r gloch" does: its "time" is not what is
+        // asked about (an article on opening hours need not say "time").
+        let asks_when = lang == Lang::En && w == "time" && previous == "what";
+        let stop = if asks_when {
+            true
+        } else if keep().contains(w) {
             false
         } else if asking(lang).contains(w) {
             true
@@ -936,6 +942,9 @@ fn raw_words(lang: Lang, text: &str) -> Vec<String> {
         };
         if !w.is_empty() && !stop {
             out.push(w.to_string());
+        }
+        if !w.is_empty() {
+            w.clone_into(&mut previous);
         }
         word.clear();
     };
@@ -1168,6 +1177,15 @@ mod tests {
             title,
             body,
         }
+    }
+
+    #[test]
+    fn what_time_asks_when_and_another_time_is_kept() {
+        assert_eq!(raw_words(Lang::En, "What time do you open?"), ["open"]);
+        assert_eq!(
+            raw_words(Lang::En, "What is the delivery time?"),
+            ["delivery", "time"]
+        );
     }
 
     #[test]

@@ -729,7 +729,7 @@ async fn the_public_widget_route_answers_without_credentials(store: SharedStore)
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["article_id"], json!(hours.id.to_string()));
+    assert_eq!(body["article_id"], json!(hours.id.to_string()), "{body}");
     let (status, body) = post(
         "/h/botpublic/bot/ask",
         json!({ "question": "siarad â pherson", "locale": "cy" }),
