@@ -113,6 +113,7 @@ pub async fn inbox_events(
     m.require(Action::ReadResponses)?;
     let customer = tr.t("timeline-customer");
     let us = tr.t("timeline-us");
+    let bot = tr.t("chat-bot");
     let lang = conversation.locale.map(|l| l.tag()).unwrap_or_default();
     Ok(stream(
         state.store.clone(),
@@ -122,7 +123,7 @@ pub async fn inbox_events(
         move |line| {
             let (kind, who) = match line.speaker {
                 Speaker::Visitor => ("in", customer.clone()),
-                Speaker::Bot => ("out", taith_app::bot::BOT_AUTHOR.to_owned()),
+                Speaker::Bot => ("out", bot.clone()),
                 Speaker::Person => ("out", line.author.clone().unwrap_or_else(|| us.clone())),
             };
             serde_json::json!({

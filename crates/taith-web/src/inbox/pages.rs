@@ -476,12 +476,16 @@ async fn render_thread(
                         MessageDirection::In => "in",
                         MessageDirection::Out => "out",
                     },
-                    who: msg.author.clone().unwrap_or_else(|| {
-                        tr.t(match msg.direction {
+                    who: match msg.author.as_deref() {
+                        // The FAQ bot signs its messages so; members read its name in their
+                        // language, as the visitor does.
+                        Some(taith_app::bot::BOT_AUTHOR) => tr.t("chat-bot"),
+                        Some(a) => a.to_owned(),
+                        None => tr.t(match msg.direction {
                             MessageDirection::In => "timeline-customer",
                             MessageDirection::Out => "timeline-us",
-                        })
-                    }),
+                        }),
+                    },
                     at: tr.datetime(msg.at),
                     body: msg.body.clone(),
                     lang: lang.clone(),
