@@ -226,10 +226,12 @@ async fn ask_bot(
         conversation_id: Some(conversation.to_string()),
     };
     let reply = bot.ask(store, ws, &input).await?;
-    let status = if reply.handoff.is_some() {
-        (!first).then_some("open")
-    } else {
-        first.then_some("resolved")
+    // A question on a resolved chat has already reopened it (the store's rule for a customer
+    // writing again): an answer resolves it again, a hand-over leaves it open for a person.
+    let status = match (reply.handoff.is_some(), first) {
+        (true, true) => None,
+        (true, false) => Some("open"),
+        (false, _) => Some("resolved"),
     };
     if let Some(status) = status {
         crate::inbox::set_status(store, ws, conversation, status, None).await?;

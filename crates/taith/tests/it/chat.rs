@@ -187,6 +187,22 @@ async fn a_chat_goes_from_the_bot_to_a_person_and_back_to_the_visitor_live(store
     let conversation = resolved[0].id;
     assert_eq!(resolved[0].locale, Some(taith_domain::Locale::Cy));
 
+    // A second question the bot answers leaves the chat resolved: nobody needs to act.
+    let again = visitor
+        .post_raw(&chat, &[("body", "Pryd ydych chi'n agor ar ddydd Sadwrn?")])
+        .await;
+    assert_eq!(again.status, 303, "{}", again.body);
+    let still = store.conversation(ws.id, conversation).await.unwrap();
+    assert_eq!(still.status, ConversationStatus::Resolved);
+    assert_eq!(
+        store
+            .conversation_messages(ws.id, conversation)
+            .await
+            .unwrap()
+            .len(),
+        4
+    );
+
     // Asking for a person: handed over, told so in Welsh, the conversation open in the inbox,
     // and the offer to reply by e-mail.
     let asked = visitor
