@@ -121,7 +121,7 @@ async fn gaps_page(state: &AppState, m: &Member, form: FormView) -> Result<GapsP
         locales: Locale::ALL.iter().map(|l| (l.tag(), l.endonym())).collect(),
         form,
         can_edit: m.may(Action::EditJourneys),
-        l: m.layout("faq-gaps"),
+        l: m.layout("faq_gaps"),
     })
 }
 

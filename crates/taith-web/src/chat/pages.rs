@@ -334,10 +334,13 @@ pub struct EventsQuery {
     after: String,
 }
 
+/// The header a reconnecting `EventSource` sends with the last event's id.
+const LAST_EVENT_ID: &str = "last-event-id";
+
 /// The line the page shows last: `Last-Event-ID` (a reconnecting stream), else `?after=`.
 pub fn after_of(headers: &HeaderMap, q: &EventsQuery) -> Option<ConversationMessageId> {
     headers
-        .get("last-event-id")
+        .get(LAST_EVENT_ID)
         .and_then(|h| h.to_str().ok())
         .unwrap_or(&q.after)
         .trim()
