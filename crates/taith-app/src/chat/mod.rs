@@ -294,7 +294,7 @@ pub async fn send(
     ws: WorkspaceId,
     token: &ChatToken,
     message: &str,
-) -> Result<ChatView, Refused> {
+) -> Result<(), Refused> {
     let session = session(store, ws, token).await?;
     let body = parse_message(message)?;
     let Some(c) = session.conversation_id else {
@@ -318,7 +318,7 @@ pub async fn send(
             }
         }
     }
-    Ok(view_of(store, ws, session).await?)
+    Ok(())
 }
 
 /// Keeps the address a visitor left: its customer (found or created) becomes the chat's, and

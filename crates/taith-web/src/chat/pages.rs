@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::chat::live;
 use crate::http::ctx::Visitor;
 use crate::http::page_error::PageError;
-use crate::respond::pages::{Frame, find, unknown};
+use crate::respond::pages::{Found, Frame, find, unknown};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
@@ -150,6 +150,29 @@ fn first_issue(t: &Tr, v: &ValidationErrors, field: &str) -> Option<String> {
         .map(|f| t.issue(f.issue))
 }
 
+/// A chat's own address.
+fn chat_href(found: &Found, token: &ChatToken) -> String {
+    format!("/e/{}/chat/{}", found.survey.public_id, token.as_str())
+}
+
+/// The chat page as its visitor's locale shows it, with its messages.
+async fn chat_page(
+    state: &AppState,
+    found: &Found,
+    token: &ChatToken,
+    v: &Visitor,
+) -> Result<ChatPage, PageError> {
+    let view = chat::view(state.store.as_ref(), found.ws, token)
+        .await
+        .map_err(|e| PageError::from_store(e, &v.tr))?;
+    let shown = Shown {
+        public_id: &found.survey.public_id,
+        business: &found.business,
+        locale: view.session.locale,
+    };
+    Ok(shown.page(Some(token), Some(&view)))
+}
+
 fn token_of(raw: &str, v: &Visitor) -> Result<ChatToken, PageError> {
     ChatToken::parse(raw).ok_or_else(|| PageError::not_found(&v.tr))
 }
@@ -199,12 +222,9 @@ pub async fn start(
     )
     .await
     {
-        Ok((token, _)) => Ok(Redirect::to(&format!(
-            "/e/{}/chat/{}#chat-form",
-            found.survey.public_id,
-            token.as_str()
-        ))
-        .into_response()),
+        Ok((token, _)) => {
+            Ok(Redirect::to(&format!("{}#chat-form", chat_href(&found, &token))).into_response())
+        }
         Err(Refused::Invalid(e)) => {
             let t = Tr::new(locale);
             let mut page = shown.page(None, None);
@@ -227,15 +247,7 @@ pub async fn chat(
         return Ok(unknown(&v));
     };
     let token = token_of(&raw, &v)?;
-    let view = chat::view(state.store.as_ref(), found.ws, &token)
-        .await
-        .map_err(|e| PageError::from_store(e, &v.tr))?;
-    let shown = Shown {
-        public_id: &found.survey.public_id,
-        business: &found.business,
-        locale: view.session.locale,
-    };
-    let mut page = shown.page(Some(&token), Some(&view));
+    let mut page = chat_page(&state, &found, &token, &v).await?;
     if q.done == "email" {
         page.done = page
             .email
@@ -266,22 +278,11 @@ pub async fn send(
     )
     .await
     {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/e/{}/chat/{}#chat-form",
-            found.survey.public_id,
-            token.as_str()
-        ))
-        .into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&format!("{}#chat-form", chat_href(&found, &token))).into_response())
+        }
         Err(Refused::Invalid(e)) => {
-            let view = chat::view(state.store.as_ref(), found.ws, &token)
-                .await
-                .map_err(|e| PageError::from_store(e, &v.tr))?;
-            let shown = Shown {
-                public_id: &found.survey.public_id,
-                business: &found.business,
-                locale: view.session.locale,
-            };
-            let mut page = shown.page(Some(&token), Some(&view));
+            let mut page = chat_page(&state, &found, &token, &v).await?;
             page.body = message;
             page.body_error = first_issue(&page.r.t, &e, "body");
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -304,21 +305,12 @@ pub async fn leave_email(
     let address = field(&form(&body), "email");
     match chat::leave_email(state.store.as_ref(), found.ws, &token, &address).await {
         Ok(_) => Ok(Redirect::to(&format!(
-            "/e/{}/chat/{}?done=email#chat-email",
-            found.survey.public_id,
-            token.as_str()
+            "{}?done=email#chat-email",
+            chat_href(&found, &token)
         ))
         .into_response()),
         Err(Refused::Invalid(e)) => {
-            let view = chat::view(state.store.as_ref(), found.ws, &token)
-                .await
-                .map_err(|e| PageError::from_store(e, &v.tr))?;
-            let shown = Shown {
-                public_id: &found.survey.public_id,
-                business: &found.business,
-                locale: view.session.locale,
-            };
-            let mut page = shown.page(Some(&token), Some(&view));
+            let mut page = chat_page(&state, &found, &token, &v).await?;
             page.email_value = address;
             page.email_error = first_issue(&page.r.t, &e, "email");
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
