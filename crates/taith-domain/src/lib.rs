@@ -29,6 +29,7 @@ pub mod site;
 pub mod survey;
 pub mod text;
 pub mod transfer;
+pub mod two_factor;
 pub mod voc;
 pub mod webhook;
 

@@ -155,6 +155,8 @@ pub enum Action {
     /// notes, reply to customers, manage canned replies. Owners, admins and agents (and write
     /// tokens); reading the inbox is `ReadResponses`.
     WorkInbox,
+    /// Require two-factor sign-in of the workspace's members. Owners only; never a token.
+    ManageSecurity,
 }
 
 impl Principal {
@@ -181,6 +183,7 @@ impl Principal {
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
                 Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
                 Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
+                Action::ManageSecurity => matches!(role, Role::Owner),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read
@@ -199,7 +202,7 @@ impl Principal {
                 | Action::ManageAlerts
                 | Action::WorkInbox => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
-                Action::ManageMembers => false,
+                Action::ManageMembers | Action::ManageSecurity => false,
             },
         }
     }

@@ -21,6 +21,9 @@ pub struct Session {
     pub expires_at: OffsetDateTime,
     /// The browser's `User-Agent` when it signed in, cut short ("" when it sent none).
     pub user_agent: String,
+    /// Signed in with the password only: the session reaches nothing but the code page and
+    /// sign-out until the second factor completes it.
+    pub second_factor_pending: bool,
 }
 
 /// An API token (only its hash is stored).

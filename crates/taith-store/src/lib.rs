@@ -38,6 +38,7 @@ pub mod responses;
 pub mod signals;
 pub mod sites;
 pub mod surveys;
+pub mod two_factor;
 pub mod voc;
 pub mod webhooks;
 pub mod workspaces;
@@ -73,6 +74,7 @@ pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResp
 pub use signals::SignalStore;
 pub use sites::SiteStore;
 pub use surveys::{MetricsContextVersion, SurveyStore};
+pub use two_factor::{TwoFactor, TwoFactorStore};
 pub use voc::{
     AnalysedComment, CommentAnalysis, CommentCount, CommentQuery, CountQuery, PendingComment,
     StoredModel, VocStore,
@@ -280,6 +282,7 @@ pub trait Store:
     + InboxStore
     + BotStore
     + ChatStore
+    + TwoFactorStore
     + Send
     + Sync
     + 'static
@@ -312,6 +315,7 @@ impl<T> Store for T where
         + InboxStore
         + BotStore
         + ChatStore
+        + TwoFactorStore
         + Send
         + Sync
         + 'static

@@ -7,6 +7,7 @@ pub fn routes(r: Routes) -> Routes {
     use crate::account::pages as a;
     use crate::account::reset;
     use crate::account::settings as account;
+    use crate::account::two_factor as tf;
     use crate::dashboards::pages as dashboard;
     use crate::dashboards::segments as dashboard_segments;
     use crate::invitations::pages as invitations;
@@ -51,6 +52,14 @@ pub fn routes(r: Routes) -> Routes {
         .post("/account/password", account::change_password)
         .post("/account/sessions/{id}/delete", account::sign_out_session)
         .post("/account/sign-out-others", account::sign_out_others)
+        .get("/sign-in/code", tf::code_form)
+        .post("/sign-in/code", tf::code)
+        .get("/account/two-factor", tf::page)
+        .post("/account/two-factor/begin", tf::begin)
+        .post("/account/two-factor/confirm", tf::confirm)
+        .post("/account/two-factor/disable", tf::disable)
+        .get("/w/{slug}/two-factor", tf::workspace_page)
+        .post("/w/{slug}/two-factor", tf::save_workspace)
         .get("/w/{slug}", j::list)
         .get("/w/{slug}/dashboard", dashboard::overview)
         .get("/w/{slug}/dashboard.csv", dashboard::overview_csv)

@@ -39,13 +39,16 @@ pub struct Started {
     pub session: Session,
 }
 
-/// Signs `user` in from a browser that said `user_agent`.
+/// Signs `user` in from a browser that said `user_agent`. With two-factor sign-in enrolled,
+/// the session waits for the second factor (see [`crate::account::two_factor`]) and reaches
+/// nothing else until then.
 pub async fn start(
     store: &dyn Store,
     user: UserId,
     user_agent: &str,
     now: OffsetDateTime,
 ) -> Result<Started, StoreError> {
+    let second_factor_pending = crate::account::two_factor::is_enrolled(store, user).await?;
     let secret = random_secret();
     let session = Session {
         id: SessionId::new(),
@@ -59,6 +62,7 @@ pub async fn start(
             .filter(|c| !c.is_control())
             .take(MAX_USER_AGENT_CHARS)
             .collect(),
+        second_factor_pending,
     };
     store.create_session(&session).await?;
     Ok(Started { secret, session })

@@ -43,6 +43,7 @@ fn session_row(row: &DbRow) -> StoreResult<Session> {
         created_at: time(row, "created_at")?,
         expires_at: time(row, "expires_at")?,
         user_agent: get::<Option<String>>(row, "user_agent")?.unwrap_or_default(),
+        second_factor_pending: get(row, "second_factor_pending")?,
     })
 }
 
@@ -84,7 +85,7 @@ impl AccessStore for This {
             .map_err(db)?;
         sqlx::query(
             "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, \
-             expires_at, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             expires_at, user_agent, second_factor_pending) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(session.id.as_uuid())
         .bind(session.token_hash.as_str())
@@ -93,6 +94,7 @@ impl AccessStore for This {
         .bind(to_micros(session.created_at))
         .bind(to_micros(session.expires_at))
         .bind(session.user_agent.as_str())
+        .bind(session.second_factor_pending)
         .execute(self.pool())
         .await
         .map_err(db)?;
@@ -102,7 +104,8 @@ impl AccessStore for This {
     async fn session(&self, token_hash: &str, now: OffsetDateTime) -> StoreResult<Session> {
         // Served by the primary key sessions(token_hash).
         let row = sqlx::query(
-            "SELECT id, token_hash, user_id, csrf_token, created_at, expires_at, user_agent \
+            "SELECT id, token_hash, user_id, csrf_token, created_at, expires_at, user_agent, \
+             second_factor_pending \
              FROM sessions WHERE token_hash = $1 AND expires_at > $2",
         )
         .bind(token_hash)
@@ -131,7 +134,8 @@ impl AccessStore for This {
     ) -> StoreResult<Vec<Session>> {
         // Served by the index sessions(user_id).
         let rows = sqlx::query(
-            "SELECT id, token_hash, user_id, csrf_token, created_at, expires_at, user_agent \
+            "SELECT id, token_hash, user_id, csrf_token, created_at, expires_at, user_agent, \
+             second_factor_pending \
              FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC, id",
         )
         .bind(user.as_uuid())

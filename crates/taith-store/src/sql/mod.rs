@@ -62,6 +62,7 @@ mod responses;
 mod signals;
 mod sites;
 mod surveys;
+mod two_factor;
 mod voc;
 mod webhooks;
 mod workspaces;

@@ -77,7 +77,13 @@ async fn sign_in(
     )
     .await
     .map_err(|e| PageError::from_store(e, &v.tr))?;
-    let mut r = Redirect::to(to).into_response();
+    // With two-factor sign-in on, the session waits for the code first.
+    let to = if started.session.second_factor_pending {
+        super::two_factor::code_path(to)
+    } else {
+        to.to_owned()
+    };
+    let mut r = Redirect::to(&to).into_response();
     r.headers_mut().append(
         header::SET_COOKIE,
         cookie_header(
@@ -107,6 +113,9 @@ pub async fn home(State(state): State<AppState>, v: Visitor) -> Result<Response,
         .map_err(|e| PageError::from_store(e, &v.tr))?
     {
         return Ok(Redirect::to("/setup").into_response());
+    }
+    if v.pending.is_some() {
+        return Ok(Redirect::to(crate::http::ctx::SECOND_FACTOR_PATH).into_response());
     }
     let Some(signed_in) = &v.signed_in else {
         return Ok(Redirect::to("/login").into_response());
@@ -272,7 +281,7 @@ pub struct NextQuery {
 }
 
 /// Only same-site paths are followed after sign-in (no open redirect).
-fn safe_next(next: &str) -> String {
+pub(super) fn safe_next(next: &str) -> String {
     if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
         next.to_owned()
     } else {
@@ -292,6 +301,9 @@ pub async fn login_form(
         .map_err(|e| PageError::from_store(e, &v.tr))?
     {
         return Ok(Redirect::to("/setup").into_response());
+    }
+    if v.pending.is_some() {
+        return Ok(Redirect::to(&super::two_factor::code_path(&safe_next(&q.next))).into_response());
     }
     let (csrf, cookie) = pre_session_csrf(&state, &v);
     let mut l = v.layout();

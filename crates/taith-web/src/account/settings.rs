@@ -67,6 +67,9 @@ impl FromRequestParts<AppState> for Me {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let v = Visitor::from_request_parts(parts, state).await?;
+        if v.pending.is_some() {
+            return Err(crate::http::ctx::second_factor_first());
+        }
         let Some(s) = v.signed_in.clone() else {
             return Err(PageError::SignIn {
                 next: "/account".to_owned(),

@@ -116,6 +116,10 @@ impl FromRequestParts<AppState> for Caller {
             .session(&secret_hash(secret), taith_domain::now())
             .await
             .map_err(|e| not_found_or(e, unauthenticated()))?;
+        // Signed in with the password only: not signed in, until the second factor.
+        if session.second_factor_pending {
+            return Err(unauthenticated());
+        }
         if changes_state(&parts.method) {
             let sent = parts
                 .headers
@@ -149,6 +153,13 @@ impl FromRequestParts<AppState> for Caller {
             .member_role(workspace.id, user.id)
             .await
             .map_err(|e| not_found_or(e, not_found()))?;
+        // The workspace requires a second factor this person has not set up: nothing until
+        // they do (API tokens are not people, and are not affected).
+        if taith_app::account::two_factor::must_enrol(store.as_ref(), workspace.id, user.id)
+            .await?
+        {
+            return Err(ApiError::new(ErrorCode::Forbidden));
+        }
         Ok(Caller {
             workspace_id: workspace.id,
             workspace: Some(workspace),

@@ -6,6 +6,7 @@ use crate::http::page_error::PageError;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
+use axum::response::IntoResponse as _;
 use serde::de::DeserializeOwned;
 use taith_app::account::secrets::{constant_time_eq, secret_hash};
 use taith_domain::{Action, Locale, Principal, Role, Slug, User, Workspace};
@@ -65,6 +66,9 @@ fn browser_locale(parts: &Parts) -> Locale {
 pub struct Visitor {
     pub tr: Tr,
     pub signed_in: Option<SignedIn>,
+    /// Signed in with the password, waiting for the second factor: not signed in for anything
+    /// but the code page and sign-out.
+    pub pending: Option<SignedIn>,
     /// The pre-session CSRF cookie, when the browser has one.
     pub pre_session_csrf: Option<String>,
     /// The path and query, for returning after sign-in and for the language links.
@@ -85,9 +89,9 @@ pub struct SignedIn {
 impl Visitor {
     /// The CSRF token forms must echo: the session's, or before sign-in the pre-session cookie's.
     pub fn csrf_token(&self) -> Option<&str> {
-        match &self.signed_in {
-            Some(s) => Some(&s.session.csrf_token),
-            None => self.pre_session_csrf.as_deref(),
+        match (&self.signed_in, &self.pending) {
+            (Some(s), _) | (None, Some(s)) => Some(&s.session.csrf_token),
+            (None, None) => self.pre_session_csrf.as_deref(),
         }
     }
 
@@ -126,6 +130,7 @@ impl FromRequestParts<AppState> for Visitor {
         // the browser's. Errors before it is known are worded in the browser's.
         let early = Tr::new(negotiate_locale(parts));
         let mut signed_in = None;
+        let mut pending = None;
         if let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) {
             match state
                 .store
@@ -138,23 +143,35 @@ impl FromRequestParts<AppState> for Visitor {
                         .account(session.user_id)
                         .await
                         .map_err(|e| PageError::from_store(e, &early))?;
-                    signed_in = Some(SignedIn {
+                    let second_factor_pending = session.second_factor_pending;
+                    let s = SignedIn {
                         session,
                         user: account.user,
                         locale: account.locale,
-                    });
+                    };
+                    if second_factor_pending {
+                        pending = Some(s);
+                    } else {
+                        signed_in = Some(s);
+                    }
                 }
                 Err(StoreError::NotFound) => {}
                 Err(e) => return Err(PageError::from_store(e, &early)),
             }
         }
         let locale = query_locale(parts)
-            .or_else(|| signed_in.as_ref().and_then(|s: &SignedIn| s.locale))
+            .or_else(|| {
+                signed_in
+                    .as_ref()
+                    .or(pending.as_ref())
+                    .and_then(|s: &SignedIn| s.locale)
+            })
             .unwrap_or_else(|| browser_locale(parts));
         let tr = Tr::new(locale);
         let visitor = Visitor {
             tr,
             signed_in,
+            pending,
             pre_session_csrf: cookie(&parts.headers, PRE_SESSION_CSRF_COOKIE).map(str::to_owned),
             path: parts
                 .uri
@@ -189,6 +206,25 @@ fn origin_of(parts: &Parts, state: &AppState) -> String {
     let loopback = matches!(name, "localhost" | "127.0.0.1" | "[::1]");
     let scheme = if loopback { "http" } else { "https" };
     format!("{scheme}://{host}")
+}
+
+/// Where a session waiting for its second factor is sent, from any page but the code page
+/// and sign-out.
+pub const SECOND_FACTOR_PATH: &str = "/sign-in/code";
+
+/// The answer to a session waiting for its second factor: to the code page.
+pub fn second_factor_first() -> PageError {
+    PageError::Shown(Box::new(
+        axum::response::Redirect::to(SECOND_FACTOR_PATH).into_response(),
+    ))
+}
+
+/// The answer to a member of a workspace that requires a second factor they have not set up:
+/// to the enrolment page.
+pub fn enrol_first(slug: &Slug) -> PageError {
+    PageError::Shown(Box::new(
+        axum::response::Redirect::to(&format!("/account/two-factor?w={slug}")).into_response(),
+    ))
 }
 
 /// A signed-in member at a page of one of their workspaces (`/w/{slug}/…`).
@@ -240,6 +276,9 @@ impl FromRequestParts<AppState> for Member {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let visitor = Visitor::from_request_parts(parts, state).await?;
+        if visitor.pending.is_some() {
+            return Err(second_factor_first());
+        }
         let Some(signed_in) = visitor.signed_in.clone() else {
             return Err(PageError::SignIn {
                 next: visitor.path.clone(),
@@ -265,6 +304,17 @@ impl FromRequestParts<AppState> for Member {
             Err(StoreError::NotFound) => return Err(not_found()),
             Err(e) => return Err(PageError::from_store(e, &tr)),
         };
+        // A workspace that requires a second factor: a member without one enrols first.
+        if taith_app::account::two_factor::must_enrol(
+            state.store.as_ref(),
+            workspace.id,
+            signed_in.user.id,
+        )
+        .await
+        .map_err(|e| PageError::from_store(e, &tr))?
+        {
+            return Err(enrol_first(&workspace.slug));
+        }
         Ok(Member {
             principal: Principal::Member {
                 user: signed_in.user.clone(),

@@ -97,6 +97,10 @@ impl Bucket {
         match (first, segments) {
             ("login" | "setup" | "forgot-password", 1) if post => Some(Bucket::SignIn),
             ("reset", 2) if post => Some(Bucket::SignIn),
+            // The second factor's code, and turning it off (a code or the password).
+            ("sign-in", 2) if post => Some(Bucket::SignIn),
+            ("account", 3) if post && path == "account/two-factor/disable" => Some(Bucket::SignIn),
+            ("account", 3) if post && path == "account/two-factor/confirm" => Some(Bucket::SignIn),
             ("account", 2) if post && path == "account/password" => Some(Bucket::SignIn),
             // The public feature-request board's votes and ideas too.
             ("s" | "k" | "e" | "i" | "u" | "f", 2..) if post => Some(Bucket::Submission),
@@ -456,6 +460,12 @@ mod tests {
         assert_eq!(Bucket::of(&get, "/reset/abc"), None);
         assert_eq!(Bucket::of(&post, "/account/password"), Some(Bucket::SignIn));
         assert_eq!(Bucket::of(&post, "/account"), None);
+        assert_eq!(Bucket::of(&post, "/sign-in/code"), Some(Bucket::SignIn));
+        assert_eq!(Bucket::of(&get, "/sign-in/code"), None);
+        assert_eq!(
+            Bucket::of(&post, "/account/two-factor/disable"),
+            Some(Bucket::SignIn)
+        );
         assert_eq!(Bucket::of(&post, "/account/sign-out-others"), None);
         assert_eq!(Bucket::of(&post, "/s/abc"), Some(Bucket::Submission));
         assert_eq!(Bucket::of(&post, "/e/abc/r/x"), Some(Bucket::Submission));

@@ -42,6 +42,8 @@ pub struct MembersPage {
     role_help: Vec<(String, String)>,
     form: FormView,
     can_manage: bool,
+    /// An owner: may require two-factor sign-in of the members.
+    can_secure: bool,
     notice: Option<String>,
 }
 
@@ -92,6 +94,7 @@ async fn members_page(
             .collect(),
         form,
         can_manage: m.may(Action::ManageMembers),
+        can_secure: m.may(Action::ManageSecurity),
         notice,
     })
 }

@@ -56,4 +56,5 @@ mod voc_store;
 mod webdriver;
 mod webhooks;
 mod webstats;
+mod two_factor;
 mod xss;

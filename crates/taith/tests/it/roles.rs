@@ -31,7 +31,7 @@ enum Need {
 
 use Action::{
     CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageAlerts, ManageCases,
-    ManageMembers, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
+    ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
     WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
@@ -54,6 +54,14 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/account/password", SignedIn),
     ("POST", "/account/sessions/{id}/delete", SignedIn),
     ("POST", "/account/sign-out-others", SignedIn),
+    ("GET", "/sign-in/code", Public),
+    ("POST", "/sign-in/code", Public),
+    ("GET", "/account/two-factor", SignedIn),
+    ("POST", "/account/two-factor/begin", SignedIn),
+    ("POST", "/account/two-factor/confirm", SignedIn),
+    ("POST", "/account/two-factor/disable", SignedIn),
+    ("GET", "/w/{slug}/two-factor", Act(ManageSecurity)),
+    ("POST", "/w/{slug}/two-factor", Act(ManageSecurity)),
     ("GET", "/w/{slug}", Act(Read)),
     ("GET", "/w/{slug}/dashboard", Act(Read)),
     ("GET", "/w/{slug}/dashboard.csv", Act(Read)),
@@ -576,9 +584,12 @@ enum Who {
     Token(TokenScope),
     /// The owner of another workspace.
     Stranger,
+    /// An owner of the workspace with two-factor sign-in, who gave the password but not the
+    /// code: reaches nothing but the code page and sign-out.
+    HalfSignedIn,
 }
 
-const EVERYONE: [Who; 9] = [
+const EVERYONE: [Who; 10] = [
     Who::Member(Role::Owner),
     Who::Member(Role::Admin),
     Who::Member(Role::Analyst),
@@ -588,6 +599,7 @@ const EVERYONE: [Who; 9] = [
     Who::Token(TokenScope::Read),
     Who::Token(TokenScope::Write),
     Who::Stranger,
+    Who::HalfSignedIn,
 ];
 
 /// The answer the policy expects.
@@ -597,6 +609,8 @@ enum Expect {
     Allowed,
     /// Sent to the sign-in page.
     SignIn,
+    /// Sent to the page asking for the second factor.
+    SecondFactor,
     Unauthenticated,
     Forbidden,
     NotFound,
@@ -607,11 +621,20 @@ enum Expect {
 fn expect(need: Need, who: Who, api: bool) -> Expect {
     let action = match need {
         Need::Public => return Expect::Public,
+        // Password but no second factor: nothing until the code.
+        _ if who == Who::HalfSignedIn => {
+            return if api {
+                Expect::Unauthenticated
+            } else {
+                Expect::SecondFactor
+            };
+        }
         // A person's own account is no workspace's: anyone signed in, a stranger too.
         Need::SignedIn => {
             return match who {
                 Who::Member(_) | Who::Stranger => Expect::Allowed,
                 Who::Anonymous | Who::Token(_) => Expect::SignIn,
+                Who::HalfSignedIn => Expect::SecondFactor,
             };
         }
         Need::Act(action) => action,
@@ -625,6 +648,8 @@ fn expect(need: Need, who: Who, api: bool) -> Expect {
     };
     match (who, api) {
         (Who::Stranger, _) => Expect::NotFound,
+        (Who::HalfSignedIn, true) => Expect::Unauthenticated,
+        (Who::HalfSignedIn, false) => Expect::SecondFactor,
         (Who::Anonymous, true) => Expect::Unauthenticated,
         // A token counts for nothing on pages.
         (Who::Anonymous | Who::Token(_), false) => Expect::SignIn,
@@ -651,6 +676,9 @@ fn meets(expect: Expect, status: u16, location: Option<&str>) -> bool {
     match expect {
         Expect::Allowed => !matches!(status, 401 | 403 | 404) && status < 500,
         Expect::SignIn => status == 303 && location.is_some_and(|l| l.starts_with("/login")),
+        Expect::SecondFactor => {
+            status == 303 && location.is_some_and(|l| l.starts_with("/sign-in/code"))
+        }
         Expect::Unauthenticated => status == 401,
         Expect::Forbidden => status == 403,
         Expect::NotFound => status == 404,
@@ -666,6 +694,9 @@ struct Callers {
     write_token: String,
     stranger: Browser,
     stranger_csrf: String,
+    /// An owner with two-factor sign-in who gave only the password.
+    half: Browser,
+    half_csrf: String,
 }
 
 async fn callers(app: &TestApp, store: &SharedStore) -> Callers {
@@ -688,6 +719,7 @@ async fn callers(app: &TestApp, store: &SharedStore) -> Callers {
     }
     let stranger = app.signed_in("owner@bravo.example").await;
     let stranger_csrf = stranger.get("/w/bravo").await.csrf();
+    let (half, half_csrf) = half_signed_in(app, store, &ws).await;
     Callers {
         browsers,
         anonymous: app.browser(),
@@ -695,7 +727,43 @@ async fn callers(app: &TestApp, store: &SharedStore) -> Callers {
         write_token: app.api_token("alpha", TokenScope::Write).await,
         stranger,
         stranger_csrf,
+        half,
+        half_csrf,
     }
+}
+
+/// An owner of `ws` enrolled in two-factor sign-in, signed in with the password only.
+async fn half_signed_in(
+    app: &TestApp,
+    store: &SharedStore,
+    ws: &taith_domain::Workspace,
+) -> (Browser, String) {
+    let email = "half@alpha.example";
+    let m = app.member(ws, email, Role::Owner).await;
+    let now = taith_domain::now();
+    let secret = taith_domain::two_factor::TotpSecret::from_bytes([9; 20]);
+    assert!(
+        store
+            .begin_two_factor(m.user.id, &secret.to_base32(), now)
+            .await
+            .unwrap()
+    );
+    store
+        .confirm_two_factor(m.user.id, 0, &[], now)
+        .await
+        .unwrap();
+    let b = app.browser();
+    let page = b
+        .submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", crate::helpers::PASSWORD)],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    assert!(page.location.unwrap().starts_with("/sign-in/code"));
+    let csrf = b.get("/sign-in/code").await.csrf();
+    (b, csrf)
 }
 
 /// Sends one request as `who`; returns the status and the redirect's target.
@@ -715,6 +783,7 @@ async fn call(
             (b, csrf.as_str())
         }
         Who::Stranger => (&c.stranger, c.stranger_csrf.as_str()),
+        Who::HalfSignedIn => (&c.half, c.half_csrf.as_str()),
         Who::Anonymous | Who::Token(_) => (&c.anonymous, ""),
     };
     let token = match who {

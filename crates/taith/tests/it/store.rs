@@ -416,6 +416,7 @@ async fn sessions_are_found_by_hash_until_they_expire(store: SharedStore) {
         created_at: now,
         expires_at: now + Duration::from_secs(3600),
         user_agent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0".into(),
+        second_factor_pending: false,
     };
     store
         .create_session(&session)

@@ -77,6 +77,7 @@ async fn session(
         created_at,
         expires_at: created_at + Duration::days(14),
         user_agent: format!("agent of {hash}"),
+        second_factor_pending: false,
     };
     store.create_session(&s).await.unwrap();
     s

@@ -231,6 +231,7 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
                 created_at: now,
                 expires_at: now + time::Duration::days(1),
                 user_agent: p.clone(),
+                second_factor_pending: false,
             })
             .await
             .unwrap();

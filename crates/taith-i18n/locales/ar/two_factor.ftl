@@ -1,0 +1,27 @@
+## تسجيل الدخول بخطوتين: الرمز بعد كلمة المرور، وإعداده، واشتراط مساحة العمل له.
+two-factor-title = تسجيل الدخول بخطوتين
+two-factor-manage = إعداد تسجيل الدخول بخطوتين أو تغييره
+two-factor-code-title = أدخل الرمز
+two-factor-code-intro = أدخل الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة لديك لـ taith، أو أحد رموز الاسترداد.
+two-factor-code-label = الرمز
+two-factor-code-submit = متابعة
+two-factor-code-failed = لم ينجح هذا الرمز. يعمل كل رمز مرة واحدة، لمدة 30 ثانية تقريبًا.
+two-factor-code-wrong = لم ينجح هذا الرمز.
+two-factor-off = تسجيل الدخول بخطوتين متوقف. عند تشغيله، يطلب تسجيل الدخول أيضًا رمزًا من تطبيق مصادقة على هاتفك.
+two-factor-begin = إعداد تسجيل الدخول بخطوتين
+two-factor-pending-intro = أضف هذا المفتاح إلى تطبيق المصادقة، ثم أدخل الرمز الذي يعرضه لتشغيل تسجيل الدخول بخطوتين.
+two-factor-key = المفتاح
+two-factor-link = فتح في تطبيق مصادقة
+two-factor-confirm = تشغيل
+two-factor-on = تسجيل الدخول بخطوتين مُشغَّل. رموز الاسترداد المتبقية: { $count }.
+two-factor-recovery-title = رموز الاسترداد
+two-factor-recovery-intro = تسجيل الدخول بخطوتين مُشغَّل. احفظ هذه الرموز في مكان آمن: يعمل كل منها مرة واحدة بدلًا من الرمز إذا فقدت هاتفك. لن تُعرض مرة أخرى.
+two-factor-disable = إيقاف تسجيل الدخول بخطوتين
+two-factor-disable-intro = أدخل رمزًا حاليًا أو كلمة المرور.
+two-factor-turned-off = تسجيل الدخول بخطوتين متوقف.
+two-factor-required-by = تشترط مساحة العمل { $workspace } تسجيل الدخول بخطوتين. أعدّه للمتابعة.
+two-factor-continue = المتابعة إلى مساحة العمل
+two-factor-workspace-title = تسجيل الدخول بخطوتين للأعضاء
+two-factor-workspace-intro = عند اشتراطه، لا يصل العضو الذي لم يُعدّ تسجيل الدخول بخطوتين إلا إلى صفحة إعداده. لا تتأثر رموز API.
+two-factor-workspace-require = اشتراط تسجيل الدخول بخطوتين
+two-factor-workspace-saved = تم الحفظ.

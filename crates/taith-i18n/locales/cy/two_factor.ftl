@@ -1,0 +1,27 @@
+## Mewngofnodi dau gam: y cod ar ôl y cyfrinair, ei osod, a gofyniad gweithle.
+two-factor-title = Mewngofnodi dau gam
+two-factor-manage = Gosod neu newid mewngofnodi dau gam
+two-factor-code-title = Rhowch eich cod
+two-factor-code-intro = Rhowch y cod 6 digid y mae eich ap dilysu yn ei ddangos ar gyfer taith, neu un o'ch codau adfer.
+two-factor-code-label = Cod
+two-factor-code-submit = Parhau
+two-factor-code-failed = Ni weithiodd y cod hwnnw. Mae pob cod yn gweithio unwaith, am tua 30 eiliad.
+two-factor-code-wrong = Ni weithiodd y cod hwnnw.
+two-factor-off = Mae mewngofnodi dau gam i ffwrdd. Pan fydd ymlaen, mae mewngofnodi hefyd yn gofyn am god o ap dilysu ar eich ffôn.
+two-factor-begin = Gosod mewngofnodi dau gam
+two-factor-pending-intro = Ychwanegwch yr allwedd hon at eich ap dilysu, yna rhowch y cod y mae'n ei ddangos i droi mewngofnodi dau gam ymlaen.
+two-factor-key = Allwedd
+two-factor-link = Agor mewn ap dilysu
+two-factor-confirm = Troi ymlaen
+two-factor-on = Mae mewngofnodi dau gam ymlaen. Codau adfer ar ôl: { $count }.
+two-factor-recovery-title = Eich codau adfer
+two-factor-recovery-intro = Mae mewngofnodi dau gam ymlaen. Cadwch y codau hyn yn rhywle diogel: mae pob un yn gweithio unwaith yn lle cod os byddwch yn colli eich ffôn. Ni fyddant yn cael eu dangos eto.
+two-factor-disable = Diffodd mewngofnodi dau gam
+two-factor-disable-intro = Rhowch god cyfredol neu eich cyfrinair.
+two-factor-turned-off = Mae mewngofnodi dau gam i ffwrdd.
+two-factor-required-by = Mae'r gweithle { $workspace } yn gofyn am fewngofnodi dau gam. Gosodwch ef i barhau.
+two-factor-continue = Parhau i'r gweithle
+two-factor-workspace-title = Mewngofnodi dau gam i aelodau
+two-factor-workspace-intro = Pan fydd yn ofynnol, dim ond y dudalen i'w osod y gall aelod heb fewngofnodi dau gam ei chyrraedd. Nid yw tocynnau API yn cael eu heffeithio.
+two-factor-workspace-require = Gofyn am fewngofnodi dau gam
+two-factor-workspace-saved = Wedi'i gadw.

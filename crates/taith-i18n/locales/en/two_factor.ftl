@@ -1,0 +1,27 @@
+## Two-factor sign-in: the code after the password, setting it up, and a workspace's requirement.
+two-factor-title = Two-factor sign-in
+two-factor-manage = Set up or change two-factor sign-in
+two-factor-code-title = Enter your code
+two-factor-code-intro = Enter the 6-digit code your authenticator app shows for taith, or one of your recovery codes.
+two-factor-code-label = Code
+two-factor-code-submit = Continue
+two-factor-code-failed = That code did not work. Each code works once, for about 30 seconds.
+two-factor-code-wrong = That code did not work.
+two-factor-off = Two-factor sign-in is off. With it on, signing in also asks for a code from an authenticator app on your phone.
+two-factor-begin = Set up two-factor sign-in
+two-factor-pending-intro = Add this key to your authenticator app, then enter the code it shows to turn two-factor sign-in on.
+two-factor-key = Key
+two-factor-link = Open in an authenticator app
+two-factor-confirm = Turn on
+two-factor-on = Two-factor sign-in is on. Recovery codes left: { $count }.
+two-factor-recovery-title = Your recovery codes
+two-factor-recovery-intro = Two-factor sign-in is on. Keep these codes somewhere safe: each works once instead of a code if you lose your phone. They are not shown again.
+two-factor-disable = Turn off two-factor sign-in
+two-factor-disable-intro = Enter a current code or your password.
+two-factor-turned-off = Two-factor sign-in is off.
+two-factor-required-by = The workspace { $workspace } requires two-factor sign-in. Set it up to continue.
+two-factor-continue = Continue to the workspace
+two-factor-workspace-title = Two-factor sign-in for members
+two-factor-workspace-intro = When it is required, a member who has not set up two-factor sign-in reaches only the page to set it up. API tokens are not affected.
+two-factor-workspace-require = Require two-factor sign-in
+two-factor-workspace-saved = Saved.

@@ -1,0 +1,27 @@
+## Log masuk dua faktor: kod selepas kata laluan, menyediakannya, dan keperluan ruang kerja.
+two-factor-title = Log masuk dua faktor
+two-factor-manage = Sediakan atau ubah log masuk dua faktor
+two-factor-code-title = Masukkan kod anda
+two-factor-code-intro = Masukkan kod 6 digit yang ditunjukkan oleh aplikasi pengesah anda untuk taith, atau salah satu kod pemulihan anda.
+two-factor-code-label = Kod
+two-factor-code-submit = Teruskan
+two-factor-code-failed = Kod itu tidak berfungsi. Setiap kod berfungsi sekali, selama kira-kira 30 saat.
+two-factor-code-wrong = Kod itu tidak berfungsi.
+two-factor-off = Log masuk dua faktor dimatikan. Apabila dihidupkan, log masuk juga meminta kod daripada aplikasi pengesah pada telefon anda.
+two-factor-begin = Sediakan log masuk dua faktor
+two-factor-pending-intro = Tambahkan kunci ini pada aplikasi pengesah anda, kemudian masukkan kod yang ditunjukkannya untuk menghidupkan log masuk dua faktor.
+two-factor-key = Kunci
+two-factor-link = Buka dalam aplikasi pengesah
+two-factor-confirm = Hidupkan
+two-factor-on = Log masuk dua faktor dihidupkan. Kod pemulihan yang tinggal: { $count }.
+two-factor-recovery-title = Kod pemulihan anda
+two-factor-recovery-intro = Log masuk dua faktor dihidupkan. Simpan kod ini di tempat yang selamat: setiap satu berfungsi sekali sebagai ganti kod jika anda kehilangan telefon. Kod ini tidak akan ditunjukkan lagi.
+two-factor-disable = Matikan log masuk dua faktor
+two-factor-disable-intro = Masukkan kod semasa atau kata laluan anda.
+two-factor-turned-off = Log masuk dua faktor dimatikan.
+two-factor-required-by = Ruang kerja { $workspace } memerlukan log masuk dua faktor. Sediakannya untuk meneruskan.
+two-factor-continue = Teruskan ke ruang kerja
+two-factor-workspace-title = Log masuk dua faktor untuk ahli
+two-factor-workspace-intro = Apabila diwajibkan, ahli yang belum menyediakan log masuk dua faktor hanya dapat membuka halaman untuk menyediakannya. Token API tidak terjejas.
+two-factor-workspace-require = Wajibkan log masuk dua faktor
+two-factor-workspace-saved = Disimpan.

@@ -1,0 +1,27 @@
+## Kuingia kwa hatua mbili: msimbo baada ya nenosiri, kuuweka, na sharti la eneo la kazi.
+two-factor-title = Kuingia kwa hatua mbili
+two-factor-manage = Weka au badilisha kuingia kwa hatua mbili
+two-factor-code-title = Weka msimbo wako
+two-factor-code-intro = Weka msimbo wa tarakimu 6 unaoonyeshwa na programu yako ya uthibitishaji kwa taith, au mmoja wa misimbo yako ya kurejesha.
+two-factor-code-label = Msimbo
+two-factor-code-submit = Endelea
+two-factor-code-failed = Msimbo huo haukufanya kazi. Kila msimbo hufanya kazi mara moja, kwa takriban sekunde 30.
+two-factor-code-wrong = Msimbo huo haukufanya kazi.
+two-factor-off = Kuingia kwa hatua mbili kumezimwa. Kikiwashwa, kuingia huomba pia msimbo kutoka kwa programu ya uthibitishaji kwenye simu yako.
+two-factor-begin = Weka kuingia kwa hatua mbili
+two-factor-pending-intro = Ongeza ufunguo huu kwenye programu yako ya uthibitishaji, kisha weka msimbo inaouonyesha ili kuwasha kuingia kwa hatua mbili.
+two-factor-key = Ufunguo
+two-factor-link = Fungua katika programu ya uthibitishaji
+two-factor-confirm = Washa
+two-factor-on = Kuingia kwa hatua mbili kumewashwa. Misimbo ya kurejesha iliyobaki: { $count }.
+two-factor-recovery-title = Misimbo yako ya kurejesha
+two-factor-recovery-intro = Kuingia kwa hatua mbili kumewashwa. Hifadhi misimbo hii mahali salama: kila mmoja hufanya kazi mara moja badala ya msimbo ukipoteza simu yako. Haitaonyeshwa tena.
+two-factor-disable = Zima kuingia kwa hatua mbili
+two-factor-disable-intro = Weka msimbo wa sasa au nenosiri lako.
+two-factor-turned-off = Kuingia kwa hatua mbili kumezimwa.
+two-factor-required-by = Eneo la kazi { $workspace } linahitaji kuingia kwa hatua mbili. Kiweke ili kuendelea.
+two-factor-continue = Endelea kwenye eneo la kazi
+two-factor-workspace-title = Kuingia kwa hatua mbili kwa wanachama
+two-factor-workspace-intro = Kikihitajika, mwanachama ambaye hajaweka kuingia kwa hatua mbili anafikia ukurasa wa kukiweka tu. Tokeni za API haziathiriwi.
+two-factor-workspace-require = Hitaji kuingia kwa hatua mbili
+two-factor-workspace-saved = Imehifadhiwa.

@@ -1,0 +1,27 @@
+## Đăng nhập hai bước: mã sau mật khẩu, thiết lập, và yêu cầu của không gian làm việc.
+two-factor-title = Đăng nhập hai bước
+two-factor-manage = Thiết lập hoặc thay đổi đăng nhập hai bước
+two-factor-code-title = Nhập mã của bạn
+two-factor-code-intro = Nhập mã 6 chữ số mà ứng dụng xác thực của bạn hiển thị cho taith, hoặc một trong các mã khôi phục.
+two-factor-code-label = Mã
+two-factor-code-submit = Tiếp tục
+two-factor-code-failed = Mã đó không dùng được. Mỗi mã chỉ dùng được một lần, trong khoảng 30 giây.
+two-factor-code-wrong = Mã đó không dùng được.
+two-factor-off = Đăng nhập hai bước đang tắt. Khi bật, đăng nhập sẽ hỏi thêm mã từ ứng dụng xác thực trên điện thoại của bạn.
+two-factor-begin = Thiết lập đăng nhập hai bước
+two-factor-pending-intro = Thêm khóa này vào ứng dụng xác thực, rồi nhập mã mà ứng dụng hiển thị để bật đăng nhập hai bước.
+two-factor-key = Khóa
+two-factor-link = Mở trong ứng dụng xác thực
+two-factor-confirm = Bật
+two-factor-on = Đăng nhập hai bước đang bật. Số mã khôi phục còn lại: { $count }.
+two-factor-recovery-title = Mã khôi phục của bạn
+two-factor-recovery-intro = Đăng nhập hai bước đang bật. Hãy cất các mã này ở nơi an toàn: mỗi mã dùng được một lần thay cho mã xác thực nếu bạn mất điện thoại. Chúng sẽ không được hiển thị lại.
+two-factor-disable = Tắt đăng nhập hai bước
+two-factor-disable-intro = Nhập một mã hiện tại hoặc mật khẩu của bạn.
+two-factor-turned-off = Đăng nhập hai bước đang tắt.
+two-factor-required-by = Không gian làm việc { $workspace } yêu cầu đăng nhập hai bước. Hãy thiết lập để tiếp tục.
+two-factor-continue = Tiếp tục vào không gian làm việc
+two-factor-workspace-title = Đăng nhập hai bước cho thành viên
+two-factor-workspace-intro = Khi được yêu cầu, thành viên chưa thiết lập đăng nhập hai bước chỉ vào được trang thiết lập. Token API không bị ảnh hưởng.
+two-factor-workspace-require = Yêu cầu đăng nhập hai bước
+two-factor-workspace-saved = Đã lưu.
