@@ -55,7 +55,9 @@ pub enum Status {
     /// Begun, waiting for the first code.
     Pending(Enrolment),
     /// On, with this many recovery codes not yet used.
-    On { recovery_left: usize },
+    On {
+        recovery_left: usize,
+    },
 }
 
 fn random<const N: usize>() -> [u8; N] {
@@ -218,7 +220,8 @@ pub async fn disable(
         let stored = store.user_credentials(&user.email).await?;
         verify_password(password, &stored.password_hash)
     };
-    let by_code = !by_password && !code.trim().is_empty() && check_code(store, user.id, code, now).await?;
+    let by_code =
+        !by_password && !code.trim().is_empty() && check_code(store, user.id, code, now).await?;
     if !by_password && !by_code {
         let mut e = ValidationErrors::default();
         if password.is_empty() && code.trim().is_empty() {
@@ -254,6 +257,10 @@ pub async fn set_required(
 }
 
 /// Whether `user` must enrol before reaching anything of `ws`.
-pub async fn must_enrol(store: &dyn Store, ws: WorkspaceId, user: UserId) -> Result<bool, StoreError> {
+pub async fn must_enrol(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    user: UserId,
+) -> Result<bool, StoreError> {
     store.must_enrol_two_factor(ws, user).await
 }

@@ -153,14 +153,13 @@ impl TwoFactorStore for This {
     }
 
     async fn complete_second_factor(&self, token_hash: &str) -> StoreResult<()> {
-        let done = sqlx::query(
-            "UPDATE sessions SET second_factor_pending = $2 WHERE token_hash = $1",
-        )
-        .bind(token_hash)
-        .bind(false)
-        .execute(self.pool())
-        .await
-        .map_err(db)?;
+        let done =
+            sqlx::query("UPDATE sessions SET second_factor_pending = $2 WHERE token_hash = $1")
+                .bind(token_hash)
+                .bind(false)
+                .execute(self.pool())
+                .await
+                .map_err(db)?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -190,7 +189,11 @@ impl TwoFactorStore for This {
         Ok(())
     }
 
-    async fn must_enrol_two_factor(&self, ws: d::WorkspaceId, user: d::UserId) -> StoreResult<bool> {
+    async fn must_enrol_two_factor(
+        &self,
+        ws: d::WorkspaceId,
+        user: d::UserId,
+    ) -> StoreResult<bool> {
         // Served by the primary keys workspaces(id) and two_factor(user_id).
         let row = sqlx::query(
             "SELECT w.require_two_factor AS required, \

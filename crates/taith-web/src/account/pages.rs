@@ -303,7 +303,9 @@ pub async fn login_form(
         return Ok(Redirect::to("/setup").into_response());
     }
     if v.pending.is_some() {
-        return Ok(Redirect::to(&super::two_factor::code_path(&safe_next(&q.next))).into_response());
+        return Ok(
+            Redirect::to(&super::two_factor::code_path(&safe_next(&q.next))).into_response(),
+        );
     }
     let (csrf, cookie) = pre_session_csrf(&state, &v);
     let mut l = v.layout();

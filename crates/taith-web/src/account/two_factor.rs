@@ -214,7 +214,16 @@ pub async fn confirm(
     .await
     {
         Ok(codes) => {
-            render(&state, &me, codes, &input.w, FormView::new(), None, StatusCode::OK).await
+            render(
+                &state,
+                &me,
+                codes,
+                &input.w,
+                FormView::new(),
+                None,
+                StatusCode::OK,
+            )
+            .await
         }
         Err(TwoFactorError::Invalid(e)) => {
             let form = FormView::new()

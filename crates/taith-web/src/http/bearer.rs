@@ -155,8 +155,7 @@ impl FromRequestParts<AppState> for Caller {
             .map_err(|e| not_found_or(e, not_found()))?;
         // The workspace requires a second factor this person has not set up: nothing until
         // they do (API tokens are not people, and are not affected).
-        if taith_app::account::two_factor::must_enrol(store.as_ref(), workspace.id, user.id)
-            .await?
+        if taith_app::account::two_factor::must_enrol(store.as_ref(), workspace.id, user.id).await?
         {
             return Err(ApiError::new(ErrorCode::Forbidden));
         }

@@ -31,8 +31,8 @@ enum Need {
 
 use Action::{
     CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageAlerts, ManageCases,
-    ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
-    WorkInbox,
+    ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses,
+    WorkCases, WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
 

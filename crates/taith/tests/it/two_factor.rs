@@ -75,7 +75,10 @@ async fn enrol(b: &Browser) -> (TotpSecret, Vec<String>) {
         .expect("the key is shown")
         .to_owned();
     let secret = TotpSecret::from_base32(&key).expect("the key is base32 of 20 bytes");
-    assert!(page.body.contains("otpauth://totp/"), "the app link is shown");
+    assert!(
+        page.body.contains("otpauth://totp/"),
+        "the app link is shown"
+    );
 
     // A wrong code does not turn it on.
     let wrong = b
@@ -224,9 +227,7 @@ async fn a_member_enrols_and_signs_in_with_codes_that_work_once(store: SharedSto
     assert_eq!(plain.status_of("/w/tf").await.0, 200);
 }
 
-async fn a_workspace_that_requires_two_factor_blocks_a_member_until_they_enrol(
-    store: SharedStore,
-) {
+async fn a_workspace_that_requires_two_factor_blocks_a_member_until_they_enrol(store: SharedStore) {
     let app = TestApp::spawn_unthrottled(store).await;
     let (ws, _) = app.workspace("tf", "owner@tf.example").await;
     app.member(&ws, "admin@tf.example", Role::Admin).await;
@@ -245,7 +246,11 @@ async fn a_workspace_that_requires_two_factor_blocks_a_member_until_they_enrol(
     assert_eq!(member.status_of("/w/tf").await.0, 200, "not required yet");
 
     let saved = owner
-        .submit("/w/tf/two-factor", "/w/tf/two-factor", &[("required", "on")])
+        .submit(
+            "/w/tf/two-factor",
+            "/w/tf/two-factor",
+            &[("required", "on")],
+        )
         .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     // The owner is held too until they enrol; then the setting shows as on.
