@@ -155,6 +155,9 @@ pub enum Action {
     /// notes, reply to customers, manage canned replies. Owners, admins and agents (and write
     /// tokens); reading the inbox is `ReadResponses`.
     WorkInbox,
+    /// Govern the workspace's data: read and export the audit log, set how long data is
+    /// kept, export and erase a customer's data. Owners only: it is the business's legal duty.
+    Govern,
 }
 
 impl Principal {
@@ -181,6 +184,7 @@ impl Principal {
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
                 Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
                 Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
+                Action::Govern => matches!(role, Role::Owner),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read
@@ -198,8 +202,9 @@ impl Principal {
                 | Action::ManageCases
                 | Action::ManageAlerts
                 | Action::WorkInbox => *scope == TokenScope::Write,
-                // Tokens are for integrations; people are managed by people.
-                Action::ManageMembers => false,
+                // Tokens are for integrations; people are managed, and the business's data
+                // governed, by people.
+                Action::ManageMembers | Action::Govern => false,
             },
         }
     }

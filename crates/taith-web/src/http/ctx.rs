@@ -265,11 +265,13 @@ impl FromRequestParts<AppState> for Member {
             Err(StoreError::NotFound) => return Err(not_found()),
             Err(e) => return Err(PageError::from_store(e, &tr)),
         };
+        let principal = Principal::Member {
+            user: signed_in.user.clone(),
+            role,
+        };
+        crate::audit::layer::note(parts, workspace.id, &principal);
         Ok(Member {
-            principal: Principal::Member {
-                user: signed_in.user.clone(),
-                role,
-            },
+            principal,
             user: signed_in.user,
             visitor,
             workspace,
@@ -328,6 +330,7 @@ impl Visitor {
             work_cases: false,
             inbox: false,
             responses: false,
+            govern: false,
         }
     }
 }
@@ -344,6 +347,7 @@ impl Member {
             work_cases: m.may(Action::WorkCases),
             inbox: m.may(Action::ReadResponses),
             responses: m.may(Action::ReadResponses),
+            govern: m.may(Action::Govern),
             ..m.visitor.layout()
         }
     }

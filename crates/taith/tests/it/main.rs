@@ -7,6 +7,7 @@ mod account;
 mod alerts;
 mod api;
 mod articles;
+mod audit;
 mod axe;
 mod bot;
 mod browser;
