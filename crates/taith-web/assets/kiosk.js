@@ -186,6 +186,8 @@
   function keepHere(answer) {
     return keep(answer).then(function () {
       busy = false;
+      // No score left looking chosen for the next customer.
+      if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
       return show(true);
     });
   }

@@ -55,7 +55,13 @@ async fn responses(app: &TestApp, ws: &Workspace, survey: &Survey) -> Vec<NewRes
 }
 
 /// What the tablet sends for a kept answer: the page's token, the answer's key.
-async fn send(b: &crate::helpers::Browser, page: &Page, start: &str, key: &str, score: &str) -> Page {
+async fn send(
+    b: &crate::helpers::Browser,
+    page: &Page,
+    start: &str,
+    key: &str,
+    score: &str,
+) -> Page {
     b.post_raw(
         start,
         &[
@@ -80,9 +86,16 @@ async fn a_kiosk_answer_sent_again_with_its_key_is_stored_once(store: SharedStor
     // The start page carries the offline notice, hidden, in the page's language.
     let page = b.get(&format!("{start}?lang=cy")).await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("data-kiosk-offline hidden"), "{}", page.body);
+    assert!(
+        page.body.contains("data-kiosk-offline hidden"),
+        "{}",
+        page.body
+    );
     assert!(page.text().contains("Dim cysylltiad"));
-    assert!(page.text().contains("Atebion wedi'u cadw ar y ddyfais hon:"));
+    assert!(
+        page.text()
+            .contains("Atebion wedi'u cadw ar y ddyfais hon:")
+    );
 
     // A key as the script makes them (36 hex digits). The first send was stored but its
     // acknowledgement lost; the tablet sends it again later, from another page (another
@@ -103,7 +116,14 @@ async fn a_kiosk_answer_sent_again_with_its_key_is_stored_once(store: SharedStor
     assert_eq!(stored[0].client_key.as_deref(), Some(key));
 
     // Another customer's answer (another key) is another response, even with the same score.
-    let other = send(&b, &later, &start, "fedcba9876543210fedcba9876543210fedc", "9").await;
+    let other = send(
+        &b,
+        &later,
+        &start,
+        "fedcba9876543210fedcba9876543210fedc",
+        "9",
+    )
+    .await;
     assert_eq!(other.status, 303);
     assert_ne!(other.location, first.location);
     assert_eq!(responses(&app, &ws, &survey).await.len(), 2);
@@ -143,7 +163,12 @@ async fn a_kiosk_answer_sent_again_with_its_key_is_stored_once(store: SharedStor
     assert!(header("content-type").starts_with("text/javascript"));
     assert_eq!(header("service-worker-allowed"), "/k/");
     assert_eq!(header("cache-control"), "no-cache");
-    assert!(res.text().await.unwrap().contains("addEventListener(\"fetch\""));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("addEventListener(\"fetch\"")
+    );
 }
 
 // --- in Chromium --------------------------------------------------------------------------------
@@ -162,6 +187,66 @@ async fn network(wd: &WebDriver, offline: bool) {
     )
     .await
     .unwrap();
+}
+
+/// A DevTools session on each of the browser's service workers (the kiosk's).
+async fn workers(wd: &WebDriver) -> Vec<String> {
+    let targets = wd.cdp("Target.getTargets", json!({})).await.unwrap();
+    let ids: Vec<String> = targets["targetInfos"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t["type"] == "service_worker")
+        .filter_map(|t| t["targetId"].as_str().map(str::to_owned))
+        .collect();
+    assert!(!ids.is_empty(), "no service worker in {targets}");
+    let mut sessions = Vec::new();
+    for target in ids {
+        let attached = wd
+            .cdp(
+                "Target.attachToTarget",
+                json!({ "targetId": target, "flatten": false }),
+            )
+            .await
+            .unwrap();
+        let session = attached["sessionId"].as_str().unwrap().to_owned();
+        worker_command(wd, &session, 1, "Network.enable", json!({})).await;
+        sessions.push(session);
+    }
+    sessions
+}
+
+async fn worker_command(wd: &WebDriver, session: &str, id: u32, method: &str, params: Value) {
+    let message = json!({ "id": id, "method": method, "params": params });
+    wd.cdp(
+        "Target.sendMessageToTarget",
+        json!({ "sessionId": session, "message": message.to_string() }),
+    )
+    .await
+    .unwrap();
+}
+
+/// Cuts or restores the network of the kiosk's service worker too: DevTools' offline mode of
+/// the page does not reach the worker's own fetches (so its copy of the start page would never
+/// be needed), so the same command goes to the worker, on its `sessions` (the conditions
+/// belong to the session that set them).
+async fn worker_network(wd: &WebDriver, sessions: &[String], offline: bool) {
+    for session in sessions {
+        let conditions = json!({
+            "offline": offline,
+            "latency": 0,
+            "downloadThroughput": -1,
+            "uploadThroughput": -1,
+        });
+        worker_command(
+            wd,
+            session,
+            2,
+            "Network.emulateNetworkConditions",
+            conditions,
+        )
+        .await;
+    }
 }
 
 /// Runs `body` (which ends by calling `done(value)`) in the page, and returns the value.
@@ -244,9 +329,10 @@ async fn worker_ready(wd: &WebDriver, path: &str) {
            .then(function (hit) {{ done(!!hit && !!navigator.serviceWorker.controller); }},
                  function () {{ done(false); }});"
     );
-    until("the service worker and its copy of the start page", || async {
-        run(wd, &script).await == Value::Bool(true)
-    })
+    until(
+        "the service worker and its copy of the start page",
+        || async { run(wd, &script).await == Value::Bool(true) },
+    )
     .await;
 }
 
@@ -283,6 +369,8 @@ async fn a_kiosk_with_no_network_keeps_three_answers_on_the_device_and_sends_eac
 
     // The network goes down; three customers answer, one tap each.
     network(&wd, true).await;
+    let sessions = workers(&wd).await;
+    worker_network(&wd, &sessions, true).await;
     let online = wd
         .execute("return navigator.onLine;", vec![])
         .await
@@ -304,6 +392,8 @@ async fn a_kiosk_with_no_network_keeps_three_answers_on_the_device_and_sends_eac
         assert!(text.contains(words), "{words:?} in {text:?}");
     }
     keep_screenshot("kiosk-offline-cy.png", &wd.screenshot_png().await.unwrap());
+    let mut audit = crate::axe::Audit::default();
+    audit.check(&wd, "kiosk offline notice, cy").await;
     let keys: Vec<String> = kept(&wd)
         .await
         .iter()
@@ -311,18 +401,46 @@ async fn a_kiosk_with_no_network_keeps_three_answers_on_the_device_and_sends_eac
         .collect();
     assert_eq!(keys.len(), 3);
     assert!(keys[0] != keys[1] && keys[1] != keys[2] && keys[0] != keys[2]);
-    assert!(responses(&app, &ws, &survey).await.is_empty(), "nothing sent yet");
+    assert!(
+        responses(&app, &ws, &survey).await.is_empty(),
+        "nothing sent yet"
+    );
 
-    // Reloaded with no network: the kiosk still shows (the service worker's copy), and so do
-    // the answers it keeps.
+    // Reloaded with no network: the kiosk still shows (the service worker's copy: the form
+    // key of the copy it kept, not a fresh page's), and so do the answers it keeps.
+    let copy = run(
+        &wd,
+        &format!(
+            "caches.open('taith-kiosk-v1')
+               .then(function (c) {{ return c.match('{path}'); }})
+               .then(function (r) {{ return r.text(); }})
+               .then(function (html) {{
+                 var page = new DOMParser().parseFromString(html, 'text/html');
+                 done(page.querySelector('input[name=k]').value);
+               }}, function (e) {{ done(String(e)); }});"
+        ),
+    )
+    .await;
     wd.goto(&start).await.unwrap();
     wd.wait_for("button.point", WAIT).await.unwrap();
+    let shown = wd
+        .execute(
+            "return document.querySelector('input[name=k]').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(shown, copy, "the start page from the service worker's copy");
     notice_shows(&wd, 3).await;
     assert!(notice_text(&wd).await.contains("Dim cysylltiad"));
-    assert!(responses(&app, &ws, &survey).await.is_empty(), "nothing sent yet");
+    assert!(
+        responses(&app, &ws, &survey).await.is_empty(),
+        "nothing sent yet"
+    );
 
     // The network returns: the three are sent, exactly once each, and the notice goes.
     network(&wd, false).await;
+    worker_network(&wd, &sessions, false).await;
     until("three responses stored", || async {
         responses(&app, &ws, &survey).await.len() >= 3
     })
@@ -369,14 +487,22 @@ async fn a_kiosk_with_no_network_keeps_three_answers_on_the_device_and_sends_eac
     tap(&wd, "10").await;
     notice_shows(&wd, 1).await;
     let dir = wd
-        .execute("return getComputedStyle(document.querySelector('[data-kiosk-offline]')).direction;", vec![])
+        .execute(
+            "return getComputedStyle(document.querySelector('[data-kiosk-offline]')).direction;",
+            vec![],
+        )
         .await
         .unwrap();
     assert_eq!(dir, Value::from("rtl"));
     let text = notice_text(&wd).await;
     assert!(text.contains("لا يوجد اتصال"), "{text}");
-    assert!(text.contains("الإجابات المحفوظة على هذا الجهاز: 1"), "{text}");
+    assert!(
+        text.contains("الإجابات المحفوظة على هذا الجهاز: 1"),
+        "{text}"
+    );
     keep_screenshot("kiosk-offline-ar.png", &wd.screenshot_png().await.unwrap());
+    audit.check(&wd, "kiosk offline notice, ar").await;
+    audit.assert_clean();
     network(&wd, false).await;
     until("the Arabic answer stored", || async {
         responses(&app, &ws, &survey).await.len() >= 5
