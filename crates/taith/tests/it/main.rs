@@ -30,6 +30,7 @@ mod inbox;
 mod invitations;
 mod isolation;
 mod kiosk;
+mod kiosk_offline;
 mod lifecycle;
 mod mail_in;
 mod mentions;
