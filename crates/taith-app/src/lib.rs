@@ -44,6 +44,7 @@
 pub mod account;
 pub mod alerts;
 pub mod articles;
+pub mod audit;
 pub mod bot;
 pub mod cases;
 pub mod changes;
@@ -126,6 +127,7 @@ impl App {
         analytics.tail_in_background(store.clone());
         responses::upkeep::prune_deletion_log_in_background(store.clone());
         journeys::trash::prune_in_background(store.clone());
+        audit::prune_in_background(store.clone());
         let intake = responses::intake::Ingest::start(store.clone(), analytics.clone());
         let notices = changes::notices::Notices::new(
             store.clone(),

@@ -200,3 +200,7 @@ typed_id!(
     /// A visitor's web chat on a business's site (the widget's chat tab).
     ChatSessionId
 );
+typed_id!(
+    /// One entry of a workspace's audit log.
+    AuditEntryId
+);

@@ -6,6 +6,7 @@
 
 pub mod alert;
 pub mod article;
+pub mod audit;
 pub mod bot;
 pub mod case;
 pub mod change;
@@ -41,6 +42,7 @@ pub use article::{
     Article, ArticleCategory, ArticleFields, ArticleInput, ArticleSlug, ArticleStatus,
     ArticleTranslation, TranslationInput, Translations,
 };
+pub use audit::{Actor, ActorKind, AuditEntry, AuditKind, AuditRetention};
 pub use case::{
     BusinessHours, Case, CaseChange, CaseEntry, CaseRules, CaseSource, CaseStatus, Overdue,
     RootCause, Sla, SlaInput,
@@ -59,6 +61,7 @@ pub use feature_request::{
     FeatureRequest, FeatureRequestFields, FeatureRequestInput, FeatureRequestStatus, PublicNote,
     RequestLink, RequestSource, Voter,
 };
+pub use ids::AuditEntryId;
 pub use ids::ChatSessionId;
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};

@@ -155,6 +155,9 @@ pub enum Action {
     /// notes, reply to customers, manage canned replies. Owners, admins and agents (and write
     /// tokens); reading the inbox is `ReadResponses`.
     WorkInbox,
+    /// Govern the workspace's data: read and export the audit log, set how long data is
+    /// kept, export and erase a customer's data. Owners only: it is the business's legal duty.
+    Govern,
     /// Require two-factor sign-in of the workspace's members. Owners only; never a token.
     ManageSecurity,
 }
@@ -183,6 +186,7 @@ impl Principal {
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
                 Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
                 Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
+                Action::Govern => matches!(role, Role::Owner),
                 Action::ManageSecurity => matches!(role, Role::Owner),
             },
             Principal::Token { scope, .. } => match action {
@@ -201,8 +205,9 @@ impl Principal {
                 | Action::ManageCases
                 | Action::ManageAlerts
                 | Action::WorkInbox => *scope == TokenScope::Write,
-                // Tokens are for integrations; people are managed by people.
-                Action::ManageMembers | Action::ManageSecurity => false,
+                // Tokens are for integrations; people are managed, and the business's data
+                // governed and its sign-in secured, by people.
+                Action::ManageMembers | Action::Govern | Action::ManageSecurity => false,
             },
         }
     }

@@ -111,6 +111,7 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/inbox.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/bot.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/chat.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/audit.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/two_factor.ftl")),
             ),
         )),*]

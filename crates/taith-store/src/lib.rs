@@ -11,13 +11,15 @@
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
 //! [`EventStore`], [`SiteStore`], [`SignalStore`], [`MentionStore`], [`ArticleStore`],
-//! [`MailInStore`], [`InboxStore`], [`BotStore`] and [`OpsStore`]. Every type that implements
+//! [`MailInStore`], [`InboxStore`], [`BotStore`], [`ChatStore`], [`AuditStore`] and
+//! [`OpsStore`]. Every type that implements
 //! them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
 
 pub mod access;
 pub mod alerts;
 pub mod articles;
+pub mod audit;
 pub mod bench;
 pub mod bot;
 pub mod cases;
@@ -46,6 +48,7 @@ pub mod workspaces;
 pub use access::{AccessStore, Account, ApiToken, NewPasswordReset, PasswordResetDue, Session};
 pub use alerts::{AlertMailDue, AlertStore, Clearing, NewFiring};
 pub use articles::{ArticleStore, ArticleToStore};
+pub use audit::{AuditQuery, AuditStore};
 pub use bot::{BotStore, BotVersion, GapToStore};
 pub use cases::{
     CaseFilter, CasePending, CaseReply, CaseStore, CaseUpdate, NewCase, NewCaseReply, OwnerPick,
@@ -282,6 +285,7 @@ pub trait Store:
     + InboxStore
     + BotStore
     + ChatStore
+    + AuditStore
     + TwoFactorStore
     + Send
     + Sync
@@ -315,6 +319,7 @@ impl<T> Store for T where
         + InboxStore
         + BotStore
         + ChatStore
+        + AuditStore
         + TwoFactorStore
         + Send
         + Sync

@@ -14,6 +14,7 @@
 use crate::AppState;
 use crate::alerts::api as alerts;
 use crate::articles::api as articles;
+use crate::audit::api as audit;
 use crate::bot::api as bot;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
@@ -173,6 +174,10 @@ fn base_document() -> OpenApi {
                 "Social listening: public posts and reviews that mention the business, posted by connectors, scored for language and sentiment, counted by source and day; alert rules on `mentions` fire on a spike",
             ),
             tag(
+                "audit",
+                "The audit log: every change and every read of personal data in bulk, with who, when and from where; owners only",
+            ),
+            tag(
                 "metrics",
                 "NPS, CSAT and CES with counts, 95% intervals and the small-sample flag, over any filter and grouping; the share of negative comments (`metric=sentiment`)",
             ),
@@ -290,6 +295,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(signals::get_figures, signals::put_figures))
         .routes(routes!(signals::journey_signals))
         .routes(routes!(mentions::post_mentions, mentions::get_mentions))
+        .routes(routes!(audit::get_audit))
+        .routes(routes!(audit::get_retention, audit::put_retention))
         .routes(routes!(articles::list_articles, articles::create_article))
         .routes(routes!(
             articles::get_article,

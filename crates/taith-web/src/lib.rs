@@ -4,6 +4,7 @@ pub mod account;
 pub mod alerts;
 pub mod api;
 pub mod articles;
+pub mod audit;
 pub mod bot;
 pub mod cases;
 pub mod changes;
@@ -143,6 +144,11 @@ pub fn app_with_state(
         .merge(ui)
         .merge(api)
         .merge(http::assets::router())
+        // Every route, before the fallback: changes and bulk reads go to the audit log.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            audit::layer::record,
+        ))
         // Any other address: a 404 page in the visitor's language, or the API's JSON 404.
         .fallback(http::page_error::fallback)
         .layer(axum::middleware::from_fn_with_state(

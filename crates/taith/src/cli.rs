@@ -538,6 +538,20 @@ pub enum ExportCommand {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Write the workspace's audit log as CSV (to standard output, or --output), newest first:
+    /// who changed what and who read personal data, when and from where. The export is itself
+    /// recorded in the log.
+    Audit {
+        /// The workspace's slug.
+        #[arg(long, env = "TAITH_WORKSPACE")]
+        workspace: String,
+        /// 7d, 30d, 90d, quarter or year (up to today).
+        #[arg(long, default_value = "90d")]
+        period: String,
+        /// The file to write (replaced if it exists); standard output when not given.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The file format of an export.
@@ -861,6 +875,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 ExportFormat::Csv => taith_domain::csv::write_responses_csv(&rows),
                 ExportFormat::Json => taith_domain::csv::write_responses_json(&rows)? + "\n",
             };
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => out.file(&text).context("writing to standard output")?,
+            }
+            Ok(())
+        }
+        Command::Export(ExportCommand::Audit {
+            workspace: ws,
+            period,
+            output,
+        }) => {
+            let store = cli.store.open().await?;
+            let w = workspace(&store, &ws).await?;
+            let preset = taith_domain::Preset::parse(&period)
+                .filter(|p| *p != taith_domain::Preset::Custom)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("--period {period:?}: one of 7d, 30d, 90d, quarter, year")
+                })?;
+            let period = taith_domain::Period::preset(preset, taith_domain::now().date());
+            let text = taith_app::audit::export_csv(store.as_ref(), w.id, &period).await?;
+            taith_app::audit::record(
+                store.as_ref(),
+                w.id,
+                taith_app::audit::Action {
+                    actor: taith_domain::Actor {
+                        kind: taith_domain::ActorKind::Cli,
+                        id: None,
+                        label: "taith export audit".to_owned(),
+                    },
+                    address: None,
+                    method: "CLI".to_owned(),
+                    action: "export audit".to_owned(),
+                    target: format!("/w/{}/audit.csv", w.slug),
+                    status: 200,
+                },
+            )
+            .await?;
             match output {
                 Some(path) => std::fs::write(&path, text)
                     .with_context(|| format!("writing {}", path.display()))?,

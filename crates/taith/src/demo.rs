@@ -132,6 +132,11 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_bot::seed_bot(store, ws.id).await?;
     crate::demo_chat::seed_chats(store, ws.id).await?;
     crate::demo_inbox::seed_inbox(store, ws.id, &members).await?;
+    let names: Vec<(&str, &str)> = std::iter::once(&OWNER)
+        .chain(STAFF.iter())
+        .map(|p| (p.key, p.name))
+        .collect();
+    crate::demo_audit::seed_audit(store, ws.id, DEMO_SLUG, &members, &names).await?;
     Ok(credentials(true))
 }
 

@@ -13,6 +13,7 @@ pub mod database;
 pub mod demo;
 pub mod demo_alerts;
 pub mod demo_articles;
+pub mod demo_audit;
 pub mod demo_bot;
 pub mod demo_cases;
 pub mod demo_changes;

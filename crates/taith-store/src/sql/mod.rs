@@ -44,6 +44,7 @@
 mod access;
 mod alerts;
 mod articles;
+mod audit;
 mod bot;
 mod cases;
 mod changes;

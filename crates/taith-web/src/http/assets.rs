@@ -10,6 +10,9 @@ const APP_CSS: &str = include_str!("../../assets/app.css");
 const APP_JS: &str = include_str!("../../assets/app.js");
 /// Kiosk pages: full screen, and the countdown back to the start that a visitor can extend.
 const KIOSK_JS: &str = include_str!("../../assets/kiosk.js");
+/// The kiosk's service worker: keeps the kiosk's start page and assets for a reload with no
+/// network (the answers themselves are kept by `kiosk.js`).
+const KIOSK_SW_JS: &str = include_str!("../../assets/kiosk-sw.js");
 /// The frame's own enhancements (focus on the first error, the header's menu).
 const SITE_JS: &str = include_str!("../../assets/site.js");
 /// taith's mark: the tab's icon and the error pages' emblem.
@@ -30,6 +33,23 @@ fn javascript(body: &'static str) -> axum::response::Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         body,
+    )
+        .into_response()
+}
+
+/// The kiosk's service worker, allowed to control the kiosk pages (`/k/`) although it is
+/// served from `/assets/`; never kept by an HTTP cache, so a new version is found at once.
+fn kiosk_worker() -> axum::response::Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (
+                header::HeaderName::from_static("service-worker-allowed"),
+                "/k/",
+            ),
+        ],
+        KIOSK_SW_JS,
     )
         .into_response()
 }
@@ -62,6 +82,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/assets/app.js", get(|| async { javascript(APP_JS) }))
         .route("/assets/kiosk.js", get(|| async { javascript(KIOSK_JS) }))
+        .route("/assets/kiosk-sw.js", get(|| async { kiosk_worker() }))
         .route("/assets/site.js", get(|| async { javascript(SITE_JS) }))
         .route("/assets/favicon.svg", get(|| async { favicon() }))
         // Browsers ask for /favicon.ico on pages that name no icon (a JSON answer, a file):

@@ -100,13 +100,15 @@ impl FromRequestParts<AppState> for Caller {
                 .api_token_by_hash(&secret_hash(token?))
                 .await
                 .map_err(|e| not_found_or(e, unauthenticated()))?;
+            let principal = Principal::Token {
+                id: token.id,
+                scope: token.scope,
+            };
+            crate::audit::layer::note(parts, token.workspace_id, &principal);
             return Ok(Caller {
                 workspace_id: token.workspace_id,
                 workspace: None,
-                principal: Principal::Token {
-                    id: token.id,
-                    scope: token.scope,
-                },
+                principal,
             });
         }
         let Some(secret) = cookie(&parts.headers, SESSION_COOKIE) else {
@@ -159,10 +161,12 @@ impl FromRequestParts<AppState> for Caller {
         {
             return Err(ApiError::new(ErrorCode::Forbidden));
         }
+        let principal = Principal::Member { user, role };
+        crate::audit::layer::note(parts, workspace.id, &principal);
         Ok(Caller {
             workspace_id: workspace.id,
             workspace: Some(workspace),
-            principal: Principal::Member { user, role },
+            principal,
         })
     }
 }

@@ -315,11 +315,13 @@ impl FromRequestParts<AppState> for Member {
         {
             return Err(enrol_first(&workspace.slug));
         }
+        let principal = Principal::Member {
+            user: signed_in.user.clone(),
+            role,
+        };
+        crate::audit::layer::note(parts, workspace.id, &principal);
         Ok(Member {
-            principal: Principal::Member {
-                user: signed_in.user.clone(),
-                role,
-            },
+            principal,
             user: signed_in.user,
             visitor,
             workspace,
@@ -378,6 +380,7 @@ impl Visitor {
             work_cases: false,
             inbox: false,
             responses: false,
+            govern: false,
         }
     }
 }
@@ -394,6 +397,7 @@ impl Member {
             work_cases: m.may(Action::WorkCases),
             inbox: m.may(Action::ReadResponses),
             responses: m.may(Action::ReadResponses),
+            govern: m.may(Action::Govern),
             ..m.visitor.layout()
         }
     }

@@ -24,6 +24,8 @@ pub struct Layout {
     pub inbox: bool,
     /// May read what customers wrote (the FAQ gaps link).
     pub responses: bool,
+    /// May read the audit log and govern the workspace's data (owners).
+    pub govern: bool,
 }
 
 impl Layout {
@@ -41,6 +43,7 @@ impl Layout {
             work_cases: false,
             inbox: false,
             responses: false,
+            govern: false,
         }
     }
 

@@ -622,3 +622,54 @@ fn mentions_import_all_or_nothing_and_show_the_demos_spike() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn export_audit_writes_the_log_as_csv_and_records_itself() {
+    let dir = data_dir();
+    let o = taith(
+        &dir,
+        &[
+            "user",
+            "create",
+            "--workspace",
+            "becws",
+            "--workspace-name",
+            "Becws",
+            "--email",
+            "me@becws.example",
+            "--name",
+            "Siân",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let export = || taith(&dir, &["export", "audit", "--workspace", "becws"]);
+    let o = export();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().next(),
+        Some("at,actor_kind,actor_id,actor,address,method,action,target,status")
+    );
+    // The second export lists the first.
+    let o = export();
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(
+            |l| l.contains(",cli,,taith export audit,,CLI,export audit,/w/becws/audit.csv,200")
+        ),
+        "{out}"
+    );
+    let o = taith(
+        &dir,
+        &[
+            "export",
+            "audit",
+            "--workspace",
+            "becws",
+            "--period",
+            "ever",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--period"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}

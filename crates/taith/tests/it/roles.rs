@@ -30,7 +30,7 @@ enum Need {
 }
 
 use Action::{
-    CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageAlerts, ManageCases,
+    CoachSelf, DecideRequests, EditJourneys, EditRequests, Govern, ManageAlerts, ManageCases,
     ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses,
     WorkCases, WorkInbox,
 };
@@ -265,6 +265,9 @@ const POLICY: &[(&str, &str, Need)] = &[
         Act(EditJourneys),
     ),
     ("GET", "/w/{slug}/mentions", Act(Read)),
+    ("GET", "/w/{slug}/audit", Act(Govern)),
+    ("GET", "/w/{slug}/audit.csv", Act(Govern)),
+    ("POST", "/w/{slug}/audit/retention", Act(Govern)),
     ("GET", "/w/{slug}/inbox", Act(ReadResponses)),
     ("GET", "/w/{slug}/inbox/canned", Act(ReadResponses)),
     ("POST", "/w/{slug}/inbox/canned", Act(WorkInbox)),
@@ -514,6 +517,9 @@ const POLICY: &[(&str, &str, Need)] = &[
     ),
     ("GET", "/api/v1/journeys/{journey_id}/signals", Act(Read)),
     ("GET", "/api/v1/mentions", Act(ReadResponses)),
+    ("GET", "/api/v1/audit", Act(Govern)),
+    ("GET", "/api/v1/audit/retention", Act(Govern)),
+    ("PUT", "/api/v1/audit/retention", Act(Govern)),
     (
         "PATCH",
         "/api/v1/conversations/{conversation_id}",
@@ -575,6 +581,17 @@ const POLICY: &[(&str, &str, Need)] = &[
         Act(EditJourneys),
     ),
 ];
+
+/// The GET routes that need `ReadResponses` or `ReadCases`: reads of personal data.
+pub fn personal_reads_in_policy() -> Vec<&'static str> {
+    POLICY
+        .iter()
+        .filter(|(method, _, need)| {
+            *method == "GET" && matches!(need, Act(ReadResponses) | Act(ReadCases))
+        })
+        .map(|(_, path, _)| *path)
+        .collect()
+}
 
 /// Who calls.
 #[derive(Debug, Clone, Copy, PartialEq)]

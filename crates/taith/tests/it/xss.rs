@@ -874,6 +874,25 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     pages.push("/w/becws/mentions?lang=ar".to_owned());
     pages.push("/w/becws/faq-gaps".to_owned());
     pages.push("/w/becws/faq-gaps?lang=ar".to_owned());
+    // The audit log shows who acted and on what: a member's name and a path, both theirs.
+    for p in payloads.iter().step_by(5) {
+        taith_app::audit::record(
+            app.store.as_ref(),
+            ws.id,
+            taith_app::audit::Action {
+                actor: taith_domain::Actor::member(taith_domain::UserId::new(), p.to_string()),
+                address: Some(p.to_string()),
+                method: "POST".into(),
+                action: p.to_string(),
+                target: p.to_string(),
+                status: 303,
+            },
+        )
+        .await
+        .unwrap();
+    }
+    pages.push("/w/becws/audit".to_owned());
+    pages.push("/w/becws/audit?lang=ar".to_owned());
     for t in theme_ids.iter().step_by(3) {
         pages.push(format!("/w/becws/themes/{t}"));
     }
