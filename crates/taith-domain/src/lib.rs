@@ -10,6 +10,7 @@ pub mod bot;
 pub mod case;
 pub mod change;
 pub mod chat;
+pub mod contact;
 pub mod conversation;
 pub mod csv;
 pub mod error;
@@ -59,6 +60,7 @@ pub use feature_request::{
     RequestLink, RequestSource, Voter,
 };
 pub use ids::ChatSessionId;
+pub use ids::ContactAskId;
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};

@@ -155,6 +155,9 @@ pub enum Action {
     /// notes, reply to customers, manage canned replies. Owners, admins and agents (and write
     /// tokens); reading the inbox is `ReadResponses`.
     WorkInbox,
+    /// Change the contact budget (how often customers may be asked). Owners and admins (and
+    /// write tokens); everyone reads it (`Read`).
+    ManageContact,
 }
 
 impl Principal {
@@ -181,6 +184,7 @@ impl Principal {
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
                 Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
                 Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
+                Action::ManageContact => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read
@@ -197,7 +201,8 @@ impl Principal {
                 | Action::WorkCases
                 | Action::ManageCases
                 | Action::ManageAlerts
-                | Action::WorkInbox => *scope == TokenScope::Write,
+                | Action::WorkInbox
+                | Action::ManageContact => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed by people.
                 Action::ManageMembers => false,
             },

@@ -110,7 +110,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/mail_in.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/inbox.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/bot.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/chat.ftl")),
+                include_str!(concat!("../locales/", $tag, "/chat.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/contact.ftl")),
             ),
         )),*]
     };

@@ -31,6 +31,7 @@ pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod mail_in;
+pub mod contact;
 pub mod mentions;
 pub mod ops;
 pub mod personas;
@@ -66,6 +67,7 @@ pub use mail_in::{
     AttachmentToStore, ConversationAttachment, IncomingMail, MailInSettings, MailInStore, MailInto,
     MailRecord, MailReplyDue, StoredAttachment,
 };
+pub use contact::{ContactStore, NewAsk};
 pub use mentions::{MentionCount, MentionStore};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
@@ -280,6 +282,7 @@ pub trait Store:
     + InboxStore
     + BotStore
     + ChatStore
+    + ContactStore
     + Send
     + Sync
     + 'static
@@ -312,6 +315,7 @@ impl<T> Store for T where
         + InboxStore
         + BotStore
         + ChatStore
+        + ContactStore
         + Send
         + Sync
         + 'static

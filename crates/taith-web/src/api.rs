@@ -29,6 +29,7 @@ use crate::journeys::{api as journeys, map_api as map};
 use crate::lifecycle::api as lifecycle;
 use crate::mail_in::api as mail_in;
 use crate::mentions::api as mentions;
+use crate::contact::api as contact;
 use crate::metrics::api as metrics;
 use crate::people::api as workspace;
 use crate::personas::api as personas;
@@ -271,6 +272,8 @@ pub fn router() -> OpenApiRouter<AppState> {
             inbox::delete_canned
         ))
         .routes(routes!(lifecycle::create_event))
+        .routes(routes!(contact::get_policy, contact::put_policy))
+        .routes(routes!(contact::get_consent, contact::put_consent))
         .routes(routes!(alerts::list_alerts, alerts::create_alert))
         .routes(routes!(
             alerts::get_alert,
