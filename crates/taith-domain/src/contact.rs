@@ -288,7 +288,12 @@ pub struct History {
 /// The rule: consent first, then the quiet period after a response, then the budget. The
 /// next possible time is when every reason that holds has passed: the quiet period's end, and
 /// the time the oldest counted ask leaves the window once enough of them have.
-pub fn decide(policy: &Policy, channel: Channel, history: &History, now: OffsetDateTime) -> Decision {
+pub fn decide(
+    policy: &Policy,
+    channel: Channel,
+    history: &History,
+    now: OffsetDateTime,
+) -> Decision {
     if !history.consented {
         return Decision::Denied {
             reason: Reason::NoConsent,
@@ -379,7 +384,12 @@ mod tests {
         assert!(decide(&p, Channel::Invitation, &history(&[], Some(80)), day(100)).allowed());
         // Quiet and over budget: the later of the two.
         assert_eq!(
-            decide(&p, Channel::Invitation, &history(&[85, 99], Some(96)), day(100)),
+            decide(
+                &p,
+                Channel::Invitation,
+                &history(&[85, 99], Some(96)),
+                day(100)
+            ),
             Decision::Denied {
                 reason: Reason::Quiet,
                 next_possible_at: Some(day(115)),

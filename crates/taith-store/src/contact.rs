@@ -46,8 +46,12 @@ pub trait ContactStore: Send + Sync {
     /// one transaction that holds the workspace's lock: two nodes asking at once for the same
     /// customer cannot both spend the last ask. NotFound when the customer is not the
     /// workspace's.
-    async fn try_ask(&self, ws: WorkspaceId, ask: &NewAsk, policy: &Policy)
-    -> StoreResult<Decision>;
+    async fn try_ask(
+        &self,
+        ws: WorkspaceId,
+        ask: &NewAsk,
+        policy: &Policy,
+    ) -> StoreResult<Decision>;
 
     /// Forgets an ask recorded by [`ContactStore::try_ask`] whose message did not go out.
     async fn cancel_ask(&self, ws: WorkspaceId, id: ContactAskId) -> StoreResult<()>;

@@ -23,6 +23,7 @@ pub mod bot;
 pub mod cases;
 pub mod changes;
 pub mod chat;
+pub mod contact;
 pub mod conversations;
 pub mod customers;
 pub mod events;
@@ -31,7 +32,6 @@ pub mod inbox;
 pub mod invitations;
 pub mod journeys;
 pub mod mail_in;
-pub mod contact;
 pub mod mentions;
 pub mod ops;
 pub mod personas;
@@ -52,6 +52,7 @@ pub use cases::{
 };
 pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
 pub use chat::ChatStore;
+pub use contact::{ContactStore, NewAsk};
 pub use conversations::{
     ConversationFilter, ConversationStore, ConversationToStore, CustomerSpan, MessageToStore,
 };
@@ -67,7 +68,6 @@ pub use mail_in::{
     AttachmentToStore, ConversationAttachment, IncomingMail, MailInSettings, MailInStore, MailInto,
     MailRecord, MailReplyDue, StoredAttachment,
 };
-pub use contact::{ContactStore, NewAsk};
 pub use mentions::{MentionCount, MentionStore};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;

@@ -122,9 +122,15 @@ impl Notices {
                 // Consent is in the query; the budget counts notices only when the workspace
                 // says so. A notice it holds back keeps its claim until the lease ends and is
                 // asked about again then, until the budget allows it.
-                let asked =
-                    crate::contact::ask(self.store.as_ref(), ws, customer, Channel::Notice, None, now)
-                        .await?;
+                let asked = crate::contact::ask(
+                    self.store.as_ref(),
+                    ws,
+                    customer,
+                    Channel::Notice,
+                    None,
+                    now,
+                )
+                .await?;
                 if !asked.decision.allowed() {
                     done.held += 1;
                     continue;

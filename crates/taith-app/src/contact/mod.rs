@@ -99,7 +99,11 @@ pub async fn ask(
 }
 
 /// Gives back an ask whose message did not go out (the SMTP server refused it).
-pub async fn cancel(store: &dyn Store, ws: WorkspaceId, id: ContactAskId) -> Result<(), StoreError> {
+pub async fn cancel(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    id: ContactAskId,
+) -> Result<(), StoreError> {
     store.cancel_ask(ws, id).await
 }
 

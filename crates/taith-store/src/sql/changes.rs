@@ -13,9 +13,8 @@ use async_trait::async_trait;
 use taith_domain as d;
 use taith_domain::contact::{ConsentSource, Purpose};
 use taith_store::{
-    ContactStore as _,
-    ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit, Page, PageRequest, StoreError,
-    StoreResult,
+    ChangeStore, ContactStore as _, NewChange, NoticeByToken, NoticeDue, NoticeSplit, Page,
+    PageRequest, StoreError, StoreResult,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;

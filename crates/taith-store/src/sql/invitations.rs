@@ -18,7 +18,8 @@ use async_trait::async_trait;
 use taith_domain as d;
 use taith_domain::contact::{ConsentSource, Purpose};
 use taith_store::{
-    ContactStore as _, InvitationCounts, InvitationStore, MailDue, NewInvitation, StoreError, StoreResult,
+    ContactStore as _, InvitationCounts, InvitationStore, MailDue, NewInvitation, StoreError,
+    StoreResult,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;

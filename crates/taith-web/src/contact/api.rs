@@ -130,7 +130,6 @@ pub async fn put_consent(
         }
     };
     let consents =
-        contact::set_consents(state.store.as_ref(), ws, customer, &body.changes(), source)
-            .await?;
+        contact::set_consents(state.store.as_ref(), ws, customer, &body.changes(), source).await?;
     Ok(Json(wire::Consents::of(&consents)))
 }

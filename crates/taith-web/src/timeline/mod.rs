@@ -137,10 +137,14 @@ pub async fn page(
         .await
         .map_err(|e| PageError::from_store(e, tr))?;
     m.require(Action::ReadResponses)?;
-    let standing =
-        taith_app::contact::standing(state.store.as_ref(), m.workspace.id, id, taith_domain::now())
-            .await
-            .map_err(|e| PageError::from_store(e, tr))?;
+    let standing = taith_app::contact::standing(
+        state.store.as_ref(),
+        m.workspace.id,
+        id,
+        taith_domain::now(),
+    )
+    .await
+    .map_err(|e| PageError::from_store(e, tr))?;
     let (contact, consents) = contact_views(tr, &standing);
     let entries = entry_views(tr, &m.base(), &entries);
     let span = match (span.started_at, span.ended_at) {

@@ -126,22 +126,22 @@ fn link(mail: &Received, label: &str) -> String {
 }
 
 async fn decision(app: &TestApp, ws: &Workspace, who: CustomerId, channel: Channel) -> Decision {
-    taith_app::contact::may_ask(
-        app.store.as_ref(),
-        ws.id,
-        who,
-        channel,
-        taith_domain::now(),
-    )
-    .await
-    .unwrap()
+    taith_app::contact::may_ask(app.store.as_ref(), ws.id, who, channel, taith_domain::now())
+        .await
+        .unwrap()
 }
 
 /// Asks recorded for the customer in the window ending at `at`.
 async fn asks(app: &TestApp, ws: &Workspace, who: CustomerId) -> usize {
     let policy = app.store.contact_policy(ws.id).await.unwrap();
     app.store
-        .contact_history(ws.id, who, Channel::Invitation, &policy, taith_domain::now())
+        .contact_history(
+            ws.id,
+            who,
+            Channel::Invitation,
+            &policy,
+            taith_domain::now(),
+        )
         .await
         .unwrap()
         .asks
@@ -350,7 +350,9 @@ async fn withdrawn_consent_stops_invitations_and_notices_and_the_preference_page
     let page = b.get(&format!("{preferences}?lang=cy")).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("lang=\"cy\""));
-    assert!(page.text().contains(&strip(&Tr::new(taith_domain::Locale::Cy).t("preferences-title"))));
+    assert!(page.text().contains(&strip(
+        &Tr::new(taith_domain::Locale::Cy).t("preferences-title")
+    )));
     assert_eq!(page.body.matches(" checked").count(), 2);
     let arabic = b.get(&format!("{preferences}?lang=ar")).await;
     assert!(arabic.body.contains("dir=\"rtl\""));
@@ -427,7 +429,16 @@ async fn withdrawn_consent_stops_invitations_and_notices_and_the_preference_page
         .unwrap()
         .trim_matches(['<', '>'])
         .to_owned();
-    let path = format!("/{}", unsubscribe.split("://").nth(1).unwrap().split_once('/').unwrap().1);
+    let path = format!(
+        "/{}",
+        unsubscribe
+            .split("://")
+            .nth(1)
+            .unwrap()
+            .split_once('/')
+            .unwrap()
+            .1
+    );
     let done = b.post_raw(&path, &[]).await;
     assert_eq!(done.status, 200);
     let (_, body) = b
@@ -538,7 +549,11 @@ async fn another_workspaces_customer_is_a_404_and_a_bad_policy_is_named(store: S
         .submit(
             "/w/becws/contact",
             "/w/becws/contact",
-            &[("max_asks", "x"), ("window_days", "30"), ("quiet_days", "14")],
+            &[
+                ("max_asks", "x"),
+                ("window_days", "30"),
+                ("quiet_days", "14"),
+            ],
         )
         .await;
     assert_eq!(bad.status, 422);

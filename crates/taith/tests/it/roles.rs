@@ -31,8 +31,8 @@ enum Need {
 
 use Action::{
     CoachSelf, DecideRequests, EditJourneys, EditRequests, ManageAlerts, ManageCases,
-    ManageMembers, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses, WorkCases,
-    WorkInbox,
+    ManageContact, ManageMembers, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses,
+    WorkCases, WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -257,6 +257,8 @@ const POLICY: &[(&str, &str, Need)] = &[
         Act(EditJourneys),
     ),
     ("GET", "/w/{slug}/mentions", Act(Read)),
+    ("GET", "/w/{slug}/contact", Act(Read)),
+    ("POST", "/w/{slug}/contact", Act(ManageContact)),
     ("GET", "/w/{slug}/inbox", Act(ReadResponses)),
     ("GET", "/w/{slug}/inbox/canned", Act(ReadResponses)),
     ("POST", "/w/{slug}/inbox/canned", Act(WorkInbox)),
@@ -309,6 +311,8 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/i/{token}/{score}", Public),
     ("GET", "/u/{token}", Public),
     ("POST", "/u/{token}", Public),
+    ("GET", "/u/{token}/preferences", Public),
+    ("POST", "/u/{token}/preferences", Public),
     ("GET", "/e/{public_id}", Public),
     ("POST", "/e/{public_id}", Public),
     ("GET", "/e/{public_id}/r/{response_id}", Public),
@@ -444,6 +448,18 @@ const POLICY: &[(&str, &str, Need)] = &[
     (
         "POST",
         "/api/v1/customers/{customer_id}/events",
+        Act(SubmitResponses),
+    ),
+    ("GET", "/api/v1/contact-policy", Act(Read)),
+    ("PUT", "/api/v1/contact-policy", Act(ManageContact)),
+    (
+        "GET",
+        "/api/v1/customers/{customer_id}/consent",
+        Act(ReadResponses),
+    ),
+    (
+        "PUT",
+        "/api/v1/customers/{customer_id}/consent",
         Act(SubmitResponses),
     ),
     ("GET", "/api/v1/cases", Act(ReadCases)),
