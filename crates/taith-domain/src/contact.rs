@@ -340,6 +340,7 @@ pub fn budget_frees_at(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
