@@ -50,6 +50,7 @@ pub mod cases;
 pub mod changes;
 pub mod chat;
 pub mod coaching;
+pub mod contact;
 pub mod conversations;
 pub mod events;
 pub mod feature_requests;

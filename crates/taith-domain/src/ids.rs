@@ -51,6 +51,10 @@ macro_rules! typed_id {
 }
 
 typed_id!(
+    /// One ask of a customer recorded against the contact budget.
+    ContactAskId
+);
+typed_id!(
     /// A workspace: one business, the tenant.
     WorkspaceId
 );

@@ -11,6 +11,7 @@ pub mod bot;
 pub mod case;
 pub mod change;
 pub mod chat;
+pub mod contact;
 pub mod conversation;
 pub mod csv;
 pub mod error;
@@ -63,6 +64,7 @@ pub use feature_request::{
 };
 pub use ids::AuditEntryId;
 pub use ids::ChatSessionId;
+pub use ids::ContactAskId;
 pub use ids::MentionId;
 pub use ids::{AlertFiringId, AlertRuleId, WebhookDeliveryId, WebhookEndpointId, WebhookEventId};
 pub use ids::{ArticleCategoryId, ArticleId};

@@ -160,6 +160,9 @@ pub enum Action {
     Govern,
     /// Require two-factor sign-in of the workspace's members. Owners only; never a token.
     ManageSecurity,
+    /// Change the contact budget (how often customers may be asked). Owners and admins (and
+    /// write tokens); everyone reads it (`Read`).
+    ManageContact,
 }
 
 impl Principal {
@@ -188,6 +191,7 @@ impl Principal {
                 Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
                 Action::Govern => matches!(role, Role::Owner),
                 Action::ManageSecurity => matches!(role, Role::Owner),
+                Action::ManageContact => matches!(role, Role::Owner | Role::Admin),
             },
             Principal::Token { scope, .. } => match action {
                 Action::Read
@@ -204,7 +208,8 @@ impl Principal {
                 | Action::WorkCases
                 | Action::ManageCases
                 | Action::ManageAlerts
-                | Action::WorkInbox => *scope == TokenScope::Write,
+                | Action::WorkInbox
+                | Action::ManageContact => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed, and the business's data
                 // governed and its sign-in secured, by people.
                 Action::ManageMembers | Action::Govern | Action::ManageSecurity => false,

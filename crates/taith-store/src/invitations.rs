@@ -87,7 +87,18 @@ pub trait InvitationStore: Send + Sync {
         at: OffsetDateTime,
     ) -> StoreResult<()>;
 
-    /// The customer wants no more e-mails from this workspace (kept from the first time).
+    /// Records that the contact budget held back the invitation's e-mail at `at`, and why
+    /// (`taith_domain::contact::Reason`): nothing more is sent for this invitation.
+    async fn skip_mail(
+        &self,
+        ws: WorkspaceId,
+        id: InvitationId,
+        reason: taith_domain::contact::Reason,
+        at: OffsetDateTime,
+    ) -> StoreResult<()>;
+
+    /// The customer wants no more e-mails from this workspace: consent for every purpose
+    /// withdrawn from the unsubscribe link (kept from the first time).
     async fn unsubscribe(
         &self,
         ws: WorkspaceId,

@@ -25,6 +25,7 @@ pub mod bot;
 pub mod cases;
 pub mod changes;
 pub mod chat;
+pub mod contact;
 pub mod conversations;
 pub mod customers;
 pub mod events;
@@ -55,6 +56,7 @@ pub use cases::{
 };
 pub use changes::{ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit};
 pub use chat::ChatStore;
+pub use contact::{ContactStore, NewAsk};
 pub use conversations::{
     ConversationFilter, ConversationStore, ConversationToStore, CustomerSpan, MessageToStore,
 };
@@ -287,6 +289,7 @@ pub trait Store:
     + ChatStore
     + AuditStore
     + TwoFactorStore
+    + ContactStore
     + Send
     + Sync
     + 'static
@@ -321,6 +324,7 @@ impl<T> Store for T where
         + ChatStore
         + AuditStore
         + TwoFactorStore
+        + ContactStore
         + Send
         + Sync
         + 'static

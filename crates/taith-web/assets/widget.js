@@ -4,6 +4,9 @@
 // in a frame served by taith. It adds no inline script or style and asks nothing of any other
 // server, so it works under a strict Content-Security-Policy that lets this address in as a
 // script-src and a frame-src. data-lang picks the language (else the page's lang).
+// data-customer names a signed-in customer (their taith id): the prompt then respects the
+// workspace's contact budget and the customer's consent, and the frame stays closed when
+// they are not to be asked now.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -13,7 +16,11 @@
   if (!match) return;
   var lang = script.getAttribute("data-lang") || document.documentElement.lang || "";
   var frame = document.createElement("iframe");
-  frame.src = src.origin + "/e/" + match[1] + (lang ? "?lang=" + encodeURIComponent(lang) : "");
+  var customer = script.getAttribute("data-customer") || "";
+  var query = [];
+  if (lang) query.push("lang=" + encodeURIComponent(lang));
+  if (customer) query.push("customer=" + encodeURIComponent(customer));
+  frame.src = src.origin + "/e/" + match[1] + (query.length ? "?" + query.join("&") : "");
   frame.title = script.getAttribute("data-title") || "";
   frame.className = "taith-survey";
   // Set through the CSS object model, which a CSP's style-src does not govern.
@@ -21,7 +28,9 @@
   frame.style.border = "0";
   frame.style.width = "100%";
   frame.style.maxWidth = "40rem";
-  frame.style.height = "30rem";
+  // A known customer's frame opens only when the page in it says its height: nothing shows
+  // when the budget holds the prompt back.
+  frame.style.height = customer ? "0" : "30rem";
   var target = document.getElementById(script.getAttribute("data-target") || "");
   if (target) {
     target.appendChild(frame);

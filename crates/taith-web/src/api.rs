@@ -19,6 +19,7 @@ use crate::bot::api as bot;
 use crate::cases::api as cases;
 use crate::changes::api as changes;
 use crate::coaching::api as coaching;
+use crate::contact::api as contact;
 use crate::conversations::api as conversations;
 use crate::events::api as events;
 use crate::feature_requests::api as requests;
@@ -276,6 +277,8 @@ pub fn router() -> OpenApiRouter<AppState> {
             inbox::delete_canned
         ))
         .routes(routes!(lifecycle::create_event))
+        .routes(routes!(contact::get_policy, contact::put_policy))
+        .routes(routes!(contact::get_consent, contact::put_consent))
         .routes(routes!(alerts::list_alerts, alerts::create_alert))
         .routes(routes!(
             alerts::get_alert,

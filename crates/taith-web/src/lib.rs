@@ -10,6 +10,7 @@ pub mod cases;
 pub mod changes;
 pub mod chat;
 pub mod coaching;
+pub mod contact;
 pub mod conversations;
 pub mod dashboards;
 pub mod events;

@@ -37,6 +37,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::mail_in::routes(r);
     let r = crate::events::routes(r);
     let r = crate::webstats::routes(r);
+    let r = crate::contact::routes(r);
     crate::feature_requests::routes(r)
         .get("/", a::home)
         .get("/setup", a::setup_form)

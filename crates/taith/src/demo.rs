@@ -131,6 +131,7 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
     crate::demo_mentions::seed_mentions(store, ws.id).await?;
     crate::demo_bot::seed_bot(store, ws.id).await?;
     crate::demo_chat::seed_chats(store, ws.id).await?;
+    crate::demo_contact::seed_contact(store, ws.id).await?;
     crate::demo_inbox::seed_inbox(store, ws.id, &members).await?;
     let names: Vec<(&str, &str)> = std::iter::once(&OWNER)
         .chain(STAFF.iter())

@@ -19,6 +19,7 @@ pub mod demo_cases;
 pub mod demo_changes;
 pub mod demo_chat;
 pub mod demo_coaching;
+pub mod demo_contact;
 pub mod demo_conversations;
 pub mod demo_events;
 pub mod demo_feature_requests;

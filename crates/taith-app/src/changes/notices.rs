@@ -13,6 +13,7 @@ use lettre::Message;
 use lettre::message::Mailbox;
 use std::sync::Arc;
 use std::time::Duration;
+use taith_domain::contact::Channel;
 use taith_i18n::Tr;
 use taith_store::{NoticeDue, SharedStore, StoreError};
 use time::OffsetDateTime;
@@ -33,6 +34,9 @@ pub struct NoticesSent {
     pub skipped: usize,
     /// The SMTP server did not take them; tried again after the lease.
     pub failed: usize,
+    /// Held back by the contact budget (when it counts notices); asked about again after the
+    /// lease.
+    pub held: usize,
 }
 
 /// The worker: the store's due notices, the SMTP server, and taith's public address for links.
@@ -115,6 +119,22 @@ impl Notices {
                     done.skipped += 1;
                     continue;
                 }
+                // Consent is in the query; the budget counts notices only when the workspace
+                // says so. A notice it holds back keeps its claim until the lease ends and is
+                // asked about again then, until the budget allows it.
+                let asked = crate::contact::ask(
+                    self.store.as_ref(),
+                    ws,
+                    customer,
+                    Channel::Notice,
+                    None,
+                    now,
+                )
+                .await?;
+                if !asked.decision.allowed() {
+                    done.held += 1;
+                    continue;
+                }
                 let workspace = self.store.workspace(ws).await?;
                 let message = match compose(
                     &item,
@@ -126,6 +146,7 @@ impl Notices {
                     Ok(m) => m,
                     Err(e) => {
                         tracing::error!(change = %change, error = %e, "cannot compose a notice");
+                        crate::contact::cancel(self.store.as_ref(), ws, asked.id).await?;
                         done.failed += 1;
                         continue;
                     }
@@ -140,6 +161,7 @@ impl Notices {
                     }
                     Err(e) => {
                         tracing::warn!(change = %change, error = %e, "SMTP did not take a notice; tried again later");
+                        crate::contact::cancel(self.store.as_ref(), ws, asked.id).await?;
                         done.failed += 1;
                     }
                 }

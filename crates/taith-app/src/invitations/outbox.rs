@@ -10,6 +10,13 @@
 //! tried again when its claim runs out; an e-mail may go out twice after a crash between the
 //! send and the record (and its claim running out), but none is lost.
 //!
+//! Before an e-mail goes out the outbox asks the contact budget ([`crate::contact::ask`]),
+//! which records the ask when it allows it. One it refuses (no consent, budget spent, quiet
+//! period after a response) is not sent and not retried: the invitation records when and why
+//! (`skipped_at`, `skip_reason`) and sends nothing more, reminder included — an invitation
+//! weeks late is no longer about the visit it asks about. An e-mail the SMTP server refuses
+//! gives its ask back.
+//!
 //! The e-mail carries the survey's scale as links: one click on `/i/{token}/{score}` records
 //! the score, then opens the page for the follow-up questions.
 
@@ -20,6 +27,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use taith_domain::contact::{Channel, Decision};
 use taith_domain::invitation::MailKind;
 use taith_domain::{Locale, Survey, SurveyId, SurveyKind, WorkspaceId};
 use taith_i18n::Tr;
@@ -95,6 +103,9 @@ pub struct Sent {
     pub resets: usize,
     /// E-mails the SMTP server did not take; they stay due.
     pub failed: usize,
+    /// E-mails the contact budget held back (`crate::contact`): recorded on the invitation
+    /// with the reason, and not sent later.
+    pub skipped: usize,
 }
 
 /// E-mails handled per round; the round repeats while there are more.
@@ -208,6 +219,28 @@ impl Outbox {
                     // Another node's outbox has it.
                     continue;
                 }
+                // The contact budget and consent, across every survey and channel.
+                let channel = match item.kind {
+                    MailKind::Invitation => Channel::Invitation,
+                    MailKind::Reminder => Channel::Reminder,
+                };
+                let asked = crate::contact::ask(
+                    self.store.as_ref(),
+                    item.workspace_id,
+                    item.invitation.customer_id,
+                    channel,
+                    Some(item.invitation.survey_id),
+                    now,
+                )
+                .await?;
+                if let Decision::Denied { reason, .. } = asked.decision {
+                    self.store
+                        .skip_mail(item.workspace_id, item.invitation.id, reason, now)
+                        .await?;
+                    tracing::info!(invitation = %item.invitation.id, reason = reason.code(), "contact budget held an e-mail back");
+                    sent.skipped += 1;
+                    continue;
+                }
                 let key = (item.workspace_id, item.invitation.survey_id);
                 let (survey, business) = match surveys.entry(key) {
                     std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
@@ -222,6 +255,8 @@ impl Outbox {
                     Ok(m) => m,
                     Err(e) => {
                         tracing::error!(invitation = %item.invitation.id, error = %e, "cannot compose e-mail");
+                        crate::contact::cancel(self.store.as_ref(), item.workspace_id, asked.id)
+                            .await?;
                         sent.failed += 1;
                         continue;
                     }
@@ -239,6 +274,8 @@ impl Outbox {
                     }
                     Err(e) => {
                         tracing::warn!(invitation = %item.invitation.id, error = %e, "SMTP did not take the e-mail; it stays due");
+                        crate::contact::cancel(self.store.as_ref(), item.workspace_id, asked.id)
+                            .await?;
                         sent.failed += 1;
                     }
                 }
@@ -305,6 +342,9 @@ pub struct MailView {
     pub why: String,
     pub unsubscribe_text: String,
     pub unsubscribe_href: String,
+    /// The preference page: which e-mails the customer agrees to (`/u/{token}/preferences`).
+    pub preferences_text: String,
+    pub preferences_href: String,
 }
 
 /// Fluent wraps placeables in bidi isolation marks; a subject line and a text part are plain
@@ -372,6 +412,8 @@ pub fn mail_view(item: &MailDue, survey: &Survey, business: &str, public_url: &s
         why: plain(tr.t1("mail-why", "business", business)),
         unsubscribe_text: tr.t("mail-unsubscribe"),
         unsubscribe_href: format!("{public_url}/u/{}", item.token),
+        preferences_text: tr.t("mail-preferences"),
+        preferences_href: format!("{public_url}/u/{}/preferences", item.token),
     }
 }
 

@@ -11,9 +11,10 @@ use super::{Backend as _, DbRow, This, corrupt, db, get, opt_time, page, parse_c
 use super::{sql_limit, to_micros};
 use async_trait::async_trait;
 use taith_domain as d;
+use taith_domain::contact::{ConsentSource, Purpose};
 use taith_store::{
-    ChangeStore, NewChange, NoticeByToken, NoticeDue, NoticeSplit, Page, PageRequest, StoreError,
-    StoreResult,
+    ChangeStore, ContactStore as _, NewChange, NoticeByToken, NoticeDue, NoticeSplit, Page,
+    PageRequest, StoreError, StoreResult,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -103,7 +104,6 @@ impl ChangeStore for This {
             .map_err(db)?;
         rows.iter()
             .map(|row| {
-                let unsubscribed = get::<Option<i64>>(row, "unsubscribed_at")?.is_some();
                 let opted_out = get::<Option<i64>>(row, "notices_opted_out_at")?.is_some();
                 let locale = match locale_col(row, "linked_locale")? {
                     Some(l) => Some(l),
@@ -115,7 +115,7 @@ impl ChangeStore for This {
                 Ok(d::AudienceMember {
                     customer_id: d::CustomerId(get(row, "id")?),
                     has_email: get::<Option<String>>(row, "email")?.is_some(),
-                    opted_out: unsubscribed || opted_out,
+                    opted_out,
                     locale,
                 })
             })
@@ -296,21 +296,15 @@ impl ChangeStore for This {
 
     async fn opt_out_of_notices(&self, token: &str, at: OffsetDateTime) -> StoreResult<()> {
         let found = self.notice_by_token(token).await?;
-        let mut tx = self.begin_write().await.map_err(db)?;
-        let done = sqlx::query(
-            "UPDATE customers SET notices_opted_out_at = COALESCE(notices_opted_out_at, $1) \
-             WHERE workspace_id = $2 AND id = $3",
+        self.set_consent(
+            found.workspace_id,
+            found.customer_id,
+            Purpose::Notices,
+            false,
+            ConsentSource::UnsubscribeLink,
+            at,
         )
-        .bind(to_micros(at))
-        .bind(found.workspace_id.as_uuid())
-        .bind(found.customer_id.as_uuid())
-        .execute(&mut *tx)
         .await
-        .map_err(db)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        tx.commit().await.map_err(db)
     }
 
     async fn notices_sent(

@@ -5,6 +5,7 @@
 //!   Customers are found or created by the rule of `upsert_customer`; a lost race retries the
 //!   whole batch.
 //! - `mark_mailed` and `unsubscribe` keep the first time (`COALESCE`): retries are harmless.
+//!   `unsubscribe` withdraws consent for every purpose (see `contact.rs`).
 //!
 //! [`Backend::lock_workspace`]: super::Backend::lock_workspace
 
@@ -15,8 +16,10 @@ use super::{
 };
 use async_trait::async_trait;
 use taith_domain as d;
+use taith_domain::contact::{ConsentSource, Purpose};
 use taith_store::{
-    InvitationCounts, InvitationStore, MailDue, NewInvitation, StoreError, StoreResult,
+    ContactStore as _, InvitationCounts, InvitationStore, MailDue, NewInvitation, StoreError,
+    StoreResult,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -288,27 +291,47 @@ impl InvitationStore for This {
         tx.commit().await.map_err(db)
     }
 
+    async fn skip_mail(
+        &self,
+        ws: d::WorkspaceId,
+        id: d::InvitationId,
+        reason: d::contact::Reason,
+        at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let mut tx = self.begin_write().await.map_err(db)?;
+        sqlx::query(
+            "UPDATE invitations SET skipped_at = COALESCE(skipped_at, $1), \
+             skip_reason = COALESCE(skip_reason, $2) WHERE workspace_id = $3 AND id = $4",
+        )
+        .bind(to_micros(at))
+        .bind(reason.code())
+        .bind(ws.as_uuid())
+        .bind(id.as_uuid())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
     async fn unsubscribe(
         &self,
         ws: d::WorkspaceId,
         customer: d::CustomerId,
         at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let mut tx = self.begin_write().await.map_err(db)?;
-        let done = sqlx::query(
-            "UPDATE customers SET unsubscribed_at = COALESCE(unsubscribed_at, $1) \
-             WHERE workspace_id = $2 AND id = $3",
-        )
-        .bind(to_micros(at))
-        .bind(ws.as_uuid())
-        .bind(customer.as_uuid())
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+        // No more e-mails from the workspace: consent withdrawn for every purpose.
+        for purpose in Purpose::ALL {
+            self.set_consent(
+                ws,
+                customer,
+                purpose,
+                false,
+                ConsentSource::UnsubscribeLink,
+                at,
+            )
+            .await?;
         }
-        tx.commit().await.map_err(db)
+        Ok(())
     }
 
     async fn invitation_counts(

@@ -49,6 +49,7 @@ mod bot;
 mod cases;
 mod changes;
 mod chat;
+mod contact;
 mod conversations;
 mod customers;
 mod events;

@@ -861,6 +861,10 @@ fn form_fields(body: &Bytes) -> Typed {
 pub struct LangQuery {
     #[serde(default)]
     lang: String,
+    /// In the widget's frame: the customer the site says is looking (their taith id, from
+    /// the tag's `data-customer`), whom the contact budget is asked about.
+    #[serde(default)]
+    customer: String,
 }
 
 /// Where a respondent answers.
@@ -1000,7 +1004,57 @@ pub async fn show<S: On>(
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
+    if S::SURFACE == Surface::Embed
+        && !q.customer.is_empty()
+        && let Some(held) = widget_budget(&state, &v, &public_id, &q.customer).await?
+    {
+        return Ok(held);
+    }
     show_score(&state, &v, &public_id, &q.lang, &headers, S::SURFACE).await
+}
+
+/// The widget's prompt for a customer the site identified: asks the contact budget
+/// (`taith_app::contact::ask`, which records the ask when the prompt may be shown). Over
+/// budget, in the quiet period or without consent, the frame gets nothing (204) and shows no
+/// prompt. An id that is not one of the workspace's customers is treated as anonymous, and
+/// anonymous visitors are never tracked. The response stays anonymous either way: the id in
+/// a page's tag is not proof of who answers.
+async fn widget_budget(
+    state: &AppState,
+    v: &Visitor,
+    public_id: &str,
+    customer: &str,
+) -> Result<Option<Response>, PageError> {
+    let Ok(customer) = customer.parse::<taith_domain::CustomerId>() else {
+        return Ok(None);
+    };
+    let Some(found) = find(state, public_id, v).await? else {
+        return Ok(None);
+    };
+    if found.survey.fields.status != SurveyStatus::Live {
+        return Ok(None);
+    }
+    let asked = match taith_app::contact::ask(
+        state.store.as_ref(),
+        found.ws,
+        customer,
+        taith_domain::contact::Channel::Widget,
+        Some(found.survey.id),
+        taith_domain::now(),
+    )
+    .await
+    {
+        Ok(asked) => asked,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(PageError::from_store(e, &v.tr)),
+    };
+    if asked.decision.allowed() {
+        return Ok(None);
+    }
+    let mut held = StatusCode::NO_CONTENT.into_response();
+    held.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(Some(held))
 }
 
 /// The score page's form.

@@ -50,7 +50,80 @@ pub struct TimelinePage {
     email: String,
     locale: String,
     span: String,
+    /// "Asked 2 times in 30 days, next possible on 12 Jan" (the contact budget).
+    contact: (String, String),
+    /// The customer's consent per purpose, in the viewer's words.
+    consents: Vec<String>,
     entries: Vec<EntryView>,
+}
+
+/// The contact budget's line of the timeline, and the consents.
+fn contact_views(
+    tr: &taith_i18n::Tr,
+    s: &taith_app::contact::Standing,
+) -> ((String, String), Vec<String>) {
+    use taith_domain::contact::{Decision, Purpose, Reason};
+    let asked = tr.ta(
+        "timeline-contact-asked",
+        &[
+            ("count", s.asks.to_string()),
+            ("days", s.policy.window_days.to_string()),
+        ],
+    );
+    let next = match s.decision {
+        Decision::Allowed => tr.t("timeline-contact-now"),
+        Decision::Denied {
+            reason: Reason::NoConsent,
+            ..
+        } => tr.t("timeline-contact-no-consent"),
+        Decision::Denied {
+            next_possible_at, ..
+        } => next_possible_at.map_or_else(
+            || tr.t("timeline-contact-no-consent"),
+            |at| tr.t1("timeline-contact-next", "date", tr.date(at.date())),
+        ),
+    };
+    let consents = s
+        .consents
+        .iter()
+        .map(|c| {
+            let purpose = match c.purpose {
+                Purpose::Surveys => tr.t("timeline-consent-surveys"),
+                Purpose::Notices => tr.t("timeline-consent-notices"),
+            };
+            let state = if c.granted {
+                tr.t("timeline-consent-granted")
+            } else {
+                tr.t("timeline-consent-withdrawn")
+            };
+            match (c.source, c.changed_at) {
+                (Some(source), Some(at)) => tr.ta(
+                    "timeline-consent-recorded",
+                    &[
+                        ("purpose", purpose),
+                        ("state", state),
+                        ("source", source_name(tr, source)),
+                        ("date", tr.date(at.date())),
+                    ],
+                ),
+                _ => tr.ta(
+                    "timeline-consent-default",
+                    &[("purpose", purpose), ("state", state)],
+                ),
+            }
+        })
+        .collect();
+    ((asked, next), consents)
+}
+
+fn source_name(tr: &taith_i18n::Tr, source: taith_domain::contact::ConsentSource) -> String {
+    use taith_domain::contact::ConsentSource as S;
+    match source {
+        S::UnsubscribeLink => tr.t("consent-source-unsubscribe-link"),
+        S::PreferencePage => tr.t("consent-source-preference-page"),
+        S::Api => tr.t("consent-source-api"),
+        S::Import => tr.t("consent-source-import"),
+    }
 }
 
 pub async fn page(
@@ -64,6 +137,15 @@ pub async fn page(
         .await
         .map_err(|e| PageError::from_store(e, tr))?;
     m.require(Action::ReadResponses)?;
+    let standing = taith_app::contact::standing(
+        state.store.as_ref(),
+        m.workspace.id,
+        id,
+        taith_domain::now(),
+    )
+    .await
+    .map_err(|e| PageError::from_store(e, tr))?;
+    let (contact, consents) = contact_views(tr, &standing);
     let entries = entry_views(tr, &m.base(), &entries);
     let span = match (span.started_at, span.ended_at) {
         (None, _) => tr.t("timeline-span-none"),
@@ -88,6 +170,8 @@ pub async fn page(
             |l| l.endonym().to_owned(),
         ),
         span,
+        contact,
+        consents,
         entries,
         l: m.layout("retention"),
     })

@@ -17,6 +17,7 @@ mod changes;
 mod chat;
 mod cli;
 mod coaching;
+mod contact;
 mod contract;
 mod conversations;
 mod crash;

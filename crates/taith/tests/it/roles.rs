@@ -31,7 +31,8 @@ enum Need {
 
 use Action::{
     CoachSelf, DecideRequests, EditJourneys, EditRequests, Govern, ManageAlerts, ManageCases,
-    ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges, SubmitResponses,
+    ManageContact, ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges,
+    SubmitResponses,
     WorkCases, WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
@@ -268,6 +269,8 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/w/{slug}/audit", Act(Govern)),
     ("GET", "/w/{slug}/audit.csv", Act(Govern)),
     ("POST", "/w/{slug}/audit/retention", Act(Govern)),
+    ("GET", "/w/{slug}/contact", Act(Read)),
+    ("POST", "/w/{slug}/contact", Act(ManageContact)),
     ("GET", "/w/{slug}/inbox", Act(ReadResponses)),
     ("GET", "/w/{slug}/inbox/canned", Act(ReadResponses)),
     ("POST", "/w/{slug}/inbox/canned", Act(WorkInbox)),
@@ -320,6 +323,8 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/i/{token}/{score}", Public),
     ("GET", "/u/{token}", Public),
     ("POST", "/u/{token}", Public),
+    ("GET", "/u/{token}/preferences", Public),
+    ("POST", "/u/{token}/preferences", Public),
     ("GET", "/e/{public_id}", Public),
     ("POST", "/e/{public_id}", Public),
     ("GET", "/e/{public_id}/r/{response_id}", Public),
@@ -455,6 +460,18 @@ const POLICY: &[(&str, &str, Need)] = &[
     (
         "POST",
         "/api/v1/customers/{customer_id}/events",
+        Act(SubmitResponses),
+    ),
+    ("GET", "/api/v1/contact-policy", Act(Read)),
+    ("PUT", "/api/v1/contact-policy", Act(ManageContact)),
+    (
+        "GET",
+        "/api/v1/customers/{customer_id}/consent",
+        Act(ReadResponses),
+    ),
+    (
+        "PUT",
+        "/api/v1/customers/{customer_id}/consent",
         Act(SubmitResponses),
     ),
     ("GET", "/api/v1/cases", Act(ReadCases)),

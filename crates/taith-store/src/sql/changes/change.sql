@@ -11,8 +11,7 @@ SELECT ch.id, ch.source_kind, ch.source_id, ch.source_title, ch.public_note, ch.
        (SELECT COUNT(*) FROM change_notices n
         JOIN customers c ON c.workspace_id = n.workspace_id AND c.id = n.customer_id
         WHERE n.workspace_id = ch.workspace_id AND n.change_id = ch.id AND n.sent_at IS NULL
-          AND (c.notices_opted_out_at IS NOT NULL OR c.unsubscribed_at IS NOT NULL
-               OR c.email IS NULL)) AS opted_out
+          AND (c.notices_opted_out_at IS NOT NULL OR c.email IS NULL)) AS opted_out
 FROM changes ch
 WHERE ch.workspace_id = $1
   AND ($2 IS NULL OR ch.id = $2)

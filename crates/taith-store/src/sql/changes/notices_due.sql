@@ -7,6 +7,6 @@ FROM change_notices n
 JOIN customers c ON c.workspace_id = n.workspace_id AND c.id = n.customer_id
 JOIN changes ch ON ch.workspace_id = n.workspace_id AND ch.id = n.change_id
 WHERE n.sent_at IS NULL AND n.claimed_until < $1
-  AND c.email IS NOT NULL AND c.unsubscribed_at IS NULL AND c.notices_opted_out_at IS NULL
+  AND c.email IS NOT NULL AND c.notices_opted_out_at IS NULL
 ORDER BY n.claimed_until, n.created_at
 LIMIT $2

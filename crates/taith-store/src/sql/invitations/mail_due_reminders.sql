@@ -9,6 +9,7 @@ FROM invitations i
 JOIN customers c ON c.workspace_id = i.workspace_id AND c.id = i.customer_id
 JOIN surveys s ON s.workspace_id = i.workspace_id AND s.id = i.survey_id
 WHERE c.unsubscribed_at IS NULL AND c.email IS NOT NULL AND s.status = 'live'
+    AND i.skipped_at IS NULL
     AND i.reminded_at IS NULL AND i.reminder_days > 0 AND i.sent_at IS NOT NULL
     AND i.sent_at + i.reminder_days * 86400000000 <= $1 AND i.mail_claimed_until < $1
     AND NOT EXISTS (

@@ -8,6 +8,7 @@ FROM invitations i
 JOIN customers c ON c.workspace_id = i.workspace_id AND c.id = i.customer_id
 JOIN surveys s ON s.workspace_id = i.workspace_id AND s.id = i.survey_id
 WHERE c.unsubscribed_at IS NULL AND c.email IS NOT NULL AND s.status = 'live'
+    AND i.skipped_at IS NULL
     AND i.sent_at IS NULL AND i.mail_claimed_until < $1
 ORDER BY i.created_at
 LIMIT $2
