@@ -45,6 +45,7 @@ pub const PERSONAL_READS: &[&str] = &[
     "/api/v1/mentions",
     "/api/v1/faq-gaps",
     "/api/v1/responses",
+    "/api/v1/customers/{customer_id}/consent",
     "/api/v1/audit",
 ];
 

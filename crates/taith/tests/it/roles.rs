@@ -32,8 +32,7 @@ enum Need {
 use Action::{
     CoachSelf, DecideRequests, EditJourneys, EditRequests, Govern, ManageAlerts, ManageCases,
     ManageContact, ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges,
-    SubmitResponses,
-    WorkCases, WorkInbox,
+    SubmitResponses, WorkCases, WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
 
