@@ -141,6 +141,7 @@ fuzz_target!(|data: &[u8]| {
     let visitor = Visitor {
         tr: Tr::new(got),
         signed_in: None,
+        pending: None,
         pre_session_csrf: None,
         path,
         origin: "https://taith.example".into(),
