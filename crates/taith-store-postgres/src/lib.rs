@@ -25,6 +25,7 @@ impl PostgresStore {
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
+            .after_release(|conn, _| Box::pin(outside_a_transaction(conn)))
             .connect(url)
             .await
             .map_err(|e| StoreError::internal_from("cannot connect to PostgreSQL", e))?;
@@ -40,6 +41,22 @@ impl PostgresStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Whether a connection coming back to the pool is outside any transaction block, so it may be
+/// lent again; false (or an error) closes it. sqlx 0.9 can return a connection still inside a
+/// transaction when the future that began it is dropped while its `BEGIN` is in flight (a
+/// client that disconnects mid-request; transact-rs/sqlx#4393): the next borrower's statements
+/// then run inside that stale transaction, and once one fails every later one fails with 25P02.
+/// Outside a block each statement is its own transaction, so its start is the statement's
+/// (sent as a simple query, where PostgreSQL guarantees the two are equal); inside one, `now()`
+/// is when the block began. An aborted block fails the query, which closes the connection too.
+async fn outside_a_transaction(conn: &mut PgConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::Row as _;
+    let row = sqlx::raw_sql("SELECT now() = statement_timestamp() AS outside")
+        .fetch_one(&mut *conn)
+        .await?;
+    row.try_get("outside")
 }
 
 /// The names the shared SQL implementation is written against (see `sql`).

@@ -423,11 +423,13 @@ async fn a_reply_sets_the_first_response_time_and_goes_out_by_its_channel_while_
     );
 
     // The figures: both answered, after about 30 and 60 minutes.
+    // From yesterday: shortly after midnight (UTC) the conversations began the day before.
     let today = taith_domain::now().date();
+    let yesterday = today.previous_day().unwrap_or(today);
     let (status, f) = api(
         &app,
         Method::GET,
-        &format!("/api/v1/metrics?metric=first_response_time&from={today}&to={today}"),
+        &format!("/api/v1/metrics?metric=first_response_time&from={yesterday}&to={today}"),
         &token,
         None,
     )
