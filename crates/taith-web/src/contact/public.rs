@@ -20,7 +20,6 @@ use taith_app::contact;
 use taith_domain::contact::{Consent, ConsentSource, Purpose};
 use taith_domain::{CustomerId, Locale, WorkspaceId};
 use taith_i18n::Tr;
-use taith_store::StoreError;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "contact/preferences.html")]
@@ -66,27 +65,12 @@ struct Holder {
 }
 
 async fn holder(state: &AppState, token: &str, v: &Visitor) -> Result<Option<Holder>, PageError> {
-    let plausible = token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit());
-    if !plausible {
-        return Ok(None);
-    }
-    let (ws, invitation) = match state.store.invitation_by_token(token).await {
-        Ok(found) => found,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(PageError::from_store(e, &v.tr)),
-    };
-    let business = state
-        .store
-        .workspace(ws)
-        .await
-        .map_err(|e| PageError::from_store(e, &v.tr))?
-        .name
-        .to_string();
-    Ok(Some(Holder {
-        ws,
-        customer: invitation.customer_id,
-        locale: invitation.locale,
-        business,
+    let found = crate::respond::pages::find_invitation(state, token, v).await?;
+    Ok(found.map(|i| Holder {
+        ws: i.found.ws,
+        customer: i.invitation.customer_id,
+        locale: i.invitation.locale,
+        business: i.found.business,
     }))
 }
 

@@ -1393,12 +1393,14 @@ async fn show_thanks(
 // --- e-mail invitations ------------------------------------------------------------------------
 
 /// An invitation found by its link's token, with its survey.
-struct Invited {
-    found: Found,
-    invitation: Invitation,
+pub(crate) struct Invited {
+    pub(crate) found: Found,
+    pub(crate) invitation: Invitation,
 }
 
-async fn find_invitation(
+/// The invitation whose link carries `token` (the unsubscribe and preference pages' only key);
+/// None for a token of the wrong shape, an unknown one, or one whose survey is gone.
+pub(crate) async fn find_invitation(
     state: &AppState,
     token: &str,
     v: &Visitor,
