@@ -62,6 +62,7 @@ pub mod lifecycle;
 pub mod mail_in;
 pub mod mentions;
 pub mod metrics;
+pub mod privacy;
 pub mod responses;
 pub mod signals;
 pub mod surveys;
@@ -161,7 +162,7 @@ impl App {
         let webstats = webstats::WebStats::default();
         webstats.build_all_in_background(store.clone());
         webstats.tail_in_background(store.clone());
-        App {
+        let app = App {
             mail_in,
             bot: bot::Bot::default(),
             events,
@@ -174,6 +175,8 @@ impl App {
             intake,
             outbox,
             analytics,
-        }
+        };
+        privacy::expire_in_background(app.clone());
+        app
     }
 }

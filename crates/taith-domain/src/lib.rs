@@ -26,6 +26,7 @@ pub mod member;
 pub mod mention;
 pub mod period;
 pub mod persona;
+pub mod privacy;
 pub mod signal;
 pub mod site;
 pub mod survey;
@@ -91,6 +92,7 @@ pub use member::{Action, Member, Principal, Role, TokenScope, User, Workspace};
 pub use mention::{Mention, MentionInput, MentionSentiment, NewMention};
 pub use period::{Period, Preset};
 pub use persona::{Persona, PersonaFields, PersonaInput};
+pub use privacy::DataRetention;
 pub use signal::{BoundFigure, BoundFigureInput, SignalMetric, SignalSource};
 pub use site::{Site, SiteFields, SiteInput, UrlPattern, UrlPatternInput};
 pub use survey::{

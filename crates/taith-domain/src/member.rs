@@ -158,6 +158,9 @@ pub enum Action {
     /// Govern the workspace's data: read and export the audit log, set how long data is
     /// kept, export and erase a customer's data. Owners only: it is the business's legal duty.
     Govern,
+    /// Answer a customer's data request: export or erase everything held about them. Owners,
+    /// and write tokens, so that a business's own system can pass on a customer's request.
+    AnswerDataRequests,
     /// Require two-factor sign-in of the workspace's members. Owners only; never a token.
     ManageSecurity,
     /// Change the contact budget (how often customers may be asked). Owners and admins (and
@@ -189,7 +192,7 @@ impl Principal {
                 Action::ManageCases => matches!(role, Role::Owner | Role::Admin),
                 Action::ManageAlerts => matches!(role, Role::Owner | Role::Admin),
                 Action::WorkInbox => matches!(role, Role::Owner | Role::Admin | Role::Agent),
-                Action::Govern => matches!(role, Role::Owner),
+                Action::Govern | Action::AnswerDataRequests => matches!(role, Role::Owner),
                 Action::ManageSecurity => matches!(role, Role::Owner),
                 Action::ManageContact => matches!(role, Role::Owner | Role::Admin),
             },
@@ -209,7 +212,8 @@ impl Principal {
                 | Action::ManageCases
                 | Action::ManageAlerts
                 | Action::WorkInbox
-                | Action::ManageContact => *scope == TokenScope::Write,
+                | Action::ManageContact
+                | Action::AnswerDataRequests => *scope == TokenScope::Write,
                 // Tokens are for integrations; people are managed, and the business's data
                 // governed and its sign-in secured, by people.
                 Action::ManageMembers | Action::Govern | Action::ManageSecurity => false,

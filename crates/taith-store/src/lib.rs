@@ -11,7 +11,7 @@
 //! [`JourneyStore`], [`SurveyStore`], [`CustomerStore`], [`ResponseStore`], [`InvitationStore`],
 //! [`FeatureRequestStore`], [`ChangeStore`], [`CaseStore`], [`AlertStore`], [`WebhookStore`],
 //! [`EventStore`], [`SiteStore`], [`SignalStore`], [`MentionStore`], [`ArticleStore`],
-//! [`MailInStore`], [`InboxStore`], [`BotStore`], [`ChatStore`], [`AuditStore`] and
+//! [`MailInStore`], [`InboxStore`], [`BotStore`], [`ChatStore`], [`AuditStore`], [`PrivacyStore`] and
 //! [`OpsStore`]. Every type that implements
 //! them all is a `Store` (a blanket impl), and
 //! their methods can be called on a `dyn Store` or a `T: Store` without importing them.
@@ -37,6 +37,7 @@ pub mod mail_in;
 pub mod mentions;
 pub mod ops;
 pub mod personas;
+pub mod privacy;
 pub mod responses;
 pub mod signals;
 pub mod sites;
@@ -75,6 +76,7 @@ pub use mail_in::{
 pub use mentions::{MentionCount, MentionStore};
 pub use ops::OpsStore;
 pub use personas::PersonaStore;
+pub use privacy::{Erasure, Expired, PrivacyStore, RecordsOfKind};
 pub use responses::{ResponseStore, ResponseToStore, ResponsesBetween, StoredResponse};
 pub use signals::SignalStore;
 pub use sites::SiteStore;
@@ -290,6 +292,7 @@ pub trait Store:
     + AuditStore
     + TwoFactorStore
     + ContactStore
+    + PrivacyStore
     + Send
     + Sync
     + 'static
@@ -325,6 +328,7 @@ impl<T> Store for T where
         + AuditStore
         + TwoFactorStore
         + ContactStore
+        + PrivacyStore
         + Send
         + Sync
         + 'static

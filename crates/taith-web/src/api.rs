@@ -34,6 +34,7 @@ use crate::mentions::api as mentions;
 use crate::metrics::api as metrics;
 use crate::people::api as workspace;
 use crate::personas::api as personas;
+use crate::privacy::api as privacy;
 use crate::responses::api as responses;
 use crate::signals::api as signals;
 use crate::sites::api as sites;
@@ -300,6 +301,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(mentions::post_mentions, mentions::get_mentions))
         .routes(routes!(audit::get_audit))
         .routes(routes!(audit::get_retention, audit::put_retention))
+        .routes(routes!(privacy::export))
+        .routes(routes!(privacy::erase))
+        .routes(routes!(privacy::get_retention, privacy::put_retention))
         .routes(routes!(articles::list_articles, articles::create_article))
         .routes(routes!(
             articles::get_article,

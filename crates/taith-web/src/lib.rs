@@ -27,6 +27,7 @@ pub mod metrics;
 pub mod pages;
 pub mod people;
 pub mod personas;
+pub mod privacy;
 pub mod respond;
 pub mod responses;
 pub mod signals;

@@ -34,6 +34,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = crate::signals::routes(r);
     let r = crate::mentions::routes(r);
     let r = crate::audit::routes(r);
+    let r = crate::privacy::routes(r);
     let r = crate::mail_in::routes(r);
     let r = crate::events::routes(r);
     let r = crate::webstats::routes(r);

@@ -138,6 +138,14 @@ pub async fn seed_demo(store: &dyn Store, password_hash: &str) -> Result<DemoCre
         .map(|p| (p.key, p.name))
         .collect();
     crate::demo_audit::seed_audit(store, ws.id, DEMO_SLUG, &members, &names).await?;
+    // A bakery keeps answers, visits and conversations three years (its accountant's advice).
+    store
+        .set_data_retention(
+            ws.id,
+            taith_domain::DataRetention::parse(Some(36))
+                .map_err(|_| anyhow::anyhow!("36 months is a valid retention"))?,
+        )
+        .await?;
     Ok(credentials(true))
 }
 

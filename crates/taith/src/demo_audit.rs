@@ -25,6 +25,14 @@ const ENTRIES: &[(i64, &str, &str, &str, u16)] = &[
     (120, "sian", "GET", "/w/{slug}/customers/{id}", 200),
     (70, "megan", "GET", "/w/{slug}/cases/mine", 200),
     (26, "", "POST", "/api/v1/responses", 202),
+    (
+        96,
+        "sian",
+        "GET",
+        "/w/{slug}/customers/{id}/export.json",
+        200,
+    ),
+    (95, "sian", "POST", "/w/{slug}/customers/{id}/erase", 303),
     (5, "rhys", "GET", "/w/{slug}/surveys/{id}/export.csv", 200),
 ];
 
@@ -56,6 +64,9 @@ pub async fn seed_audit(
         };
         let id = if route.contains("/members/") {
             id_of("megan").unwrap_or_default().to_string()
+        } else if route.starts_with("/w/{slug}/customers/{id}/") {
+            // One customer's request: their export, then their erasure.
+            uuid::Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_00ee).to_string()
         } else {
             uuid::Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0000 + i as u128).to_string()
         };

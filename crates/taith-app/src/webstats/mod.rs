@@ -227,6 +227,13 @@ impl WebStats {
         Ok(())
     }
 
+    /// Drops the workspace's index, so the next question builds it again from the store:
+    /// after the retention run deleted events, which the tail (it only adds) cannot see.
+    pub async fn rebuild(&self, ws: WorkspaceId) {
+        let _one_at_a_time = self.busy.lock().await;
+        self.indexes.write().await.remove(&ws);
+    }
+
     /// Keeps every built index caught up, every [`TAIL_EVERY`].
     pub fn tail_in_background(&self, store: taith_store::SharedStore) {
         let stats = self.clone();

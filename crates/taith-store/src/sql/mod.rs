@@ -60,6 +60,7 @@ mod journeys;
 mod mail_in;
 mod mentions;
 mod personas;
+mod privacy;
 mod responses;
 mod signals;
 mod sites;

@@ -19,13 +19,15 @@ use taith_domain::{Actor, ActorKind, Principal, WorkspaceId};
 
 /// The reads of personal data that are recorded: customers' pages, what they wrote, their
 /// conversations and cases, and every export of them. Kept in step with the routes that need
-/// `ReadResponses` or `ReadCases` by the test `audit::every_personal_read_is_audited`.
+/// `ReadResponses`, `ReadCases` or `AnswerDataRequests` by the test
+/// `audit::every_personal_read_is_audited`.
 pub const PERSONAL_READS: &[&str] = &[
     "/w/{slug}/comments",
     "/w/{slug}/comments.csv",
     "/w/{slug}/surveys/{id}/export.csv",
     "/w/{slug}/surveys/{id}/export.json",
     "/w/{slug}/customers/{id}",
+    "/w/{slug}/customers/{id}/export.json",
     "/w/{slug}/cases",
     "/w/{slug}/cases/mine",
     "/w/{slug}/cases/{id}",
@@ -46,6 +48,7 @@ pub const PERSONAL_READS: &[&str] = &[
     "/api/v1/faq-gaps",
     "/api/v1/responses",
     "/api/v1/customers/{customer_id}/consent",
+    "/api/v1/customers/{customer_id}/export",
     "/api/v1/audit",
 ];
 

@@ -55,6 +55,16 @@ pub struct TimelinePage {
     /// The customer's consent per purpose, in the viewer's words.
     consents: Vec<String>,
     entries: Vec<EntryView>,
+    /// The customer's id, for the owners' export and erasure.
+    id: String,
+    /// The erasure was asked for without ticking "cannot be undone".
+    confirm_required: bool,
+}
+
+#[derive(Debug, serde::Deserialize, Default)]
+pub struct TimelineQuery {
+    #[serde(default)]
+    pub confirm: Option<String>,
 }
 
 /// The contact budget's line of the timeline, and the consents.
@@ -130,6 +140,7 @@ pub async fn page(
     State(state): State<AppState>,
     m: Member,
     Path((_, id)): Path<(String, String)>,
+    axum::extract::Query(q): axum::extract::Query<TimelineQuery>,
 ) -> Result<TimelinePage, PageError> {
     let tr = m.tr();
     let id: CustomerId = id.parse().map_err(|_| PageError::not_found(tr))?;
@@ -156,6 +167,8 @@ pub async fn page(
         ),
     };
     Ok(TimelinePage {
+        id: id.to_string(),
+        confirm_required: q.confirm.is_some(),
         name: customer
             .name
             .map(|n| n.to_string())

@@ -532,6 +532,8 @@ pub(crate) fn fill(path: &str, slug: &str, o: &Objects) -> String {
 pub(crate) fn plausible_body(path: &str, o: &Objects) -> serde_json::Value {
     if path.ends_with("/stage_order") {
         serde_json::json!({ "stage_ids": [o.stage] })
+    } else if path.ends_with("/retention") || path.ends_with("/data-retention") {
+        serde_json::json!({ "months": 36 })
     } else if path.ends_with("/figures") {
         serde_json::json!({ "figures": [{ "metric": "bounce_rate" }] })
     } else if path.ends_with("/invitations") {

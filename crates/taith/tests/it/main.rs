@@ -39,6 +39,7 @@ mod metrics;
 mod nodes;
 mod owner_browser;
 mod owner_side;
+mod privacy;
 mod requests;
 mod respond_browser;
 mod roles;

@@ -30,9 +30,9 @@ enum Need {
 }
 
 use Action::{
-    CoachSelf, DecideRequests, EditJourneys, EditRequests, Govern, ManageAlerts, ManageCases,
-    ManageContact, ManageMembers, ManageSecurity, Read, ReadCases, ReadResponses, RecordChanges,
-    SubmitResponses, WorkCases, WorkInbox,
+    AnswerDataRequests, CoachSelf, DecideRequests, EditJourneys, EditRequests, Govern,
+    ManageAlerts, ManageCases, ManageContact, ManageMembers, ManageSecurity, Read, ReadCases,
+    ReadResponses, RecordChanges, SubmitResponses, WorkCases, WorkInbox,
 };
 use Need::{Act, Public, SignedIn};
 
@@ -268,6 +268,19 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/w/{slug}/audit", Act(Govern)),
     ("GET", "/w/{slug}/audit.csv", Act(Govern)),
     ("POST", "/w/{slug}/audit/retention", Act(Govern)),
+    ("GET", "/w/{slug}/privacy", Act(Govern)),
+    ("POST", "/w/{slug}/privacy/find", Act(AnswerDataRequests)),
+    ("POST", "/w/{slug}/privacy/retention", Act(Govern)),
+    (
+        "GET",
+        "/w/{slug}/customers/{id}/export.json",
+        Act(AnswerDataRequests),
+    ),
+    (
+        "POST",
+        "/w/{slug}/customers/{id}/erase",
+        Act(AnswerDataRequests),
+    ),
     ("GET", "/w/{slug}/contact", Act(Read)),
     ("POST", "/w/{slug}/contact", Act(ManageContact)),
     ("GET", "/w/{slug}/inbox", Act(ReadResponses)),
@@ -537,6 +550,18 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("GET", "/api/v1/audit/retention", Act(Govern)),
     ("PUT", "/api/v1/audit/retention", Act(Govern)),
     (
+        "GET",
+        "/api/v1/customers/{customer_id}/export",
+        Act(AnswerDataRequests),
+    ),
+    (
+        "DELETE",
+        "/api/v1/customers/{customer_id}",
+        Act(AnswerDataRequests),
+    ),
+    ("GET", "/api/v1/data-retention", Act(Govern)),
+    ("PUT", "/api/v1/data-retention", Act(Govern)),
+    (
         "PATCH",
         "/api/v1/conversations/{conversation_id}",
         Act(WorkInbox),
@@ -598,12 +623,17 @@ const POLICY: &[(&str, &str, Need)] = &[
     ),
 ];
 
-/// The GET routes that need `ReadResponses` or `ReadCases`: reads of personal data.
+/// The GET routes that need `ReadResponses`, `ReadCases` or `AnswerDataRequests`: reads of
+/// personal data.
 pub fn personal_reads_in_policy() -> Vec<&'static str> {
     POLICY
         .iter()
         .filter(|(method, _, need)| {
-            *method == "GET" && matches!(need, Act(ReadResponses) | Act(ReadCases))
+            *method == "GET"
+                && matches!(
+                    need,
+                    Act(ReadResponses) | Act(ReadCases) | Act(AnswerDataRequests)
+                )
         })
         .map(|(_, path, _)| *path)
         .collect()

@@ -893,6 +893,11 @@ async fn one_hundred_and_fifty_payloads_in_every_text_run_nowhere_in_chromium() 
     }
     pages.push("/w/becws/audit".to_owned());
     pages.push("/w/becws/audit?lang=ar".to_owned());
+    pages.push("/w/becws/privacy?erased=1".to_owned());
+    pages.push(format!(
+        "/w/becws/customers/{}?confirm=required",
+        customer.id
+    ));
     for t in theme_ids.iter().step_by(3) {
         pages.push(format!("/w/becws/themes/{t}"));
     }
