@@ -114,7 +114,8 @@ macro_rules! locale_sources {
                 include_str!(concat!("../locales/", $tag, "/audit.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/two_factor.ftl")), "\n",
                 include_str!(concat!("../locales/", $tag, "/contact.ftl")), "\n",
-                include_str!(concat!("../locales/", $tag, "/privacy.ftl")),
+                include_str!(concat!("../locales/", $tag, "/privacy.ftl")), "\n",
+                include_str!(concat!("../locales/", $tag, "/oidc.ftl")),
             ),
         )),*]
     };

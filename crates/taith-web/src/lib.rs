@@ -67,6 +67,8 @@ pub struct WebConfig {
     /// The domain inbound e-mail addresses are at (`{slug}@domain` on the SMTP receiver);
     /// None: any domain is taken and no address is shown.
     pub inbound_domain: Option<String>,
+    /// Sign-in with the business's identity provider (OpenID Connect); None: passwords only.
+    pub oidc: Option<taith_app::account::oidc::Oidc>,
 }
 
 impl Default for WebConfig {
@@ -79,6 +81,7 @@ impl Default for WebConfig {
             limits: http::limits::Limits::default(),
             hooks: taith_app::webhooks::HookConfig::default(),
             inbound_domain: None,
+            oidc: None,
         }
     }
 }

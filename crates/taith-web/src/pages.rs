@@ -55,6 +55,8 @@ pub fn routes(r: Routes) -> Routes {
         .post("/account/password", account::change_password)
         .post("/account/sessions/{id}/delete", account::sign_out_session)
         .post("/account/sign-out-others", account::sign_out_others)
+        .get("/sign-in/oidc", crate::account::oidc::begin)
+        .get("/sign-in/oidc/callback", crate::account::oidc::callback)
         .get("/sign-in/code", tf::code_form)
         .post("/sign-in/code", tf::code)
         .get("/account/two-factor", tf::page)

@@ -73,6 +73,27 @@ pub struct ServeArgs {
     /// it, any domain is taken.
     #[arg(long, env = "TAITH_INBOUND_DOMAIN")]
     pub inbound_domain: Option<String>,
+    /// Let members sign in with the business's identity provider (OpenID Connect): its issuer
+    /// (`https://accounts.google.com`, `https://login.microsoftonline.com/{tenant}/v2.0`,
+    /// `https://id.becws.example/realms/staff`). Register taith there with the redirect
+    /// address `{public URL}/sign-in/oidc/callback` (docs/sign-in.md).
+    #[arg(long, env = "TAITH_OIDC_ISSUER", requires_all = ["oidc_client_id", "oidc_client_secret"])]
+    pub oidc_issuer: Option<String>,
+    /// The client id taith has at the identity provider.
+    #[arg(long, env = "TAITH_OIDC_CLIENT_ID", requires = "oidc_issuer")]
+    pub oidc_client_id: Option<String>,
+    /// The client secret taith has at the identity provider (prefer the environment variable
+    /// to the command line, which other users of the machine can see).
+    #[arg(
+        long,
+        env = "TAITH_OIDC_CLIENT_SECRET",
+        hide_env_values = true,
+        requires = "oidc_issuer"
+    )]
+    pub oidc_client_secret: Option<String>,
+    /// What the sign-in page's button names: "Sign in with Google".
+    #[arg(long, env = "TAITH_OIDC_NAME", default_value = "your company account")]
+    pub oidc_name: String,
 }
 
 fn parse_cidr(s: &str) -> Result<taith_app::webhooks::guard::Cidr, String> {
@@ -179,7 +200,26 @@ pub async fn serve_command(store_args: &StoreArgs, args: ServeArgs) -> anyhow::R
             shutdown_signal(),
         ));
     }
+    let oidc = match (
+        &args.oidc_issuer,
+        &args.oidc_client_id,
+        &args.oidc_client_secret,
+    ) {
+        (Some(issuer), Some(client_id), Some(client_secret)) => {
+            let oidc = taith_app::account::oidc::Oidc::new(taith_app::account::oidc::OidcConfig {
+                issuer: issuer.clone(),
+                client_id: client_id.clone(),
+                client_secret: client_secret.clone(),
+                name: args.oidc_name.clone(),
+            })
+            .map_err(anyhow::Error::msg)?;
+            tracing::info!(issuer = %issuer, "members may sign in with the identity provider");
+            Some(oidc)
+        }
+        _ => None,
+    };
     let config = WebConfig {
+        oidc,
         secure_cookies: !args.insecure_cookies,
         public_url: args.public_url,
         mailer,

@@ -1,6 +1,7 @@
 //! Accounts: who may sign in and the secrets that prove it, a person's own settings and
 //! sessions, changing a password and resetting a forgotten one, two-factor sign-in.
 
+pub mod oidc;
 pub mod password;
 pub mod profile;
 pub mod reset_mail;

@@ -62,7 +62,7 @@ fn user_agent(headers: &HeaderMap) -> &str {
 }
 
 /// Starts a session for `user` and answers with a redirect to `to` carrying its cookie.
-async fn sign_in(
+pub(super) async fn sign_in(
     state: &AppState,
     v: &Visitor,
     headers: &HeaderMap,
@@ -264,11 +264,20 @@ pub async fn setup(
 #[derive(Template, WebTemplate)]
 #[template(path = "account/login.html")]
 pub struct LoginPage {
-    l: Layout,
-    form: FormView,
-    failed: bool,
+    pub(super) l: Layout,
+    pub(super) form: FormView,
+    pub(super) failed: bool,
     /// Said above the form: the password was just reset.
-    notice: Option<String>,
+    pub(super) notice: Option<String>,
+    /// Why signing in through the identity provider did not work.
+    pub(super) problem: Option<String>,
+    /// The identity provider's name, when one is configured: its button.
+    pub(super) provider: Option<String>,
+}
+
+/// The configured identity provider's name, for the sign-in page's button.
+pub(super) fn provider_name(state: &AppState) -> Option<String> {
+    state.config.oidc.as_ref().map(|o| o.name().to_owned())
 }
 
 #[derive(Debug, Deserialize)]
@@ -318,6 +327,8 @@ pub async fn login_form(
             form,
             failed: false,
             notice,
+            problem: None,
+            provider: provider_name(&state),
         }
         .into_response(),
         cookie,
@@ -356,6 +367,8 @@ pub async fn login(
                     form,
                     failed: true,
                     notice: None,
+                    problem: None,
+                    provider: provider_name(&state),
                 },
             )
                 .into_response())

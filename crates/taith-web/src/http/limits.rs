@@ -99,6 +99,8 @@ impl Bucket {
             ("reset", 2) if post => Some(Bucket::SignIn),
             // The second factor's code, and turning it off (a code or the password).
             ("sign-in", 2) if post => Some(Bucket::SignIn),
+            // Coming back from the identity provider with a code to exchange.
+            ("sign-in", 3) if path == "sign-in/oidc/callback" => Some(Bucket::SignIn),
             ("account", 3) if post && path == "account/two-factor/disable" => Some(Bucket::SignIn),
             ("account", 3) if post && path == "account/two-factor/confirm" => Some(Bucket::SignIn),
             ("account", 2) if post && path == "account/password" => Some(Bucket::SignIn),

@@ -37,6 +37,7 @@ mod mail_in;
 mod mentions;
 mod metrics;
 mod nodes;
+mod oidc;
 mod owner_browser;
 mod owner_side;
 mod privacy;

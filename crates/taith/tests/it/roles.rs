@@ -54,6 +54,8 @@ const POLICY: &[(&str, &str, Need)] = &[
     ("POST", "/account/password", SignedIn),
     ("POST", "/account/sessions/{id}/delete", SignedIn),
     ("POST", "/account/sign-out-others", SignedIn),
+    ("GET", "/sign-in/oidc", Public),
+    ("GET", "/sign-in/oidc/callback", Public),
     ("GET", "/sign-in/code", Public),
     ("POST", "/sign-in/code", Public),
     ("GET", "/account/two-factor", SignedIn),
