@@ -360,6 +360,13 @@ pub enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Turn a person's two-factor sign-in off, for someone who lost their authenticator and
+    /// their recovery codes; check who is asking first. Every browser signed in as them is
+    /// signed out; they sign in with their password and may set it up again.
+    ResetTwoFactor {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -795,6 +802,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if generated {
                 out.line(&format!("password: {password}"));
+            }
+            Ok(())
+        }
+        Command::User(UserCommand::ResetTwoFactor { email }) => {
+            let store = cli.store.open().await?;
+            let email =
+                Email::parse(&email).map_err(|i| anyhow::anyhow!("--email: {}", i.code()))?;
+            match taith_app::account::two_factor::reset_by_operator(store.as_ref(), &email).await
+            {
+                Ok(true) => out.line(&format!(
+                    "two-factor sign-in of {email} is off; every browser signed in as them is signed out"
+                )),
+                Ok(false) => out.line(&format!("{email} had no two-factor sign-in")),
+                Err(StoreError::NotFound) => bail!("no account has the address {email}"),
+                Err(e) => return Err(e.into()),
             }
             Ok(())
         }

@@ -237,6 +237,23 @@ pub async fn disable(
     Ok(())
 }
 
+/// Turns a person's two-factor sign-in off without a code, for someone who lost both their
+/// authenticator and their recovery codes (the operator's `taith user reset-two-factor`, run
+/// by whoever runs the server after checking who is asking), and signs out every browser
+/// signed in as them, half-signed-in ones included. NotFound: no account has the address.
+/// Answers whether it was on.
+pub async fn reset_by_operator(
+    store: &dyn Store,
+    email: &taith_domain::Email,
+) -> Result<bool, StoreError> {
+    let user = store.user_credentials(email).await?.user.id;
+    let was_on = store.two_factor(user).await?.is_some();
+    store.remove_two_factor(user).await?;
+    // No session's hash is empty: every session goes.
+    store.delete_other_sessions(user, "").await?;
+    Ok(was_on)
+}
+
 /// Whether the workspace requires a second factor of its members.
 pub async fn required(store: &dyn Store, ws: WorkspaceId) -> Result<bool, StoreError> {
     store.requires_two_factor(ws).await

@@ -297,3 +297,66 @@ async fn a_workspace_that_requires_two_factor_blocks_a_member_until_they_enrol(s
     assert_eq!(to, "/w/tf");
     assert_eq!(fresh.status_of("/w/tf").await.0, 200);
 }
+
+/// The operator turns off the two-factor sign-in of someone who lost their phone and codes:
+/// it is gone, every browser of theirs is signed out, and the password alone signs them in.
+#[tokio::test]
+async fn the_operator_resets_a_lost_second_factor() {
+    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-cli-"));
+    let taith = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(args)
+            .env_remove("TAITH_DATABASE_URL")
+            .output()
+            .unwrap()
+    };
+    let store =
+        taith::database::open_store(&taith::database::DatabaseUrl::Sqlite(dir.join("taith.db")))
+            .await
+            .unwrap();
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    app.workspace("becws", "lost@becws.example").await;
+    let b = app.signed_in("lost@becws.example").await;
+    enrol(&b).await;
+    let user = store
+        .user_credentials(&taith_domain::Email::parse("lost@becws.example").unwrap())
+        .await
+        .unwrap()
+        .user
+        .id;
+    assert!(store.two_factor(user).await.unwrap().is_some());
+    let (half, _) = password_only(&app, "lost@becws.example").await;
+
+    let reset = taith(&["user", "reset-two-factor", "--email", "lost@becws.example"]);
+    assert!(
+        reset.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reset.stderr)
+    );
+    assert!(String::from_utf8_lossy(&reset.stdout).contains("is off"));
+    assert!(store.two_factor(user).await.unwrap().is_none());
+    // Both browsers are signed out, the half-signed-in one too.
+    assert_eq!(b.get("/w/becws").await.status, 303);
+    assert_eq!(half.get("/w/becws").await.status, 303);
+    // The password alone signs in now.
+    assert_eq!(
+        app.signed_in("lost@becws.example")
+            .await
+            .get("/w/becws")
+            .await
+            .status,
+        200
+    );
+    let again = taith(&["user", "reset-two-factor", "--email", "lost@becws.example"]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("had no two-factor"));
+    let nobody = taith(&[
+        "user",
+        "reset-two-factor",
+        "--email",
+        "nobody@becws.example",
+    ]);
+    assert!(!nobody.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
