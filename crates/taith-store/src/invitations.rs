@@ -36,6 +36,9 @@ pub struct InvitationCounts {
     /// Invited customers who answered the survey after they were invited (by any channel).
     pub answered: u64,
     pub unsubscribed: u64,
+    /// Invitations not sent because the contact budget or the customer's consent said no
+    /// (docs/contact.md).
+    pub skipped: u64,
 }
 
 /// Invitations to a survey, the e-mails due for them, and unsubscribing.

@@ -408,7 +408,7 @@ survey-invite-anonymous = لا يمكن إرسال استبيان مجهول ا�
 survey-invite-closed = هذا الاستبيان مغلق: لا يمكن إرسال دعوات جديدة له.
 survey-invite-mail-off = لم يُعَدّ البريد الإلكتروني لـ taith بعد، لذا تنتظر الدعوات هنا إلى أن يُعَدّ. اطلب من مسؤول النظام إعداد البريد الإلكتروني.
 survey-invite-waiting = تُرسَل الدعوات ما دامت حالة الاستبيان «نشط».
-survey-invite-stats = المدعوون: { $invited } · أُرسلت إليهم رسائل: { $sent } · تم تذكيرهم: { $reminded } · أجابوا: { $answered } · ألغوا الاشتراك: { $unsubscribed }
+survey-invite-stats = المدعوون: { $invited } · أُرسلت إليهم رسائل: { $sent } · تم تذكيرهم: { $reminded } · أجابوا: { $answered } · ألغوا الاشتراك: { $unsubscribed } · المؤجَّلة (حدّ التواصل أو الموافقة): { $skipped }
 survey-invite-line = السطر { $line }، { $column }: { $issue }
 survey-invite-empty = يُرجى إدخال عميل واحد على الأقل.
 

@@ -408,7 +408,7 @@ survey-invite-anonymous = Does dim modd anfon arolwg dienw drwy e-bost: mae dole
 survey-invite-closed = Mae'r arolwg hwn ar gau: does dim modd anfon rhagor o wahoddiadau ato.
 survey-invite-mail-off = Dydy e-bost ddim wedi'i osod ar gyfer taith eto, felly mae'r gwahoddiadau'n aros yma nes iddo gael ei osod. Gofynnwch i'ch gweinyddwr osod e-bost.
 survey-invite-waiting = Anfonir gwahoddiadau tra bo statws yr arolwg yn “Byw”.
-survey-invite-stats = Wedi'u gwahodd: { $invited } · wedi cael e-bost: { $sent } · wedi'u hatgoffa: { $reminded } · wedi ateb: { $answered } · wedi dad-danysgrifio: { $unsubscribed }
+survey-invite-stats = Wedi'u gwahodd: { $invited } · wedi cael e-bost: { $sent } · wedi'u hatgoffa: { $reminded } · wedi ateb: { $answered } · wedi dad-danysgrifio: { $unsubscribed } · wedi'u dal yn ôl (cyllideb cysylltu neu ganiatâd): { $skipped }
 survey-invite-line = Llinell { $line }, { $column }: { $issue }
 survey-invite-empty = Ychwanegwch o leiaf un cwsmer.
 

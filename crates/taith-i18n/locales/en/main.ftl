@@ -398,7 +398,7 @@ survey-invite-anonymous = An anonymous survey cannot be sent by e-mail: an invit
 survey-invite-closed = This survey is closed: it takes no more invitations.
 survey-invite-mail-off = E-mail is not set up for taith yet, so invitations wait here until it is. Ask your administrator to set up e-mail.
 survey-invite-waiting = Invitations go out while the survey is live.
-survey-invite-stats = Invited: { $invited } · e-mailed: { $sent } · reminded: { $reminded } · answered: { $answered } · unsubscribed: { $unsubscribed }
+survey-invite-stats = Invited: { $invited } · e-mailed: { $sent } · reminded: { $reminded } · answered: { $answered } · unsubscribed: { $unsubscribed } · held back by the contact budget or consent: { $skipped }
 survey-invite-line = Line { $line }, { $column }: { $issue }
 survey-invite-empty = Give at least one customer.
 

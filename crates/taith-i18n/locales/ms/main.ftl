@@ -389,7 +389,7 @@ survey-invite-anonymous = Tinjauan tanpa nama tidak boleh dihantar melalui e-mel
 survey-invite-closed = Tinjauan ini telah ditutup: jemputan tidak lagi boleh dihantar.
 survey-invite-mail-off = E-mel belum disediakan untuk taith, jadi jemputan menunggu di sini sehingga e-mel disediakan. Minta pentadbir anda menyediakan e-mel.
 survey-invite-waiting = Jemputan dihantar semasa status tinjauan ialah “Aktif”.
-survey-invite-stats = Dijemput: { $invited } · dihantar e-mel: { $sent } · diingatkan: { $reminded } · menjawab: { $answered } · berhenti melanggan: { $unsubscribed }
+survey-invite-stats = Dijemput: { $invited } · dihantar e-mel: { $sent } · diingatkan: { $reminded } · menjawab: { $answered } · berhenti melanggan: { $unsubscribed } · ditahan (had hubungan atau persetujuan): { $skipped }
 survey-invite-line = Baris { $line }, { $column }: { $issue }
 survey-invite-empty = Sila masukkan sekurang-kurangnya seorang pelanggan.
 

@@ -395,7 +395,7 @@ survey-invite-anonymous = Utafiti usio na jina hauwezi kutumwa kwa barua pepe: k
 survey-invite-closed = Utafiti huu umefungwa: mialiko zaidi haiwezi kutumwa.
 survey-invite-mail-off = Barua pepe bado haijawekwa kwa ajili ya taith, kwa hiyo mialiko inasubiri hapa hadi iwekwe. Mwombe msimamizi wako aweke barua pepe.
 survey-invite-waiting = Mialiko hutumwa wakati hali ya utafiti ni “Hai”.
-survey-invite-stats = Walioalikwa: { $invited } · waliotumiwa barua pepe: { $sent } · waliokumbushwa: { $reminded } · waliojibu: { $answered } · waliojiondoa: { $unsubscribed }
+survey-invite-stats = Walioalikwa: { $invited } · waliotumiwa barua pepe: { $sent } · waliokumbushwa: { $reminded } · waliojibu: { $answered } · waliojiondoa: { $unsubscribed } · zilizozuiliwa (kikomo cha mawasiliano au ridhaa): { $skipped }
 survey-invite-line = Mstari { $line }, { $column }: { $issue }
 survey-invite-empty = Tafadhali weka angalau mteja mmoja.
 

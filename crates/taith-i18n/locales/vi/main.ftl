@@ -389,7 +389,7 @@ survey-invite-anonymous = Khảo sát ẩn danh không thể gửi qua email: li
 survey-invite-closed = Khảo sát này đã đóng: không thể gửi thêm lời mời.
 survey-invite-mail-off = Email chưa được thiết lập cho taith, nên các lời mời sẽ chờ ở đây cho đến khi được thiết lập. Hãy nhờ quản trị viên của bạn thiết lập email.
 survey-invite-waiting = Lời mời được gửi đi khi khảo sát ở trạng thái “Đang mở”.
-survey-invite-stats = Đã mời: { $invited } · đã gửi email: { $sent } · đã nhắc: { $reminded } · đã trả lời: { $answered } · đã hủy đăng ký: { $unsubscribed }
+survey-invite-stats = Đã mời: { $invited } · đã gửi email: { $sent } · đã nhắc: { $reminded } · đã trả lời: { $answered } · đã hủy đăng ký: { $unsubscribed } · bị giữ lại (giới hạn liên hệ hoặc sự đồng ý): { $skipped }
 survey-invite-line = Dòng { $line }, { $column }: { $issue }
 survey-invite-empty = Vui lòng nhập ít nhất một khách hàng.
 

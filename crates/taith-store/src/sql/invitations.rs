@@ -355,6 +355,7 @@ impl InvitationStore for This {
             reminded: count("reminded")?,
             answered: count("answered")?,
             unsubscribed: count("unsubscribed")?,
+            skipped: count("skipped")?,
         })
     }
 }

@@ -169,6 +169,7 @@ pub async fn invitation_counts(
             reminded: c.reminded,
             answered: c.answered,
             unsubscribed: c.unsubscribed,
+            skipped: c.skipped,
         },
     }))
 }

@@ -97,6 +97,7 @@ async fn page(
                 ("reminded", count(c.reminded)),
                 ("answered", count(c.answered)),
                 ("unsubscribed", count(c.unsubscribed)),
+                ("skipped", count(c.skipped)),
             ],
         ),
         can_invite: m.may(Action::EditJourneys),

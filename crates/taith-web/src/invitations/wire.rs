@@ -65,6 +65,9 @@ pub struct InvitationCounts {
     /// Invited customers who answered after their invitation (through it or otherwise).
     pub answered: u64,
     pub unsubscribed: u64,
+    /// Invitations held back, not sent, because the customer had been asked enough lately (the
+    /// contact budget) or did not consent.
+    pub skipped: u64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -197,6 +197,18 @@ async fn a_customer_invited_by_two_surveys_and_shown_the_widget_is_asked_at_most
     assert_eq!(round.invitations, 0);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(sink.received().len(), 1, "the third ask is not sent");
+    // The survey's counts say it was held back.
+    let (status, counts) = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/surveys/{}/invitations", second.id),
+            &write,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{counts}");
+    assert_eq!(counts["invitation_counts"]["skipped"], 1, "{counts}");
+    assert_eq!(counts["invitation_counts"]["sent"], 0, "{counts}");
     // The widget shows no prompt now (204: the frame stays closed).
     let held = b
         .get(&format!("/e/{}?customer={sian}", first.public_id))

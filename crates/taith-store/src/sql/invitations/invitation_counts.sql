@@ -4,6 +4,7 @@ SELECT
     COUNT(*) AS invited,
     COUNT(i.sent_at) AS sent,
     COUNT(i.reminded_at) AS reminded,
+    COUNT(i.skipped_at) AS skipped,
     COALESCE(SUM(CASE WHEN c.unsubscribed_at IS NOT NULL THEN 1 ELSE 0 END), 0)
         AS unsubscribed,
     COALESCE(SUM(CASE WHEN EXISTS (
