@@ -62,6 +62,7 @@ pub const TABLES: &[Table] = &[
     t("change_notices", Deleted),
     t("changes", NoCustomerData),
     t("chat_sessions", Deleted),
+    t("consent_changes", Deleted),
     t("consents", Deleted),
     t("contact_asks", Deleted),
     t("contact_policies", NoCustomerData),

@@ -278,7 +278,7 @@ impl ContactStore for This {
     ) -> StoreResult<()> {
         let mut tx = self.begin_write().await.map_err(db)?;
         customer_exists(&mut tx, ws.as_uuid(), customer.as_uuid()).await?;
-        sqlx::query(
+        let changed = sqlx::query(
             "INSERT INTO consents (workspace_id, customer_id, purpose, granted, source, \
              changed_at) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (workspace_id, customer_id, purpose) DO UPDATE SET \
@@ -293,7 +293,25 @@ impl ContactStore for This {
         .bind(to_micros(at))
         .execute(&mut *tx)
         .await
-        .map_err(db)?;
+        .map_err(db)?
+        .rows_affected();
+        // A say that changed something goes into the history too, in the same transaction.
+        if changed > 0 {
+            sqlx::query(
+                "INSERT INTO consent_changes (workspace_id, customer_id, id, purpose, granted, \
+                 source, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(ws.as_uuid())
+            .bind(customer.as_uuid())
+            .bind(Uuid::now_v7())
+            .bind(purpose.code())
+            .bind(granted)
+            .bind(source.code())
+            .bind(to_micros(at))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
         // The filter columns: set (from the first withdrawal) while withdrawn, NULL when given.
         let sql = match purpose {
             Purpose::Surveys => {

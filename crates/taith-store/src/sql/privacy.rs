@@ -74,6 +74,11 @@ const KINDS: &[(&str, &str)] = &[
          ORDER BY purpose",
     ),
     (
+        "consent_history",
+        "SELECT id, purpose, granted, source, changed_at FROM consent_changes \
+         WHERE workspace_id = $1 AND customer_id = $2 ORDER BY changed_at, id",
+    ),
+    (
         "contact_asks",
         "SELECT * FROM contact_asks WHERE workspace_id = $1 AND customer_id = $2 \
          ORDER BY asked_at, id",
@@ -192,6 +197,10 @@ const KINDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The exported columns that hold a yes or no: SQLite stores them as 0 and 1, PostgreSQL as
+/// booleans; the export says `true` and `false` for both.
+const YES_NO_COLUMNS: &[&str] = &["granted", "success"];
+
 /// Whether a column holds a time (unix microseconds), by the schema's naming.
 fn is_time(column: &str) -> bool {
     column == "at"
@@ -207,43 +216,57 @@ fn rfc3339(micros: i64) -> StoreResult<Json> {
         .map_err(|e| StoreError::internal_from("formatting a stored time", e))
 }
 
-/// A column's value as JSON, whatever the backend stored it as: ids as UUIDs, times as RFC
-/// 3339, text that is a JSON object or array as that JSON.
+/// A column's value as JSON, by the type the database says the value has (SQLite's are per
+/// value: a 16-byte text must not read as an id): ids as UUIDs, times as RFC 3339, text that is
+/// a JSON object or array as that JSON.
 fn column_json(row: &DbRow, i: usize, column: &str) -> StoreResult<Json> {
-    if let Ok(v) = row.try_get::<Option<Uuid>, _>(i) {
-        return Ok(v.map_or(Json::Null, |u| Json::String(u.to_string())));
+    use sqlx::{TypeInfo as _, ValueRef as _};
+    let raw = row.try_get_raw(i).map_err(db)?;
+    if raw.is_null() {
+        return Ok(Json::Null);
     }
-    if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
-        return match v {
-            None => Ok(Json::Null),
-            Some(n) if is_time(column) => rfc3339(n),
-            Some(n) => Ok(Json::from(n)),
-        };
-    }
-    if let Ok(v) = row.try_get::<Option<i32>, _>(i) {
-        return Ok(v.map_or(Json::Null, Json::from));
-    }
-    if let Ok(v) = row.try_get::<Option<bool>, _>(i) {
-        return Ok(v.map_or(Json::Null, Json::from));
-    }
-    if let Ok(v) = row.try_get::<Option<f64>, _>(i) {
-        return Ok(v.map_or(Json::Null, Json::from));
-    }
-    if let Ok(v) = row.try_get::<Option<f32>, _>(i) {
-        return Ok(v.map_or(Json::Null, |f| Json::from(f64::from(f))));
-    }
-    if let Ok(v) = row.try_get::<Option<String>, _>(i) {
-        return Ok(match v {
-            None => Json::Null,
-            Some(s) if s.starts_with('{') || s.starts_with('[') => {
-                serde_json::from_str(&s).unwrap_or(Json::String(s))
+    let ty = raw.type_info().name().to_ascii_uppercase();
+    match ty.as_str() {
+        "UUID" | "BLOB" | "BYTEA" => match row.try_get::<Uuid, _>(i) {
+            Ok(u) => Ok(Json::String(u.to_string())),
+            Err(_) => {
+                let bytes: Vec<u8> = row.try_get(i).map_err(db)?;
+                Ok(Json::String(
+                    bytes.iter().map(|b| format!("{b:02x}")).collect(),
+                ))
             }
-            Some(s) => Json::String(s),
-        });
+        },
+        "INTEGER" | "INT8" | "BIGINT" => {
+            let n: i64 = row.try_get(i).map_err(db)?;
+            if is_time(column) {
+                rfc3339(n)
+            } else if YES_NO_COLUMNS.contains(&column) {
+                Ok(Json::from(n != 0))
+            } else {
+                Ok(Json::from(n))
+            }
+        }
+        "INT4" | "INT" | "INT2" => {
+            let n: i32 = row.try_get(i).map_err(db)?;
+            Ok(Json::from(n))
+        }
+        "BOOL" | "BOOLEAN" => Ok(Json::from(row.try_get::<bool, _>(i).map_err(db)?)),
+        "REAL" | "FLOAT8" | "DOUBLE PRECISION" => {
+            Ok(Json::from(row.try_get::<f64, _>(i).map_err(db)?))
+        }
+        "FLOAT4" => Ok(Json::from(f64::from(row.try_get::<f32, _>(i).map_err(db)?))),
+        "TEXT" | "VARCHAR" => {
+            let s: String = row.try_get(i).map_err(db)?;
+            Ok(if s.starts_with('{') || s.starts_with('[') {
+                serde_json::from_str(&s).unwrap_or(Json::String(s))
+            } else {
+                Json::String(s)
+            })
+        }
+        _ => Err(StoreError::internal(format!(
+            "column {column} has a type the export does not read: {ty}"
+        ))),
     }
-    Err(StoreError::internal(format!(
-        "column {column} has a type the export does not read"
-    )))
 }
 
 /// A row as a JSON object of its columns, the workspace id left out.
@@ -563,6 +586,7 @@ async fn erase(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<Erasure
         "DELETE FROM change_notices WHERE workspace_id = $1 AND customer_id = $2",
         "DELETE FROM contact_asks WHERE workspace_id = $1 AND customer_id = $2",
         "DELETE FROM consents WHERE workspace_id = $1 AND customer_id = $2",
+        "DELETE FROM consent_changes WHERE workspace_id = $1 AND customer_id = $2",
         "DELETE FROM customer_lifecycle WHERE workspace_id = $1 AND customer_id = $2",
         "DELETE FROM customers WHERE workspace_id = $1 AND id = $2",
     ] {

@@ -102,13 +102,17 @@ pub async fn record(State(state): State<AppState>, mut req: Request, next: Next)
     let response = next.run(req).await;
     let acted = slot.0.lock().ok().and_then(|mut s| s.take());
     if let Some((ws, actor)) = acted {
+        let status = response.status().as_u16();
+        // An id that named nothing in the workspace (404) is the caller's own guess, maybe
+        // another workspace's: the route says what was tried, without repeating it.
+        let target = if status == 404 { route.clone() } else { target };
         let entry = audit::Action {
             actor,
             address: Some(address.to_string()),
             method,
             action: route,
             target,
-            status: response.status().as_u16(),
+            status,
         };
         // The answer is already decided (a change is committed by now); a failure to record
         // is logged loudly rather than turning a done change into an error.

@@ -36,6 +36,7 @@ impl AskRequest {
 
 /// The article that answers.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = BotAnswer)]
 pub struct Answer {
     pub article_id: Uuid,
     /// The article's address part in the help centre (`/h/{workspace}/a/{slug}`).

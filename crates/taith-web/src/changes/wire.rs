@@ -35,6 +35,7 @@ pub struct NoticeCounts {
 
 /// A change made because customers asked.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CustomerChange)]
 pub struct Change {
     pub id: Uuid,
     pub source: ChangeSource,

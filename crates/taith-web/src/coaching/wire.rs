@@ -31,6 +31,7 @@ pub struct Figure {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CoachingWeek)]
 pub struct WeekFigure {
     /// `YYYY-Www`.
     pub week: String,

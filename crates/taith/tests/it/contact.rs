@@ -420,6 +420,40 @@ async fn withdrawn_consent_stops_invitations_and_notices_and_the_preference_page
     assert_eq!(body["consents"][0]["granted"], true);
     assert_eq!(body["consents"][1]["granted"], false);
     assert_eq!(body["consents"][1]["source"], "import");
+    // Every change is kept, not only the latest say: the customer's export holds them.
+    let (status, export) = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/customers/{minh}/export"),
+            &write,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{export}");
+    // Sixteen bytes of text are an address, not an id, on either store.
+    assert_eq!(export["customer"]["email"], "minh@example.com");
+    let history: Vec<(String, bool, String)> = export["records"]["consent_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["purpose"].as_str().unwrap().to_owned(),
+                c["granted"] == true,
+                c["source"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            ("surveys".to_owned(), false, "preference_page".to_owned()),
+            ("notices".to_owned(), true, "preference_page".to_owned()),
+            ("surveys".to_owned(), true, "import".to_owned()),
+            ("notices".to_owned(), false, "import".to_owned()),
+        ],
+        "{export}"
+    );
     assert_eq!(
         decision(&app, &ws, minh, Channel::Notice).await,
         Decision::Denied {

@@ -276,6 +276,12 @@ async fn give_every_kind(raw: &Raw, ws: &Workspace, survey: Uuid, response: Uuid
     )
     .await;
     raw.exec(
+        "INSERT INTO consent_changes (workspace_id, customer_id, id, purpose, granted, source, \
+         changed_at) VALUES ($1, $2, $3, 'notices', FALSE, 'api', $4)",
+        &[w.clone(), c.clone(), B::U(Uuid::now_v7()), now.clone()],
+    )
+    .await;
+    raw.exec(
         "INSERT INTO contact_asks (workspace_id, id, customer_id, channel, survey_id, asked_at) \
          VALUES ($1, $2, $3, 'invitation', $4, $5)",
         &[
@@ -654,6 +660,7 @@ async fn an_erased_customer_leaves_no_trace_in_any_table_and_the_figures_stay(
         "events",
         "invitations",
         "consents",
+        "consent_changes",
         "feature_request_votes",
         "cases",
         "case_log",
