@@ -96,6 +96,22 @@ pub async fn erase(
     Ok(done)
 }
 
+/// [`erase`] once the person asking confirmed it cannot be undone (the page's box; the API's
+/// DELETE is its own confirmation). Another workspace's customer is NotFound whether or not it
+/// was confirmed; unconfirmed, the field `confirm` is required and nothing happens.
+pub async fn erase_confirmed(
+    store: &dyn Store,
+    ws: WorkspaceId,
+    customer: CustomerId,
+    confirmed: bool,
+) -> Result<Erasure, PrivacyError> {
+    store.customer(ws, customer).await?;
+    if !confirmed {
+        return Err(ValidationErrors::one("confirm", Issue::Required).into());
+    }
+    Ok(erase(store, ws, customer).await?)
+}
+
 /// How long the workspace keeps responses, events and conversations.
 pub async fn retention(store: &dyn Store, ws: WorkspaceId) -> Result<DataRetention, StoreError> {
     store.data_retention(ws).await

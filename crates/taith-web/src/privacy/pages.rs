@@ -173,21 +173,23 @@ pub async fn erase(
     m.require(Action::AnswerDataRequests)?;
     let tr = m.tr();
     let id: CustomerId = id.parse().map_err(|_| PageError::not_found(tr))?;
-    // Another workspace's customer is a 404 whether or not the box was ticked.
-    state
-        .store
-        .customer(m.workspace.id, id)
-        .await
-        .map_err(|e| PageError::from_store(e, tr))?;
-    if f.confirm.is_none() {
-        return Ok(Redirect::to(&format!(
-            "{}/customers/{id}?confirm=required#data-request",
-            m.base()
-        ))
-        .into_response());
+    match privacy::erase_confirmed(
+        state.store.as_ref(),
+        m.workspace.id,
+        id,
+        f.confirm.is_some(),
+    )
+    .await
+    {
+        Ok(_) => {}
+        Err(PrivacyError::Invalid(_)) => {
+            return Ok(Redirect::to(&format!(
+                "{}/customers/{id}?confirm=required#data-request",
+                m.base()
+            ))
+            .into_response());
+        }
+        Err(PrivacyError::Store(e)) => return Err(PageError::from_store(e, tr)),
     }
-    privacy::erase(state.store.as_ref(), m.workspace.id, id)
-        .await
-        .map_err(|e| PageError::from_store(e, tr))?;
     Ok(Redirect::to(&format!("{}/privacy?erased=1", m.base())).into_response())
 }
