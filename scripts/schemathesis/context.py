@@ -50,15 +50,18 @@ def collect(base, token):
     }
     themes = get(base, token, "/api/v1/themes?include_hidden=true&period=year")["themes"]
     responses = []
+    customers = []
     for s in surveys:
         page = get(base, token, f"/api/v1/responses?survey_id={s['id']}&limit=5")
         responses += [r["id"] for r in page["responses"]]
+        customers += [r["customer_id"] for r in page["responses"] if r.get("customer_id")]
     known = {
         "journey_id": [j["id"] for j in journeys],
         "persona_id": [p["id"] for p in personas],
         "survey_id": [s["id"] for s in surveys],
         "user_id": [m["id"] for m in members],
         "response_id": responses,
+        "customer_id": sorted(set(customers)),
         "theme_id": [t["id"] for t in themes],
         "stages": stages,
         "touchpoints": touchpoints,
@@ -66,6 +69,7 @@ def collect(base, token):
     markers = [ws["id"], ws["name"]]
     markers += [m["id"] for m in members] + [m["email"] for m in members]
     markers += known["journey_id"] + known["persona_id"] + known["survey_id"] + responses
+    markers += known["customer_id"]
     markers += known["theme_id"]
     markers += [s["public_id"] for s in surveys]
     markers += [i for ids in stages.values() for i in ids]

@@ -65,7 +65,15 @@ def _write_stats():
 atexit.register(_write_stats)
 
 # Path parameters that name one thing by id; `version` (a revision number) is left generated.
-SINGLE = ["journey_id", "persona_id", "survey_id", "user_id", "response_id", "theme_id"]
+SINGLE = [
+    "journey_id",
+    "persona_id",
+    "survey_id",
+    "user_id",
+    "response_id",
+    "theme_id",
+    "customer_id",
+]
 
 
 def _substitutions(names):
