@@ -533,16 +533,14 @@ async fn erase(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<Erasure
     }
 
     // Events: kept for the web figures, with no customer, attributes or client key.
-    done.events_anonymised = sqlx::query(
+    done.events_anonymised = each(
+        conn,
         "UPDATE events SET customer_id = NULL, attributes = '{}', client_key = NULL \
          WHERE workspace_id = $1 AND customer_id = $2",
+        ws,
+        &[customer],
     )
-    .bind(ws)
-    .bind(customer)
-    .execute(&mut *conn)
-    .await
-    .map_err(db)?
-    .rows_affected();
+    .await?;
 
     // Votes and links to feature requests: counted still, no longer theirs. A vote's key
     // named the customer, so it gets a random one.
@@ -570,15 +568,14 @@ async fn erase(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<Erasure
         .await
         .map_err(db)?;
     }
-    sqlx::query(
+    each(
+        conn,
         "UPDATE feature_request_links SET customer_id = NULL \
          WHERE workspace_id = $1 AND customer_id = $2",
+        ws,
+        &[customer],
     )
-    .bind(ws)
-    .bind(customer)
-    .execute(&mut *conn)
-    .await
-    .map_err(db)?;
+    .await?;
 
     // Everything else about them goes, then they do.
     for sql in [
@@ -590,13 +587,7 @@ async fn erase(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<Erasure
         "DELETE FROM customer_lifecycle WHERE workspace_id = $1 AND customer_id = $2",
         "DELETE FROM customers WHERE workspace_id = $1 AND id = $2",
     ] {
-        done.rows_deleted += sqlx::query(sql)
-            .bind(ws)
-            .bind(customer)
-            .execute(&mut *conn)
-            .await
-            .map_err(db)?
-            .rows_affected();
+        done.rows_deleted += each(conn, sql, ws, &[customer]).await?;
     }
     Ok(done)
 }
