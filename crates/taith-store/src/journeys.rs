@@ -2,6 +2,7 @@
 
 use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
+use taith_domain::csv::TouchpointRef;
 use taith_domain::journey::{Change, Revision};
 use taith_domain::{Journey, JourneyId, JourneySummary, UserId, WorkspaceId};
 use time::OffsetDateTime;
@@ -42,6 +43,12 @@ pub trait JourneyStore: Send + Sync {
     ) -> StoreResult<Page<JourneySummary, JourneyId>>;
 
     async fn journey(&self, ws: WorkspaceId, id: JourneyId) -> StoreResult<Journey>;
+
+    /// Every touchpoint on the workspace's journeys with its journey's name, by journey and
+    /// then in the journey's order, in one query (a site's, an import's or an answer's
+    /// touchpoint is checked against these, so reading each journey whole would make those
+    /// checks grow with the number of journeys).
+    async fn touchpoint_refs(&self, ws: WorkspaceId) -> StoreResult<Vec<TouchpointRef>>;
 
     /// Stores a new journey as version 1, with its first revision, in one transaction.
     /// Returns it as stored.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use taith_domain::csv::{ExportRow, TouchpointRef};
-use taith_domain::{CustomerId, JourneyId, ResponseId, Survey, TouchpointId, WorkspaceId};
+use taith_domain::{CustomerId, ResponseId, Survey, TouchpointId, WorkspaceId};
 use taith_store::{PageRequest, Store, StoreError, StoreResult};
 
 /// Page size for reading whole lists out of the store.
@@ -15,33 +15,7 @@ pub async fn workspace_touchpoints(
     store: &dyn Store,
     ws: WorkspaceId,
 ) -> StoreResult<Vec<TouchpointRef>> {
-    let mut ids: Vec<JourneyId> = Vec::new();
-    let mut after = None;
-    loop {
-        let page = store
-            .journeys(ws, PageRequest { after, limit: PAGE })
-            .await?;
-        ids.extend(page.items.iter().map(|j| j.id));
-        match page.next {
-            Some(next) if !page.items.is_empty() => after = Some(next),
-            _ => break,
-        }
-    }
-    let mut out = Vec::new();
-    for id in ids {
-        let journey = match store.journey(ws, id).await {
-            Ok(j) => j,
-            // Deleted since it was listed.
-            Err(StoreError::NotFound) => continue,
-            Err(e) => return Err(e),
-        };
-        out.extend(journey.touchpoints.iter().map(|t| TouchpointRef {
-            id: t.id,
-            name: t.fields.name.to_string(),
-            journey: journey.fields.name.to_string(),
-        }));
-    }
-    Ok(out)
+    store.touchpoint_refs(ws).await
 }
 
 /// The survey's responses as export rows, by time of submission (then in the order they were

@@ -419,6 +419,23 @@ impl JourneyStore for This {
         Ok(page(items, page_req.limit, |j| j.id))
     }
 
+    async fn touchpoint_refs(&self, ws: d::WorkspaceId) -> StoreResult<Vec<d::csv::TouchpointRef>> {
+        let rows = sqlx::query(include_str!("journeys/touchpoint_refs.sql"))
+            .bind(ws.as_uuid())
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        rows.iter()
+            .map(|row| {
+                Ok(d::csv::TouchpointRef {
+                    id: d::TouchpointId(get(row, "id")?),
+                    name: get(row, "name")?,
+                    journey: get(row, "journey")?,
+                })
+            })
+            .collect()
+    }
+
     async fn journey(&self, ws: d::WorkspaceId, id: d::JourneyId) -> StoreResult<d::Journey> {
         let mut tx = self.begin_read().await.map_err(db)?;
         let journey = load_journey(&mut tx, ws.as_uuid(), id.as_uuid()).await?;

@@ -681,7 +681,7 @@ async fn the_members_page_explains_every_role() {
 async fn the_operator_sets_a_password_from_standard_input() {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-cli-"));
+    let dir = crate::helpers::scratch_path("taith-cli-");
     let taith = |args: &[&str], stdin: &str| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_taith"))
             .arg("--data-dir")

@@ -1093,7 +1093,7 @@ async fn case_figures_match_a_hand_count_on_postgres() {
 
 #[tokio::test]
 async fn cases_list_on_the_command_line_filters_by_status_and_overdue() {
-    let dir = std::env::temp_dir().join(unique("taith-cli-cases-"));
+    let dir = crate::helpers::scratch_path("taith-cli-cases-");
     let store =
         taith::database::open_store(&taith::database::DatabaseUrl::Sqlite(dir.join("taith.db")))
             .await

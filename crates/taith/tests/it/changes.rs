@@ -827,7 +827,7 @@ async fn staff_record_a_change_from_the_request_page_and_the_dashboard_compares_
 
 #[test]
 fn taith_changes_list_prints_the_demo_change_with_its_notices() {
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-changes-"));
+    let dir = crate::helpers::scratch_path("taith-changes-");
     let taith = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
             .arg("--data-dir")

@@ -1,12 +1,11 @@
 //! The `taith` binary itself: its subcommands against a real data directory.
 
-use crate::helpers::unique;
 use std::io::{BufRead as _, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn data_dir() -> PathBuf {
-    std::env::temp_dir().join(unique("taith-cli-"))
+    crate::helpers::scratch_path("taith-cli-")
 }
 
 fn taith(dir: &PathBuf, args: &[&str]) -> Output {

@@ -10,7 +10,7 @@
 //! on SQLite, `pg_dump` on PostgreSQL) which must restore into a working instance. Tune it with
 //! `TAITH_CRASH_KILLS`, `TAITH_CRASH_ACKS`, `TAITH_CRASH_CLIENTS` and `TAITH_CRASH_SEED`.
 
-use crate::helpers::{PostgresDb, empty_postgres, fresh_postgres, fresh_sqlite, unique};
+use crate::helpers::{PostgresDb, empty_postgres, fresh_postgres, fresh_sqlite};
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -410,7 +410,7 @@ async fn restore_and_check(
 ) {
     let restored = match target {
         Target::Sqlite { .. } => {
-            let dir = std::env::temp_dir().join(unique("taith-restored-"));
+            let dir = crate::helpers::scratch_path("taith-restored-");
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::copy(from, dir.join("taith.db")).unwrap();
             Target::Sqlite { dir }
@@ -701,7 +701,7 @@ async fn postgres_target() -> Option<(Target, SurveyId, String)> {
     let (store, db) = fresh_postgres().await?;
     let (survey, token) = set_up(&store).await;
     drop(store);
-    let dir = std::env::temp_dir().join(unique("taith-crash-pg-"));
+    let dir = crate::helpers::scratch_path("taith-crash-pg-");
     std::fs::create_dir_all(&dir).unwrap();
     Some((Target::Postgres { db, dir }, survey, token))
 }

@@ -56,7 +56,7 @@ struct Setup {
 
 impl Setup {
     fn demo() -> Setup {
-        let dir = std::env::temp_dir().join(unique("taith-csv-"));
+        let dir = crate::helpers::scratch_path("taith-csv-");
         ok(taith(&dir, &["demo"]));
         Setup {
             dir,

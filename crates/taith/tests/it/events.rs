@@ -1241,7 +1241,7 @@ async fn the_demo_has_a_web_shop_site_bound_to_its_touchpoints_and_shows_it() {
 
 #[tokio::test]
 async fn taith_import_events_stores_a_file_and_names_a_bad_line() {
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-import-events-"));
+    let dir = crate::helpers::scratch_path("taith-import-events-");
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("taith.db");
     let store: SharedStore =

@@ -1008,7 +1008,7 @@ async fn the_demo_board_has_requests_in_every_status_with_votes_notes_and_commen
 
 #[test]
 fn taith_requests_list_prints_the_board_most_votes_first() {
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-requests-"));
+    let dir = crate::helpers::scratch_path("taith-requests-");
     let taith = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
             .arg("--data-dir")

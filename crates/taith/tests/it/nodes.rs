@@ -124,7 +124,7 @@ async fn a_response_or_event_stored_on_one_node_counts_so_on_another_on_postgres
     let (ws, _) = setup.workspace("becws", "owner@becws.example").await;
     let survey = crate::surveys_ui::live_nps(&setup, &ws).await;
     let token = setup.api_token("becws", TokenScope::Write).await;
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-nodes-"));
+    let dir = crate::helpers::scratch_path("taith-nodes-");
     let (_a, a) = node(&url, &dir.join("a")).await;
     let (_b, b) = node(&url, &dir.join("b")).await;
     // Both nodes have built their index (of nothing yet).
@@ -203,7 +203,7 @@ async fn two_nodes_outboxes_send_each_invitation_once_on_postgres() {
     let survey = crate::surveys_ui::live_nps(&setup, &ws).await;
     let token = setup.api_token("becws", TokenScope::Write).await;
     let sink = crate::smtp_sink::SmtpSink::start().await;
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-nodes-"));
+    let dir = crate::helpers::scratch_path("taith-nodes-");
     let smtp = sink.url();
     let mail = [
         "--smtp-url",

@@ -1195,7 +1195,7 @@ async fn lists_are_paged_by_cursor(store: SharedStore) {
 async fn a_backup_taken_while_writing_opens_and_has_the_rows(store: SharedStore) {
     let (ws, owner) = workspace(&store, "bakery").await;
     let journey = stored_journey(&store, &ws, &owner).await;
-    let dir = std::env::temp_dir().join(format!("taith-backup-{}", WorkspaceId::new().0.simple()));
+    let dir = crate::helpers::scratch_path("taith-backup-");
     std::fs::create_dir_all(&dir).expect("a backup directory");
     let target = dir.join("backup.db");
 

@@ -302,7 +302,7 @@ async fn a_workspace_that_requires_two_factor_blocks_a_member_until_they_enrol(s
 /// it is gone, every browser of theirs is signed out, and the password alone signs them in.
 #[tokio::test]
 async fn the_operator_resets_a_lost_second_factor() {
-    let dir = std::env::temp_dir().join(crate::helpers::unique("taith-cli-"));
+    let dir = crate::helpers::scratch_path("taith-cli-");
     let taith = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_taith"))
             .arg("--data-dir")

@@ -93,7 +93,7 @@ impl WebDriver {
     /// [`WebDriver::start`] with JavaScript turned off or a language preference.
     pub async fn start_with(options: Options) -> Result<WebDriver, String> {
         let port = free_port()?;
-        let profile = std::env::temp_dir().join(crate::helpers::unique("taith-chromium-"));
+        let profile = crate::helpers::scratch_path("taith-chromium-");
         std::fs::create_dir_all(&profile).map_err(|e| format!("profile dir: {e}"))?;
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
