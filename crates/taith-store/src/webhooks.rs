@@ -4,8 +4,9 @@
 use crate::{Page, PageRequest, StoreResult};
 use async_trait::async_trait;
 use taith_domain::{
-    DeliveryState, EventType, NewResponse, ResponseId, WebhookDelivery, WebhookDeliveryId,
-    WebhookEndpoint, WebhookEndpointId, WebhookEventId, WebhookFields, WebhookKind, WorkspaceId,
+    CustomerId, DeliveryState, EventType, NewResponse, ResponseId, WebhookDelivery,
+    WebhookDeliveryId, WebhookEndpoint, WebhookEndpointId, WebhookEventId, WebhookFields,
+    WebhookKind, WorkspaceId,
 };
 use time::OffsetDateTime;
 
@@ -20,6 +21,17 @@ pub struct NewEvent {
     /// Makes publishing idempotent: a second event with the same key is not recorded.
     pub dedupe_key: Option<String>,
     pub at: OffsetDateTime,
+    /// The customer the event quotes, if any. An event about a customer erased by the time
+    /// it is recorded is dropped: the erasure removed that customer's events, and a worker that
+    /// read the customer just before it must not write them back.
+    pub customer: Option<CustomerId>,
+}
+
+impl NewEvent {
+    /// The event, as quoting `customer` (see [`NewEvent::customer`]).
+    pub fn about(self, customer: Option<CustomerId>) -> NewEvent {
+        NewEvent { customer, ..self }
+    }
 }
 
 /// An endpoint's signing secrets: the current one, and the one a rotation replaced while it

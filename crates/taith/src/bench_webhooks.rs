@@ -143,9 +143,7 @@ pub async fn run(
             .publish(
                 store.as_ref(),
                 ws.id,
-                EventType::ResponseCreated,
-                data(i),
-                None,
+                taith_app::webhooks::new_event(EventType::ResponseCreated, data(i), None),
             )
             .await?;
     }

@@ -23,6 +23,7 @@ fn event(event_type: EventType, data: serde_json::Value, at: time::OffsetDateTim
         payload: data,
         dedupe_key: None,
         at,
+        customer: None,
     }
 }
 

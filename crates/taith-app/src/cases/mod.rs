@@ -129,7 +129,9 @@ pub async fn changed(store: &dyn Store, ws: WorkspaceId, case: &Case, what: Chan
         ),
     };
     let data = event_data(case);
-    if let Err(e) = crate::webhooks::publish(store, ws, event_type, data, Some(dedupe_key)).await {
+    let event =
+        crate::webhooks::new_event(event_type, data, Some(dedupe_key)).about(case.customer_id);
+    if let Err(e) = crate::webhooks::publish(store, ws, event).await {
         tracing::warn!(workspace = %ws, case = %case.id, error = %e, "a case event was not published to webhooks");
     }
 }

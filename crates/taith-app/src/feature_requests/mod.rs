@@ -257,14 +257,12 @@ pub async fn change_status(
             "previous_status": before.as_str(),
             "votes": changed.votes,
         });
-        crate::webhooks::publish(
-            store,
-            ws,
+        let event = crate::webhooks::new_event(
             taith_domain::EventType::FeatureRequestStatusChanged,
             data,
             None,
-        )
-        .await?;
+        );
+        crate::webhooks::publish(store, ws, event).await?;
     }
     Ok(changed)
 }

@@ -212,11 +212,9 @@ impl Webhooks {
         &self,
         store: &dyn Store,
         ws: WorkspaceId,
-        event_type: EventType,
-        data: Value,
-        dedupe_key: Option<String>,
+        event: NewEvent,
     ) -> Result<Option<u64>, StoreError> {
-        let made = publish(store, ws, event_type, data, dedupe_key).await?;
+        let made = publish(store, ws, event).await?;
         if made.is_some_and(|n| n > 0) {
             self.wake();
         }
@@ -229,27 +227,24 @@ impl Webhooks {
 /// any node sends them (within its poll interval; [`Webhooks::publish`] also wakes this
 /// node's at once).
 ///
-/// `data` is the event's `data` object as endpoints receive it (`{"type", "timestamp",
-/// "data"}` for standard endpoints; a one-line summary for Slack-compatible ones, which reads
-/// `title`, `status` and the like). With `dedupe_key`, publishing is idempotent: an event
-/// with the same key is recorded once (say `case.opened:<case id>`); answers None then, else
-/// the number of deliveries made.
+/// The event comes from [`new_event`]. With a dedupe key, publishing is idempotent: an event
+/// with the same key is recorded once (say `case.opened:<case id>`); answers None then, and
+/// for an event [`NewEvent::about`] a customer erased meanwhile; else the number of
+/// deliveries made.
 ///
 /// The cases capability publishes `case.opened` and `case.updated` this way, from
 /// [`crate::cases::changed`], after the case's change has committed.
 pub async fn publish(
     store: &dyn Store,
     ws: WorkspaceId,
-    event_type: EventType,
-    data: Value,
-    dedupe_key: Option<String>,
+    event: NewEvent,
 ) -> Result<Option<u64>, StoreError> {
-    store
-        .publish_event(ws, &new_event(event_type, data, dedupe_key))
-        .await
+    store.publish_event(ws, &event).await
 }
 
-/// An event to publish, stamped now.
+/// An event to publish, stamped now. `data` is the event's `data` object as endpoints receive
+/// it (`{"type", "timestamp", "data"}` for standard endpoints; a one-line summary for
+/// Slack-compatible ones, which reads `title`, `status` and the like).
 pub fn new_event(event_type: EventType, data: Value, dedupe_key: Option<String>) -> NewEvent {
     NewEvent {
         id: WebhookEventId::new(),
@@ -257,5 +252,6 @@ pub fn new_event(event_type: EventType, data: Value, dedupe_key: Option<String>)
         payload: data,
         dedupe_key,
         at: taith_domain::now(),
+        customer: None,
     }
 }

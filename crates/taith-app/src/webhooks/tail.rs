@@ -54,9 +54,12 @@ pub async fn handle_pending(alerts: &Alerts, store: &dyn Store) -> Result<usize,
                     .publish(
                         store,
                         ws,
-                        EventType::ResponseCreated,
-                        response_data(r),
-                        Some(format!("response.created:{}", r.id)),
+                        crate::webhooks::new_event(
+                            EventType::ResponseCreated,
+                            response_data(r),
+                            Some(format!("response.created:{}", r.id)),
+                        )
+                        .about(r.customer_id),
                     )
                     .await?;
             }

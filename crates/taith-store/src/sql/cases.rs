@@ -146,6 +146,12 @@ impl CaseStore for This {
     async fn open_case(&self, ws: d::WorkspaceId, new: &NewCase) -> StoreResult<Option<d::Case>> {
         let w = ws.as_uuid();
         let mut tx = self.begin_write().await.map_err(db)?;
+        // A case opened from a response read just before its customer was erased is opened
+        // without the customer rather than naming them again.
+        let customer_id = match new.customer_id {
+            Some(c) if super::privacy::still_held(&mut tx, w, c.as_uuid()).await? => Some(c),
+            _ => None,
+        };
         let number = next_counter(&mut tx, w, "number").await?;
         let owner = match &new.owner {
             OwnerPick::Nobody => None,
@@ -176,7 +182,7 @@ impl CaseStore for This {
         .bind(new.response_id.map(|r| r.as_uuid()))
         .bind(new.feature_request_id.map(|r| r.as_uuid()))
         .bind(new.survey_id.map(|r| r.as_uuid()))
-        .bind(new.customer_id.map(|r| r.as_uuid()))
+        .bind(customer_id.map(|r| r.as_uuid()))
         .bind(new.touchpoint_id.map(|r| r.as_uuid()))
         .bind(owner.map(|r| r.as_uuid()))
         .bind(to_micros(now))

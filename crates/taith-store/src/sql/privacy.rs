@@ -330,6 +330,22 @@ async fn each(conn: &mut Conn, sql: &'static str, ws: Uuid, ids: &[Uuid]) -> Sto
 }
 
 /// The erasure itself, in the caller's write transaction.
+/// Whether the workspace still holds `customer`, asked under the workspace lock that an
+/// erasure takes first: a writer about to record something that names the customer (a case,
+/// a webhook event) either goes before the erasure, which then removes or anonymises it, or
+/// after, and finds the customer gone. Call it inside the writer's transaction.
+pub(super) async fn still_held(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<bool> {
+    This::lock_workspace(conn, ws).await.map_err(db)?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM customers WHERE workspace_id = $1 AND id = $2")
+            .bind(ws)
+            .bind(customer)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db)?;
+    Ok(n > 0)
+}
+
 async fn erase(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<Erasure> {
     let row = sqlx::query("SELECT email FROM customers WHERE workspace_id = $1 AND id = $2")
         .bind(ws)
@@ -650,6 +666,11 @@ impl PrivacyStore for This {
         customer: d::CustomerId,
     ) -> StoreResult<Erasure> {
         let mut tx = self.begin_write().await.map_err(db)?;
+        // Serialises the erasure with a case or an event about this customer being recorded
+        // (`open_case`, `publish_in`), so neither can write the customer back after it.
+        This::lock_workspace(&mut tx, ws.as_uuid())
+            .await
+            .map_err(db)?;
         let done = erase(&mut tx, ws.as_uuid(), customer.as_uuid()).await?;
         tx.commit().await.map_err(db)?;
         Ok(done)

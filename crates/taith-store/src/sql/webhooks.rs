@@ -95,6 +95,11 @@ pub(super) async fn publish_in(
     ws: Uuid,
     event: &NewEvent,
 ) -> StoreResult<Option<u64>> {
+    if let Some(customer) = event.customer
+        && !super::privacy::still_held(conn, ws, customer.as_uuid()).await?
+    {
+        return Ok(None);
+    }
     let payload = serde_json::to_string(&event.payload)
         .map_err(|e| StoreError::internal_from("encoding an event", e))?;
     let at = to_micros(event.at);

@@ -298,9 +298,11 @@ pub(crate) async fn objects_in(store: &SharedStore, ws: &taith_domain::Workspace
     taith_app::webhooks::publish(
         store.as_ref(),
         ws.id,
-        taith_domain::EventType::FeatureRequestStatusChanged,
-        serde_json::json!({"title": "R"}),
-        None,
+        taith_app::webhooks::new_event(
+            taith_domain::EventType::FeatureRequestStatusChanged,
+            serde_json::json!({"title": "R"}),
+            None,
+        ),
     )
     .await
     .unwrap();

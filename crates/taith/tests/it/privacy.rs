@@ -196,6 +196,7 @@ macro_rules! on_both_stores {
 on_both_stores!(
     an_erased_customer_leaves_no_trace_in_any_table_and_the_figures_stay,
     old_records_go_with_the_retention_rule_and_only_they,
+    a_worker_that_read_a_customer_before_the_erasure_cannot_write_them_back,
 );
 
 fn now_micros() -> i64 {
@@ -1098,4 +1099,110 @@ async fn an_erasure_killed_halfway_completes_when_run_again() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing is held"));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The case opener and the hooks tailer read a response, then record a case or an event
+/// naming its customer. When the erasure commits between the two, what they record must not
+/// name the customer again; for a customer still held it does.
+async fn a_worker_that_read_a_customer_before_the_erasure_cannot_write_them_back(
+    store: SharedStore,
+    raw: Raw,
+) {
+    let app = TestApp::spawn_unthrottled(store.clone()).await;
+    let slug = unique("late");
+    let (ws, _) = app.workspace(&slug, &format!("{slug}@example.com")).await;
+    let marker = Uuid::now_v7().simple().to_string();
+    let customer = |who: &str| {
+        let store = &store;
+        let email = format!("{who}.{marker}@example.com");
+        async move {
+            store
+                .upsert_customer(
+                    ws.id,
+                    &taith_store::NewCustomer {
+                        email: Some(taith_domain::Email::parse(&email).unwrap()),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap()
+        }
+    };
+    let erased = customer("erased").await;
+    let kept = customer("kept").await;
+    // What the workers read before the erasure.
+    let event_about = |c: &taith_store::Customer| {
+        taith_app::webhooks::new_event(
+            taith_domain::EventType::ResponseCreated,
+            json!({ "comment": format!("late {marker}"), "customer_id": c.id }),
+            Some(format!("response.created:{}", c.id)),
+        )
+        .about(Some(c.id))
+    };
+    let case_for = |c: &taith_store::Customer| {
+        let now = taith_domain::now();
+        taith_store::NewCase {
+            source: taith_domain::CaseSource::Manual,
+            response_id: None,
+            feature_request_id: None,
+            survey_id: None,
+            customer_id: Some(c.id),
+            touchpoint_id: None,
+            owner: taith_store::OwnerPick::Nobody,
+            opened_at: now,
+            first_action_due: now,
+            resolve_due: now,
+            actor: None,
+            actor_name: "case opener".into(),
+        }
+    };
+    let late_event = event_about(&erased);
+    let late_case = case_for(&erased);
+
+    store.erase_customer(ws.id, erased.id).await.unwrap();
+
+    let published = taith_app::webhooks::publish(store.as_ref(), ws.id, late_event)
+        .await
+        .unwrap();
+    assert_eq!(
+        published, None,
+        "an event about an erased customer is not recorded"
+    );
+    let case = store.open_case(ws.id, &late_case).await.unwrap().unwrap();
+    assert_eq!(
+        case.customer_id, None,
+        "the late case does not name the customer"
+    );
+    let erased_id = erased.id.as_uuid().simple().to_string();
+    for table in ["webhook_events", "cases"] {
+        let rows = raw.rows(table).await;
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.contains(&marker) || r.replace('-', "").contains(&erased_id)),
+            "{table} names the erased customer: {rows:?}"
+        );
+    }
+
+    // The same, for a customer still held, goes through: the guard is not a blanket refusal.
+    let published = taith_app::webhooks::publish(store.as_ref(), ws.id, event_about(&kept))
+        .await
+        .unwrap();
+    assert_eq!(
+        published,
+        Some(0),
+        "recorded, with no endpoint to deliver to"
+    );
+    let case = store
+        .open_case(ws.id, &case_for(&kept))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.customer_id, Some(kept.id));
+    assert!(
+        raw.rows("webhook_events")
+            .await
+            .iter()
+            .any(|r| r.contains(&marker))
+    );
 }
