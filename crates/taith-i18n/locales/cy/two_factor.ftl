@@ -10,6 +10,7 @@ two-factor-code-wrong = Ni weithiodd y cod hwnnw.
 two-factor-off = Mae mewngofnodi dau gam i ffwrdd. Pan fydd ymlaen, mae mewngofnodi hefyd yn gofyn am god o ap dilysu ar eich ffôn.
 two-factor-begin = Gosod mewngofnodi dau gam
 two-factor-pending-intro = Ychwanegwch yr allwedd hon at eich ap dilysu, yna rhowch y cod y mae'n ei ddangos i droi mewngofnodi dau gam ymlaen.
+two-factor-qr = Sganiwch y cod hwn â'ch ap dilysu, neu teipiwch yr allwedd isod.
 two-factor-key = Allwedd
 two-factor-link = Agor mewn ap dilysu
 two-factor-confirm = Troi ymlaen

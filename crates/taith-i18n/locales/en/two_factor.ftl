@@ -10,6 +10,7 @@ two-factor-code-wrong = That code did not work.
 two-factor-off = Two-factor sign-in is off. With it on, signing in also asks for a code from an authenticator app on your phone.
 two-factor-begin = Set up two-factor sign-in
 two-factor-pending-intro = Add this key to your authenticator app, then enter the code it shows to turn two-factor sign-in on.
+two-factor-qr = Scan this code with your authenticator app, or type the key below.
 two-factor-key = Key
 two-factor-link = Open in an authenticator app
 two-factor-confirm = Turn on

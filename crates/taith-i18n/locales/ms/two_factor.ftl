@@ -10,6 +10,7 @@ two-factor-code-wrong = Kod itu tidak berfungsi.
 two-factor-off = Log masuk dua faktor dimatikan. Apabila dihidupkan, log masuk juga meminta kod daripada aplikasi pengesah pada telefon anda.
 two-factor-begin = Sediakan log masuk dua faktor
 two-factor-pending-intro = Tambahkan kunci ini pada aplikasi pengesah anda, kemudian masukkan kod yang ditunjukkannya untuk menghidupkan log masuk dua faktor.
+two-factor-qr = Imbas kod ini dengan aplikasi pengesah anda, atau taip kunci di bawah.
 two-factor-key = Kunci
 two-factor-link = Buka dalam aplikasi pengesah
 two-factor-confirm = Hidupkan

@@ -10,6 +10,7 @@ two-factor-code-wrong = Msimbo huo haukufanya kazi.
 two-factor-off = Kuingia kwa hatua mbili kumezimwa. Kikiwashwa, kuingia huomba pia msimbo kutoka kwa programu ya uthibitishaji kwenye simu yako.
 two-factor-begin = Weka kuingia kwa hatua mbili
 two-factor-pending-intro = Ongeza ufunguo huu kwenye programu yako ya uthibitishaji, kisha weka msimbo inaouonyesha ili kuwasha kuingia kwa hatua mbili.
+two-factor-qr = Changanua msimbo huu kwa programu yako ya uthibitishaji, au andika ufunguo ulio hapa chini.
 two-factor-key = Ufunguo
 two-factor-link = Fungua katika programu ya uthibitishaji
 two-factor-confirm = Washa

@@ -10,6 +10,7 @@ two-factor-code-wrong = Mã đó không dùng được.
 two-factor-off = Đăng nhập hai bước đang tắt. Khi bật, đăng nhập sẽ hỏi thêm mã từ ứng dụng xác thực trên điện thoại của bạn.
 two-factor-begin = Thiết lập đăng nhập hai bước
 two-factor-pending-intro = Thêm khóa này vào ứng dụng xác thực, rồi nhập mã mà ứng dụng hiển thị để bật đăng nhập hai bước.
+two-factor-qr = Quét mã này bằng ứng dụng xác thực, hoặc nhập khóa bên dưới.
 two-factor-key = Khóa
 two-factor-link = Mở trong ứng dụng xác thực
 two-factor-confirm = Bật

@@ -3,6 +3,7 @@
 
 pub mod oidc;
 pub mod pages;
+pub mod qr;
 pub mod reset;
 pub mod settings;
 pub mod two_factor;

@@ -4,6 +4,7 @@
 //! [`taith_app::account::two_factor`].
 
 use super::pages::safe_next;
+use super::qr::QrSquares;
 use super::settings::Me;
 use crate::AppState;
 use crate::http::ctx::{CsrfForm, Member, SECOND_FACTOR_PATH, Visitor};
@@ -108,6 +109,8 @@ pub async fn code(
 pub struct TwoFactorPage {
     l: Layout,
     status: Status,
+    /// The enrolment link as a QR code, while setting up.
+    qr: Option<QrSquares>,
     /// The recovery codes, shown once, just after setting up.
     recovery: Vec<String>,
     /// The workspace that requires a second factor, when it sent the person here.
@@ -144,6 +147,10 @@ async fn render(
         status_code,
         TwoFactorPage {
             l,
+            qr: match &status {
+                Status::Pending(e) => QrSquares::of(&e.uri),
+                _ => None,
+            },
             status,
             recovery,
             required_by: Slug::parse(required_by).ok().map(|s| s.to_string()),

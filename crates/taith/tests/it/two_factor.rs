@@ -79,6 +79,26 @@ async fn enrol(b: &Browser) -> (TotpSecret, Vec<String>) {
         page.body.contains("otpauth://totp/"),
         "the app link is shown"
     );
+    // The QR code beside it encodes that same link (the template escapes `&` in both).
+    let link = page
+        .body
+        .split("href=\"otpauth://")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the link's address")
+        .replace("&#38;", "&");
+    let qr = taith_web::account::qr::QrSquares::of(&format!("otpauth://{link}")).unwrap();
+    let drawn = page
+        .body
+        .split("id=\"totp-qr\">")
+        .nth(1)
+        .and_then(|r| r.split("<path d=\"").nth(1))
+        .and_then(|r| r.split('"').next())
+        .expect("the QR code is drawn");
+    assert!(
+        drawn == qr.path,
+        "the QR code drawn is not that of the link otpauth://{link}"
+    );
 
     // A wrong code does not turn it on.
     let wrong = b
