@@ -19,14 +19,45 @@ pub fn unique(prefix: &str) -> String {
 /// them made the suite miss CI's time limit. What the tests check (a killed process, a
 /// restart, a restore) is the same on a RAM disk, since the files outlive the process either way;
 /// only a power cut differs, and no test can cut the power.
+///
+/// A test keeps its files when it fails, for a look, and many tests never remove theirs, so
+/// the first call of a run removes what earlier runs left over a day ago: the RAM disk would
+/// otherwise fill a little more with every run until the machine restarts.
 pub fn scratch_path(prefix: &str) -> PathBuf {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
     let shm = std::path::Path::new("/dev/shm");
     let root = if shm.is_dir() {
         shm.to_path_buf()
     } else {
         std::env::temp_dir()
     };
+    SWEPT.call_once(|| remove_old_test_files(&root));
     root.join(unique(prefix))
+}
+
+/// Removes `taith-*` entries of `root` last changed over a day ago (another run going on now
+/// changed its own within the day).
+fn remove_old_test_files(root: &std::path::Path) {
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > day);
+        if old && entry.file_name().to_string_lossy().starts_with("taith-") {
+            let path = entry.path();
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+        }
+    }
 }
 
 /// A fresh SQLite store in its own temporary directory (which `open` creates); returns the
