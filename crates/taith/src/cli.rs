@@ -58,7 +58,7 @@ pub enum Command {
     Export(ExportCommand),
     /// Answer a customer's data request: write out, or erase, everything held about them.
     #[command(subcommand)]
-    Customer(CustomerCommand),
+    Customer(crate::customer::CustomerCommand),
     /// Invite customers to a survey by e-mail, from a CSV file.
     ///
     /// One customer per line: `email,name,locale,customer_id` (only the e-mail is needed; a
@@ -528,35 +528,6 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum CustomerCommand {
-    /// Write everything held about a customer as one JSON document (to standard output, or
-    /// --output): profile, responses, events, conversations and messages, cases, invitations,
-    /// consents, notices. Recorded in the audit log.
-    Export {
-        /// The workspace's slug.
-        #[arg(long, env = "TAITH_WORKSPACE")]
-        workspace: String,
-        /// The customer's e-mail address.
-        #[arg(long)]
-        email: String,
-        /// The file to write (replaced if it exists); standard output when not given.
-        #[arg(long)]
-        output: Option<PathBuf>,
-    },
-    /// Erase a customer: their name, address, comments, messages and every link to them go;
-    /// their scores stay in the figures, anonymously. All or nothing: interrupted, run it
-    /// again. Recorded in the audit log (by id).
-    Erase {
-        /// The workspace's slug.
-        #[arg(long, env = "TAITH_WORKSPACE")]
-        workspace: String,
-        /// The customer's e-mail address.
-        #[arg(long)]
-        email: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Write a survey's responses as CSV or JSON (to standard output, or --output).
     ///
@@ -621,7 +592,10 @@ fn slug(s: &str) -> anyhow::Result<Slug> {
     Slug::parse(s).map_err(|i| anyhow::anyhow!("--workspace {s:?}: {}", i.code()))
 }
 
-async fn workspace(store: &SharedStore, s: &str) -> anyhow::Result<taith_domain::Workspace> {
+pub(crate) async fn workspace(
+    store: &SharedStore,
+    s: &str,
+) -> anyhow::Result<taith_domain::Workspace> {
     match store.workspace_by_slug(&slug(s)?).await {
         Ok(w) => Ok(w),
         Err(StoreError::NotFound) => bail!("no workspace with slug {s:?}"),
@@ -629,13 +603,13 @@ async fn workspace(store: &SharedStore, s: &str) -> anyhow::Result<taith_domain:
     }
 }
 
-/// Records what the command line did about a customer in the workspace's audit log.
-async fn audit_cli(
+/// Records in the workspace's audit log that `taith {command}` acted on `target` (the page
+/// or file a member would have used), with actor `cli`.
+pub(crate) async fn audit_cli(
     store: &SharedStore,
     w: &taith_domain::Workspace,
     command: &str,
-    customer: taith_domain::CustomerId,
-    status: u16,
+    target: &str,
 ) -> anyhow::Result<()> {
     taith_app::audit::record(
         store.as_ref(),
@@ -649,84 +623,12 @@ async fn audit_cli(
             address: None,
             method: "CLI".to_owned(),
             action: command.to_owned(),
-            target: format!("/w/{}/customers/{customer}", w.slug),
-            status,
+            target: target.to_owned(),
+            status: 200,
         },
     )
     .await?;
     Ok(())
-}
-
-/// The workspace's customer with this address; None: nobody has it.
-async fn customer_by_email(
-    store: &SharedStore,
-    w: &taith_domain::Workspace,
-    email: &str,
-) -> anyhow::Result<Option<taith_store::Customer>> {
-    match taith_app::privacy::find_by_email(store.as_ref(), w.id, email).await {
-        Ok(c) => Ok(Some(c)),
-        Err(taith_app::privacy::PrivacyError::Store(StoreError::NotFound)) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// `taith customer export|erase`.
-async fn customer_command(
-    store: &crate::database::StoreArgs,
-    command: CustomerCommand,
-    out: &crate::output::Out,
-) -> anyhow::Result<()> {
-    match command {
-        CustomerCommand::Export {
-            workspace: ws,
-            email,
-            output,
-        } => {
-            let store = store.open().await?;
-            let w = workspace(&store, &ws).await?;
-            let Some(customer) = customer_by_email(&store, &w, &email).await? else {
-                bail!("no customer of workspace {ws:?} has the address {email:?}")
-            };
-            let document = taith_app::privacy::export(store.as_ref(), w.id, customer.id).await?;
-            audit_cli(&store, &w, "customer export", customer.id, 200).await?;
-            let text = serde_json::to_string_pretty(&document)? + "\n";
-            match output {
-                Some(path) => std::fs::write(&path, text)
-                    .with_context(|| format!("writing {}", path.display()))?,
-                None => out.file(&text).context("writing to standard output")?,
-            }
-            Ok(())
-        }
-        CustomerCommand::Erase {
-            workspace: ws,
-            email,
-        } => {
-            let store = store.open().await?;
-            let w = workspace(&store, &ws).await?;
-            let Some(customer) = customer_by_email(&store, &w, &email).await? else {
-                // Erased already (a rerun), or never known: nothing is held either way.
-                out.line(
-                    "Nothing is held about this address (no such customer, or erased already).",
-                );
-                return Ok(());
-            };
-            let done = taith_app::privacy::erase(store.as_ref(), w.id, customer.id).await?;
-            audit_cli(&store, &w, "customer erase", customer.id, 200).await?;
-            out.line(&format!(
-                "Erased customer {}: {} responses and {} events kept anonymously ({} comments erased), \
-                 {} conversations anonymised ({} messages erased), {} cases anonymised, {} records deleted.",
-                customer.id,
-                done.responses_anonymised,
-                done.events_anonymised,
-                done.comments_erased,
-                done.conversations_anonymised,
-                done.messages_erased,
-                done.cases_anonymised,
-                done.rows_deleted,
-            ));
-            Ok(())
-        }
-    }
 }
 
 /// Runs a parsed command line.
@@ -1036,7 +938,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Customer(command) => customer_command(&cli.store, command, &out).await,
+        Command::Customer(command) => crate::customer::run(&cli.store, command, &out).await,
         Command::Export(ExportCommand::Audit {
             workspace: ws,
             period,
@@ -1051,21 +953,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 })?;
             let period = taith_domain::Period::preset(preset, taith_domain::now().date());
             let text = taith_app::audit::export_csv(store.as_ref(), w.id, &period).await?;
-            taith_app::audit::record(
-                store.as_ref(),
-                w.id,
-                taith_app::audit::Action {
-                    actor: taith_domain::Actor {
-                        kind: taith_domain::ActorKind::Cli,
-                        id: None,
-                        label: "taith export audit".to_owned(),
-                    },
-                    address: None,
-                    method: "CLI".to_owned(),
-                    action: "export audit".to_owned(),
-                    target: format!("/w/{}/audit.csv", w.slug),
-                    status: 200,
-                },
+            audit_cli(
+                &store,
+                &w,
+                "export audit",
+                &format!("/w/{}/audit.csv", w.slug),
             )
             .await?;
             match output {

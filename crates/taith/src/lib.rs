@@ -9,6 +9,7 @@ pub mod bench_voc;
 pub mod bench_webhooks;
 pub mod bot;
 pub mod cli;
+pub mod customer;
 pub mod database;
 pub mod demo;
 pub mod demo_alerts;
