@@ -329,7 +329,6 @@ async fn each(conn: &mut Conn, sql: &'static str, ws: Uuid, ids: &[Uuid]) -> Sto
     Ok(changed)
 }
 
-/// The erasure itself, in the caller's write transaction.
 /// Whether the workspace still holds `customer`, asked under the workspace lock that an
 /// erasure takes first: a writer about to record something that names the customer (a case,
 /// a webhook event) either goes before the erasure, which then removes or anonymises it, or
@@ -346,6 +345,7 @@ pub(super) async fn still_held(conn: &mut Conn, ws: Uuid, customer: Uuid) -> Sto
     Ok(n > 0)
 }
 
+/// The erasure itself, in the caller's write transaction.
 async fn erase(conn: &mut Conn, ws: Uuid, customer: Uuid) -> StoreResult<Erasure> {
     let row = sqlx::query("SELECT email FROM customers WHERE workspace_id = $1 AND id = $2")
         .bind(ws)
