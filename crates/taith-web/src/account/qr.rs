@@ -1,6 +1,8 @@
 //! A QR code drawn as SVG: the two-factor enrolment's `otpauth://` link, for a phone's
 //! authenticator app to scan instead of typing the key.
 
+use std::fmt::Write as _;
+
 /// A QR code as one SVG path of unit squares, in a square of `size` units (the symbol and its
 /// four-module quiet zone). The path holds only numbers and the letters `M h v z`, and the
 /// template escapes it anyway.
@@ -22,7 +24,8 @@ impl QrSquares {
         for (i, color) in code.to_colors().iter().enumerate() {
             if *color == qrcode::Color::Dark {
                 let (x, y) = (i % width + QUIET_ZONE, i / width + QUIET_ZONE);
-                path.push_str(&format!("M{x} {y}h1v1h-1z"));
+                // Writing to a String cannot fail.
+                let _ = write!(path, "M{x} {y}h1v1h-1z");
             }
         }
         Some(QrSquares {

@@ -12,6 +12,13 @@ pub fn unique(prefix: &str) -> String {
     format!("{prefix}{}", taith_domain::UserId::new().as_uuid().simple())
 }
 
+/// The text after the first `start` in `body`, up to the next `end`; None when `start` is
+/// not there.
+pub fn text_after<'a>(body: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &body[body.find(start)? + start.len()..];
+    Some(rest.find(end).map_or(rest, |e| &rest[..e]))
+}
+
 /// A new path for a test's files, in memory where the machine has a RAM disk.
 ///
 /// Why: the store commits with `fsync` (SQLite `synchronous = FULL`), as it must for a

@@ -4,7 +4,7 @@
 //! member who has not enrolled (pages, and the API with a session; not API tokens) and lets
 //! them in once enrolled.
 
-use crate::helpers::{Browser, PASSWORD, TestApp, fresh_postgres, fresh_sqlite};
+use crate::helpers::{Browser, PASSWORD, TestApp, fresh_postgres, fresh_sqlite, text_after};
 use reqwest::Method;
 use taith_domain::two_factor::{TotpSecret, step_of};
 use taith_domain::{Role, TokenScope};
@@ -67,33 +67,19 @@ async fn enrol(b: &Browser) -> (TotpSecret, Vec<String>) {
         .await;
     assert_eq!(begun.status, 303, "{}", begun.body);
     let page = b.get("/account/two-factor").await;
-    let key = page
-        .body
-        .split("id=\"totp-key\">")
-        .nth(1)
-        .and_then(|r| r.split('<').next())
-        .expect("the key is shown")
-        .to_owned();
-    let secret = TotpSecret::from_base32(&key).expect("the key is base32 of 20 bytes");
+    let key = text_after(&page.body, "id=\"totp-key\">", "<").expect("the key is shown");
+    let secret = TotpSecret::from_base32(key).expect("the key is base32 of 20 bytes");
     assert!(
         page.body.contains("otpauth://totp/"),
         "the app link is shown"
     );
     // The QR code beside it encodes that same link (the template escapes `&` in both).
-    let link = page
-        .body
-        .split("href=\"otpauth://")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
+    let link = text_after(&page.body, "href=\"otpauth://", "\"")
         .expect("the link's address")
         .replace("&#38;", "&");
     let qr = taith_web::account::qr::QrSquares::of(&format!("otpauth://{link}")).unwrap();
-    let drawn = page
-        .body
-        .split("id=\"totp-qr\">")
-        .nth(1)
-        .and_then(|r| r.split("<path d=\"").nth(1))
-        .and_then(|r| r.split('"').next())
+    let drawn = text_after(&page.body, "id=\"totp-qr\">", "</svg>")
+        .and_then(|svg| text_after(svg, "<path d=\"", "\""))
         .expect("the QR code is drawn");
     assert!(
         drawn == qr.path,
