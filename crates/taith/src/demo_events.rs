@@ -20,7 +20,7 @@ const PATTERNS: [(&str, &str); 6] = [
 
 /// Creates the web shop's site; answers it (with its key) for the events' seeding.
 pub async fn seed_site(store: &dyn Store, ws: WorkspaceId) -> Result<taith_domain::Site> {
-    let touchpoints = taith_app::responses::files::workspace_touchpoints(store, ws).await?;
+    let touchpoints = store.touchpoint_refs(ws).await?;
     let mut patterns = Vec::new();
     for (pattern, touchpoint) in PATTERNS {
         let t = touchpoints

@@ -93,7 +93,8 @@ impl Events {
             }
         }
         let touchpoints: HashSet<_> = if events.iter().any(|(_, e)| e.touchpoint_id.is_some()) {
-            crate::responses::files::workspace_touchpoints(self.store.as_ref(), ws)
+            self.store
+                .touchpoint_refs(ws)
                 .await?
                 .into_iter()
                 .map(|t| t.id)

@@ -42,7 +42,8 @@ async fn parse(
     input: &SiteInput,
 ) -> Result<SiteFields, SiteError> {
     let fields = input.parse().map_err(SiteError::Invalid)?;
-    let touchpoints: HashSet<_> = crate::responses::files::workspace_touchpoints(store, ws)
+    let touchpoints: HashSet<_> = store
+        .touchpoint_refs(ws)
         .await?
         .into_iter()
         .map(|t| t.id)

@@ -3,20 +3,12 @@
 //! JSON) is [`taith_domain::csv`].
 
 use std::collections::HashMap;
-use taith_domain::csv::{ExportRow, TouchpointRef};
+use taith_domain::csv::ExportRow;
 use taith_domain::{CustomerId, ResponseId, Survey, TouchpointId, WorkspaceId};
 use taith_store::{PageRequest, Store, StoreError, StoreResult};
 
 /// Page size for reading whole lists out of the store.
 const PAGE: u32 = 5_000;
-
-/// Every touchpoint on the workspace's journeys, with its journey's name.
-pub async fn workspace_touchpoints(
-    store: &dyn Store,
-    ws: WorkspaceId,
-) -> StoreResult<Vec<TouchpointRef>> {
-    store.touchpoint_refs(ws).await
-}
 
 /// The survey's responses as export rows, by time of submission (then in the order they were
 /// stored), with touchpoints and customers resolved.
@@ -25,7 +17,8 @@ pub async fn export_rows(
     ws: WorkspaceId,
     survey: &Survey,
 ) -> StoreResult<Vec<ExportRow>> {
-    let names: HashMap<TouchpointId, String> = workspace_touchpoints(store, ws)
+    let names: HashMap<TouchpointId, String> = store
+        .touchpoint_refs(ws)
         .await?
         .into_iter()
         .map(|t| (t.id, t.name))

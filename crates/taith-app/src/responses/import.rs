@@ -42,7 +42,8 @@ pub async fn import_responses_csv(
     survey: &Survey,
     input: &[u8],
 ) -> Result<ImportSummary, ImportError> {
-    let touchpoints = super::files::workspace_touchpoints(store, ws)
+    let touchpoints = store
+        .touchpoint_refs(ws)
         .await
         .map_err(ImportError::Touchpoints)?;
     let spec = ImportSpec::new(survey, touchpoints);

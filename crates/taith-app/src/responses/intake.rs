@@ -113,7 +113,8 @@ async fn place_where_surveys_are_now(
         let there = match existing.entry(item.workspace_id) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => e.insert(
-                super::files::workspace_touchpoints(store, item.workspace_id)
+                store
+                    .touchpoint_refs(item.workspace_id)
                     .await?
                     .into_iter()
                     .map(|t| t.id)

@@ -45,7 +45,8 @@ async fn check_touchpoint(
     ws: WorkspaceId,
     touchpoint: TouchpointId,
 ) -> Result<(), StoreError> {
-    let known = crate::responses::files::workspace_touchpoints(store, ws)
+    let known = store
+        .touchpoint_refs(ws)
         .await?
         .iter()
         .any(|t| t.id == touchpoint);

@@ -204,7 +204,9 @@ fn touchpoint_choices(touchpoints: &[TouchpointRef]) -> Vec<(String, String)> {
 }
 
 async fn touchpoints(state: &AppState, m: &Member) -> Result<Vec<TouchpointRef>, PageError> {
-    taith_app::responses::files::workspace_touchpoints(state.store.as_ref(), m.workspace.id)
+    state
+        .store
+        .touchpoint_refs(m.workspace.id)
         .await
         .map_err(store_err(m))
 }

@@ -86,9 +86,7 @@ impl Setup {
     fn touchpoint(&self, ws: &Workspace, name: &str) -> TouchpointId {
         let ws = ws.id;
         self.with_store(async |s| {
-            let tps = taith_app::responses::files::workspace_touchpoints(s.as_ref(), ws)
-                .await
-                .unwrap();
+            let tps = s.touchpoint_refs(ws).await.unwrap();
             tps.into_iter().find(|t| t.name == name).unwrap().id
         })
     }

@@ -1212,9 +1212,7 @@ async fn the_demo_has_a_web_shop_site_bound_to_its_touchpoints_and_shows_it() {
     let site = &sites[0];
     assert_eq!(site.fields.name.as_str(), "Becws web shop");
     assert!(site.fields.patterns.len() >= 3);
-    let touchpoints = taith_app::responses::files::workspace_touchpoints(app.store.as_ref(), ws.id)
-        .await
-        .unwrap();
+    let touchpoints = app.store.touchpoint_refs(ws.id).await.unwrap();
     let checkout = touchpoints
         .iter()
         .find(|t| t.name == "Checkout and delivery slot")
